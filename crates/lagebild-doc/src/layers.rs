@@ -1,0 +1,321 @@
+//! The records of each annotation layer. Field meanings are those of `docs/format.md`.
+
+use std::fmt;
+
+use crate::TextRange;
+
+macro_rules! layer_id {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The layer prefix of the id's string form.
+            pub const PREFIX: &'static str = $prefix;
+
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            /// Parses the string form, such as `e3`.
+            pub fn parse(text: &str) -> Option<$name> {
+                text.strip_prefix($prefix)?.parse().ok().map($name)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}{}", $prefix, self.0)
+            }
+        }
+    };
+}
+
+layer_id!(
+    /// An entity mention: index into [`crate::Document::entities`], written `e3`.
+    EntityId, "e"
+);
+layer_id!(
+    /// A time expression: index into [`crate::Document::times`], written `t1`.
+    TimeId, "t"
+);
+layer_id!(
+    /// A quantity: index into [`crate::Document::quantities`], written `q0`.
+    QuantityId, "q"
+);
+layer_id!(
+    /// A claim: index into [`crate::Document::claims`], written `c4`.
+    ClaimId, "c"
+);
+layer_id!(
+    /// An event: index into [`crate::Document::events`], written `v2`.
+    EventId, "v"
+);
+
+/// A sentence. Sentences are sorted, do not overlap and are referred to by their index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: TextRange,
+}
+
+/// A surface token: the words between spaces, with punctuation split off. Multiword
+/// tokens such as `zum` or `don't` are one token.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Token {
+    pub range: TextRange,
+    /// Universal part of speech (`NOUN`, `VERB`, ...), once the morphology stage ran.
+    pub pos: Option<Box<str>>,
+    pub lemma: Option<Box<str>>,
+    /// Universal Dependencies features, such as `("Mood", "Sub")`, sorted by name.
+    pub morph: Vec<(Box<str>, Box<str>)>,
+}
+
+/// A possibly discontinuous stretch of text: `traf … ein`, or a quote split by its cue.
+/// `range` covers the whole extent; `parts` is empty when the span is continuous.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    pub range: TextRange,
+    pub parts: Vec<TextRange>,
+}
+
+impl Span {
+    pub fn continuous(range: TextRange) -> Span {
+        Span {
+            range,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// An argument of a claim or event: its words, the entity mention they resolve to, and
+/// the actor code they carry in this context.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Arg {
+    pub range: TextRange,
+    pub entity: Option<EntityId>,
+    pub code: Option<String>,
+}
+
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order of the JSON contract.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as the JSON contract writes it.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What kind of thing an entity mention names.
+    EntityType {
+        Person = "PERSON",
+        Organization = "ORGANIZATION",
+        Gpe = "GPE",
+        Location = "LOCATION",
+        Facility = "FACILITY",
+        Other = "OTHER",
+    }
+);
+
+string_enum!(
+    /// How the words name the entity.
+    EntityForm {
+        Name = "name",
+        Adjective = "adjective",
+        Demonym = "demonym",
+        CompoundPart = "compound_part",
+        RoleNoun = "role_noun",
+    }
+);
+
+string_enum!(
+    /// What the words stand for here: `Moskau sagte` is the city read as its government.
+    Reading {
+        Place = "place",
+        Government = "government",
+        Military = "military",
+        People = "people",
+        Organization = "organization",
+        Person = "person",
+    }
+);
+
+/// An entity mention, linked to the knowledge base where it is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub range: TextRange,
+    pub entity_type: EntityType,
+    pub form: EntityForm,
+    pub kb_id: Option<String>,
+    pub name: Option<String>,
+    pub reading: Option<Reading>,
+    /// ISO 3166 alpha-3.
+    pub country: Option<String>,
+    /// CAMEO-style actor code in this context, such as `RUSGOV`.
+    pub code: Option<String>,
+    /// A person's role at the document date.
+    pub role: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub confidence: f32,
+    /// Shared by mentions of the same referent in the document.
+    pub cluster: Option<u32>,
+}
+
+string_enum!(
+    /// TIMEX3 type.
+    TimeType { Date = "DATE", Time = "TIME", Duration = "DURATION", Set = "SET" }
+);
+
+string_enum!(
+    /// TIMEX3 modifier.
+    TimeMod {
+        Start = "START",
+        Mid = "MID",
+        End = "END",
+        Before = "BEFORE",
+        After = "AFTER",
+        Approx = "APPROX",
+    }
+);
+
+/// A temporal expression normalised to TIMEX3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Time {
+    pub range: TextRange,
+    pub time_type: TimeType,
+    /// TIMEX3 value: `2023-10-18`, `2023-W41`, `P3D`, `PAST_REF`.
+    pub value: String,
+    pub modifier: Option<TimeMod>,
+    /// False where a relative value could not be resolved for want of a document date.
+    pub anchored: bool,
+}
+
+string_enum!(
+    /// How a quantity's number is qualified.
+    QuantityModifier {
+        Exact = "exact",
+        MoreThan = "more_than",
+        AtLeast = "at_least",
+        LessThan = "less_than",
+        AtMost = "at_most",
+        About = "about",
+        UpTo = "up_to",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub range: TextRange,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub modifier: QuantityModifier,
+}
+
+string_enum!(
+    ClaimKind { Direct = "direct", Indirect = "indirect", Mixed = "mixed" }
+);
+
+string_enum!(
+    ClaimConstruction {
+        Verb = "verb",
+        Noun = "noun",
+        AccordingTo = "according_to",
+        Postposed = "postposed",
+    }
+);
+
+string_enum!(
+    Stance { Assert = "assert", Hedge = "hedge", Deny = "deny" }
+);
+
+/// A statement attributed to a speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Index of the sentence holding the cue.
+    pub sentence: u32,
+    pub kind: ClaimKind,
+    pub construction: ClaimConstruction,
+    pub speaker: Option<Arg>,
+    pub channel: Option<Arg>,
+    pub addressee: Option<Arg>,
+    pub cue: Span,
+    pub content: Span,
+    pub stance: Stance,
+    /// When the statement was made, as a TIMEX3 value.
+    pub date: Option<String>,
+    pub parent: Option<ClaimId>,
+    pub responds_to: Vec<ClaimId>,
+    pub events: Vec<EventId>,
+}
+
+string_enum!(
+    /// The 16 PLOVER event categories.
+    EventType {
+        Agree = "AGREE",
+        Consult = "CONSULT",
+        Support = "SUPPORT",
+        Concede = "CONCEDE",
+        Cooperate = "COOPERATE",
+        Aid = "AID",
+        Retreat = "RETREAT",
+        Request = "REQUEST",
+        Accuse = "ACCUSE",
+        Reject = "REJECT",
+        Threaten = "THREATEN",
+        Protest = "PROTEST",
+        Sanction = "SANCTION",
+        Mobilize = "MOBILIZE",
+        Coerce = "COERCE",
+        Assault = "ASSAULT",
+    }
+);
+
+string_enum!(
+    /// Where an event's date came from.
+    DateSource { Text = "text", Published = "published", None = "none" }
+);
+
+/// Who did what to whom, when and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub sentence: u32,
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub context: Vec<String>,
+    pub cameo: Option<String>,
+    pub score: Option<f32>,
+    pub actors: Vec<Arg>,
+    pub recipients: Vec<Arg>,
+    pub location: Option<Arg>,
+    pub date: Option<String>,
+    pub date_source: DateSource,
+    pub time: Option<TimeId>,
+    pub quantities: Vec<QuantityId>,
+    pub trigger: Span,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub future: bool,
+    pub historical: bool,
+    pub claim: Option<ClaimId>,
+}

@@ -1,0 +1,125 @@
+//! The document model of lagebild: an immutable text plus stand-off annotation layers.
+//!
+//! A [`Document`] owns its `text`, which never changes after ingest. Every annotation
+//! (sentences, tokens, entities, times, quantities, claims, events) is a record in its own
+//! layer that points into the text by a [`TextRange`] of UTF-8 byte offsets. Records refer
+//! to each other by typed ids ([`EntityId`], [`TimeId`], ...), which are indices into their
+//! layer. Nothing here does IO or serialisation: the JSON contract with its character
+//! offsets lives in `lagebild-format`.
+//!
+//! ```
+//! use lagebild_doc::{Document, Lang, Meta, Sentence, TextRange};
+//!
+//! let mut doc = Document::new(Meta::new("d1", "-"), "Kim reiste ab. Putin blieb.".to_owned());
+//! doc.meta.lang = Lang::De;
+//! doc.sentences.push(Sentence { range: TextRange::new(0, 14) });
+//! assert_eq!(doc.slice(doc.sentences[0].range), "Kim reiste ab.");
+//! assert!(doc.check_invariants().is_ok());
+//! ```
+
+mod layers;
+mod range;
+mod validate;
+
+pub use layers::*;
+pub use range::TextRange;
+pub use validate::InvariantError;
+
+use chrono::NaiveDate;
+
+/// The language a document is analysed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    De,
+    En,
+    /// Undetermined or unsupported: the document is reported but not analysed.
+    #[default]
+    Und,
+}
+
+impl Lang {
+    /// The ISO 639-1 code, or `und`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+            Lang::Und => "und",
+        }
+    }
+
+    /// Parses `de` or `en` (any case); anything else is not a language lagebild analyses.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "de" | "deu" | "ger" => Some(Lang::De),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Everything about a document that is not an annotation of its text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// From the input, else a prefix of the text's content hash.
+    pub id: String,
+    /// Where the text came from: a path (with `:line` for JSON Lines), a URL, or `-`.
+    pub source: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The language the document was analysed in, [`Lang::Und`] when it was not analysed.
+    pub lang: Lang,
+    /// The detector's ISO 639-1 code (639-3 where none exists) when it was confident, else `None`.
+    pub lang_detected: Option<String>,
+}
+
+impl Meta {
+    pub fn new(id: impl Into<String>, source: impl Into<String>) -> Meta {
+        Meta {
+            id: id.into(),
+            source: source.into(),
+            ..Meta::default()
+        }
+    }
+}
+
+/// A text with its annotation layers. Layers are filled by the pipeline's stages in order;
+/// a layer that no stage filled is empty.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub meta: Meta,
+    text: String,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub entities: Vec<Entity>,
+    pub times: Vec<Time>,
+    pub quantities: Vec<Quantity>,
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+}
+
+impl Document {
+    /// A document with empty layers. Ranges use `u32` offsets, so texts over 4 GiB are cut by
+    /// the reader before they get here.
+    pub fn new(meta: Meta, text: String) -> Document {
+        assert!(
+            u32::try_from(text.len()).is_ok(),
+            "document text over 4 GiB"
+        );
+        Document {
+            meta,
+            text,
+            ..Document::default()
+        }
+    }
+
+    /// The text, which never changes after the document was made.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The words a range points at. Panics if the range is not inside the text on char
+    /// boundaries, which [`Document::check_invariants`] rules out for every stored range.
+    pub fn slice(&self, range: TextRange) -> &str {
+        &self.text[range.start() as usize..range.end() as usize]
+    }
+}

@@ -1,0 +1,5 @@
+//! Project automation, run as `cargo xtask <command>`.
+
+fn main() -> anyhow::Result<()> {
+    Ok(())
+}
