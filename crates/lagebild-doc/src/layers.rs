@@ -81,10 +81,7 @@ pub struct Span {
 
 impl Span {
     pub fn continuous(range: TextRange) -> Span {
-        Span {
-            range,
-            parts: Vec::new(),
-        }
+        Span { range, parts: Vec::new() }
     }
 }
 

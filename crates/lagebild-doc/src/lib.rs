@@ -74,11 +74,7 @@ pub struct Meta {
 
 impl Meta {
     pub fn new(id: impl Into<String>, source: impl Into<String>) -> Meta {
-        Meta {
-            id: id.into(),
-            source: source.into(),
-            ..Meta::default()
-        }
+        Meta { id: id.into(), source: source.into(), ..Meta::default() }
     }
 }
 
@@ -101,15 +97,8 @@ impl Document {
     /// A document with empty layers. Ranges use `u32` offsets, so texts over 4 GiB are cut by
     /// the reader before they get here.
     pub fn new(meta: Meta, text: String) -> Document {
-        assert!(
-            u32::try_from(text.len()).is_ok(),
-            "document text over 4 GiB"
-        );
-        Document {
-            meta,
-            text,
-            ..Document::default()
-        }
+        assert!(u32::try_from(text.len()).is_ok(), "document text over 4 GiB");
+        Document { meta, text, ..Document::default() }
     }
 
     /// The text, which never changes after the document was made.

@@ -20,8 +20,7 @@ impl TextRange {
     /// From `usize` byte offsets, as string slicing gives them. Panics past 4 GiB, which
     /// [`crate::Document::new`] rules out.
     pub fn from_usize(start: usize, end: usize) -> TextRange {
-        let narrow =
-            |offset: usize| u32::try_from(offset).expect("offset within a document of under 4 GiB");
+        let narrow = |offset: usize| u32::try_from(offset).expect("offset within a document of under 4 GiB");
         TextRange::new(narrow(start), narrow(end))
     }
 

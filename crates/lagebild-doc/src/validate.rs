@@ -6,44 +6,17 @@ use crate::{Arg, Document, Span, TextRange};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InvariantError {
     #[error("{layer} {index}: range {range} lies outside the text of {len} bytes")]
-    OutOfBounds {
-        layer: &'static str,
-        index: usize,
-        range: TextRange,
-        len: usize,
-    },
+    OutOfBounds { layer: &'static str, index: usize, range: TextRange, len: usize },
     #[error("{layer} {index}: range {range} does not lie on char boundaries")]
-    NotCharBoundary {
-        layer: &'static str,
-        index: usize,
-        range: TextRange,
-    },
+    NotCharBoundary { layer: &'static str, index: usize, range: TextRange },
     #[error("{layer} {index}: range {range} is out of order or overlaps the one before")]
-    Unordered {
-        layer: &'static str,
-        index: usize,
-        range: TextRange,
-    },
+    Unordered { layer: &'static str, index: usize, range: TextRange },
     #[error("{layer} {index}: refers to {target} {id}, which does not exist")]
-    DanglingId {
-        layer: &'static str,
-        index: usize,
-        target: &'static str,
-        id: usize,
-    },
+    DanglingId { layer: &'static str, index: usize, target: &'static str, id: usize },
     #[error("{layer} {index}: part {part} lies outside the span's range {range}")]
-    PartOutsideSpan {
-        layer: &'static str,
-        index: usize,
-        part: TextRange,
-        range: TextRange,
-    },
+    PartOutsideSpan { layer: &'static str, index: usize, part: TextRange, range: TextRange },
     #[error("{layer} {index}: a blank range {range} (empty or all white space)")]
-    Blank {
-        layer: &'static str,
-        index: usize,
-        range: TextRange,
-    },
+    Blank { layer: &'static str, index: usize, range: TextRange },
 }
 
 impl Document {
@@ -51,11 +24,7 @@ impl Document {
     /// tokens are sorted, non-overlapping and not blank, that span parts lie inside their
     /// span, and that every id refers to an existing record.
     pub fn check_invariants(&self) -> Result<(), InvariantError> {
-        let mut check = Checker {
-            doc: self,
-            layer: "",
-            index: 0,
-        };
+        let mut check = Checker { doc: self, layer: "", index: 0 };
         check.sorted_non_blank("sentence", self.sentences.iter().map(|s| s.range))?;
         check.sorted_non_blank("token", self.tokens.iter().map(|t| t.range))?;
         for (index, entity) in self.entities.iter().enumerate() {
@@ -70,10 +39,7 @@ impl Document {
         for (index, claim) in self.claims.iter().enumerate() {
             check.at("claim", index);
             check.id("sentence", claim.sentence as usize, self.sentences.len())?;
-            for arg in [&claim.speaker, &claim.channel, &claim.addressee]
-                .into_iter()
-                .flatten()
-            {
+            for arg in [&claim.speaker, &claim.channel, &claim.addressee].into_iter().flatten() {
                 check.arg(arg)?;
             }
             check.span(&claim.cue)?;
@@ -91,12 +57,7 @@ impl Document {
         for (index, event) in self.events.iter().enumerate() {
             check.at("event", index);
             check.id("sentence", event.sentence as usize, self.sentences.len())?;
-            for arg in event
-                .actors
-                .iter()
-                .chain(&event.recipients)
-                .chain(&event.location)
-            {
+            for arg in event.actors.iter().chain(&event.recipients).chain(&event.location) {
                 check.arg(arg)?;
             }
             if let Some(time) = event.time {
@@ -131,21 +92,10 @@ impl Checker<'_> {
         let text = self.doc.text();
         let (layer, index) = (self.layer, self.index);
         if range.end() as usize > text.len() {
-            return Err(InvariantError::OutOfBounds {
-                layer,
-                index,
-                range,
-                len: text.len(),
-            });
+            return Err(InvariantError::OutOfBounds { layer, index, range, len: text.len() });
         }
-        if !text.is_char_boundary(range.start() as usize)
-            || !text.is_char_boundary(range.end() as usize)
-        {
-            return Err(InvariantError::NotCharBoundary {
-                layer,
-                index,
-                range,
-            });
+        if !text.is_char_boundary(range.start() as usize) || !text.is_char_boundary(range.end() as usize) {
+            return Err(InvariantError::NotCharBoundary { layer, index, range });
         }
         Ok(())
     }
@@ -159,18 +109,10 @@ impl Checker<'_> {
         for (index, range) in ranges.enumerate() {
             self.at(layer, index).range(range)?;
             if range.start() < previous_end {
-                return Err(InvariantError::Unordered {
-                    layer,
-                    index,
-                    range,
-                });
+                return Err(InvariantError::Unordered { layer, index, range });
             }
             if self.doc.slice(range).trim().is_empty() {
-                return Err(InvariantError::Blank {
-                    layer,
-                    index,
-                    range,
-                });
+                return Err(InvariantError::Blank { layer, index, range });
             }
             previous_end = range.end();
         }
@@ -183,12 +125,7 @@ impl Checker<'_> {
             self.range(part)?;
             if !span.range.contains_range(part) {
                 let (layer, index, range) = (self.layer, self.index, span.range);
-                return Err(InvariantError::PartOutsideSpan {
-                    layer,
-                    index,
-                    part,
-                    range,
-                });
+                return Err(InvariantError::PartOutsideSpan { layer, index, part, range });
             }
         }
         Ok(())
@@ -204,12 +141,7 @@ impl Checker<'_> {
 
     fn id(&self, target: &'static str, id: usize, len: usize) -> Result<(), InvariantError> {
         if id >= len {
-            return Err(InvariantError::DanglingId {
-                layer: self.layer,
-                index: self.index,
-                target,
-                id,
-            });
+            return Err(InvariantError::DanglingId { layer: self.layer, index: self.index, target, id });
         }
         Ok(())
     }
@@ -227,30 +159,16 @@ mod tests {
     #[test]
     fn a_range_inside_a_multibyte_char_is_rejected() {
         let mut d = doc("Pjöngjang");
-        d.sentences.push(Sentence {
-            range: TextRange::new(0, 3),
-        });
-        assert!(matches!(
-            d.check_invariants(),
-            Err(InvariantError::NotCharBoundary { .. })
-        ));
+        d.sentences.push(Sentence { range: TextRange::new(0, 3) });
+        assert!(matches!(d.check_invariants(), Err(InvariantError::NotCharBoundary { .. })));
     }
 
     #[test]
     fn overlapping_tokens_and_dangling_ids_are_rejected() {
         let mut d = doc("ab cd");
-        d.tokens.push(Token {
-            range: TextRange::new(0, 4),
-            ..Token::default()
-        });
-        d.tokens.push(Token {
-            range: TextRange::new(3, 5),
-            ..Token::default()
-        });
-        assert!(matches!(
-            d.check_invariants(),
-            Err(InvariantError::Unordered { index: 1, .. })
-        ));
+        d.tokens.push(Token { range: TextRange::new(0, 4), ..Token::default() });
+        d.tokens.push(Token { range: TextRange::new(3, 5), ..Token::default() });
+        assert!(matches!(d.check_invariants(), Err(InvariantError::Unordered { index: 1, .. })));
         d.tokens.pop();
         d.claims.push(crate::Claim {
             sentence: 0,
@@ -267,13 +185,7 @@ mod tests {
             responds_to: Vec::new(),
             events: Vec::new(),
         });
-        assert!(matches!(
-            d.check_invariants(),
-            Err(InvariantError::DanglingId {
-                target: "sentence",
-                ..
-            })
-        ));
+        assert!(matches!(d.check_invariants(), Err(InvariantError::DanglingId { target: "sentence", .. })));
     }
 
     #[test]

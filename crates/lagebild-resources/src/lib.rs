@@ -24,44 +24,19 @@ pub use table::{Table, parse_table};
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
     #[error("{file}: cannot read: {source}")]
-    Io {
-        file: PathBuf,
-        source: std::io::Error,
-    },
+    Io { file: PathBuf, source: std::io::Error },
     #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Invalid { file: String, line: usize, message: String },
 }
 
 /// Every file of the embedded default, by its path under `resources/`.
 const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "de/abbreviations.tsv",
-        include_str!("../../../resources/de/abbreviations.tsv"),
-    ),
-    (
-        "en/abbreviations.tsv",
-        include_str!("../../../resources/en/abbreviations.tsv"),
-    ),
-    (
-        "de/sentence_starters.txt",
-        include_str!("../../../resources/de/sentence_starters.txt"),
-    ),
-    (
-        "en/sentence_starters.txt",
-        include_str!("../../../resources/en/sentence_starters.txt"),
-    ),
-    (
-        "en/clitics.tsv",
-        include_str!("../../../resources/en/clitics.tsv"),
-    ),
-    (
-        "shared/languages.tsv",
-        include_str!("../../../resources/shared/languages.tsv"),
-    ),
+    ("de/abbreviations.tsv", include_str!("../../../resources/de/abbreviations.tsv")),
+    ("en/abbreviations.tsv", include_str!("../../../resources/en/abbreviations.tsv")),
+    ("de/sentence_starters.txt", include_str!("../../../resources/de/sentence_starters.txt")),
+    ("en/sentence_starters.txt", include_str!("../../../resources/en/sentence_starters.txt")),
+    ("en/clitics.tsv", include_str!("../../../resources/en/clitics.tsv")),
+    ("shared/languages.tsv", include_str!("../../../resources/shared/languages.tsv")),
 ];
 
 /// All language knowledge, loaded once at start and passed by reference.
@@ -92,12 +67,7 @@ pub struct LangResources {
 impl Resources {
     /// The files compiled into the binary.
     pub fn embedded() -> Result<Resources, ResourceError> {
-        Resources::build(|name| {
-            Ok(EMBEDDED
-                .iter()
-                .find(|(file, _)| *file == name)
-                .map(|(_, text)| (*text).to_owned()))
-        })
+        Resources::build(|name| Ok(EMBEDDED.iter().find(|(file, _)| *file == name).map(|(_, text)| (*text).to_owned())))
     }
 
     /// The same files read from `dir` (a copy of `resources/`); a file missing there is
@@ -107,10 +77,9 @@ impl Resources {
             let path = dir.join(name);
             match std::fs::read_to_string(&path) {
                 Ok(text) => Ok(Some(text)),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(EMBEDDED
-                    .iter()
-                    .find(|(file, _)| *file == name)
-                    .map(|(_, text)| (*text).to_owned())),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    Ok(EMBEDDED.iter().find(|(file, _)| *file == name).map(|(_, text)| (*text).to_owned()))
+                }
                 Err(source) => Err(ResourceError::Io { file: path, source }),
             }
         })
@@ -125,9 +94,7 @@ impl Resources {
         }
     }
 
-    fn build(
-        read: impl Fn(&str) -> Result<Option<String>, ResourceError>,
-    ) -> Result<Resources, ResourceError> {
+    fn build(read: impl Fn(&str) -> Result<Option<String>, ResourceError>) -> Result<Resources, ResourceError> {
         let load = |name: &str| -> Result<String, ResourceError> {
             read(name)?.ok_or_else(|| ResourceError::Invalid {
                 file: name.to_owned(),
@@ -147,9 +114,7 @@ impl Resources {
                 match class {
                     "inner" => {}
                     "final" => {
-                        resources
-                            .final_abbreviations
-                            .insert(abbreviation.to_owned());
+                        resources.final_abbreviations.insert(abbreviation.to_owned());
                     }
                     _ => return Err(row.error(&name, "class must be `inner` or `final`")),
                 }
@@ -178,20 +143,12 @@ impl Resources {
         for row in parse_table(name, &text, 2)?.rows {
             language_codes.insert(row.fields[0].to_owned(), row.fields[1].to_owned());
         }
-        Ok(Resources {
-            de: lang("de")?,
-            en: lang("en")?,
-            language_codes,
-        })
+        Ok(Resources { de: lang("de")?, en: lang("en")?, language_codes })
     }
 }
 
 fn word_set(name: &str, text: &str) -> Result<HashSet<String>, ResourceError> {
-    Ok(parse_table(name, text, 1)?
-        .rows
-        .into_iter()
-        .map(|row| row.fields[0].to_owned())
-        .collect())
+    Ok(parse_table(name, text, 1)?.rows.into_iter().map(|row| row.fields[0].to_owned()).collect())
 }
 
 #[cfg(test)]
@@ -207,26 +164,16 @@ mod tests {
             assert!(lang.final_abbreviations.is_subset(&lang.abbreviations));
             assert!(!lang.sentence_starters.is_empty());
         }
-        assert_eq!(
-            resources.language_codes.get("deu").map(String::as_str),
-            Some("de")
-        );
+        assert_eq!(resources.language_codes.get("deu").map(String::as_str), Some("de"));
     }
 
     #[test]
     fn the_embedded_files_are_the_files_in_the_repository() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources");
         for (name, text) in EMBEDDED {
-            assert_eq!(
-                std::fs::read_to_string(dir.join(name)).unwrap(),
-                *text,
-                "{name}"
-            );
+            assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), *text, "{name}");
         }
         let from_dir = Resources::from_dir(&dir).unwrap();
-        assert_eq!(
-            from_dir.language_codes.len(),
-            Resources::embedded().unwrap().language_codes.len()
-        );
+        assert_eq!(from_dir.language_codes.len(), Resources::embedded().unwrap().language_codes.len());
     }
 }
