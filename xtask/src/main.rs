@@ -1,5 +1,77 @@
-//! Project automation, run as `cargo xtask <command>`.
+//! Project automation, run as `cargo xtask <command>`: evaluations against the gold data
+//! in `../shared/data`, printed as precision, recall and F1.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line tool reports on the terminal.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use lagebild_eval::Layout;
+
+#[derive(Parser)]
+#[command(about = "lagebild's project automation")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scores a stage against gold data in ../shared/data (or $LAGEBILD_SHARED_DATA).
+    Eval {
+        #[command(subcommand)]
+        what: Eval,
+    },
+}
+
+#[derive(Subcommand)]
+enum Eval {
+    /// Sentence boundaries and surface tokens against the UD treebanks in ud/.
+    Segment {
+        /// How sentences are joined into running text; both are printed by default.
+        #[arg(long)]
+        layout: Option<LayoutArg>,
+        /// Print up to this many sentence and token errors per file.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Spaces,
+    Lines,
+}
 
 fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Eval { what: Eval::Segment { layout, errors } } => eval_segment(layout, errors),
+    }
+}
+
+fn eval_segment(layout: Option<LayoutArg>, errors: usize) -> anyhow::Result<()> {
+    let Some(data) = lagebild_eval::shared_data_dir() else {
+        println!("skipped: ../shared/data is absent (set LAGEBILD_SHARED_DATA to point at it)");
+        return Ok(());
+    };
+    let resources = lagebild_resources::Resources::embedded().context("loading the embedded resources")?;
+    let layouts = match layout {
+        Some(LayoutArg::Spaces) => vec![Layout::Spaces],
+        Some(LayoutArg::Lines) => vec![Layout::Lines],
+        None => vec![Layout::Lines, Layout::Spaces],
+    };
+    for layout in layouts {
+        println!("layout: {layout:?}");
+        for (lang, path) in lagebild_eval::segmentation::ud_files(&data) {
+            let scores = lagebild_eval::segmentation::evaluate_file(&path, lang, layout, &resources, errors)
+                .with_context(|| format!("evaluating {}", path.display()))?;
+            println!("  {} ({})", scores.file, lang.code());
+            println!("    sentences          {}", scores.sentences);
+            println!("    tokens             {}", scores.tokens);
+            println!("    tokens (UD as is)  {}", scores.tokens_raw);
+            for error in &scores.errors {
+                println!("      {error}");
+            }
+        }
+    }
     Ok(())
 }

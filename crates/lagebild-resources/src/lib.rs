@@ -35,7 +35,8 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("en/abbreviations.tsv", include_str!("../../../resources/en/abbreviations.tsv")),
     ("de/sentence_starters.txt", include_str!("../../../resources/de/sentence_starters.txt")),
     ("en/sentence_starters.txt", include_str!("../../../resources/en/sentence_starters.txt")),
-    ("en/clitics.tsv", include_str!("../../../resources/en/clitics.tsv")),
+    ("de/function_words.txt", include_str!("../../../resources/de/function_words.txt")),
+    ("en/function_words.txt", include_str!("../../../resources/en/function_words.txt")),
     ("shared/languages.tsv", include_str!("../../../resources/shared/languages.tsv")),
 ];
 
@@ -59,9 +60,9 @@ pub struct LangResources {
     /// Capitalised words that typically start a sentence (articles, pronouns, conjunctions):
     /// after `2007.` they tell a year at a sentence end from an ordinal.
     pub sentence_starters: HashSet<String>,
-    /// English words after which `'s` stays part of the token (`it's`, `he's`): UD treats
-    /// these as multiword tokens, whereas a possessive `'s` is a token of its own.
-    pub clitic_hosts: HashSet<String>,
+    /// Frequent function words, lowercase (articles, pronouns, prepositions, auxiliaries): the
+    /// language detector counts them to tell German from English and from other languages.
+    pub function_words: HashSet<String>,
 }
 
 impl Resources {
@@ -123,17 +124,14 @@ impl Resources {
             let name = format!("{code}/sentence_starters.txt");
             let text = load(&name)?;
             resources.sentence_starters = word_set(&name, &text)?;
-            if code == "en" {
-                let name = "en/clitics.tsv";
-                let text = load(name)?;
-                for row in parse_table(name, &text, 2)?.rows {
-                    match row.fields[1] {
-                        "host" => {
-                            resources.clitic_hosts.insert(row.fields[0].to_owned());
-                        }
-                        _ => return Err(row.error(name, "the second column must be `host`")),
-                    }
+            let name = format!("{code}/function_words.txt");
+            let text = load(&name)?;
+            for row in parse_table(&name, &text, 1)?.rows {
+                let word = row.fields[0];
+                if word.to_lowercase() != word {
+                    return Err(row.error(&name, "a function word must be lowercase"));
                 }
+                resources.function_words.insert(word.to_owned());
             }
             Ok(resources)
         };
@@ -163,6 +161,7 @@ mod tests {
             assert!(lang.abbreviations.len() > 20);
             assert!(lang.final_abbreviations.is_subset(&lang.abbreviations));
             assert!(!lang.sentence_starters.is_empty());
+            assert!(lang.function_words.len() > 100);
         }
         assert_eq!(resources.language_codes.get("deu").map(String::as_str), Some("de"));
     }

@@ -1,0 +1,34 @@
+//! Evaluations of lagebild's stages against the gold data in `../shared/data`.
+//!
+//! Each evaluation reads a gold format, runs the stage, and scores predicted against gold
+//! spans with precision, recall and F1 ([`Score`]). The data is never copied into the
+//! repository: evaluations read it at run time from [`shared_data_dir`], and callers skip
+//! with a message where it is absent. `cargo xtask eval` prints the figures; tests assert
+//! the floors the issues set.
+
+mod conllu;
+mod score;
+pub mod segmentation;
+
+use std::path::PathBuf;
+
+pub use conllu::{GoldText, Layout, read_conllu};
+pub use score::Score;
+
+/// An unreadable or malformed gold file.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{file}: cannot read: {source}")]
+    Io { file: PathBuf, source: std::io::Error },
+    #[error("{file}:{line}: {message}")]
+    Malformed { file: PathBuf, line: usize, message: String },
+}
+
+/// `../shared/data` beside the workspace root (or `$LAGEBILD_SHARED_DATA`), if it exists.
+pub fn shared_data_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("LAGEBILD_SHARED_DATA") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
+    };
+    dir.is_dir().then_some(dir)
+}
