@@ -57,6 +57,8 @@ pub struct LangResources {
     /// Abbreviations that may also stand at the end of a sentence (`usw.`, `etc.`): these end
     /// one when the next word could start a sentence.
     pub final_abbreviations: HashSet<String>,
+    /// The length in bytes of the longest abbreviation: longer words need no look-up.
+    pub longest_abbreviation: usize,
     /// Capitalised words that typically start a sentence (articles, pronouns, conjunctions):
     /// after `2007.` they tell a year at a sentence end from an ordinal.
     pub sentence_starters: HashSet<String>,
@@ -120,6 +122,7 @@ impl Resources {
                     _ => return Err(row.error(&name, "class must be `inner` or `final`")),
                 }
                 resources.abbreviations.insert(abbreviation.to_owned());
+                resources.longest_abbreviation = resources.longest_abbreviation.max(abbreviation.len());
             }
             let name = format!("{code}/sentence_starters.txt");
             let text = load(&name)?;

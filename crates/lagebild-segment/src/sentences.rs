@@ -53,7 +53,9 @@ pub(crate) fn assemble(text: &str, raw: &[Raw], lang: Lang, resources: &LangReso
                 let next = raw.get(index + 1);
                 ends_sentence = next.is_some_and(|next| is_starter(text, next, resources));
             }
-            Kind::Punct if is_dateline(text, &raw[paragraph_first..=index]) => ends_sentence = true,
+            Kind::Punct if index - paragraph_first <= 8 && is_dateline(text, &raw[paragraph_first..=index]) => {
+                ends_sentence = true;
+            }
             _ => {}
         }
         if sentence_start.is_none() {

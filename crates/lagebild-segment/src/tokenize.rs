@@ -64,6 +64,7 @@ pub(crate) fn tokenize(text: &str, lang: Lang, resources: &LangResources) -> Vec
     let mut position = 0;
     let mut newlines: u32 = 0;
     let mut at_start = true;
+    let mut trailing = Vec::new();
     while position < bytes.len() {
         let byte = bytes[position];
         // Fast path for ASCII white space; other white space is found through `char`.
@@ -82,9 +83,14 @@ pub(crate) fn tokenize(text: &str, lang: Lang, resources: &LangResources) -> Vec
             position += character.len_utf8();
             continue;
         }
-        let chunk_end = chunk_end(text, position);
+        let (chunk_end, plain) = chunk_end(text, position);
         let first = tokens.len();
-        split_chunk(text, position, chunk_end, lang, resources, &mut tokens);
+        if plain {
+            // Letters and digits only: one word, nothing to split.
+            push(&mut tokens, position, chunk_end, Kind::Word);
+        } else {
+            split_chunk(text, position, chunk_end, lang, resources, &mut tokens, &mut trailing);
+        }
         if let Some(token) = tokens.get_mut(first) {
             token.newlines_before = newlines.min(u8::MAX.into()) as u8;
             token.space_before = !at_start;
@@ -96,25 +102,31 @@ pub(crate) fn tokenize(text: &str, lang: Lang, resources: &LangResources) -> Vec
     tokens
 }
 
-fn chunk_end(text: &str, start: usize) -> usize {
+/// The end of the white-space separated chunk that starts at `start`, and whether it is
+/// plain: ASCII letters and digits, or non-ASCII characters that are neither punctuation nor
+/// typographic quotes and dashes (whose UTF-8 starts with 0xC2 or 0xE2).
+fn chunk_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut position = start;
+    let mut plain = true;
     while position < bytes.len() {
         let byte = bytes[position];
         if byte < 0x80 {
             if byte.is_ascii_whitespace() {
-                return position;
+                return (position, plain);
             }
+            plain &= byte.is_ascii_alphanumeric();
             position += 1;
         } else {
             let character = text[position..].chars().next().unwrap_or('a');
             if character.is_whitespace() {
-                return position;
+                return (position, plain);
             }
+            plain &= byte != 0xC2 && byte != 0xE2;
             position += character.len_utf8();
         }
     }
-    position
+    (position, plain)
 }
 
 fn push(tokens: &mut Vec<Raw>, start: usize, end: usize, kind: Kind) {
@@ -122,12 +134,20 @@ fn push(tokens: &mut Vec<Raw>, start: usize, end: usize, kind: Kind) {
 }
 
 /// Splits the chunk `text[start..end]` into tokens, appended in text order.
-fn split_chunk(text: &str, start: usize, end: usize, lang: Lang, resources: &LangResources, tokens: &mut Vec<Raw>) {
+fn split_chunk(
+    text: &str,
+    start: usize,
+    end: usize,
+    lang: Lang,
+    resources: &LangResources,
+    tokens: &mut Vec<Raw>,
+    trailing: &mut Vec<(usize, usize, Kind)>,
+) {
     let chunk = &text[start..end];
     if let Some(core_end) = url_like(chunk) {
         push(tokens, start, start + core_end, Kind::Word);
         if core_end < chunk.len() {
-            split_chunk(text, start + core_end, end, lang, resources, tokens);
+            split_chunk(text, start + core_end, end, lang, resources, tokens, trailing);
         }
         return;
     }
@@ -167,7 +187,7 @@ fn split_chunk(text: &str, start: usize, end: usize, lang: Lang, resources: &Lan
         }
     }
     // Trailing punctuation, collected in reverse.
-    let mut trailing: Vec<(usize, usize, Kind)> = Vec::new();
+    trailing.clear();
     while low < high {
         let rest = &text[low..high];
         let character = rest.chars().next_back().unwrap_or(' ');
@@ -237,7 +257,10 @@ fn period_kind(word: &str, with_period: &str, lang: Lang, resources: &LangResour
     if word.is_empty() {
         return None;
     }
-    if resources.abbreviations.contains(with_period) || contains_case_folded(&resources.abbreviations, with_period) {
+    let listed = with_period.len() <= resources.longest_abbreviation
+        && (resources.abbreviations.contains(with_period)
+            || contains_case_folded(&resources.abbreviations, with_period));
+    if listed {
         let is_final = resources.final_abbreviations.contains(with_period)
             || contains_case_folded(&resources.final_abbreviations, with_period);
         return Some(if is_final { Kind::FinalAbbreviation } else { Kind::Abbreviation });
@@ -287,17 +310,20 @@ fn is_ordinal_number(word: &str) -> bool {
 fn contains_case_folded(set: &std::collections::HashSet<String>, word: &str) -> bool {
     let mut characters = word.chars();
     let Some(first) = characters.next() else { return false };
-    let rest = characters.as_str();
-    let mut flipped = String::with_capacity(word.len());
-    if first.is_uppercase() {
-        flipped.extend(first.to_lowercase());
+    let rest = characters.as_str().as_bytes();
+    let flipped = if first.is_uppercase() {
+        first.to_lowercase().next()
     } else if first.is_lowercase() {
-        flipped.extend(first.to_uppercase());
+        first.to_uppercase().next()
     } else {
-        return false;
-    }
-    flipped.push_str(rest);
-    set.contains(&flipped)
+        None
+    };
+    // Abbreviations are short: a buffer on the stack avoids an allocation per sentence end.
+    let mut buffer = [0u8; 32];
+    let Some(flipped) = flipped.filter(|c| c.len_utf8() + rest.len() <= buffer.len()) else { return false };
+    let width = flipped.encode_utf8(&mut buffer).len();
+    buffer[width..width + rest.len()].copy_from_slice(rest);
+    std::str::from_utf8(&buffer[..width + rest.len()]).is_ok_and(|candidate| set.contains(candidate))
 }
 
 /// A chunk that is an English clitic on its own (`'s`, `'re`, `n't`), or a word ending in one.
@@ -334,6 +360,11 @@ fn url_like(chunk: &str) -> Option<usize> {
 /// (`don't`, `it's`, `Today's`), as UD's multiword tokens do.
 fn split_core(text: &str, start: usize, end: usize, tokens: &mut Vec<Raw>) {
     let core = &text[start..end];
+    // Most words hold none of the bytes a split needs (0xE2 leads every dash): one quick scan.
+    if !core.bytes().any(|b| matches!(b, b',' | b';' | b':' | b'/' | b'(' | b')' | b'[' | b']' | b'-' | 0xE2)) {
+        push_word(start, end, tokens);
+        return;
+    }
     let mut piece_start = 0;
     let mut previous: Option<char> = None;
     let mut iterator = core.char_indices().peekable();

@@ -1,0 +1,111 @@
+//! Single-threaded pipeline benchmark over the news text in ../shared/data/corpus/.
+//!
+//! Run with `cargo bench -p lagebild-pipeline`. For each language it reads the corpus,
+//! analyses every document and writes its JSON record, five times, and reports the median
+//! throughput (MB/s of document text, documents/s), the peak resident memory (VmHWM) and
+//! the time per stage in nanoseconds per byte against the stage budgets of the foundation
+//! issue. It asserts what it analysed, so that it cannot measure nothing.
+
+#![allow(clippy::print_stdout)] // A benchmark reports on the terminal.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lagebild_doc::Lang;
+use lagebild_ingest::Input;
+use lagebild_pipeline::{Options, STAGES, Timings};
+
+const RUNS: usize = 5;
+
+/// Budgets in ns per byte of input text, by stage, from the foundation issue.
+const BUDGETS: &[(&str, f64)] =
+    &[("reading", 10.0), ("language id", 10.0), ("sentences and tokens", 15.0), ("JSON output", 10.0)];
+
+fn main() {
+    let corpus = match std::env::var_os("LAGEBILD_SHARED_DATA") {
+        Some(dir) => PathBuf::from(dir).join("corpus"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/corpus"),
+    };
+    if !corpus.is_dir() {
+        println!("skipped: {} is absent (set LAGEBILD_SHARED_DATA to the shared data folder)", corpus.display());
+        return;
+    }
+    let resources = lagebild_resources::Resources::embedded().expect("embedded resources load");
+    println!("single-threaded pipeline, median of {RUNS} runs; MB = 10^6 bytes of document text");
+    for (lang, folder) in [(Lang::De, "de"), (Lang::En, "en")] {
+        bench_language(&resources, lang, &corpus.join(folder));
+    }
+    println!("peak resident memory (VmHWM): {}", peak_resident_memory().unwrap_or_else(|| "unknown".to_owned()));
+}
+
+struct Run {
+    total: Duration,
+    reading: Duration,
+    output: Duration,
+    timings: Timings,
+}
+
+fn bench_language(resources: &lagebild_resources::Resources, lang: Lang, dir: &Path) {
+    let inputs = vec![Input::Path(dir.to_owned())];
+    let mut runs = Vec::with_capacity(RUNS);
+    let (mut documents, mut bytes, mut sentences, mut in_language, mut output_bytes) = (0, 0, 0, 0, 0);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let raws: Vec<_> =
+            lagebild_ingest::read_inputs(&inputs).map(|item| item.expect("corpus reads cleanly")).collect();
+        let reading = start.elapsed();
+        (documents, bytes, sentences, in_language, output_bytes) = (raws.len(), 0, 0, 0, 0);
+        let mut timings = Timings::default();
+        let mut output = Duration::ZERO;
+        for raw in raws {
+            bytes += raw.text.len();
+            let analysis = lagebild_pipeline::analyze(raw, resources, &Options::default(), &mut timings);
+            sentences += analysis.document.sentences.len();
+            in_language += usize::from(analysis.document.meta.lang == lang);
+            let output_start = Instant::now();
+            let line = lagebild_format::to_json_line(&analysis.document, &lagebild_format::OutputOptions::default());
+            output += output_start.elapsed();
+            output_bytes += line.len();
+        }
+        runs.push(Run { total: start.elapsed(), reading, output, timings });
+    }
+    // The benchmark's own check that it measured real work.
+    assert!(documents > 0 && bytes > 0, "no documents under {}", dir.display());
+    assert!(in_language * 100 >= documents * 95, "only {in_language} of {documents} documents detected as {lang:?}");
+    assert!(sentences >= documents, "{sentences} sentences for {documents} documents");
+    assert!(output_bytes > bytes, "JSON output smaller than its text");
+
+    runs.sort_by_key(|run| run.total);
+    let median = &runs[RUNS / 2];
+    let seconds = median.total.as_secs_f64();
+    println!(
+        "\n{} ({}): {documents} documents, {:.2} MB, {sentences} sentences",
+        lang.code(),
+        dir.display(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "  whole pipeline: {:.1} MB/s, {:.0} documents/s, {:.1} ns/byte (goal: 200 ns/byte, 5 MB/s)",
+        bytes as f64 / 1e6 / seconds,
+        documents as f64 / seconds,
+        median.total.as_nanos() as f64 / bytes as f64
+    );
+    let mut stages: Vec<(&str, Duration)> = vec![("reading", median.reading)];
+    stages.extend(STAGES.iter().copied().zip(median.timings.stages.iter().copied()));
+    stages.push(("JSON output", median.output));
+    for (stage, time) in stages {
+        let per_byte = time.as_nanos() as f64 / bytes as f64;
+        let budget = BUDGETS.iter().find(|(name, _)| *name == stage).map(|(_, budget)| *budget);
+        let verdict = match budget {
+            Some(budget) if per_byte <= budget => format!("within budget {budget} ns/byte"),
+            Some(budget) => format!("OVER budget {budget} ns/byte"),
+            None => "no budget".to_owned(),
+        };
+        println!("  {stage:<22} {per_byte:>7.2} ns/byte  {verdict}");
+    }
+}
+
+fn peak_resident_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|line| line.strip_prefix("VmHWM:")).map(|value| value.trim().to_owned())
+}

@@ -1,0 +1,108 @@
+//! The pipeline: one function, [`analyze`], that runs the stages in order over a document.
+//!
+//! Each stage is a plain function in its own crate that reads earlier layers and returns
+//! its own; this crate is the only one that knows their order. Today the stages are
+//! language identification and segmentation; the morphology, knowledge-base, dates,
+//! claims and events stages slot in after segmentation, each filling its layer.
+//!
+//! ```
+//! use lagebild_pipeline::{Options, Timings, analyze};
+//! let resources = lagebild_resources::Resources::embedded().unwrap();
+//! let raw = lagebild_ingest::RawDocument {
+//!     id: "d1".into(), source: "-".into(), title: None, url: None, published: None, lang: None,
+//!     text: "Lawrow dankte Pjöngjang für seine Unterstützung. Kim reiste nach Russland.".into(),
+//! };
+//! let analysis = analyze(raw, &resources, &Options::default(), &mut Timings::default());
+//! assert_eq!(analysis.document.meta.lang, lagebild_doc::Lang::De);
+//! assert_eq!(analysis.document.sentences.len(), 2);
+//! ```
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use lagebild_doc::{Document, Lang, Meta};
+use lagebild_ingest::RawDocument;
+use lagebild_resources::Resources;
+
+/// Which language to analyse documents in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    /// The input's `lang` field where it has one, else the detector's verdict.
+    #[default]
+    Auto,
+    /// Every document, whatever the input or the detector says.
+    Force(Lang),
+}
+
+/// Settings that hold for a whole run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: LangChoice,
+    /// The publication date of documents whose input gives none.
+    pub published: Option<NaiveDate>,
+}
+
+/// The stages, in the order [`analyze`] runs them.
+pub const STAGES: &[&str] = &["language id", "sentences and tokens"];
+
+/// Time spent in each stage of [`STAGES`], summed over documents.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub stages: [Duration; STAGES.len()],
+}
+
+impl Timings {
+    fn time<T>(&mut self, stage: usize, work: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let result = work();
+        self.stages[stage] += start.elapsed();
+        result
+    }
+}
+
+/// A document with its layers, and what the user should be told about it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub document: Document,
+    /// Set when the document was not analysed, saying why.
+    pub warning: Option<String>,
+}
+
+/// Runs every stage over one document. A document in a language other than German or
+/// English keeps its empty layers, with `lang` `und` and a warning.
+pub fn analyze(raw: RawDocument, resources: &Resources, options: &Options, timings: &mut Timings) -> Analysis {
+    let detection = timings.time(0, || lagebild_langid::detect(&raw.text, resources));
+    let declared = raw.lang.as_deref().map(|code| (code, Lang::from_code(code)));
+    let lang = match (options.lang, declared) {
+        (LangChoice::Force(lang), _) => lang,
+        (LangChoice::Auto, Some((_, Some(lang)))) => lang,
+        (LangChoice::Auto, Some((_, None))) => Lang::Und,
+        (LangChoice::Auto, None) => detection.lang,
+    };
+    let meta = Meta {
+        id: raw.id,
+        source: raw.source,
+        title: raw.title,
+        published: raw.published.or(options.published),
+        lang,
+        lang_detected: detection.detected.clone(),
+    };
+    let mut document = Document::new(meta, raw.text);
+    let Some(lang_resources) = resources.lang(lang) else {
+        let reason = match (declared, &detection.detected) {
+            (Some((code, None)), _) => format!("its input declares language {code:?}"),
+            (_, Some(code)) => format!("it looks like language {code:?}"),
+            _ => "its language could not be determined".to_owned(),
+        };
+        let warning = format!(
+            "{} ({}): not analysed: {reason}, and lagebild analyses German and English (use --lang to force one)",
+            document.meta.id, document.meta.source
+        );
+        return Analysis { document, warning: Some(warning) };
+    };
+    let (sentences, tokens) = timings.time(1, || lagebild_segment::segment(document.text(), lang, lang_resources));
+    document.sentences = sentences;
+    document.tokens = tokens;
+    debug_assert_eq!(document.check_invariants(), Ok(()));
+    Analysis { document, warning: None }
+}

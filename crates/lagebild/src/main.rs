@@ -1,0 +1,155 @@
+//! `lagebild`: the command line. This crate does the wiring: it reads inputs with
+//! `lagebild-ingest`, runs `lagebild-pipeline::analyze` on each document, and writes
+//! records with `lagebild-format`. Errors are reported in plain words naming the input.
+
+#![allow(clippy::print_stderr)] // The command line reports warnings and errors on standard error.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use lagebild_doc::Lang;
+use lagebild_format::OutputOptions;
+use lagebild_ingest::Input;
+use lagebild_pipeline::{LangChoice, Options, Timings};
+use lagebild_resources::Resources;
+
+#[derive(Parser)]
+#[command(
+    name = "lagebild",
+    version,
+    about = "Turns news articles into events, claims, actors, places and dates, each tied to its words."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyses articles and prints one record per document (JSON Lines by default).
+    ///
+    /// PATH is a .txt file (a first line followed by a blank line is the title), a .jsonl
+    /// file (one object per line with `text` and optional `id`, `title`, `url`, `published`,
+    /// `lang`), a directory (read recursively), or `-` for plain text on standard input.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Publication date (YYYY-MM-DD) for documents whose input gives none; relative dates
+    /// such as "am Mittwoch" are resolved against it.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Language to analyse in: detect it (auto; an input's `lang` field wins), or force one.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    lang: LangArg,
+    /// Optional layers to add to the output, comma-separated: `tokens`, or `all`.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    layers: Vec<LayerArg>,
+    /// Output format: JSON Lines (the contract in docs/format.md) or a readable summary.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+    /// A directory laid out like resources/, whose files replace the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    resources: Option<PathBuf>,
+    /// Files, directories, or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Auto,
+    De,
+    En,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LayerArg {
+    Tokens,
+    All,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Text,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("{text:?} is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze(args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeInputsFailed) => ExitCode::FAILURE,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Outcome {
+    Clean,
+    SomeInputsFailed,
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.downcast_ref::<io::Error>().is_some_and(|error| error.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
+    let resources = match &args.resources {
+        Some(dir) => Resources::from_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))?,
+        None => Resources::embedded().context("loading the embedded resources")?,
+    };
+    let options = Options {
+        lang: match args.lang {
+            LangArg::Auto => LangChoice::Auto,
+            LangArg::De => LangChoice::Force(Lang::De),
+            LangArg::En => LangChoice::Force(Lang::En),
+        },
+        published: args.published,
+    };
+    let output =
+        OutputOptions { tokens: args.layers.iter().any(|layer| matches!(layer, LayerArg::Tokens | LayerArg::All)) };
+    let inputs: Vec<Input> = args.paths.iter().map(|path| Input::parse(path)).collect();
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let mut timings = Timings::default();
+    let mut failures = 0usize;
+    for item in lagebild_ingest::read_inputs(&inputs) {
+        let raw = match item {
+            Ok(raw) => raw,
+            Err(error) => {
+                eprintln!("error: {error}");
+                failures += 1;
+                continue;
+            }
+        };
+        let analysis = lagebild_pipeline::analyze(raw, &resources, &options, &mut timings);
+        if let Some(warning) = &analysis.warning {
+            eprintln!("warning: {warning}");
+        }
+        match args.format {
+            FormatArg::Jsonl => writeln!(stdout, "{}", lagebild_format::to_json_line(&analysis.document, &output))?,
+            FormatArg::Text => writeln!(stdout, "{}", lagebild_format::render_text(&analysis.document))?,
+        }
+    }
+    stdout.flush()?;
+    if failures > 0 {
+        eprintln!("{failures} input(s) could not be read; the others were analysed");
+        return Ok(Outcome::SomeInputsFailed);
+    }
+    Ok(Outcome::Clean)
+}
