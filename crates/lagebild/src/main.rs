@@ -1,6 +1,9 @@
 //! `lagebild`: the command line. This crate does the wiring: it reads inputs with
 //! `lagebild-ingest`, runs `lagebild-pipeline::analyze` on each document, and writes
-//! records with `lagebild-format`. Errors are reported in plain words naming the input.
+//! records with `lagebild-format` (`analyze`) or stores them with `lagebild-store` (`ingest`,
+//! `reanalyze`), queries the store (`events`, `claims`, `actors`, `search`, `documents`,
+//! `show`) and serves it over HTTP with `lagebild-api` (`serve`). Errors are reported in
+//! plain words naming the input.
 
 #![allow(clippy::print_stderr)] // The command line reports warnings and errors on standard error.
 
@@ -14,8 +17,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use lagebild_doc::Lang;
 use lagebild_format::OutputOptions;
 use lagebild_ingest::Input;
-use lagebild_pipeline::{LangChoice, Options, Timings};
-use lagebild_resources::Resources;
+use lagebild_pipeline::{Knowledge, LangChoice, Options, Timings};
+
+mod ingest;
+mod output;
+mod query;
+mod serve;
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +43,29 @@ enum Command {
     /// file (one object per line with `text` and optional `id`, `title`, `url`, `published`,
     /// `lang`), a directory (read recursively), or `-` for plain text on standard input.
     Analyze(AnalyzeArgs),
+    /// Analyses articles and stores them in the database (one SQLite file), then prints what
+    /// was found.
+    ///
+    /// A text already stored is not analysed again; the source it came from is recorded. A
+    /// killed run loses no committed batch, and running it again resumes.
+    Ingest(ingest::IngestArgs),
+    /// Runs the pipeline again over every stored text (after an upgrade), resuming a run that
+    /// was stopped.
+    Reanalyze(ingest::ReanalyzeArgs),
+    /// Lists stored events: who did what to whom, when, and who says so.
+    Events(query::EventsArgs),
+    /// Lists stored claims: who said what, where, with what stance, answering whom.
+    Claims(query::ClaimsArgs),
+    /// Lists actors (codes or names) with how often they act, receive, speak or host events.
+    Actors(query::ActorsArgs),
+    /// Finds stored documents by their words (German and English stems).
+    Search(query::SearchArgs),
+    /// Lists stored documents, newest first.
+    Documents(query::DocumentsArgs),
+    /// Prints the stored record of a document (JSON, docs/format.md).
+    Show(query::ShowArgs),
+    /// Serves the store over HTTP (a JSON API with an OpenAPI description at /openapi.json).
+    Serve(serve::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -88,6 +118,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze(args),
+        Command::Ingest(args) => ingest::ingest(args),
+        Command::Reanalyze(args) => ingest::reanalyze(args),
+        Command::Events(args) => query::events(args),
+        Command::Claims(args) => query::claims(args),
+        Command::Actors(args) => query::actors(args),
+        Command::Search(args) => query::search(args),
+        Command::Documents(args) => query::documents(args),
+        Command::Show(args) => query::show(args),
+        Command::Serve(args) => serve::serve(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -110,9 +149,11 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
-    let resources = match &args.resources {
-        Some(dir) => Resources::from_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))?,
-        None => Resources::embedded().context("loading the embedded resources")?,
+    let knowledge = match &args.resources {
+        Some(dir) => {
+            Knowledge::with_resources_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))?
+        }
+        None => Knowledge::embedded().context("loading the embedded resources and models")?,
     };
     let options = Options {
         lang: match args.lang {
@@ -137,7 +178,7 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
                 continue;
             }
         };
-        let analysis = lagebild_pipeline::analyze(raw, &resources, &options, &mut timings);
+        let analysis = lagebild_pipeline::analyze(raw, &knowledge, &options, &mut timings);
         if let Some(warning) = &analysis.warning {
             eprintln!("warning: {warning}");
         }
