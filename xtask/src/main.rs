@@ -7,6 +7,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use lagebild_eval::Layout;
 
+mod clauses;
+mod html;
+mod morph;
+
 #[derive(Parser)]
 #[command(about = "lagebild's project automation")]
 struct Cli {
@@ -21,6 +25,27 @@ enum Command {
         #[command(subcommand)]
         what: Eval,
     },
+    /// Builds models/<lang>/lemmas.bin from the simplemma tables in ../shared/data/lexicon.
+    BuildLexicon {
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Trains a model from ../shared/data and writes it with a record under models/<lang>/.
+    Train {
+        #[command(subcommand)]
+        what: Train,
+    },
+}
+
+#[derive(Subcommand)]
+enum Train {
+    /// The part-of-speech and morphology tagger, from the UD treebanks (every tenth sentence held out).
+    Morph {
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long)]
+        epochs: Option<usize>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -31,6 +56,23 @@ enum Eval {
         #[arg(long)]
         layout: Option<LayoutArg>,
         /// Print up to this many sentence and token errors per file.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
+    /// The HTML article extractor on the SmartData news pages: first sentence kept, boilerplate dropped.
+    Html {
+        /// Print up to this many pages whose first sentence was missed.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
+    /// Part of speech, lemmas and verb features of the models in models/, on held-out UD sentences.
+    Morph {
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Clause boundaries against the UD dependency trees in ud/, on gold tags.
+    Clauses {
+        /// Print up to this many sentences with a boundary error per file.
         #[arg(long, default_value_t = 0)]
         errors: usize,
     },
@@ -45,6 +87,11 @@ enum LayoutArg {
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Eval { what: Eval::Segment { layout, errors } } => eval_segment(layout, errors),
+        Command::Eval { what: Eval::Html { show } } => html::eval_html(show),
+        Command::Eval { what: Eval::Morph { lang } } => morph::eval_morph(lang.as_deref()),
+        Command::Eval { what: Eval::Clauses { errors } } => clauses::eval_clauses(errors),
+        Command::BuildLexicon { lang } => morph::build_lexicon(lang.as_deref()),
+        Command::Train { what: Train::Morph { lang, epochs } } => morph::train_morph(lang.as_deref(), epochs),
     }
 }
 

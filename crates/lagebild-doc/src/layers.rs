@@ -95,10 +95,10 @@ pub struct Arg {
 }
 
 macro_rules! string_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[$variant_doc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$variant_doc])* $variant),+ }
 
         impl $name {
             /// Every value, in the order of the JSON contract.
@@ -315,4 +315,56 @@ pub struct Event {
     pub future: bool,
     pub historical: bool,
     pub claim: Option<ClaimId>,
+}
+
+string_enum!(
+    /// What kind of clause a [`Clause`] is.
+    ClauseKind {
+        Main = "main",
+        /// Introduced by a subordinating conjunction (`dass`, `weil`, `nachdem`, `that`, `because`).
+        Subordinate = "subordinate",
+        /// Introduced by a relative pronoun or adverb (`der`, `bei dem`, `which`, `who`).
+        Relative = "relative",
+        /// An infinitive clause (`um … zu unterstützen`, `to support`).
+        Infinitive = "infinitive",
+        /// Reported speech after a comma, without a conjunction (`sagte, Washington habe …`).
+        ReportedSpeech = "reported_speech",
+    }
+);
+
+/// The grammatical role of a clause argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArgumentRole {
+    Subject,
+    /// Accusative or direct object.
+    Object,
+    /// Dative or indirect object.
+    IndirectObject,
+    /// The agent of a passive (`von …`, `by …`).
+    Agent,
+}
+
+/// A clause: the unit later stages ask grammatical questions of. Not part of the JSON
+/// contract; filled by the morphology stage from tokens with part of speech and features.
+/// Token positions are indices into [`crate::Document::tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Index of the sentence the clause lies in.
+    pub sentence: u32,
+    pub kind: ClauseKind,
+    /// The clause's tokens, in order; a clause interrupted by an embedded one has a gap.
+    pub tokens: Vec<u32>,
+    /// The conjunction, relative pronoun or `zu`/`to` that introduces it.
+    pub introducer: Option<u32>,
+    /// The finite verb, else the infinitive or participle that heads the clause.
+    pub verb: Option<u32>,
+    /// Every token of the verb complex: auxiliaries, modals, participles, infinitives, particle.
+    pub verb_tokens: Vec<u32>,
+    /// The lemma of the verb complex's main verb, joined to a separable particle (`eintreffen`).
+    pub lemma: Option<Box<str>>,
+    /// Head tokens of the subject and objects, with their roles.
+    pub arguments: Vec<(ArgumentRole, u32)>,
+    pub passive: bool,
+    /// The clause it is embedded in, as an index into [`crate::Document::clauses`].
+    pub parent: Option<u32>,
 }

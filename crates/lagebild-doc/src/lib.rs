@@ -86,6 +86,8 @@ pub struct Document {
     text: String,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Clauses of every sentence (internal: not in the JSON record).
+    pub clauses: Vec<Clause>,
     pub entities: Vec<Entity>,
     pub times: Vec<Time>,
     pub quantities: Vec<Quantity>,

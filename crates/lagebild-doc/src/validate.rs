@@ -27,6 +27,18 @@ impl Document {
         let mut check = Checker { doc: self, layer: "", index: 0 };
         check.sorted_non_blank("sentence", self.sentences.iter().map(|s| s.range))?;
         check.sorted_non_blank("token", self.tokens.iter().map(|t| t.range))?;
+        for (index, clause) in self.clauses.iter().enumerate() {
+            check.at("clause", index);
+            check.id("sentence", clause.sentence as usize, self.sentences.len())?;
+            let positions =
+                clause.tokens.iter().chain(&clause.verb_tokens).chain(&clause.introducer).chain(&clause.verb);
+            for &token in positions.chain(clause.arguments.iter().map(|(_, token)| token)) {
+                check.id("token", token as usize, self.tokens.len())?;
+            }
+            if let Some(parent) = clause.parent {
+                check.id("clause", parent as usize, self.clauses.len())?;
+            }
+        }
         for (index, entity) in self.entities.iter().enumerate() {
             check.at("entity", index).range(entity.range)?;
         }

@@ -153,3 +153,125 @@ pub(crate) fn join_hyphenated(text: &str, tokens: &[(usize, usize)]) -> Vec<(usi
     }
     joined
 }
+
+/// One surface token of a treebank sentence with its annotation. A multiword token
+/// (`zum`, `don't`) carries its syntactic words in `words`; a plain token has one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreebankToken {
+    pub form: String,
+    pub words: Vec<TreebankWord>,
+}
+
+/// A syntactic word: the CoNLL-U columns that lagebild learns from and is scored on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreebankWord {
+    /// 1-based position among the sentence's words.
+    pub id: usize,
+    pub form: String,
+    pub lemma: String,
+    pub upos: String,
+    pub xpos: String,
+    /// `Name=Value` pairs in the file's order.
+    pub feats: Vec<(String, String)>,
+    /// 0 for the root.
+    pub head: usize,
+    pub deprel: String,
+}
+
+impl TreebankWord {
+    pub fn feature(&self, name: &str) -> Option<&str> {
+        self.feats.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+}
+
+/// A treebank sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreebankSentence {
+    pub text: String,
+    pub tokens: Vec<TreebankToken>,
+}
+
+impl TreebankSentence {
+    /// Every syntactic word in order.
+    pub fn words(&self) -> impl Iterator<Item = &TreebankWord> {
+        self.tokens.iter().flat_map(|token| &token.words)
+    }
+}
+
+/// Reads every sentence of a CoNLL-U file with its full annotation.
+pub fn read_treebank(path: &Path) -> Result<Vec<TreebankSentence>, EvalError> {
+    let content = std::fs::read_to_string(path).map_err(|source| EvalError::Io { file: path.to_owned(), source })?;
+    let mut sentences = Vec::new();
+    let mut current: Option<TreebankSentence> = None;
+    let mut multiword: Option<(usize, usize)> = None;
+    for (index, line) in content.lines().enumerate() {
+        let malformed = |message: &str| EvalError::Malformed {
+            file: path.to_owned(),
+            line: index + 1,
+            message: message.to_owned(),
+        };
+        if line.is_empty() {
+            sentences.extend(current.take());
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix('#') {
+            if let Some(text) = comment.trim_start().strip_prefix("text =") {
+                current = Some(TreebankSentence { text: text.trim().to_owned(), tokens: Vec::new() });
+                multiword = None;
+            }
+            continue;
+        }
+        let sentence = current.as_mut().ok_or_else(|| malformed("a token line before any `# text =`"))?;
+        let columns: Vec<&str> = line.split('\t').collect();
+        if columns.len() != 10 {
+            return Err(malformed("expected 10 tab-separated columns"));
+        }
+        let id = columns[0];
+        if id.contains('.') {
+            continue;
+        }
+        if let Some((first, last)) = id.split_once('-') {
+            let range =
+                (first.parse().map_err(|_| malformed("bad range"))?, last.parse().map_err(|_| malformed("bad range"))?);
+            multiword = Some(range);
+            sentence.tokens.push(TreebankToken { form: columns[1].to_owned(), words: Vec::new() });
+            continue;
+        }
+        let id: usize = id.parse().map_err(|_| malformed("bad token id"))?;
+        let feats = match columns[5] {
+            "_" => Vec::new(),
+            feats => feats
+                .split('|')
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(name, value)| (name.to_owned(), value.to_owned()))
+                .collect(),
+        };
+        let word = TreebankWord {
+            id,
+            form: columns[1].to_owned(),
+            lemma: columns[2].to_owned(),
+            upos: columns[3].to_owned(),
+            xpos: columns[4].to_owned(),
+            feats,
+            head: columns[6].parse().unwrap_or(0),
+            deprel: columns[7].to_owned(),
+        };
+        match multiword {
+            Some((first, last)) if (first..=last).contains(&id) => {
+                sentence.tokens.last_mut().ok_or_else(|| malformed("multiword token lost"))?.words.push(word);
+            }
+            _ => {
+                multiword = None;
+                sentence.tokens.push(TreebankToken { form: word.form.clone(), words: vec![word] });
+            }
+        }
+    }
+    sentences.extend(current.take());
+    Ok(sentences)
+}
+
+/// Whether a sentence is held out from training: every tenth sentence of each file (the
+/// 10th, 20th, …), the fixed rule of every evaluation that scores a trained model.
+pub fn is_held_out(index: usize) -> bool {
+    index % 10 == 9
+}

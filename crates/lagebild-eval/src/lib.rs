@@ -6,13 +6,17 @@
 //! with a message where it is absent. `cargo xtask eval` prints the figures; tests assert
 //! the floors the issues set.
 
+pub mod clauses;
 mod conllu;
+pub mod morph;
 mod score;
 pub mod segmentation;
 
 use std::path::PathBuf;
 
-pub use conllu::{GoldText, Layout, read_conllu};
+pub use conllu::{
+    GoldText, Layout, TreebankSentence, TreebankToken, TreebankWord, is_held_out, read_conllu, read_treebank,
+};
 pub use score::Score;
 
 /// An unreadable or malformed gold file.

@@ -18,8 +18,14 @@ use lagebild_pipeline::{Options, STAGES, Timings};
 const RUNS: usize = 5;
 
 /// Budgets in ns per byte of input text, by stage, from the foundation issue.
-const BUDGETS: &[(&str, f64)] =
-    &[("reading", 10.0), ("language id", 10.0), ("sentences and tokens", 15.0), ("JSON output", 10.0)];
+/// Reading and language id share one budget of 10 in the issue; each is held to it here.
+const BUDGETS: &[(&str, f64)] = &[
+    ("reading", 10.0),
+    ("language id", 10.0),
+    ("sentences and tokens", 15.0),
+    ("morphology and clauses", 60.0),
+    ("JSON output", 10.0),
+];
 
 fn main() {
     let corpus = match std::env::var_os("LAGEBILD_SHARED_DATA") {
@@ -30,11 +36,14 @@ fn main() {
         println!("skipped: {} is absent (set LAGEBILD_SHARED_DATA to the shared data folder)", corpus.display());
         return;
     }
-    let resources = lagebild_resources::Resources::embedded().expect("embedded resources load");
+    let start = Instant::now();
+    let knowledge = lagebild_pipeline::Knowledge::embedded().expect("embedded resources and models load");
+    let load = start.elapsed();
     println!("single-threaded pipeline, median of {RUNS} runs; MB = 10^6 bytes of document text");
     for (lang, folder) in [(Lang::De, "de"), (Lang::En, "en")] {
-        bench_language(&resources, lang, &corpus.join(folder));
+        bench_language(&knowledge, lang, &corpus.join(folder));
     }
+    println!("loading resources and models: {:.0} ms", load.as_secs_f64() * 1000.0);
     println!("peak resident memory (VmHWM): {}", peak_resident_memory().unwrap_or_else(|| "unknown".to_owned()));
 }
 
@@ -45,7 +54,7 @@ struct Run {
     timings: Timings,
 }
 
-fn bench_language(resources: &lagebild_resources::Resources, lang: Lang, dir: &Path) {
+fn bench_language(knowledge: &lagebild_pipeline::Knowledge, lang: Lang, dir: &Path) {
     let inputs = vec![Input::Path(dir.to_owned())];
     let mut runs = Vec::with_capacity(RUNS);
     let (mut documents, mut bytes, mut sentences, mut in_language, mut output_bytes) = (0, 0, 0, 0, 0);
@@ -59,7 +68,7 @@ fn bench_language(resources: &lagebild_resources::Resources, lang: Lang, dir: &P
         let mut output = Duration::ZERO;
         for raw in raws {
             bytes += raw.text.len();
-            let analysis = lagebild_pipeline::analyze(raw, resources, &Options::default(), &mut timings);
+            let analysis = lagebild_pipeline::analyze(raw, knowledge, &Options::default(), &mut timings);
             sentences += analysis.document.sentences.len();
             in_language += usize::from(analysis.document.meta.lang == lang);
             let output_start = Instant::now();

@@ -2,27 +2,59 @@
 //!
 //! Each stage is a plain function in its own crate that reads earlier layers and returns
 //! its own; this crate is the only one that knows their order. Today the stages are
-//! language identification and segmentation; the morphology, knowledge-base, dates,
-//! claims and events stages slot in after segmentation, each filling its layer.
+//! language identification, segmentation, and morphology with clauses; the knowledge-base,
+//! dates, claims and events stages slot in after them, each filling its layer. Everything
+//! the stages know is loaded once into a [`Knowledge`] and passed by reference.
 //!
 //! ```
-//! use lagebild_pipeline::{Options, Timings, analyze};
-//! let resources = lagebild_resources::Resources::embedded().unwrap();
+//! use lagebild_pipeline::{Knowledge, Options, Timings, analyze};
+//! let knowledge = Knowledge::embedded().unwrap();
 //! let raw = lagebild_ingest::RawDocument {
 //!     id: "d1".into(), source: "-".into(), title: None, url: None, published: None, lang: None,
 //!     text: "Lawrow dankte Pjöngjang für seine Unterstützung. Kim reiste nach Russland.".into(),
 //! };
-//! let analysis = analyze(raw, &resources, &Options::default(), &mut Timings::default());
+//! let analysis = analyze(raw, &knowledge, &Options::default(), &mut Timings::default());
 //! assert_eq!(analysis.document.meta.lang, lagebild_doc::Lang::De);
 //! assert_eq!(analysis.document.sentences.len(), 2);
 //! ```
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use lagebild_doc::{Document, Lang, Meta};
 use lagebild_ingest::RawDocument;
+use lagebild_morph::Models;
 use lagebild_resources::Resources;
+
+/// Everything the stages know, loaded once at start: language data and trained models.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub resources: Resources,
+    pub models: Models,
+}
+
+/// Knowledge that could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    #[error(transparent)]
+    Resources(#[from] lagebild_resources::ResourceError),
+    #[error(transparent)]
+    Models(#[from] lagebild_morph::ModelError),
+}
+
+impl Knowledge {
+    /// The resources and models compiled into the binary.
+    pub fn embedded() -> Result<Knowledge, KnowledgeError> {
+        Ok(Knowledge { resources: Resources::embedded()?, models: Models::embedded()? })
+    }
+
+    /// The embedded knowledge, with the resource files in `resources` (a directory laid out
+    /// like `resources/`) in place of the embedded ones.
+    pub fn with_resources_dir(resources: &Path) -> Result<Knowledge, KnowledgeError> {
+        Ok(Knowledge { resources: Resources::from_dir(resources)?, models: Models::embedded()? })
+    }
+}
 
 /// Which language to analyse documents in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,7 +75,7 @@ pub struct Options {
 }
 
 /// The stages, in the order [`analyze`] runs them.
-pub const STAGES: &[&str] = &["language id", "sentences and tokens"];
+pub const STAGES: &[&str] = &["language id", "sentences and tokens", "morphology and clauses"];
 
 /// Time spent in each stage of [`STAGES`], summed over documents.
 #[derive(Debug, Clone, Default)]
@@ -70,7 +102,8 @@ pub struct Analysis {
 
 /// Runs every stage over one document. A document in a language other than German or
 /// English keeps its empty layers, with `lang` `und` and a warning.
-pub fn analyze(raw: RawDocument, resources: &Resources, options: &Options, timings: &mut Timings) -> Analysis {
+pub fn analyze(raw: RawDocument, knowledge: &Knowledge, options: &Options, timings: &mut Timings) -> Analysis {
+    let resources = &knowledge.resources;
     let detection = timings.time(0, || lagebild_langid::detect(&raw.text, resources));
     let declared = raw.lang.as_deref().map(|code| (code, Lang::from_code(code)));
     let lang = match (options.lang, declared) {
@@ -103,6 +136,9 @@ pub fn analyze(raw: RawDocument, resources: &Resources, options: &Options, timin
     let (sentences, tokens) = timings.time(1, || lagebild_segment::segment(document.text(), lang, lang_resources));
     document.sentences = sentences;
     document.tokens = tokens;
+    let (tokens, clauses) = timings.time(2, || lagebild_morph::analyze(&document, &knowledge.models, resources));
+    document.tokens = tokens;
+    document.clauses = clauses;
     debug_assert_eq!(document.check_invariants(), Ok(()));
     Analysis { document, warning: None }
 }

@@ -38,6 +38,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("de/function_words.txt", include_str!("../../../resources/de/function_words.txt")),
     ("en/function_words.txt", include_str!("../../../resources/en/function_words.txt")),
     ("shared/languages.tsv", include_str!("../../../resources/shared/languages.tsv")),
+    ("de/clause_words.tsv", include_str!("../../../resources/de/clause_words.tsv")),
+    ("en/clause_words.tsv", include_str!("../../../resources/en/clause_words.tsv")),
+    ("de/verb_clitics.tsv", include_str!("../../../resources/de/verb_clitics.tsv")),
+    ("en/verb_clitics.tsv", include_str!("../../../resources/en/verb_clitics.tsv")),
 ];
 
 /// All language knowledge, loaded once at start and passed by reference.
@@ -65,6 +69,111 @@ pub struct LangResources {
     /// Frequent function words, lowercase (articles, pronouns, prepositions, auxiliaries): the
     /// language detector counts them to tell German from English and from other languages.
     pub function_words: HashSet<String>,
+    /// Lemmas (lowercase) that shape clauses, with their classes: subordinators, `zu`/`to`,
+    /// modal and auxiliary verbs, reporting verbs (`clause_words.tsv`).
+    pub clause_words: WordMap<ClauseWords>,
+    /// Verb clitics that end a pronoun's or adverb's token (`'s` in `it's`), with the lemma of
+    /// the verb they stand for (`verb_clitics.tsv`).
+    pub verb_clitics: Vec<(String, String)>,
+}
+
+/// A table of words looked up per token: hashed with FNV-1a, which is quick on short keys.
+/// Its keys come from the resource files, so no input can choose them.
+pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The FNV-1a hasher of [`WordMap`].
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What a word does in the structure of a clause: a class of `<lang>/clause_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClauseWordClass {
+    /// Opens a subordinate clause (`dass`, `because`).
+    Subordinator,
+    /// A subordinator that also compares (`als`, `than`).
+    Comparative,
+    /// A focus word that goes with a following subordinator (`auch wenn`, `even if`).
+    SubordinatorPrefix,
+    /// Opens an infinitive clause (`um … zu`), or stands before `to` in one (`in order`).
+    InfinitiveMarker,
+    /// The `zu` or `to` of an infinitive.
+    InfinitiveParticle,
+    Modal,
+    FutureAuxiliary,
+    PassiveAuxiliary,
+    PerfectAuxiliary,
+    /// Another verb that only supports a verb in its complex (`do`).
+    SupportAuxiliary,
+    /// Links a subject to a predicative, which is no object (`sein`, `be`).
+    Copula,
+    /// A verb of saying or thinking that takes reported speech without a conjunction.
+    Reporting,
+    /// Introduces the agent of a passive (`von`, `by`).
+    AgentPreposition,
+    /// A participle that works as a preposition and opens no clause (`including`, `according`).
+    PrepositionalParticiple,
+}
+
+impl ClauseWordClass {
+    /// Every class, with its name in the resource file.
+    pub const ALL: [(ClauseWordClass, &'static str); 14] = [
+        (ClauseWordClass::Subordinator, "subordinator"),
+        (ClauseWordClass::Comparative, "comparative"),
+        (ClauseWordClass::SubordinatorPrefix, "subordinator_prefix"),
+        (ClauseWordClass::InfinitiveMarker, "infinitive_marker"),
+        (ClauseWordClass::InfinitiveParticle, "infinitive_particle"),
+        (ClauseWordClass::Modal, "modal"),
+        (ClauseWordClass::FutureAuxiliary, "future_auxiliary"),
+        (ClauseWordClass::PassiveAuxiliary, "passive_auxiliary"),
+        (ClauseWordClass::PerfectAuxiliary, "perfect_auxiliary"),
+        (ClauseWordClass::SupportAuxiliary, "support_auxiliary"),
+        (ClauseWordClass::Copula, "copula"),
+        (ClauseWordClass::Reporting, "reporting"),
+        (ClauseWordClass::AgentPreposition, "agent_preposition"),
+        (ClauseWordClass::PrepositionalParticiple, "prepositional_participle"),
+    ];
+
+    pub fn parse(name: &str) -> Option<ClauseWordClass> {
+        ClauseWordClass::ALL.iter().find(|(_, text)| *text == name).map(|(class, _)| *class)
+    }
+}
+
+/// The set of classes one lemma of `clause_words.tsv` has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClauseWords(u16);
+
+impl ClauseWords {
+    pub fn has(self, class: ClauseWordClass) -> bool {
+        self.0 & (1 << class as u16) != 0
+    }
+
+    pub fn insert(&mut self, class: ClauseWordClass) {
+        self.0 |= 1 << class as u16;
+    }
+
+    /// A modal, future, passive, perfect or support auxiliary.
+    pub fn is_auxiliary(self) -> bool {
+        use ClauseWordClass::*;
+        [Modal, FutureAuxiliary, PassiveAuxiliary, PerfectAuxiliary, SupportAuxiliary].into_iter().any(|c| self.has(c))
+    }
 }
 
 impl Resources {
@@ -136,6 +245,22 @@ impl Resources {
                 }
                 resources.function_words.insert(word.to_owned());
             }
+            let name = format!("{code}/clause_words.tsv");
+            let text = load(&name)?;
+            for row in parse_table(&name, &text, 2)?.rows {
+                let (lemma, class) = (row.fields[0], row.fields[1]);
+                if lemma.to_lowercase() != lemma {
+                    return Err(row.error(&name, "a clause word must be lowercase"));
+                }
+                let class =
+                    ClauseWordClass::parse(class).ok_or_else(|| row.error(&name, "unknown clause word class"))?;
+                resources.clause_words.entry(lemma.to_owned()).or_default().insert(class);
+            }
+            let name = format!("{code}/verb_clitics.tsv");
+            let text = load(&name)?;
+            for row in parse_table(&name, &text, 2)?.rows {
+                resources.verb_clitics.push((row.fields[0].to_owned(), row.fields[1].to_owned()));
+            }
             Ok(resources)
         };
         let name = "shared/languages.tsv";
@@ -165,8 +290,19 @@ mod tests {
             assert!(lang.final_abbreviations.is_subset(&lang.abbreviations));
             assert!(!lang.sentence_starters.is_empty());
             assert!(lang.function_words.len() > 100);
+            for class in [ClauseWordClass::Subordinator, ClauseWordClass::Modal, ClauseWordClass::Reporting] {
+                assert!(lang.clause_words.values().any(|words| words.has(class)), "no clause word of class {class:?}");
+            }
         }
         assert_eq!(resources.language_codes.get("deu").map(String::as_str), Some("de"));
+        for (class, name) in ClauseWordClass::ALL {
+            let used = [Lang::De, Lang::En]
+                .iter()
+                .any(|&lang| resources.lang(lang).unwrap().clause_words.values().any(|words| words.has(class)));
+            assert!(used, "no clause word of class {name}");
+        }
+        let english = resources.lang(Lang::En).unwrap();
+        assert!(english.verb_clitics.iter().any(|(clitic, lemma)| clitic == "'s" && lemma == "be"));
     }
 
     #[test]

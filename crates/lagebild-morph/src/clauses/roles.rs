@@ -1,0 +1,363 @@
+//! The verb complex, lemma, voice and arguments of a clause, read from its tokens.
+//!
+//! Arguments come from noun phrases (runs of determiners, adjectives, numerals, nouns and
+//! pronouns) that no preposition governs. German: the nominative is the subject, the
+//! accusative the object, the dative the indirect object; where the tagger gave no case,
+//! the first phrase is the subject and the next one the object. English: the subject is the
+//! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
+//! the object the first phrase after it, and of two phrases after it the first is the
+//! indirect object. In a passive, the phrase after `von`/`durch`/`by` is the agent.
+
+use lagebild_doc::{ArgumentRole, ClauseKind, Document, Lang};
+use lagebild_resources::{ClauseWordClass, LangResources};
+
+use super::words::{Pos, Word, flag, noun_features, verb_clitic};
+
+/// A sentence being described: its words from document position `first`.
+pub(crate) struct Sentence<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) words: &'a [Word],
+    pub(crate) first: usize,
+    pub(crate) lang: Lang,
+    pub(crate) resources: &'a LangResources,
+}
+
+/// What [`describe`] finds.
+#[derive(Debug, Default)]
+pub(crate) struct Described {
+    pub(crate) verb_tokens: Vec<u32>,
+    pub(crate) verb: Option<u32>,
+    pub(crate) lemma: Option<Box<str>>,
+    pub(crate) passive: bool,
+    pub(crate) arguments: Vec<(ArgumentRole, u32)>,
+}
+
+/// A noun phrase of the clause, by positions in the clause's token list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Phrase {
+    start: usize,
+    end: usize,
+    head: u32,
+    head_is_noun: bool,
+    cases: u32,
+    numbers: u32,
+    /// The preposition before it.
+    governor: Option<u32>,
+}
+
+/// Describes the clause made of `tokens` (document positions, in order).
+/// `phrases` is scratch space, reused from clause to clause.
+pub(crate) fn describe(
+    sentence: &Sentence<'_>,
+    tokens: &[u32],
+    kind: ClauseKind,
+    introducer: Option<u32>,
+    phrases: &mut Vec<Phrase>,
+) -> Described {
+    let Sentence { words, first, lang, .. } = *sentence;
+    let word = |token: u32| words[token as usize - first];
+    // One pass over the verb complex: first and last position, finite verb, particle, and
+    // the candidates for the main verb in order of preference.
+    let (mut first_verb, mut last_verb) = (None, None);
+    let mut verb_tokens = Vec::new();
+    let (mut finite, mut particle, mut lexical_verb, mut lexical, mut last_non_finite) = (None, None, None, None, None);
+    let (mut count, mut other_lexical) = (0, false);
+    for (position, &token) in tokens.iter().enumerate() {
+        let w = word(token);
+        if !w.is_verbal() {
+            continue;
+        }
+        first_verb = first_verb.or(Some(position));
+        last_verb = Some(position);
+        verb_tokens.push(token);
+        if w.has(flag::PARTICLE) {
+            particle = particle.or(Some(token));
+            continue;
+        }
+        count += 1;
+        if w.is_finite() {
+            finite = finite.or(Some(token));
+        } else {
+            last_non_finite = Some(token);
+        }
+        if w.is_lexical_verb() {
+            lexical = lexical.or(Some(token));
+            if w.pos == Pos::Verb {
+                lexical_verb = lexical_verb.or(Some(token));
+            }
+            other_lexical |= !w.is(ClauseWordClass::Copula);
+        }
+    }
+    let only = if count == 1 { finite.or(last_non_finite) } else { None };
+    let main = lexical_verb.or(lexical).or(only).or(last_non_finite).or(finite);
+    let lemma = main.map(|main| joined_lemma(sentence, main, particle));
+    let passive = match lang {
+        Lang::De => passive_de(&verb_tokens, &word),
+        _ => passive_en(&verb_tokens, &word),
+    };
+    let copula = main.is_some_and(|main| word(main).is(ClauseWordClass::Copula) && !word(main).has(flag::PARTICIPLE))
+        && !other_lexical;
+    find_phrases(sentence, tokens, phrases);
+    // Nouns were read without their case and number: read those of the heads now.
+    for phrase in phrases.iter_mut() {
+        if matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num) {
+            let head = noun_features(&sentence.doc.tokens[phrase.head as usize]);
+            if head & flag::CASES != 0 {
+                phrase.cases = head & flag::CASES;
+            }
+            if head & flag::NUMBERS != 0 {
+                phrase.numbers = head & flag::NUMBERS;
+            }
+        }
+    }
+    let mut arguments = match lang {
+        Lang::De => roles_de(phrases, finite.map(word), copula),
+        _ => roles_en(phrases, first_verb, last_verb, copula),
+    };
+    // `it's`: the clitic's token is the subject.
+    if let Some(finite) = finite.filter(|&t| word(t).has(flag::CLITIC))
+        && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject)
+    {
+        arguments.push((ArgumentRole::Subject, finite));
+    }
+    if passive
+        && let Some(agent) =
+            phrases.iter().find(|p| p.governor.is_some_and(|g| word(g).is(ClauseWordClass::AgentPreposition)))
+    {
+        arguments.push((ArgumentRole::Agent, agent.head));
+    }
+    // `the book that I saw`: a relative pronoun that is not the subject is the object.
+    if lang == Lang::En
+        && kind == ClauseKind::Relative
+        && let Some(pronoun) = introducer.filter(|&t| word(t).pos == Pos::Pron)
+        && !arguments.iter().any(|&(role, t)| t == pronoun || role == ArgumentRole::Object)
+        && !copula
+        && !passive
+    {
+        arguments.retain(|&(_, t)| t != pronoun);
+        arguments.push((ArgumentRole::Object, pronoun));
+    }
+    arguments.sort_by_key(|&(role, token)| (role_order(role), token));
+    Described { verb: finite.or(main), verb_tokens, lemma, passive, arguments }
+}
+
+fn role_order(role: ArgumentRole) -> u8 {
+    match role {
+        ArgumentRole::Subject => 0,
+        ArgumentRole::Object => 1,
+        ArgumentRole::IndirectObject => 2,
+        ArgumentRole::Agent => 3,
+    }
+}
+
+/// The main verb's lemma joined to a separable particle: `ein` + `treffen` → `eintreffen`,
+/// `give` + `up` → `give up`.
+fn joined_lemma(sentence: &Sentence<'_>, main: u32, particle: Option<u32>) -> Box<str> {
+    let Sentence { doc, words, first, lang, resources } = *sentence;
+    let lemma_of = |token: u32| {
+        let form = doc.slice(doc.tokens[token as usize].range);
+        let clitic = words[token as usize - first].has(flag::CLITIC).then(|| verb_clitic(resources, form)).flatten();
+        clitic.or(doc.tokens[token as usize].lemma.as_deref()).unwrap_or(form)
+    };
+    let verb = lemma_of(main);
+    let Some(particle) = particle else { return verb.into() };
+    let particle = lemma_of(particle).to_lowercase();
+    match lang {
+        Lang::De if verb.starts_with(&particle) => verb.into(),
+        Lang::De => format!("{particle}{verb}").into(),
+        _ => format!("{verb} {particle}").into(),
+    }
+}
+
+/// German: a form of `werden` with a participle, unless `werden` is the future of a perfect
+/// (`wird … gekommen sein`); `worden` is always passive.
+fn passive_de(verbs: &[u32], word: &dyn Fn(u32) -> Word) -> bool {
+    let auxiliaries =
+        || verbs.iter().map(|&t| word(t)).filter(|w| w.is_verb() && w.is(ClauseWordClass::PassiveAuxiliary));
+    let participle = verbs.iter().map(|&t| word(t)).any(|w| w.is_lexical_verb() && w.has(flag::PARTICIPLE));
+    let worden = auxiliaries().any(|w| w.has(flag::PARTICIPLE));
+    let perfect_infinitive =
+        verbs.iter().map(|&t| word(t)).any(|w| w.is(ClauseWordClass::PerfectAuxiliary) && w.has(flag::INFINITIVE));
+    participle && (worden || (auxiliaries().next().is_some() && !perfect_infinitive))
+}
+
+/// English: `be` or `get` followed, as the next verb, by a past participle.
+fn passive_en(verbs: &[u32], word: &dyn Fn(u32) -> Word) -> bool {
+    let mut verbs = verbs.iter().map(|&t| word(t)).filter(|w| w.is_verb());
+    let Some(mut previous) = verbs.next() else { return false };
+    for next in verbs {
+        if previous.is(ClauseWordClass::PassiveAuxiliary) && next.has(flag::PARTICIPLE) && !next.has(flag::PRESENT) {
+            return true;
+        }
+        previous = next;
+    }
+    false
+}
+
+/// The clause's noun phrases. A gap in the token list (an embedded clause) ends a phrase.
+fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phrase>) {
+    let Sentence { doc, words, first, lang, .. } = *sentence;
+    let word = |token: u32| words[token as usize - first];
+    phrases.clear();
+    let mut current: Option<Phrase> = None;
+    let mut governor = None;
+    let mut possessive = false;
+    let mut previous: Option<u32> = None;
+    for (index, &token) in tokens.iter().enumerate() {
+        let w = word(token);
+        if previous.is_some_and(|p| p + 1 != token) {
+            phrases.extend(current.take());
+            governor = None;
+        }
+        previous = Some(token);
+        // Inside a phrase: quotation marks (`einen „beispiellosen“ Anstieg`), and a
+        // conjunction between adjectives (`ihre klare und deutliche Unterstützung`).
+        let next_nominal = tokens.get(index + 1).is_some_and(|&t| t == token + 1 && word(t).is_nominal());
+        let next_adjective = tokens.get(index + 1).is_some_and(|&t| t == token + 1 && word(t).pos == Pos::Adj);
+        let open_phrase = current.is_some_and(|phrase| !phrase.head_is_noun);
+        if current.is_some()
+            && ((w.has(flag::QUOTE) && next_nominal) || (w.pos == Pos::Cconj && open_phrase && next_adjective))
+        {
+            continue;
+        }
+        if !w.is_nominal() {
+            phrases.extend(current.take());
+            if w.pos == Pos::Adp {
+                governor = Some(token);
+            } else if w.pos != Pos::Adv {
+                governor = None;
+            }
+            continue;
+        }
+        if w.has(flag::POSSESSIVE) {
+            possessive = true;
+            continue;
+        }
+        let noun = matches!(w.pos, Pos::Noun | Pos::Propn | Pos::Pron);
+        let breaks = current.is_some_and(|phrase| {
+            w.pos == Pos::Pron
+                || (phrase.head_is_noun && word(phrase.head).pos == Pos::Pron)
+                || (phrase.head_is_noun && !possessive && matches!(w.pos, Pos::Det | Pos::Adj | Pos::Num))
+        });
+        if breaks {
+            phrases.extend(current.take());
+        }
+        let phrase = current.get_or_insert_with(|| {
+            let phrase = Phrase {
+                start: index,
+                end: index,
+                head: token,
+                head_is_noun: false,
+                cases: 0,
+                numbers: 0,
+                governor: governor.take(),
+            };
+            possessive = false;
+            phrase
+        });
+        phrase.end = index;
+        let head_word = word(phrase.head);
+        let take_head = if !phrase.head_is_noun {
+            true
+        } else if !noun {
+            false
+        } else if possessive {
+            true
+        } else {
+            match lang {
+                // German: the first noun (`Präsident Selenskyj`), unless it is a genitive before
+                // its head (`Putins Armee`); nouns were read without their case.
+                Lang::De => {
+                    let cases = head_word.flags & flag::CASES;
+                    let cases =
+                        if cases == 0 { noun_features(&doc.tokens[phrase.head as usize]) & flag::CASES } else { cases };
+                    cases == flag::GENITIVE
+                }
+                // English: the last noun of a compound (`defence minister`).
+                _ => true,
+            }
+        };
+        if take_head {
+            phrase.head = token;
+            phrase.head_is_noun = noun;
+        }
+        possessive = false;
+        phrase.cases |= w.flags & flag::CASES;
+        phrase.numbers |= w.flags & flag::NUMBERS;
+    }
+    phrases.extend(current);
+    // The head's own case and number decide where it has them.
+    for phrase in phrases.iter_mut() {
+        let head = word(phrase.head);
+        if head.flags & flag::CASES != 0 {
+            phrase.cases = head.flags & flag::CASES;
+        }
+        if head.flags & flag::NUMBERS != 0 {
+            phrase.numbers = head.flags & flag::NUMBERS;
+        }
+    }
+}
+
+fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(ArgumentRole, u32)> {
+    let free: Vec<&Phrase> = phrases.iter().filter(|p| p.governor.is_none()).collect();
+    let mut arguments = Vec::new();
+    if free.iter().all(|p| p.cases == 0) {
+        if let Some(subject) = free.first() {
+            arguments.push((ArgumentRole::Subject, subject.head));
+        }
+        if let (Some(object), false) = (free.get(1), copula) {
+            arguments.push((ArgumentRole::Object, object.head));
+        }
+        return arguments;
+    }
+    let number = finite.map_or(0, |w| w.flags & flag::NUMBERS);
+    let agrees = |p: &&&Phrase| number == 0 || p.numbers == 0 || p.numbers & number != 0;
+    let nominative = |p: &&&Phrase| p.cases & flag::NOMINATIVE != 0;
+    let subject = free.iter().filter(nominative).find(agrees).or_else(|| free.iter().find(nominative));
+    if let Some(subject) = subject {
+        arguments.push((ArgumentRole::Subject, subject.head));
+    }
+    let taken = |p: &Phrase| subject.is_some_and(|s| s.head == p.head);
+    if !copula {
+        let accusative = free.iter().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p));
+        if let Some(object) = accusative {
+            arguments.push((ArgumentRole::Object, object.head));
+        }
+        let dative = free.iter().find(|p| {
+            p.cases & flag::DATIVE != 0 && !taken(p) && accusative.is_none_or(|object| object.head != p.head)
+        });
+        if let Some(indirect) = dative {
+            arguments.push((ArgumentRole::IndirectObject, indirect.head));
+        }
+    }
+    arguments
+}
+
+fn roles_en(
+    phrases: &[Phrase],
+    first_verb: Option<usize>,
+    last_verb: Option<usize>,
+    copula: bool,
+) -> Vec<(ArgumentRole, u32)> {
+    let mut arguments = Vec::new();
+    let (Some(first_verb), Some(last_verb)) = (first_verb, last_verb) else { return arguments };
+    let free = || phrases.iter().filter(|p| p.governor.is_none());
+    let subject =
+        free().rfind(|p| p.end < first_verb).or_else(|| free().find(|p| p.start > first_verb && p.end < last_verb));
+    if let Some(subject) = subject {
+        arguments.push((ArgumentRole::Subject, subject.head));
+    }
+    if copula {
+        return arguments;
+    }
+    let mut after = free().filter(|p| p.start > last_verb);
+    match (after.next(), after.next()) {
+        (Some(first), Some(second)) if second.start == first.end + 1 => {
+            arguments.push((ArgumentRole::IndirectObject, first.head));
+            arguments.push((ArgumentRole::Object, second.head));
+        }
+        (Some(first), _) => arguments.push((ArgumentRole::Object, first.head)),
+        _ => {}
+    }
+    arguments
+}

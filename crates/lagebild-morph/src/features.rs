@@ -1,0 +1,248 @@
+//! Hashed features of a token in its sentence, shared by training and tagging.
+//!
+//! Every feature is a template number mixed with the strings or numbers it looks at, hashed
+//! to 64 bits; the tagger reduces it to a row of its weight tables. Changing a template
+//! changes what a trained model means, so [`FEATURE_VERSION`] goes up with every change and
+//! a model trained with another version is refused.
+
+use crate::lexicon::Lexicon;
+use crate::model::LexiconEntry;
+
+/// The version of the feature templates below.
+pub(crate) const FEATURE_VERSION: u32 = 6;
+
+/// What the features need to know of each word of a sentence, computed once per sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct WordInfo {
+    /// Hash of the lower-cased form.
+    lower: u64,
+    /// Hashes of the last 1 to 4 lower-cased characters (fewer when the word is shorter).
+    suffixes: [u64; 4],
+    /// Hashes of the first 1 to 3 lower-cased characters.
+    prefixes: [u64; 3],
+    shape: u64,
+    /// Capitalisation: 0 lower, 1 capitalised, 2 all capitals, 3 no letters.
+    case: u8,
+    length: u8,
+    /// The lexicon's script id for the form, else for its lower-cased form, plus one; 0 when unknown.
+    script: u64,
+    /// The lemma script's cut and the last two characters it appends, hashed; 0 when unknown.
+    script_shape: u64,
+    has_hyphen: bool,
+    has_digit: bool,
+    /// Whether the lexicon lists the form as written (1), only lower-cased (2), or not at all (0).
+    known: u8,
+    entry: LexiconEntry,
+}
+
+const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+fn mix(hash: u64, value: u64) -> u64 {
+    (hash ^ value).wrapping_mul(0x0100_0000_01b3).rotate_left(23).wrapping_mul(SEED)
+}
+
+fn hash_chars(characters: impl Iterator<Item = char>) -> u64 {
+    characters.fold(0xcbf2_9ce4_8422_2325, |hash, character| mix(hash, u64::from(character)))
+}
+
+impl WordInfo {
+    pub(crate) fn new(form: &str, lexicon: &Lexicon) -> WordInfo {
+        // One pass over the lower-cased characters, keeping the first three and the last four.
+        let mut lower = 0xcbf2_9ce4_8422_2325u64;
+        let (mut first, mut last) = (['\0'; 3], ['\0'; 4]);
+        let mut count = 0usize;
+        for character in form.chars().flat_map(char::to_lowercase) {
+            lower = mix(lower, u64::from(character));
+            if count < 3 {
+                first[count] = character;
+            }
+            last[count % 4] = character;
+            count += 1;
+        }
+        let mut suffixes = [0u64; 4];
+        for (k, slot) in suffixes.iter_mut().enumerate() {
+            let take = (k + 1).min(count);
+            *slot = hash_chars((count - take..count).map(|position| last[position % 4]));
+        }
+        let mut prefixes = [0u64; 3];
+        for (k, slot) in prefixes.iter_mut().enumerate() {
+            *slot = hash_chars(first[..(k + 1).min(count)].iter().copied());
+        }
+        let mut shape = 0xcbf2_9ce4_8422_2325u64;
+        let mut last_class = 0u64;
+        let (mut upper, mut letters, mut has_digit, mut has_hyphen) = (0, 0, false, false);
+        for character in form.chars() {
+            let class = if character.is_uppercase() {
+                upper += 1;
+                letters += 1;
+                1
+            } else if character.is_alphabetic() {
+                letters += 1;
+                2
+            } else if character.is_ascii_digit() {
+                has_digit = true;
+                3
+            } else {
+                has_hyphen |= character == '-';
+                u64::from(character) + 16
+            };
+            if class != last_class {
+                shape = mix(shape, class);
+                last_class = class;
+            }
+        }
+        let first_upper = form.chars().next().is_some_and(char::is_uppercase);
+        let case = match (letters, upper) {
+            (0, _) => 3,
+            (_, 0) => 0,
+            (letters, upper) if letters == upper && letters > 1 => 2,
+            _ if first_upper => 1,
+            _ => 0,
+        };
+        let entry = LexiconEntry::look_up(form, lexicon);
+        let (known, script) = match entry {
+            LexiconEntry::Exact(id) => (1, id + 1),
+            LexiconEntry::Lower(id) => (2, id + 1),
+            LexiconEntry::Unknown => (0, 0),
+        };
+        let script_shape = match script.checked_sub(1).and_then(|id| lexicon.script(id)) {
+            Some(script) => {
+                let tail: Vec<char> = script.append.chars().rev().take(2).collect();
+                mix(hash_chars(tail.into_iter()), u64::from(script.cut) + 1)
+            }
+            None => 0,
+        };
+        WordInfo {
+            lower,
+            suffixes,
+            prefixes,
+            shape,
+            case,
+            length: count.min(255) as u8,
+            script,
+            script_shape,
+            has_hyphen,
+            has_digit,
+            known,
+            entry,
+        }
+    }
+
+    pub(crate) fn lexicon_entry(&self) -> LexiconEntry {
+        self.entry
+    }
+
+    fn length_bucket(&self) -> u64 {
+        match self.length {
+            0..=1 => 1,
+            2 => 2,
+            3 => 3,
+            4..=5 => 4,
+            6..=8 => 5,
+            _ => 6,
+        }
+    }
+}
+
+/// Placeholders for words beyond the sentence's edges and tags before its start.
+const START: u64 = 0x0053_5441_5254;
+const END: u64 = 0x0045_4e44;
+
+fn template(id: u64) -> u64 {
+    mix(SEED, id)
+}
+
+/// The features that decide a token's part of speech, given the part-of-speech labels
+/// predicted for the two tokens before it (`None` at the sentence start) and, in the second
+/// pass, the first pass's labels of the two tokens after it (`None` past the end).
+pub(crate) fn pos_features(
+    words: &[WordInfo],
+    index: usize,
+    previous: [Option<u16>; 2],
+    right: Option<[Option<u16>; 2]>,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let word = &words[index];
+    let at = |offset: isize| -> Option<&WordInfo> { index.checked_add_signed(offset).and_then(|i| words.get(i)) };
+    let form = |offset: isize| at(offset).map_or(if offset < 0 { START } else { END }, |word| word.lower);
+    let suffix3 = |offset: isize| at(offset).map_or(if offset < 0 { START } else { END }, |word| word.suffixes[2]);
+    let tag = |k: usize| previous[k].map_or(START, |tag| u64::from(tag) + 1);
+    let first = u64::from(index == 0);
+    out.extend([
+        template(0),
+        mix(template(1), word.lower),
+        mix(template(2), form(-1)),
+        mix(template(3), form(1)),
+        mix(template(4), form(-2)),
+        mix(template(5), form(2)),
+        mix(template(6), word.suffixes[0]),
+        mix(template(7), word.suffixes[1]),
+        mix(template(8), word.suffixes[2]),
+        mix(template(9), word.suffixes[3]),
+        mix(template(10), word.prefixes[0]),
+        mix(template(11), word.prefixes[1]),
+        mix(template(12), word.prefixes[2]),
+        mix(template(13), word.shape),
+        mix(mix(template(14), u64::from(word.case)), first),
+        mix(template(15), tag(0)),
+        mix(mix(template(16), tag(0)), tag(1)),
+        mix(mix(template(17), tag(0)), word.lower),
+        mix(template(18), word.script),
+        mix(template(19), word.script_shape),
+        mix(template(20), suffix3(-1)),
+        mix(template(21), suffix3(1)),
+        mix(mix(template(22), tag(0)), word.suffixes[2]),
+        mix(mix(mix(template(23), u64::from(word.has_hyphen)), u64::from(word.has_digit)), word.length_bucket()),
+        mix(template(24), at(1).map_or(END, |next| next.script_shape)),
+        mix(mix(template(25), at(1).map_or(END, |next| u64::from(next.case))), u64::from(word.case)),
+        mix(mix(template(26), word.script_shape), word.suffixes[1]),
+        mix(mix(template(27), form(-1)), word.lower),
+        mix(mix(template(28), word.lower), form(1)),
+        mix(mix(template(29), tag(0)), form(1)),
+        mix(template(30), at(1).map_or(END, |next| next.suffixes[1])),
+        mix(mix(template(31), at(-1).map_or(START, |word| word.script_shape)), word.script_shape),
+        mix(mix(mix(template(32), u64::from(word.known)), u64::from(word.case)), first),
+        mix(mix(template(33), u64::from(word.known)), word.suffixes[2]),
+    ]);
+    if let Some(right) = right {
+        let next = |k: usize| right[k].map_or(END, |tag| u64::from(tag) + 1);
+        out.extend([
+            mix(template(40), next(0)),
+            mix(mix(template(41), next(0)), next(1)),
+            mix(mix(template(42), tag(0)), next(0)),
+            mix(mix(template(43), word.lower), next(0)),
+            mix(mix(template(44), word.suffixes[2]), next(0)),
+            mix(mix(template(45), word.script_shape), next(0)),
+        ]);
+    }
+}
+
+/// The features that decide a token's morphological features, given its predicted part of
+/// speech `pos` and that of the token before.
+pub(crate) fn morph_features(words: &[WordInfo], index: usize, pos: u16, previous: Option<u16>, out: &mut Vec<u64>) {
+    out.clear();
+    let word = &words[index];
+    let at = |offset: isize| -> Option<&WordInfo> { index.checked_add_signed(offset).and_then(|i| words.get(i)) };
+    let form = |offset: isize| at(offset).map_or(if offset < 0 { START } else { END }, |word| word.lower);
+    let pos = u64::from(pos) + 1;
+    let before = previous.map_or(START, |tag| u64::from(tag) + 1);
+    out.extend([
+        mix(template(100), pos),
+        mix(mix(template(101), pos), word.lower),
+        mix(mix(template(102), pos), word.suffixes[0]),
+        mix(mix(template(103), pos), word.suffixes[1]),
+        mix(mix(template(104), pos), word.suffixes[2]),
+        mix(mix(template(105), pos), word.suffixes[3]),
+        mix(mix(template(106), pos), word.script),
+        mix(mix(template(107), pos), word.script_shape),
+        mix(mix(template(108), pos), form(-1)),
+        mix(mix(template(109), pos), form(-2)),
+        mix(mix(template(110), pos), form(1)),
+        mix(mix(mix(template(111), pos), before), word.suffixes[1]),
+        mix(mix(template(112), pos), u64::from(word.case)),
+        mix(mix(template(113), pos), at(-1).map_or(START, |word| word.suffixes[1])),
+        mix(mix(template(114), pos), word.prefixes[1]),
+    ]);
+}

@@ -1,0 +1,169 @@
+//! Morphology and clauses: parts of speech, lemmas and verb features for every token, and
+//! the clauses of every sentence.
+//!
+//! The tagger is an averaged perceptron over hashed features, greedy left to right, trained
+//! by `cargo xtask train morph` from the UD treebanks and the simplemma form→lemma table in
+//! ../shared/data; its model files are committed under `models/<lang>/` and embedded in the
+//! binary. [`analyze`] fills the `tokens` layer's part of speech, lemma and features, then
+//! finds the clauses, whose verb complexes join separable particles to their verbs
+//! (`traf … ein` → `eintreffen`) in the lemma of the finite verb.
+//!
+//! ```
+//! use lagebild_doc::Lang;
+//! let models = lagebild_morph::Models::embedded().unwrap();
+//! let lexicon = &models.get(Lang::De).unwrap().lexicon;
+//! assert_eq!(lexicon.lemma("Waffenlieferungen").as_deref(), Some("Waffenlieferung"));
+//! ```
+
+mod binary;
+mod clauses;
+mod features;
+pub mod lexicon;
+pub mod model;
+pub mod train;
+
+use std::path::Path;
+
+use lagebild_doc::{Clause, Document, Lang, Token};
+use lagebild_resources::Resources;
+
+pub use clauses::{Modality, clause_of, clauses, modality};
+pub use lexicon::Lexicon;
+pub use model::{PARTICLE_LABEL, Tagged, TaggerModel};
+
+/// A model file that is missing, damaged, or made for something else.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("{file}: cannot read: {source}")]
+    Io { file: String, source: std::io::Error },
+    #[error("{file}: corrupt model file: {message}")]
+    Corrupt { file: String, message: String },
+    #[error("{file}: model file does not fit: {message}")]
+    Mismatch { file: String, message: String },
+    #[error("building a lexicon: {0}")]
+    Build(String),
+}
+
+impl ModelError {
+    pub(crate) fn build(message: String) -> ModelError {
+        ModelError::Build(message)
+    }
+}
+
+/// The tagger and lexicon of one language.
+#[derive(Debug)]
+pub struct LangModel {
+    pub tagger: TaggerModel,
+    pub lexicon: Lexicon,
+}
+
+/// The models of every analysed language, loaded once at start.
+#[derive(Debug)]
+pub struct Models {
+    de: LangModel,
+    en: LangModel,
+}
+
+const EMBEDDED: [(&str, &[u8], &[u8]); 2] = [
+    ("de", include_bytes!("../../../models/de/tagger.bin"), include_bytes!("../../../models/de/lemmas.bin")),
+    ("en", include_bytes!("../../../models/en/tagger.bin"), include_bytes!("../../../models/en/lemmas.bin")),
+];
+
+impl Models {
+    /// The models compiled into the binary.
+    pub fn embedded() -> Result<Models, ModelError> {
+        let load = |(lang, tagger, lexicon): (&str, &[u8], &[u8])| -> Result<LangModel, ModelError> {
+            Ok(LangModel {
+                tagger: TaggerModel::from_bytes(&format!("models/{lang}/tagger.bin"), lang, tagger)?,
+                lexicon: Lexicon::from_bytes(&format!("models/{lang}/lemmas.bin"), lang, lexicon)?,
+            })
+        };
+        let [de, en] = EMBEDDED;
+        Ok(Models { de: load(de)?, en: load(en)? })
+    }
+
+    /// The models in `dir` (laid out like `models/`).
+    pub fn from_dir(dir: &Path) -> Result<Models, ModelError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| ModelError::Io { file: path.display().to_string(), source })
+        };
+        let load = |lang: &str| -> Result<LangModel, ModelError> {
+            let (tagger, lexicon) = (format!("{lang}/tagger.bin"), format!("{lang}/lemmas.bin"));
+            Ok(LangModel {
+                tagger: TaggerModel::from_bytes(&dir.join(&tagger).display().to_string(), lang, &read(&tagger)?)?,
+                lexicon: Lexicon::from_bytes(&dir.join(&lexicon).display().to_string(), lang, &read(&lexicon)?)?,
+            })
+        };
+        Ok(Models { de: load("de")?, en: load("en")? })
+    }
+
+    pub fn get(&self, lang: Lang) -> Option<&LangModel> {
+        match lang {
+            Lang::De => Some(&self.de),
+            Lang::En => Some(&self.en),
+            Lang::Und => None,
+        }
+    }
+}
+
+/// Tags every token of `doc` and finds its clauses. Returns the tokens (the document's, with
+/// part of speech, lemma and features) and the clauses; a document in no analysed language
+/// is returned unchanged with no clauses.
+pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<Token>, Vec<Clause>) {
+    let lang = doc.meta.lang;
+    let (Some(model), Some(lang_resources)) = (models.get(lang), resources.lang(lang)) else {
+        return (doc.tokens.clone(), Vec::new());
+    };
+    let mut tokens = doc.tokens.clone();
+    let mut first = 0;
+    for sentence in &doc.sentences {
+        let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= sentence.range.end()).count();
+        let forms: Vec<&str> = tokens[first..end].iter().map(|token| doc.slice(token.range)).collect();
+        let tagged = model.tagger.tag(&forms, &model.lexicon);
+        for (token, tagged) in tokens[first..end].iter_mut().zip(tagged) {
+            apply(token, &tagged, &model.tagger);
+        }
+        first = end;
+    }
+    // The clause analysis reads the tagged tokens through a document (a copy: O(n) bytes).
+    let mut tagged = doc.clone();
+    tagged.tokens = tokens;
+    let clauses = clauses(&tagged, lang, lang_resources);
+    let mut tokens = tagged.tokens;
+    // The finite verb of a clause with a separable particle carries the joined lemma.
+    for clause in &clauses {
+        let has_particle = clause.verb_tokens.iter().any(|&part| tokens.get(part as usize).is_some_and(is_particle));
+        if let (true, Some(verb), Some(lemma)) = (has_particle, clause.verb, &clause.lemma)
+            && let Some(token) = tokens.get_mut(verb as usize)
+        {
+            token.lemma = Some(lemma.clone());
+        }
+    }
+    (tokens, clauses)
+}
+
+fn is_particle(token: &Token) -> bool {
+    token.morph.iter().any(|(name, value)| &**name == "PartType" && &**value == "Vbp")
+}
+
+/// Writes a tagger result into a token: UPOS, lemma, and the features sorted by name.
+fn apply(token: &mut Token, tagged: &Tagged, model: &TaggerModel) {
+    let label = model.pos_labels.get(usize::from(tagged.pos)).map_or("X", String::as_str);
+    token.pos = Some(model.upos(tagged.pos).into());
+    token.lemma = Some(tagged.lemma.as_str().into());
+    let mut morph: Vec<(Box<str>, Box<str>)> = model
+        .heads
+        .iter()
+        .zip(&tagged.features)
+        .filter(|(_, value)| **value > 0)
+        .filter_map(|(head, &value)| {
+            Some((head.name.as_str().into(), head.labels.get(usize::from(value))?.as_str().into()))
+        })
+        .collect();
+    if label == PARTICLE_LABEL {
+        morph.push(("PartType".into(), "Vbp".into()));
+    }
+    morph.sort();
+    token.morph = morph;
+}
