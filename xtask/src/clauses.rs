@@ -14,7 +14,7 @@ pub(crate) fn eval_clauses(errors: usize) -> anyhow::Result<()> {
         let scores = evaluate_file(&path, lang, &resources, None, errors)
             .with_context(|| format!("evaluating {}", path.display()))?;
         println!(
-            "  {} ({}): {} sentences skipped, {:.1} ns/byte in `clauses`",
+            "  {} ({}): {} sentences skipped; `clauses` took {:.1} ns/byte (this build, the file as one document)",
             scores.file,
             lang.code(),
             scores.skipped,

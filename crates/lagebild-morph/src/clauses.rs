@@ -32,10 +32,11 @@ use words::{Word, flag};
 /// index into the returned list. Odd text is not an error: a sentence without a verb has no
 /// clause, and tokens that lie in no sentence belong to none.
 pub fn clauses(doc: &Document, lang: Lang, resources: &LangResources) -> Vec<Clause> {
-    let mut out = Vec::new();
     if lang == Lang::Und {
-        return out;
+        return Vec::new();
     }
+    // About one clause to five tokens in news text: reserving spares the regrowth.
+    let mut out = Vec::with_capacity(doc.tokens.len() / 5 + 1);
     let mut segmenter = Segmenter::new(doc, lang, resources);
     let mut finisher = Finisher::default();
     let tokens = &doc.tokens;
@@ -53,9 +54,9 @@ pub fn clauses(doc: &Document, lang: Lang, resources: &LangResources) -> Vec<Cla
         }
         segmenter.first = first;
         segmenter.words.clear();
-        segmenter
-            .words
-            .extend(tokens[first..next].iter().map(|token| Word::of(token, || doc.slice(token.range), resources)));
+        segmenter.words.extend(
+            tokens[first..next].iter().map(|token| Word::of(token, || doc.slice(token.range), resources, lang)),
+        );
         words::in_context(&mut segmenter.words, &tokens[first..next], doc, lang);
         if !segmenter.words.iter().any(|word| word.is_verb()) {
             continue;
@@ -241,11 +242,14 @@ pub struct Modality {
     /// The modal verb of the complex (`soll`, `kann`, `must`), when another verb goes with it.
     pub modal: Option<u32>,
     /// Ahead of the time of speaking: a future auxiliary with an infinitive (`wird … kommen`,
-    /// `will come`), or a modal in the present with a present infinitive (`soll …
-    /// stattfinden`, `must leave`).
+    /// `will come`, also `würde … kommen`), or a modal in the present with a present
+    /// infinitive (`soll … stattfinden`, `must leave`). A modal in the past (`sollte …
+    /// stattfinden`) is neither future nor past.
     pub future: bool,
     /// Before it: a past tense (`traf … ein`), a perfect (`hat … getroffen`, `has met`), or a
-    /// modal with a perfect infinitive (`soll … angegriffen haben`).
+    /// modal with a perfect infinitive (`soll … angegriffen haben`). Konjunktiv II has the
+    /// past tense's forms but is no past (`würden … fortgesetzt`); `hätte … getroffen` is a
+    /// perfect.
     pub past: bool,
     /// The finite verb is in Konjunktiv or subjunctive (`habe`, `sei`, `werde`).
     pub subjunctive: bool,
@@ -257,7 +261,7 @@ pub fn modality(doc: &Document, clause: &Clause, resources: &LangResources) -> M
         .verb_tokens
         .iter()
         .filter_map(|&t| Some((t, doc.tokens.get(t as usize)?)))
-        .map(|(t, token)| (t, Word::of(token, || doc.slice(token.range), resources)))
+        .map(|(t, token)| (t, Word::of(token, || doc.slice(token.range), resources, doc.meta.lang)))
         .filter(|(_, word)| word.is_verb())
         .collect();
     let words: Vec<Word> = verbs.iter().map(|&(_, word)| word).collect();

@@ -11,7 +11,7 @@
 use lagebild_doc::{ArgumentRole, ClauseKind, Document, Lang};
 use lagebild_resources::{ClauseWordClass, LangResources};
 
-use super::words::{Pos, Word, flag, noun_features, verb_clitic};
+use super::words::{Pos, Word, flag, lookup, noun_features, verb_clitic};
 
 /// A sentence being described: its words from document position `first`.
 pub(crate) struct Sentence<'a> {
@@ -20,6 +20,18 @@ pub(crate) struct Sentence<'a> {
     pub(crate) first: usize,
     pub(crate) lang: Lang,
     pub(crate) resources: &'a LangResources,
+}
+
+impl Sentence<'_> {
+    /// Whether the token's lemma has `class`: from its word, else looked up now (English
+    /// prepositions are read without a look-up).
+    fn has(&self, token: u32, class: ClauseWordClass) -> bool {
+        let word = self.words[token as usize - self.first];
+        word.is(class) || {
+            let token = &self.doc.tokens[token as usize];
+            lookup(self.resources, token, self.doc.slice(token.range)).has(class)
+        }
+    }
 }
 
 /// What [`describe`] finds.
@@ -122,7 +134,7 @@ pub(crate) fn describe(
     }
     if passive
         && let Some(agent) =
-            phrases.iter().find(|p| p.governor.is_some_and(|g| word(g).is(ClauseWordClass::AgentPreposition)))
+            phrases.iter().find(|p| p.governor.is_some_and(|g| sentence.has(g, ClauseWordClass::AgentPreposition)))
     {
         arguments.push((ArgumentRole::Agent, agent.head));
     }
@@ -210,7 +222,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phras
             governor = None;
         }
         previous = Some(token);
-        // Inside a phrase: quotation marks (`einen „beispiellosen“ Anstieg`), and a
+        // Inside a phrase: quotation marks (`ein „historischer“ Tag`), and a
         // conjunction between adjectives (`ihre klare und deutliche Unterstützung`).
         let next_nominal = tokens.get(index + 1).is_some_and(|&t| t == token + 1 && word(t).is_nominal());
         let next_adjective = tokens.get(index + 1).is_some_and(|&t| t == token + 1 && word(t).pos == Pos::Adj);
@@ -299,31 +311,32 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phras
 }
 
 fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(ArgumentRole, u32)> {
-    let free: Vec<&Phrase> = phrases.iter().filter(|p| p.governor.is_none()).collect();
+    let free = || phrases.iter().filter(|p| p.governor.is_none());
     let mut arguments = Vec::new();
-    if free.iter().all(|p| p.cases == 0) {
-        if let Some(subject) = free.first() {
+    if free().all(|p| p.cases == 0) {
+        let mut positional = free();
+        if let Some(subject) = positional.next() {
             arguments.push((ArgumentRole::Subject, subject.head));
         }
-        if let (Some(object), false) = (free.get(1), copula) {
+        if let (Some(object), false) = (positional.next(), copula) {
             arguments.push((ArgumentRole::Object, object.head));
         }
         return arguments;
     }
     let number = finite.map_or(0, |w| w.flags & flag::NUMBERS);
-    let agrees = |p: &&&Phrase| number == 0 || p.numbers == 0 || p.numbers & number != 0;
-    let nominative = |p: &&&Phrase| p.cases & flag::NOMINATIVE != 0;
-    let subject = free.iter().filter(nominative).find(agrees).or_else(|| free.iter().find(nominative));
+    let agrees = |p: &&Phrase| number == 0 || p.numbers == 0 || p.numbers & number != 0;
+    let nominative = |p: &&Phrase| p.cases & flag::NOMINATIVE != 0;
+    let subject = free().filter(nominative).find(agrees).or_else(|| free().find(nominative));
     if let Some(subject) = subject {
         arguments.push((ArgumentRole::Subject, subject.head));
     }
     let taken = |p: &Phrase| subject.is_some_and(|s| s.head == p.head);
     if !copula {
-        let accusative = free.iter().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p));
+        let accusative = free().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p));
         if let Some(object) = accusative {
             arguments.push((ArgumentRole::Object, object.head));
         }
-        let dative = free.iter().find(|p| {
+        let dative = free().find(|p| {
             p.cases & flag::DATIVE != 0 && !taken(p) && accusative.is_none_or(|object| object.head != p.head)
         });
         if let Some(indirect) = dative {

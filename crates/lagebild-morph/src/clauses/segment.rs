@@ -330,7 +330,7 @@ impl<'r> Segmenter<'r> {
             }
             return (start, marker);
         }
-        // The subject right before the verb, over adverbs (`I highly doubt`): a pronoun, or a
+        // The subject right before the verb, over adverbs (`I strongly believe`): a pronoun, or a
         // noun phrase back to its determiner. A clitic verb holds its subject (`we'll`).
         let mut start = i;
         while start > floor && matches!(self.words[start - 1].pos, Pos::Adv | Pos::Part) {
@@ -394,7 +394,7 @@ impl<'r> Segmenter<'r> {
             let nested = self.stack.len() > 1;
             if word.is_finite() {
                 if open.verb_final {
-                    // `einigen könnten`: an auxiliary right after the verb that seemed to end
+                    // `kommen könnten`: an auxiliary right after the verb that seemed to end
                     // the clause, and ending it itself, closes the verb cluster instead.
                     let cluster = open.finite.is_some()
                         && open.kind != ClauseKind::Infinitive
@@ -411,7 +411,7 @@ impl<'r> Segmenter<'r> {
                         continue;
                     }
                     if nested && open.kind == ClauseKind::Relative && !self.verb_ends_clause(i) {
-                        // `…, die kann man empfehlen`: a demonstrative in verb-second order.
+                        // `…, die will keiner haben`: a demonstrative in verb-second order.
                         self.dissolve(top, i);
                         continue;
                     }
@@ -420,7 +420,7 @@ impl<'r> Segmenter<'r> {
                     return;
                 }
                 if let Some((closed, at)) = self.closed_coordination(i) {
-                    // `wenn …  einziehen und viele scheitern`: a second verb-final clause.
+                    // `wenn sie kommen und viele gehen`: a second verb-final clause.
                     let (kind, parent) = (self.clauses[closed as usize].kind, self.clauses[closed as usize].parent);
                     let clause = self.open(kind, parent, None);
                     self.reassign(at, i, clause);
@@ -513,7 +513,7 @@ impl<'r> Segmenter<'r> {
                     && self.words.get(i + 1).is_some_and(|next| next.is_finite())
                     && self.stack.len() < MAX_DEPTH
                 {
-                    // `…, aber benutzen kann ich es nicht`: the first field of the next clause.
+                    // `…, aber verkaufen will er es nicht`: the first field of the next clause.
                     let (start, marker) = self.split_start(i);
                     if marker != Marker::None {
                         return self.split_finite(i, start, marker);
@@ -546,7 +546,7 @@ impl<'r> Segmenter<'r> {
                 && self.verb_after(punct)
                 && self.stack.len() < MAX_DEPTH
             {
-                // `Eschewing normal procedure, the department waived …`
+                // `Having crossed the border, the troops …`
                 let mut start = i;
                 while start > self.floor() && self.words[start - 1].is_marker() && self.owner[start - 1] == top {
                     start -= 1;
@@ -565,7 +565,7 @@ impl<'r> Segmenter<'r> {
                 && self.verb_after(i)
                 && self.stack.len() < MAX_DEPTH
             {
-                // `The results conducted on Monday have been discussed`: a reduced relative
+                // `The report published on Monday says …`: a reduced relative
                 // clause before the verb of its parent.
                 let clause = self.open(ClauseKind::Infinitive, Some(top), None);
                 self.take(i, clause);
@@ -598,7 +598,7 @@ impl<'r> Segmenter<'r> {
 
     /// A German zu-infinitive at `i` in the verb-second clause `top`: opens an infinitive
     /// clause if the matrix clause has a lexical verb (`versucht, … zu lesen`), a comma
-    /// before it (`ist bereit, … zu reden`), an adjective (`war schön, … zu sehen`), or no
+    /// before it (`ist bereit, … zu verhandeln`), an adjective (`war schön, … zu sehen`), or no
     /// verb yet (`Das zu finden, war schwer`). The verbs right before `zu` go with it
     /// (`getroffen zu haben`). Says whether it opened one.
     fn zu_infinitive(&mut self, i: usize, top: u32) -> bool {
@@ -680,7 +680,7 @@ impl<'r> Segmenter<'r> {
         }
         let reporting = self.reporting(top);
         let word = self.words[i];
-        // `said her wedding in Tyre was set`: reported speech starts right after the verb, or
+        // `said the talks in Geneva were over`: reported speech starts right after the verb, or
         // after its object pronoun (`told him he was`).
         let start = if marker == Marker::None && reporting && !self.de() {
             let floor = self.floor();
@@ -890,7 +890,7 @@ impl<'r> Segmenter<'r> {
                     self.reassign(i - 2, i, clause);
                 }
             }
-            // `only to climb`
+            // `only to fail`
             if i >= 1 && self.owner[i - 1] == top && self.is_class(i - 1, ClauseWordClass::SubordinatorPrefix) {
                 self.reassign(i - 1, i, clause);
             }
@@ -908,7 +908,7 @@ impl<'r> Segmenter<'r> {
                 before -= 1;
             }
             let after_comma = before == 0 || self.words[before - 1].is_marker();
-            // Without a comma (`die Schafe die das ausnutzen`): after a noun or verb, with the
+            // Without a comma (`die Firmen die das anbieten`): after a noun or verb, with the
             // verb of the clause ahead at its end.
             let bare = before > 0
                 && matches!(self.words[before - 1].pos, Pos::Noun | Pos::Propn | Pos::Verb)

@@ -55,7 +55,8 @@ impl Pos {
 }
 
 /// The features the analyser reads, told apart by length and one or two letters, which
-/// single them out among UD's feature names.
+/// single them out among the feature names of UD German and English (the tagger gives no
+/// others).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Feature {
     VerbForm,
@@ -82,8 +83,8 @@ fn feature(name: &str) -> Feature {
     }
 }
 
-/// A short ASCII string packed into an integer, for matching tags and feature names and
-/// values without comparing bytes one string at a time; `None` past eight bytes.
+/// A short ASCII string packed into an integer, for matching feature values with integer
+/// comparisons; `None` past eight bytes.
 const fn pack_bytes(bytes: &[u8]) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
@@ -164,7 +165,7 @@ pub(crate) mod flag {
     /// A comma, semicolon, colon or dash: punctuation that ends a fronted clause (not a
     /// bracket or quote).
     pub(crate) const COMMA: u32 = 1 << 20;
-    /// A quotation mark, which a noun phrase may hold (`einen „beispiellosen“ Anstieg`).
+    /// A quotation mark, which a noun phrase may hold (`ein „historischer“ Tag`).
     pub(crate) const QUOTE: u32 = 1 << 21;
 
     pub(crate) const CASES: u32 = NOMINATIVE | ACCUSATIVE | DATIVE | GENITIVE;
@@ -181,9 +182,10 @@ pub(crate) struct Word {
 }
 
 impl Word {
-    /// Reads a token. Only verbs and words that can shape a clause are looked up in the
-    /// resources, so that most tokens cost no hashing.
-    pub(crate) fn of<'t>(token: &'t Token, form: impl Fn() -> &'t str, resources: &LangResources) -> Word {
+    /// Reads a token. Only verbs and words that can shape a clause in `lang` are looked up
+    /// in the resources, so that most tokens cost no hashing (an English preposition is
+    /// looked up where it matters: [`lookup`]).
+    pub(crate) fn of<'t>(token: &'t Token, form: impl Fn() -> &'t str, resources: &LangResources, lang: Lang) -> Word {
         let mut pos = Pos::parse(token.pos.as_deref());
         let mut flags = 0;
         // Packed values of the verb features, 0 when absent.
@@ -236,16 +238,16 @@ impl Word {
             }
         }
         if pos == Pos::Punct {
-            let form = form();
-            if !matches!(form, "." | "!" | "?" | "…" | "..." | "?!" | "!?") {
-                flags |= flag::CLAUSE_PUNCT;
-            }
-            if matches!(form, "," | ";" | ":" | "-" | "–" | "—" | "--") {
-                flags |= flag::COMMA;
-            }
-            if matches!(form, "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’" | "'" | "``" | "''") {
-                flags |= flag::QUOTE;
-            }
+            // One match on the form: a sentence's end, a comma-like mark, a quotation mark,
+            // else another mark (a bracket) that may still stand between clauses.
+            flags |= match form() {
+                "." | "!" | "?" | "…" | "..." | "?!" | "!?" => 0,
+                "," | ";" | ":" | "-" | "–" | "—" | "--" => flag::CLAUSE_PUNCT | flag::COMMA,
+                "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’" | "'" | "``" | "''" => {
+                    flag::CLAUSE_PUNCT | flag::QUOTE
+                }
+                _ => flag::CLAUSE_PUNCT,
+            };
         }
         if pos == Pos::Part && matches!(form(), "'s" | "’s" | "'" | "’") {
             flags |= flag::POSSESSIVE;
@@ -262,7 +264,8 @@ impl Word {
             flags |= flag::VERB | flag::FINITE | flag::CLITIC;
         }
         let lookup = flags & (flag::VERB | flag::PARTICLE) != 0
-            || matches!(pos, Pos::Sconj | Pos::Adp | Pos::Part | Pos::Cconj | Pos::Missing | Pos::Other);
+            || matches!(pos, Pos::Sconj | Pos::Part | Pos::Missing | Pos::Other)
+            || (lang == Lang::De && matches!(pos, Pos::Adp | Pos::Cconj));
         let classes = match (clitic_lemma.or(token.lemma.as_deref()), lookup) {
             (Some(lemma), true) => classes_of(resources, lemma),
             (None, true) => classes_of(resources, form()),
@@ -318,9 +321,9 @@ impl Word {
 }
 
 /// Corrects what a word's own tags say by its neighbours: a hyphen or slash glued to the
-/// words on both sides (`T-Shirt` split by a treebank, `kann/muss`) separates no clauses,
+/// words on both sides (`T-Shirt` split by a treebank, `und/oder`) separates no clauses,
 /// and a German participle between an article or adjective and a noun is an adjective
-/// (`einen gebackenen Feta`).
+/// (`die geplanten Gespräche`).
 pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, lang: Lang) {
     for k in 1..words.len().saturating_sub(1) {
         if words[k].has(flag::CLAUSE_PUNCT)
@@ -333,7 +336,7 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
         if !(words[k].is_verb() && words[k].has(flag::PARTICIPLE)) {
             continue;
         }
-        // After an article, adjective, numeral, possessive (`our`, `Enron's`) or hyphen.
+        // After an article, adjective, numeral, possessive (`our`, `Russia's`) or hyphen.
         let before = words[k - 1];
         let hyphenated =
             || tokens[k - 1].range.end() == tokens[k].range.start() && doc.slice(tokens[k - 1].range) == "-";
@@ -366,7 +369,7 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
 
 /// The union of `bit` over the comma-separated values of a feature (`Dem,Rel`), packed.
 fn each(value: &str, bit: impl Fn(u64) -> u32) -> u32 {
-    if value.contains(',') {
+    if value.bytes().any(|byte| byte == b',') {
         value.split(',').filter_map(pack).map(bit).fold(0, |all, one| all | one)
     } else {
         pack(value).map_or(0, bit)
@@ -405,6 +408,11 @@ pub(crate) fn verb_clitic<'r>(resources: &'r LangResources, form: &str) -> Optio
         .iter()
         .find(|(clitic, _)| form.len() > clitic.len() && form.ends_with(clitic.as_str()))
         .map(|(_, lemma)| lemma.as_str())
+}
+
+/// The classes of a token's lemma (else its form), looked up now.
+pub(crate) fn lookup(resources: &LangResources, token: &Token, form: &str) -> ClauseWords {
+    classes_of(resources, token.lemma.as_deref().unwrap_or(form))
 }
 
 /// The classes of a lemma; a capitalised lemma (a sentence-initial `Um` without a tagger's
