@@ -106,10 +106,18 @@ struct Gold {
     words: Vec<WordInfo>,
 }
 
-fn shuffle(order: &mut [usize], random: &mut Random) {
-    for index in (1..order.len()).rev() {
-        let other = (random.next() % (index as u64 + 1)) as usize;
-        order.swap(index, other);
+/// Visits each of `count` sentences once per epoch, in a new deterministic order each epoch.
+fn epochs(count: usize, settings: &Settings, mut visit: impl FnMut(usize)) {
+    let mut order: Vec<usize> = (0..count).collect();
+    let mut random = Random(settings.seed | 1);
+    for _ in 0..settings.epochs {
+        for index in (1..order.len()).rev() {
+            let other = (random.next() % (index as u64 + 1)) as usize;
+            order.swap(index, other);
+        }
+        for &sentence in &order {
+            visit(sentence);
+        }
     }
 }
 
@@ -117,33 +125,28 @@ fn shuffle(order: &mut [usize], random: &mut Random) {
 /// second, which sees the first pass's labels to the right.
 fn train_pos_pass(sentences: &[(&Gold, Option<&[u16]>)], labels: usize, settings: &Settings) -> Table {
     let mut table = Table::new(settings.pos_bits, labels);
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut random = Random(settings.seed | 1);
     let mut now: u32 = 1;
     let (mut features, mut rows, mut scores) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..settings.epochs {
-        shuffle(&mut order, &mut random);
-        for &sentence in &order {
-            let (sentence, right) = sentences[sentence];
-            let mut predicted: Vec<u16> = Vec::with_capacity(sentence.pos.len());
-            for index in 0..sentence.pos.len() {
-                let previous = [index.checked_sub(1).map(|i| predicted[i]), index.checked_sub(2).map(|i| predicted[i])];
-                let right = right.map(|labels| [labels.get(index + 1).copied(), labels.get(index + 2).copied()]);
-                pos_features(&sentence.words, index, previous, right, &mut features);
-                rows.clear();
-                rows.extend(features.iter().map(|&feature| row(feature, settings.pos_bits)));
-                table.scores(&rows, 0..labels, &mut scores);
-                let guess = argmax(&scores) as u16;
-                let truth = sentence.pos[index];
-                if guess != truth {
-                    table.update(&rows, usize::from(truth), 1.0, now);
-                    table.update(&rows, usize::from(guess), -1.0, now);
-                }
-                predicted.push(guess);
-                now += 1;
+    epochs(sentences.len(), settings, |sentence| {
+        let (sentence, right) = sentences[sentence];
+        let mut predicted: Vec<u16> = Vec::with_capacity(sentence.pos.len());
+        for index in 0..sentence.pos.len() {
+            let previous = [index.checked_sub(1).map(|i| predicted[i]), index.checked_sub(2).map(|i| predicted[i])];
+            let right = right.map(|labels| [labels.get(index + 1).copied(), labels.get(index + 2).copied()]);
+            pos_features(&sentence.words, index, previous, right, &mut features);
+            rows.clear();
+            rows.extend(features.iter().map(|&feature| row(feature, settings.pos_bits)));
+            table.scores(&rows, 0..labels, &mut scores);
+            let guess = argmax(&scores) as u16;
+            let truth = sentence.pos[index];
+            if guess != truth {
+                table.update(&rows, usize::from(truth), 1.0, now);
+                table.update(&rows, usize::from(guess), -1.0, now);
             }
+            predicted.push(guess);
+            now += 1;
         }
-    }
+    });
     table.average(now)
 }
 
@@ -267,43 +270,33 @@ pub fn train(lang: &str, sentences: &[TrainSentence], lexicon: &Lexicon, setting
     let second = train_pos_second(&with_right, labels, settings);
 
     let mut morph_table = Table::new(settings.morph_bits, columns);
-    let mut order: Vec<usize> = (0..gold.len()).collect();
-    let mut random = Random(settings.seed | 1);
     let mut now: u32 = 1;
     let (mut features, mut rows, mut scores) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..settings.epochs {
-        shuffle(&mut order, &mut random);
-        for &sentence in &order {
-            let sentence = &gold[sentence];
-            for index in 0..sentence.pos.len() {
-                // The feature heads learn on the true part of speech, as they mostly see a right one.
-                let truth = sentence.pos[index];
-                morph_features(
-                    &sentence.words,
-                    index,
-                    truth,
-                    index.checked_sub(1).map(|i| sentence.pos[i]),
-                    &mut features,
-                );
-                rows.clear();
-                rows.extend(features.iter().map(|&feature| row(feature, settings.morph_bits)));
-                for (head_index, head) in heads.iter().enumerate() {
-                    if !head.applies[usize::from(truth)] {
-                        continue;
-                    }
-                    let range = head.offset..head.offset + head.labels.len();
-                    morph_table.scores(&rows, range.clone(), &mut scores);
-                    let guess = argmax(&scores);
-                    let value = usize::from(sentence.values[index][head_index]);
-                    if guess != value {
-                        morph_table.update(&rows, head.offset + value, 1.0, now);
-                        morph_table.update(&rows, head.offset + guess, -1.0, now);
-                    }
+    epochs(gold.len(), settings, |sentence| {
+        let sentence = &gold[sentence];
+        for index in 0..sentence.pos.len() {
+            // The feature heads learn on the true part of speech, as they mostly see a right one.
+            let truth = sentence.pos[index];
+            let previous = index.checked_sub(1).map(|i| sentence.pos[i]);
+            morph_features(&sentence.words, index, truth, previous, &mut features);
+            rows.clear();
+            rows.extend(features.iter().map(|&feature| row(feature, settings.morph_bits)));
+            for (head_index, head) in heads.iter().enumerate() {
+                if !head.applies[usize::from(truth)] {
+                    continue;
                 }
-                now += 1;
+                let range = head.offset..head.offset + head.labels.len();
+                morph_table.scores(&rows, range.clone(), &mut scores);
+                let guess = argmax(&scores);
+                let value = usize::from(sentence.values[index][head_index]);
+                if guess != value {
+                    morph_table.update(&rows, head.offset + value, 1.0, now);
+                    morph_table.update(&rows, head.offset + guess, -1.0, now);
+                }
             }
+            now += 1;
         }
-    }
+    });
 
     let mut model = TaggerModel {
         lang: lang.to_owned(),
