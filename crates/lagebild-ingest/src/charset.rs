@@ -27,14 +27,19 @@ pub fn decode_html<'a>(bytes: &'a [u8], transport: Option<&str>) -> Cow<'a, str>
         declared.map(|encoding| if encoding == encoding_rs::X_USER_DEFINED { WINDOWS_1252 } else { encoding });
     match declared {
         Some(encoding) if encoding != UTF_8 => encoding.decode_without_bom_handling(bytes).0,
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => {
-                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                detector.feed(bytes, true);
-                detector.guess(None, chardetng::Utf8Detection::Allow).decode_without_bom_handling(bytes).0
-            }
-        },
+        _ => decode_utf8_or_guess(bytes),
+    }
+}
+
+/// Bytes as UTF-8 where they are valid UTF-8, else decoded in the charset chardetng guesses.
+pub(crate) fn decode_utf8_or_guess(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => {
+            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            detector.guess(None, chardetng::Utf8Detection::Allow).decode_without_bom_handling(bytes).0
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 use encoding_rs::{Encoding, UTF_8};
 use quick_xml::events::{BytesStart, Event};
 
-use crate::charset::find_ascii_ci;
+use crate::charset::{decode_utf8_or_guess, find_ascii_ci};
 use crate::dates::{parse_published, primary_language};
 use crate::html::fragment_text;
 use crate::{Part, RawDocument, ReadError, ReadErrorKind, Reader, content_id};
@@ -73,14 +73,7 @@ fn decode_xml(bytes: &[u8]) -> Cow<'_, str> {
         Some(encoding) if encoding != UTF_8 && encoding.is_ascii_compatible() => {
             encoding.decode_without_bom_handling(bytes).0
         }
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => {
-                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                detector.feed(bytes, true);
-                detector.guess(None, chardetng::Utf8Detection::Allow).decode_without_bom_handling(bytes).0
-            }
-        },
+        _ => decode_utf8_or_guess(bytes),
     }
 }
 
