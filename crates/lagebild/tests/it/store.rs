@@ -157,13 +157,13 @@ fn ingest_killed_again_and_again_loses_nothing_committed_and_resumes() {
     let args = ["ingest", "--db", db.to_str().unwrap(), "--batch", "25", "--threads", "2", input.to_str().unwrap()];
     let mut stored = 0;
     let mut partial = 0;
-    // Pseudo-random kill times, the same every run.
+    // Each run is killed a pseudo-random moment (the same every run) after it has committed
+    // something of its own, so that the kills fall mid-run however fast the machine is.
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for round in 0..8 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let wait = Duration::from_millis(100 + seed % 800);
         let mut child = Command::new(env!("CARGO_BIN_EXE_lagebild"))
             .args(args)
             .current_dir(super::workspace_root())
@@ -172,6 +172,16 @@ fn ingest_killed_again_and_again_loses_nothing_committed_and_resumes() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(30) {
+            let progressed = db.exists()
+                && Store::open(&db).ok().and_then(|store| store.stats().ok()).is_some_and(|s| s.documents > stored);
+            if progressed {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let wait = Duration::from_millis(seed % 60);
         std::thread::sleep(wait);
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
