@@ -71,6 +71,23 @@ pub struct Token {
     pub morph: Vec<(Box<str>, Box<str>)>,
 }
 
+impl Token {
+    /// The universal part of speech, once the morphology stage ran.
+    pub fn pos(&self) -> Option<&str> {
+        self.pos.as_deref()
+    }
+
+    /// The lemma, once the morphology stage ran.
+    pub fn lemma(&self) -> Option<&str> {
+        self.lemma.as_deref()
+    }
+
+    /// The value of one Universal Dependencies feature (`feature("Mood")` → `Some("Sub")`).
+    pub fn feature(&self, name: &str) -> Option<&str> {
+        self.morph.iter().find(|(key, _)| &**key == name).map(|(_, value)| &**value)
+    }
+}
+
 /// A possibly discontinuous stretch of text: `traf … ein`, or a quote split by its cue.
 /// `range` covers the whole extent; `parts` is empty when the span is continuous.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
