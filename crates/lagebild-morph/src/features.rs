@@ -222,13 +222,29 @@ pub(crate) fn pos_features(
 /// The features that decide a token's morphological features, given its predicted part of
 /// speech `pos` and that of the token before.
 pub(crate) fn morph_features(words: &[WordInfo], index: usize, pos: u16, previous: Option<u16>, out: &mut Vec<u64>) {
-    out.clear();
-    let word = &words[index];
     let at = |offset: isize| -> Option<&WordInfo> { index.checked_add_signed(offset).and_then(|i| words.get(i)) };
-    let form = |offset: isize| at(offset).map_or(if offset < 0 { START } else { END }, |word| word.lower);
+    morph_features_at(at, pos, previous, out);
+}
+
+/// [`morph_features`] of the word `at(0)`, where `at(offset)` is the word at that offset.
+pub(crate) fn morph_features_at<'a>(
+    at: impl Fn(isize) -> Option<&'a WordInfo>,
+    pos: u16,
+    previous: Option<u16>,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let Some(word) = at(0) else { return };
+    let [f100, f101, f102, f103, f104, f105, f106, f107, f112, f114] = morph_own(word, pos);
+    let [f108, f109, f110, f111, f113] = morph_live(at, pos, previous);
+    // In the order training saw them (a float sum depends on its order).
+    out.extend([f100, f101, f102, f103, f104, f105, f106, f107, f108, f109, f110, f111, f112, f113, f114]);
+}
+
+/// The features of [`morph_features`] that look at the word alone, given its part of speech.
+pub(crate) fn morph_own(word: &WordInfo, pos: u16) -> [u64; 10] {
     let pos = u64::from(pos) + 1;
-    let before = previous.map_or(START, |tag| u64::from(tag) + 1);
-    out.extend([
+    [
         mix(template(100), pos),
         mix(mix(template(101), pos), word.lower),
         mix(mix(template(102), pos), word.suffixes[0]),
@@ -237,12 +253,174 @@ pub(crate) fn morph_features(words: &[WordInfo], index: usize, pos: u16, previou
         mix(mix(template(105), pos), word.suffixes[3]),
         mix(mix(template(106), pos), word.script),
         mix(mix(template(107), pos), word.script_shape),
+        mix(mix(template(112), pos), u64::from(word.case)),
+        mix(mix(template(114), pos), word.prefixes[1]),
+    ]
+}
+
+/// The features of [`morph_features`] that look at the neighbours of the word `at(0)`.
+pub(crate) fn morph_live<'a>(at: impl Fn(isize) -> Option<&'a WordInfo>, pos: u16, previous: Option<u16>) -> [u64; 5] {
+    let form = |offset: isize| at(offset).map_or(if offset < 0 { START } else { END }, |word| word.lower);
+    let suffix2 = at(0).map_or(START, |word| word.suffixes[1]);
+    let pos = u64::from(pos) + 1;
+    let before = previous.map_or(START, |tag| u64::from(tag) + 1);
+    [
         mix(mix(template(108), pos), form(-1)),
         mix(mix(template(109), pos), form(-2)),
         mix(mix(template(110), pos), form(1)),
-        mix(mix(mix(template(111), pos), before), word.suffixes[1]),
-        mix(mix(template(112), pos), u64::from(word.case)),
+        mix(mix(mix(template(111), pos), before), suffix2),
         mix(mix(template(113), pos), at(-1).map_or(START, |word| word.suffixes[1])),
-        mix(mix(template(114), pos), word.prefixes[1]),
-    ]);
+    ]
+}
+
+/// [`pos_features`] split by what each feature looks at, so that the tagger can add up the
+/// weights of a word's own features, and of the features it gives its neighbours, once per
+/// word form and keep the sums (`cache.rs`). Together the groups hold exactly the features
+/// of [`pos_features`] (a test below checks it); only `unlabelled` and `labelled` depend on
+/// the position in the sentence or on predicted labels.
+pub(crate) mod groups {
+    use super::{END, START, WordInfo, mix, template};
+
+    /// What depends on the word alone.
+    pub(crate) fn own(word: &WordInfo) -> [u64; 15] {
+        [
+            template(0),
+            mix(template(1), word.lower),
+            mix(template(6), word.suffixes[0]),
+            mix(template(7), word.suffixes[1]),
+            mix(template(8), word.suffixes[2]),
+            mix(template(9), word.suffixes[3]),
+            mix(template(10), word.prefixes[0]),
+            mix(template(11), word.prefixes[1]),
+            mix(template(12), word.prefixes[2]),
+            mix(template(13), word.shape),
+            mix(template(18), word.script),
+            mix(template(19), word.script_shape),
+            mix(mix(mix(template(23), u64::from(word.has_hyphen)), u64::from(word.has_digit)), word.length_bucket()),
+            mix(mix(template(26), word.script_shape), word.suffixes[1]),
+            mix(mix(template(33), u64::from(word.known)), word.suffixes[2]),
+        ]
+    }
+
+    /// What the word (or the sentence start) gives the word after it.
+    pub(crate) fn as_previous(word: Option<&WordInfo>) -> [u64; 2] {
+        [
+            mix(template(2), word.map_or(START, |word| word.lower)),
+            mix(template(20), word.map_or(START, |word| word.suffixes[2])),
+        ]
+    }
+
+    /// What the word (or the sentence start) gives the word two after it.
+    pub(crate) fn as_second_previous(word: Option<&WordInfo>) -> [u64; 1] {
+        [mix(template(4), word.map_or(START, |word| word.lower))]
+    }
+
+    /// What the word (or the sentence end) gives the word before it.
+    pub(crate) fn as_next(word: Option<&WordInfo>) -> [u64; 4] {
+        [
+            mix(template(3), word.map_or(END, |word| word.lower)),
+            mix(template(21), word.map_or(END, |word| word.suffixes[2])),
+            mix(template(24), word.map_or(END, |word| word.script_shape)),
+            mix(template(30), word.map_or(END, |word| word.suffixes[1])),
+        ]
+    }
+
+    /// What the word (or the sentence end) gives the word two before it.
+    pub(crate) fn as_second_next(word: Option<&WordInfo>) -> [u64; 1] {
+        [mix(template(5), word.map_or(END, |word| word.lower))]
+    }
+
+    /// The rest that does not depend on the labels predicted to the left: features of the
+    /// position, of pairs of words and, in the second pass, of the first pass's labels to the
+    /// right. `words(offset)` is the word at that offset from `index`, if any. These can be
+    /// added up for a whole sentence at once, whose reads of the weight tables then overlap.
+    pub(crate) fn unlabelled<'a>(
+        words: impl Fn(isize) -> Option<&'a WordInfo>,
+        index: usize,
+        right: Option<[Option<u16>; 2]>,
+        out: &mut Vec<u64>,
+    ) {
+        out.clear();
+        let Some(word) = words(0) else { return };
+        let form = |offset: isize| words(offset).map_or(if offset < 0 { START } else { END }, |word| word.lower);
+        let first = u64::from(index == 0);
+        out.extend([
+            mix(mix(template(14), u64::from(word.case)), first),
+            mix(mix(template(25), words(1).map_or(END, |next| u64::from(next.case))), u64::from(word.case)),
+            mix(mix(template(27), form(-1)), word.lower),
+            mix(mix(template(28), word.lower), form(1)),
+            mix(mix(template(31), words(-1).map_or(START, |word| word.script_shape)), word.script_shape),
+            mix(mix(mix(template(32), u64::from(word.known)), u64::from(word.case)), first),
+        ]);
+        if let Some(right) = right {
+            let next = |k: usize| right[k].map_or(END, |tag| u64::from(tag) + 1);
+            out.extend([
+                mix(template(40), next(0)),
+                mix(mix(template(41), next(0)), next(1)),
+                mix(mix(template(43), word.lower), next(0)),
+                mix(mix(template(44), word.suffixes[2]), next(0)),
+                mix(mix(template(45), word.script_shape), next(0)),
+            ]);
+        }
+    }
+
+    /// The features of the labels predicted for the two words before (`previous`).
+    pub(crate) fn labelled<'a>(
+        words: impl Fn(isize) -> Option<&'a WordInfo>,
+        previous: [Option<u16>; 2],
+        right: Option<[Option<u16>; 2]>,
+        out: &mut Vec<u64>,
+    ) {
+        out.clear();
+        let Some(word) = words(0) else { return };
+        let tag = |k: usize| previous[k].map_or(START, |tag| u64::from(tag) + 1);
+        out.extend([
+            mix(template(15), tag(0)),
+            mix(mix(template(16), tag(0)), tag(1)),
+            mix(mix(template(17), tag(0)), word.lower),
+            mix(mix(template(22), tag(0)), word.suffixes[2]),
+            mix(mix(template(29), tag(0)), words(1).map_or(END, |word| word.lower)),
+        ]);
+        if let Some(right) = right {
+            out.push(mix(mix(template(42), tag(0)), right[0].map_or(END, |tag| u64::from(tag) + 1)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The groups hold exactly the features of `pos_features`, at every position, in both passes.
+    #[test]
+    fn the_feature_groups_partition_the_part_of_speech_features() {
+        let lexicon = Lexicon::build([("traf", "treffen"), ("Beweise", "Beweis")].map(|(f, l)| (f.into(), l.into())))
+            .expect("a lexicon");
+        let forms = ["Er", "traf", "am", "3.", "Mittwoch-Abend", "ein", "Beweise", "„", "ÄÖÜ", "."];
+        let words: Vec<WordInfo> = forms.iter().map(|form| WordInfo::new(form, &lexicon)).collect();
+        for length in 1..=words.len() {
+            let words = &words[..length];
+            for index in 0..length {
+                let previous = [index.checked_sub(1).map(|i| i as u16 * 3), index.checked_sub(2).map(|i| i as u16)];
+                for right in [None, Some([Some(4), None]), Some([Some(1), Some(2)])] {
+                    let mut expected = Vec::new();
+                    pos_features(words, index, previous, right, &mut expected);
+                    let at = |offset: isize| index.checked_add_signed(offset).and_then(|i| words.get(i));
+                    let mut grouped = Vec::new();
+                    groups::unlabelled(at, index, right, &mut grouped);
+                    let mut labelled = Vec::new();
+                    groups::labelled(at, previous, right, &mut labelled);
+                    grouped.extend(labelled);
+                    grouped.extend(groups::own(&words[index]));
+                    grouped.extend(groups::as_previous(at(-1)));
+                    grouped.extend(groups::as_second_previous(at(-2)));
+                    grouped.extend(groups::as_next(at(1)));
+                    grouped.extend(groups::as_second_next(at(2)));
+                    expected.sort_unstable();
+                    grouped.sort_unstable();
+                    assert_eq!(expected, grouped, "at {index} of {length}");
+                }
+            }
+        }
+    }
 }

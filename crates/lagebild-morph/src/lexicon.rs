@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::ModelError;
 use crate::binary::{Reader, Writer, checksum};
+use crate::cache::Identity;
 
 const MAGIC: &[u8; 8] = b"LGBLEX1\0";
 
@@ -45,6 +46,8 @@ impl Script {
 pub struct Lexicon {
     scripts: Vec<Script>,
     map: fst::Map<Vec<u8>>,
+    /// Which lexicon this is, for the tagger's memo of word forms (`cache.rs`).
+    pub(crate) identity: Identity,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -75,7 +78,7 @@ impl Lexicon {
         }
         let map = fst::Map::new(builder.into_inner().map_err(|error| ModelError::build(error.to_string()))?)
             .map_err(|error| ModelError::build(error.to_string()))?;
-        Ok(Lexicon { scripts: distinct, map })
+        Ok(Lexicon { scripts: distinct, map, identity: Identity::new() })
     }
 
     /// The lemma of `form` if the lexicon lists it.
@@ -133,7 +136,7 @@ impl Lexicon {
         let fst = reader.bytes(len)?.to_vec();
         reader.end()?;
         let map = fst::Map::new(fst).map_err(|error| reader.corrupt(&format!("the FST is unreadable: {error}")))?;
-        Ok(Lexicon { scripts, map })
+        Ok(Lexicon { scripts, map, identity: Identity::new() })
     }
 }
 

@@ -4,9 +4,13 @@
 //! The tagger is an averaged perceptron over hashed features, greedy left to right, trained
 //! by `cargo xtask train morph` from the UD treebanks and the simplemma form→lemma table in
 //! ../shared/data; its model files are committed under `models/<lang>/` and embedded in the
-//! binary. [`analyze`] fills the `tokens` layer's part of speech, lemma and features, then
-//! finds the clauses, whose verb complexes join separable particles to their verbs
-//! (`traf … ein` → `eintreffen`) in the lemma of the finite verb.
+//! binary. Each thread keeps a memo of the word forms it tagged (their lexicon entry, the
+//! summed weights of their own features and of those they give their neighbours, their
+//! lemma), so that a frequent word costs one hash look-up; the scores, and so the output,
+//! are exactly those of adding up every feature's weights. [`analyze`] fills the `tokens`
+//! layer's part of speech, lemma and features, then finds the clauses, whose verb complexes
+//! join separable particles to their verbs (`traf … ein` → `eintreffen`) in the lemma of the
+//! finite verb.
 //!
 //! ```
 //! use lagebild_doc::Lang;
@@ -16,6 +20,7 @@
 //! ```
 
 mod binary;
+mod cache;
 mod clauses;
 mod features;
 pub mod lexicon;
@@ -122,7 +127,7 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         let forms: Vec<&str> = tokens[first..end].iter().map(|token| doc.slice(token.range)).collect();
         let tagged = model.tagger.tag(&forms, &model.lexicon);
         for (token, tagged) in tokens[first..end].iter_mut().zip(tagged) {
-            apply(token, &tagged, &model.tagger);
+            apply(token, tagged, &model.tagger);
         }
         first = end;
     }
@@ -148,10 +153,10 @@ fn is_particle(token: &Token) -> bool {
 }
 
 /// Writes a tagger result into a token: UPOS, lemma, and the features sorted by name.
-fn apply(token: &mut Token, tagged: &Tagged, model: &TaggerModel) {
+fn apply(token: &mut Token, tagged: Tagged, model: &TaggerModel) {
     let label = model.pos_labels.get(usize::from(tagged.pos)).map_or("X", String::as_str);
     token.pos = Some(model.upos(tagged.pos).into());
-    token.lemma = Some(tagged.lemma.as_str().into());
+    token.lemma = Some(tagged.lemma.into_boxed_str());
     let mut morph: Vec<(Box<str>, Box<str>)> = model
         .heads
         .iter()

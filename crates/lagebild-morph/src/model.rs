@@ -6,13 +6,15 @@
 //! version (u32), log2 of the part-of-speech and morphology table rows (u8 each), the
 //! part-of-speech labels, the feature heads (name, labels, the labels of the parts of speech
 //! they apply to), the lemma corrections, then the weight tables (first and second
-//! part-of-speech pass, morphology) as i16.
+//! part-of-speech pass, morphology) as i16. In memory a table keeps only its non-zero rows
+//! (see `Table`); the tagger reads it through the memo of word forms in `cache.rs`.
 
 use std::collections::HashMap;
 
 use crate::ModelError;
 use crate::binary::{Reader, Writer};
-use crate::features::{FEATURE_VERSION, WordInfo, morph_features, pos_features};
+use crate::cache::{AS_NEXT, AS_PREVIOUS, AS_SECOND_NEXT, AS_SECOND_PREVIOUS, CACHE, Identity, OWN, Scores};
+use crate::features::{FEATURE_VERSION, groups, morph_live, morph_own};
 use crate::lexicon::Lexicon;
 
 const MAGIC: &[u8; 8] = b"LGBTAG1\0";
@@ -34,50 +36,91 @@ pub struct Head {
 }
 
 /// A weight table in memory: one row of `W` lanes per hashed feature, padded past the
-/// labels with zeros, so that adding up a row is one fixed-width, vectorised loop.
+/// labels with zeros, so that adding up a row is one fixed-width, vectorised loop. Most rows
+/// are zero (the feature was never seen in training, or its weights averaged out), so only
+/// the others are stored, found through a bitmap of the rows that are there and the count of
+/// rows before each 64 of them: a feature with no weights costs no read beyond the bitmap,
+/// and the table takes a third of the memory, which keeps more of it in the caches.
 #[derive(Clone, PartialEq)]
 pub(crate) struct Table<const W: usize> {
     bits: u8,
     columns: usize,
+    /// Bit `i % 64` of word `i / 64`: row `i` is stored.
+    present: Vec<u64>,
+    /// For each word of `present`, the stored rows before it.
+    before: Vec<u32>,
     rows: Vec<[i16; W]>,
 }
 
 impl<const W: usize> std::fmt::Debug for Table<W> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Table({} rows × {} columns)", self.rows.len(), self.columns)
+        write!(f, "Table({} of {} rows × {} columns)", self.rows.len(), 1usize << self.bits, self.columns)
     }
 }
 
 impl<const W: usize> Table<W> {
     /// From `2^bits` rows of `columns` weights each, row after row.
     pub(crate) fn from_compact(bits: u8, columns: usize, weights: &[i16]) -> Option<Table<W>> {
-        if columns > W || weights.len() != (1usize << bits) * columns {
+        let count = 1usize << bits;
+        if columns > W || weights.len() != count * columns {
             return None;
         }
-        let mut rows = vec![[0i16; W]; 1usize << bits];
-        for (row, chunk) in rows.iter_mut().zip(weights.chunks_exact(columns.max(1))) {
-            row[..columns].copy_from_slice(chunk);
+        let words = count.div_ceil(64);
+        let (mut present, mut before, mut rows) = (vec![0u64; words], vec![0u32; words], Vec::new());
+        for index in 0..count {
+            if index % 64 == 0 {
+                before[index / 64] = u32::try_from(rows.len()).ok()?;
+            }
+            let weights = &weights[index * columns..(index + 1) * columns];
+            if weights.iter().any(|&weight| weight != 0) {
+                present[index / 64] |= 1 << (index % 64);
+                let mut row = [0i16; W];
+                row[..columns].copy_from_slice(weights);
+                rows.push(row);
+            }
         }
-        Some(Table { bits, columns, rows })
+        Some(Table { bits, columns, present, before, rows })
+    }
+
+    /// The stored row of `index`, if any.
+    #[inline(always)]
+    fn row(&self, index: usize) -> Option<&[i16; W]> {
+        let word = self.present[index / 64];
+        let bit = 1u64 << (index % 64);
+        if word & bit == 0 {
+            return None;
+        }
+        let rank = self.before[index / 64] as usize + (word & (bit - 1)).count_ones() as usize;
+        self.rows.get(rank)
     }
 
     pub(crate) fn compact(&self) -> impl Iterator<Item = i16> + '_ {
-        self.rows.iter().flat_map(|row| row[..self.columns].iter().copied())
+        let zeros = [0i16; W];
+        (0..1usize << self.bits)
+            .flat_map(move |index| self.row(index).copied().unwrap_or(zeros).into_iter().take(self.columns))
     }
 
-    /// The sums of the rows of `features`.
+    /// Adds the rows of `features` to `out`.
     #[inline]
-    fn scores(&self, features: &[u64], out: &mut [i32; W]) {
-        *out = [0; W];
+    pub(crate) fn add_scores(&self, features: &[u64], out: &mut [i32; W]) {
         for &feature in features {
-            let row: &[i16; W] = &self.rows[row(feature, self.bits)];
-            add_row(out, row);
+            if let Some(row) = self.row(row(feature, self.bits)) {
+                add_row(out, row);
+            }
         }
     }
 }
 
+/// Adds one vector of summed weights to the scores.
+#[inline(always)]
+fn add_scores(out: &mut Scores, sums: &Scores) {
+    for (score, sum) in out.iter_mut().zip(sums) {
+        *score += sum;
+    }
+}
+
 /// Adds a row of weights to the scores, eight lanes at a time so that the compiler keeps it
-/// in vector registers.
+/// in vector registers (a plain loop over all lanes came out scalar).
 #[inline(always)]
 fn add_row<const W: usize>(out: &mut [i32; W], row: &[i16; W]) {
     for (scores, weights) in out.chunks_exact_mut(8).zip(row.chunks_exact(8)) {
@@ -92,10 +135,11 @@ fn add_row<const W: usize>(out: &mut [i32; W], row: &[i16; W]) {
 /// The most feature heads a model has.
 pub const MAX_HEADS: usize = 8;
 
-/// Lanes of the part-of-speech tables: at most this many labels.
-pub(crate) const POS_LANES: usize = 32;
+/// Lanes of the part-of-speech tables: at most this many labels (UD has 17 parts of speech,
+/// and the particle label makes 18).
+pub(crate) const POS_LANES: usize = 24;
 /// Lanes of the morphology table: at most this many feature values in all.
-pub(crate) const MORPH_LANES: usize = 64;
+pub(crate) const MORPH_LANES: usize = 48;
 
 /// A trained tagger for one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +155,8 @@ pub struct TaggerModel {
     /// lower-cased form → `(part-of-speech label, lemma)`, where the training data's lemma
     /// differs from what the lexicon and the default rules give.
     pub lemma_corrections: HashMap<String, Vec<(u16, String)>>,
+    /// Which model this is, for the memo of word forms (`cache.rs`); not part of its value.
+    pub(crate) identity: Identity,
 }
 
 /// The analysis of one token.
@@ -132,41 +178,99 @@ impl TaggerModel {
 
     /// Tags one sentence, given as its token forms.
     pub fn tag(&self, forms: &[&str], lexicon: &Lexicon) -> Vec<Tagged> {
-        let words: Vec<WordInfo> = forms.iter().map(|form| WordInfo::new(form, lexicon)).collect();
-        let mut features = Vec::with_capacity(48);
-        let mut first: Vec<u16> = Vec::with_capacity(forms.len());
-        for index in 0..forms.len() {
-            let previous = [index.checked_sub(1).map(|i| first[i]), index.checked_sub(2).map(|i| first[i])];
-            pos_features(&words, index, previous, None, &mut features);
-            first.push(self.best_pos(&self.pos_weights, &features));
-        }
-        let mut result: Vec<Tagged> = Vec::with_capacity(forms.len());
-        for index in 0..forms.len() {
-            let previous = [index.checked_sub(1).map(|i| result[i].pos), index.checked_sub(2).map(|i| result[i].pos)];
-            let right = [first.get(index + 1).copied(), first.get(index + 2).copied()];
-            pos_features(&words, index, previous, Some(right), &mut features);
-            let pos = self.best_pos(&self.pos2_weights, &features);
-            morph_features(&words, index, pos, previous[0], &mut features);
-            let values = self.score_heads(&features, pos);
-            let lemma = self.lemma_of(forms[index], words[index].lexicon_entry(), pos, lexicon);
-            result.push(Tagged { pos, features: values, lemma });
-        }
-        result
+        CACHE.with_borrow_mut(|cache| {
+            cache.prepare(self, lexicon, forms);
+            let entries = &cache.entries;
+            let tagging = &mut cache.tagging;
+            let ids = &cache.ids;
+            let count = forms.len();
+            // The word at `offset` from `index`, if any.
+            let at = |index: usize, offset: isize| {
+                index.checked_add_signed(offset).and_then(|i| ids.get(i)).map(|&id| &entries[id as usize])
+            };
+            // The scores of a pass at `index` from the memo: the word's own features and those
+            // its neighbours (or the sentence's edges) give it.
+            let memo = |pass: usize, index: usize| -> Scores {
+                let mut scores = entries[ids[index] as usize].sums[pass][OWN];
+                for (offset, group) in [(-1, AS_PREVIOUS), (-2, AS_SECOND_PREVIOUS), (1, AS_NEXT), (2, AS_SECOND_NEXT)]
+                {
+                    let sums = at(index, offset).map_or(&cache.edges[pass][group], |entry| &entry.sums[pass][group]);
+                    add_scores(&mut scores, sums);
+                }
+                scores
+            };
+            // Each pass first adds up, for every word at once, what does not depend on the
+            // labels to its left (the weight tables' reads of different words overlap), then
+            // goes from left to right adding the features of those labels.
+            let labels = self.pos_labels.len();
+            let mut features = Vec::with_capacity(48);
+            let base = &mut cache.base;
+            base.clear();
+            for index in 0..count {
+                let mut scores = memo(0, index);
+                groups::unlabelled(|offset| at(index, offset).map(|e| &e.info), index, None, &mut features);
+                self.pos_weights.add_scores(&features, &mut scores);
+                base.push(scores);
+            }
+            let mut first: Vec<u16> = Vec::with_capacity(count);
+            for (index, scores) in base.iter_mut().enumerate() {
+                let previous = [index.checked_sub(1).map(|i| first[i]), index.checked_sub(2).map(|i| first[i])];
+                groups::labelled(|offset| at(index, offset).map(|e| &e.info), previous, None, &mut features);
+                self.pos_weights.add_scores(&features, scores);
+                first.push(argmax(&scores[..labels]) as u16);
+            }
+            let right = |index: usize| [first.get(index + 1).copied(), first.get(index + 2).copied()];
+            for (index, scores) in base.iter_mut().enumerate() {
+                *scores = memo(1, index);
+                groups::unlabelled(
+                    |offset| at(index, offset).map(|e| &e.info),
+                    index,
+                    Some(right(index)),
+                    &mut features,
+                );
+                self.pos2_weights.add_scores(&features, scores);
+            }
+            let mut pos: Vec<u16> = Vec::with_capacity(count);
+            for (index, scores) in base.iter_mut().enumerate() {
+                let previous = [index.checked_sub(1).map(|i| pos[i]), index.checked_sub(2).map(|i| pos[i])];
+                let word = |offset: isize| at(index, offset).map(|e| &e.info);
+                groups::labelled(word, previous, Some(right(index)), &mut features);
+                self.pos2_weights.add_scores(&features, scores);
+                pos.push(argmax(&scores[..labels]) as u16);
+            }
+            let mut result: Vec<Tagged> = Vec::with_capacity(count);
+            for (index, &pos_index) in pos.iter().enumerate() {
+                let word = |offset: isize| at(index, offset).map(|e| &e.info);
+                let previous = index.checked_sub(1).map(|i| pos[i]);
+                let pos = pos_index;
+                let applies =
+                    self.heads.iter().any(|head| head.applies.get(usize::from(pos)).copied().unwrap_or(false));
+                let morph_live = applies.then(|| morph_live(word, pos, previous));
+                result.push(Tagged { pos, features: [0; MAX_HEADS], lemma: String::new() });
+                let id = ids[index] as usize;
+                let (entry, learned) = (&entries[id], &mut tagging[id]);
+                if let Some(live) = morph_live {
+                    if learned.morph.as_ref().is_none_or(|&(label, _)| label != pos) {
+                        let mut sums = [0; MORPH_LANES];
+                        self.morph_weights.add_scores(&morph_own(&entry.info, pos), &mut sums);
+                        learned.morph = Some((pos, sums));
+                    }
+                    let mut scores = learned.morph.as_ref().map_or([0; MORPH_LANES], |&(_, sums)| sums);
+                    self.morph_weights.add_scores(&live, &mut scores);
+                    result[index].features = self.heads_of(&scores, pos);
+                }
+                if learned.lemma.as_ref().is_none_or(|(label, _)| *label != pos) {
+                    learned.lemma = Some((pos, self.lemma_of(forms[index], entry.info.lexicon_entry(), pos, lexicon)));
+                }
+                result[index].lemma = learned.lemma.as_ref().map(|(_, lemma)| lemma.clone()).unwrap_or_default();
+            }
+            result
+        })
     }
 
-    fn best_pos(&self, table: &Table<POS_LANES>, features: &[u64]) -> u16 {
-        let mut scores = [0i32; POS_LANES];
-        table.scores(features, &mut scores);
-        argmax(&scores[..self.pos_labels.len()]) as u16
-    }
-
-    fn score_heads(&self, features: &[u64], pos: u16) -> [u8; MAX_HEADS] {
+    /// The value of each head that applies to `pos`, from the morphology scores.
+    fn heads_of(&self, scores: &[i32; MORPH_LANES], pos: u16) -> [u8; MAX_HEADS] {
         let mut values = [0u8; MAX_HEADS];
-        if !self.heads.iter().any(|head| head.applies.get(usize::from(pos)).copied().unwrap_or(false)) {
-            return values;
-        }
-        let mut scores = [0i32; MORPH_LANES];
-        self.morph_weights.scores(features, &mut scores);
         for (value, head) in values.iter_mut().zip(&self.heads) {
             if head.applies.get(usize::from(pos)).copied().unwrap_or(false) {
                 *value = argmax(&scores[head.offset..head.offset + head.labels.len()]) as u8;
@@ -312,6 +416,7 @@ impl TaggerModel {
             pos2_weights,
             morph_weights,
             lemma_corrections,
+            identity: Identity::new(),
         })
     }
 }
@@ -385,4 +490,92 @@ fn argmax(scores: &[i32]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{WordInfo, morph_features, pos_features};
+
+    /// Tagging as the features define it: every feature's row added up, nothing memoised.
+    fn tag_plain(model: &TaggerModel, forms: &[&str], lexicon: &Lexicon) -> Vec<Tagged> {
+        let words: Vec<WordInfo> = forms.iter().map(|form| WordInfo::new(form, lexicon)).collect();
+        let best = |table: &Table<POS_LANES>, features: &[u64]| {
+            let mut scores = [0; POS_LANES];
+            table.add_scores(features, &mut scores);
+            argmax(&scores[..model.pos_labels.len()]) as u16
+        };
+        let mut features = Vec::new();
+        let mut first: Vec<u16> = Vec::new();
+        for index in 0..forms.len() {
+            let previous = [index.checked_sub(1).map(|i| first[i]), index.checked_sub(2).map(|i| first[i])];
+            pos_features(&words, index, previous, None, &mut features);
+            first.push(best(&model.pos_weights, &features));
+        }
+        let mut result: Vec<Tagged> = Vec::new();
+        for index in 0..forms.len() {
+            let previous = [index.checked_sub(1).map(|i| result[i].pos), index.checked_sub(2).map(|i| result[i].pos)];
+            let right = [first.get(index + 1).copied(), first.get(index + 2).copied()];
+            pos_features(&words, index, previous, Some(right), &mut features);
+            let pos = best(&model.pos2_weights, &features);
+            let mut values = [0; MAX_HEADS];
+            if model.heads.iter().any(|head| head.applies[usize::from(pos)]) {
+                morph_features(&words, index, pos, previous[0], &mut features);
+                let mut scores = [0; MORPH_LANES];
+                model.morph_weights.add_scores(&features, &mut scores);
+                values = model.heads_of(&scores, pos);
+            }
+            let lemma = model.lemma_of(forms[index], words[index].lexicon_entry(), pos, lexicon);
+            result.push(Tagged { pos, features: values, lemma });
+        }
+        result
+    }
+
+    fn shared_data() -> Option<std::path::PathBuf> {
+        let dir = std::env::var_os("LAGEBILD_SHARED_DATA")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+        dir.is_dir().then_some(dir)
+    }
+
+    /// The memo of word forms (`cache.rs`) changes nothing: over the sentences of the UD
+    /// treebanks (the first forms of each file), tagging gives exactly what the plain sums
+    /// give, and tagging a sentence again (from the memo) gives it again.
+    #[test]
+    fn the_memo_gives_the_plain_sums_results() {
+        let Some(data) = shared_data() else {
+            eprintln!("skipped: the shared data folder is absent");
+            return;
+        };
+        let models = crate::Models::embedded().expect("the embedded models load");
+        for lang in [lagebild_doc::Lang::De, lagebild_doc::Lang::En] {
+            let model = models.get(lang).expect("a model");
+            let mut files: Vec<_> = std::fs::read_dir(data.join("ud").join(lang.code()))
+                .expect("the UD folder reads")
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| path.extension().is_some_and(|extension| extension == "conllu"))
+                .collect();
+            files.sort();
+            let mut checked = 0;
+            for file in files {
+                let text = std::fs::read_to_string(&file).expect("a treebank reads");
+                let mut forms: Vec<String> = Vec::new();
+                for line in text.lines().take(40_000) {
+                    if line.is_empty() && !forms.is_empty() {
+                        let forms_ref: Vec<&str> = forms.iter().map(String::as_str).collect();
+                        let expected = tag_plain(&model.tagger, &forms_ref, &model.lexicon);
+                        assert_eq!(model.tagger.tag(&forms_ref, &model.lexicon), expected, "{forms:?}");
+                        assert_eq!(model.tagger.tag(&forms_ref, &model.lexicon), expected, "{forms:?}");
+                        checked += forms.len();
+                        forms.clear();
+                    }
+                    let columns: Vec<&str> = line.split('\t').collect();
+                    if columns.len() == 10 && columns[0].bytes().all(|byte| byte.is_ascii_digit()) {
+                        forms.push(columns[1].to_owned());
+                    }
+                }
+            }
+            assert!(checked > 10_000, "only {checked} tokens checked for {lang:?}");
+        }
+    }
 }

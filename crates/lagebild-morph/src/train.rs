@@ -307,6 +307,7 @@ pub fn train(lang: &str, sentences: &[TrainSentence], lexicon: &Lexicon, setting
         morph_weights: model::Table::from_compact(settings.morph_bits, columns, &morph_table.average(now).quantise())
             .expect(FITS),
         lemma_corrections: HashMap::new(),
+        identity: crate::cache::Identity::new(),
     };
     model.lemma_corrections =
         lemma_corrections(&model, sentences, &gold.iter().map(|g| &g.pos).collect::<Vec<_>>(), lexicon);
