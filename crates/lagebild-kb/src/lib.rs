@@ -1,0 +1,411 @@
+//! The knowledge base of lagebild: countries, places, landmarks, people with dated roles and
+//! organisations, with their names in German and English, and the role nouns that make a
+//! country an actor.
+//!
+//! The base is built by `cargo xtask build-kb` (see [`build`], feature `build`) from the
+//! shippable gazetteers and actor dictionaries in `../shared/data` and the hand-written
+//! tables under `resources/kb/`, into the compact files under `kb/` at the root of the
+//! repository, which are committed and compiled into the binary. [`Kb::embedded`] loads
+//! them; [`Kb::from_dir`] loads the files of another directory laid out like `kb/`.
+//!
+//! Every entry has an id of the agreed scheme (`country:RUS`, `geo:1871859`,
+//! `landmark:white-house`, `person:sergey-lavrov`, `org:yonhap`), a type, a country, a
+//! CAMEO-style code, coordinates for places and dated roles for people. Names are looked up
+//! by their normalised words ([`Kb::lookup`]): lowercase words joined by single spaces.
+//!
+//! ```
+//! let kb = lagebild_kb::Kb::embedded().unwrap();
+//! let russia = kb.get("country:RUS").unwrap();
+//! assert_eq!(&*russia.name_de, "Russland");
+//! assert!(kb.lookup("russlands").iter().any(|hit| &*kb.entry(hit.entry).id == "country:RUS"));
+//! ```
+
+#[cfg(feature = "build")]
+pub mod build;
+mod files;
+mod names;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use lagebild_doc::{EntityType, Lang};
+
+pub use names::{fold_ascii, key_of, name_words, slug};
+
+/// A knowledge base that could not be loaded: the file and line are named.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error(transparent)]
+    Table(#[from] lagebild_resources::ResourceError),
+    #[error("{file}: {message}")]
+    Io { file: String, message: String },
+}
+
+/// What kind of thing an entry is, from the prefix of its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Country,
+    Place,
+    Landmark,
+    Person,
+    Organization,
+}
+
+impl Kind {
+    /// The kind of an id by its prefix (`country:`, `geo:`, `landmark:`, `person:`, `org:`).
+    pub fn of_id(id: &str) -> Option<Kind> {
+        let (prefix, rest) = id.split_once(':')?;
+        if rest.is_empty() {
+            return None;
+        }
+        Some(match prefix {
+            "country" => Kind::Country,
+            "geo" => Kind::Place,
+            "landmark" => Kind::Landmark,
+            "person" => Kind::Person,
+            "org" => Kind::Organization,
+            _ => return None,
+        })
+    }
+}
+
+/// How a name names its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameForm {
+    Name,
+    /// An inflected form of the name (`Russlands`, `Russia's`, `der Ukraine`).
+    Genitive,
+    Adjective,
+    Demonym,
+}
+
+impl NameForm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameForm::Name => "name",
+            NameForm::Genitive => "genitive",
+            NameForm::Adjective => "adjective",
+            NameForm::Demonym => "demonym",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<NameForm> {
+        Some(match text {
+            "name" => NameForm::Name,
+            "genitive" => NameForm::Genitive,
+            "adjective" => NameForm::Adjective,
+            "demonym" => NameForm::Demonym,
+            _ => return None,
+        })
+    }
+}
+
+/// Which languages a name is used in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameLang {
+    De,
+    En,
+    Both,
+}
+
+impl NameLang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameLang::De => "de",
+            NameLang::En => "en",
+            NameLang::Both => "*",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<NameLang> {
+        Some(match text {
+            "de" => NameLang::De,
+            "en" => NameLang::En,
+            "*" => NameLang::Both,
+            _ => return None,
+        })
+    }
+
+    pub fn includes(self, lang: Lang) -> bool {
+        matches!((self, lang), (NameLang::Both, _) | (NameLang::De, Lang::De) | (NameLang::En, Lang::En))
+    }
+}
+
+/// A role a person held from `start` to `end` (open while in office).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// A key shared with the role nouns: `head_of_state`, `foreign_minister`, …; the code
+    /// itself where the source names none.
+    pub key: Box<str>,
+    pub title: Box<str>,
+    /// CAMEO-style code of the role (`RUSGOV`, `IGOUNO`).
+    pub code: Box<str>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub source: Box<str>,
+}
+
+impl Role {
+    /// Whether the role was held on `date`. A role without a start is never taken as held.
+    pub fn held_on(&self, date: NaiveDate) -> bool {
+        self.start.is_some_and(|start| start <= date) && self.end.is_none_or(|end| date < end)
+    }
+}
+
+/// One entry of the base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: Box<str>,
+    pub kind: Kind,
+    pub entity_type: EntityType,
+    /// ISO 3166 alpha-3.
+    pub country: Option<Box<str>>,
+    /// CAMEO-style actor code (`RUS`, `USAGOV`, `IGOWSTNAT`, `KORMED`).
+    pub code: Option<Box<str>>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub name_en: Box<str>,
+    pub name_de: Box<str>,
+    /// For a country: the entry of its capital.
+    pub capital: Option<u32>,
+    pub roles: Vec<Role>,
+    /// Where the entry comes from (`cldr`, `geonames`, `factbook`, `petrarch`, `resources/kb/…`).
+    pub source: Box<str>,
+}
+
+impl Entry {
+    pub fn name(&self, lang: Lang) -> &str {
+        if lang == Lang::De { &self.name_de } else { &self.name_en }
+    }
+
+    /// The roles held on `date`; none without a date.
+    pub fn roles_on(&self, date: Option<NaiveDate>) -> impl Iterator<Item = &Role> {
+        self.roles.iter().filter(move |role| date.is_some_and(|date| role.held_on(date)))
+    }
+}
+
+/// One way of naming an entry, as [`Kb::lookup`] returns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameHit {
+    pub entry: u32,
+    pub form: NameForm,
+    pub lang: NameLang,
+    /// Written in capitals in the base (`US`, `NATO`): the text must match its case.
+    pub acronym: bool,
+}
+
+/// A noun that makes a country an actor: `Außenminister` → GOV, `Marine` → MIL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleNoun {
+    pub lang: Lang,
+    /// The lemma, lowercase; several words for English (`foreign minister`).
+    pub noun: Box<str>,
+    /// The CAMEO sector (`GOV`, `MIL`, `MED`, …).
+    pub sector: Box<str>,
+    /// The person role it names (`foreign_minister`), for coreference with people.
+    pub role: Option<Box<str>>,
+    /// What the country is read as (`government`, `military`, `organization`, `people`).
+    pub reading: Box<str>,
+}
+
+/// The first three bytes of a word as a number.
+pub(crate) fn prefix_key(word: &str) -> u32 {
+    word.bytes().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
+}
+
+/// The maps of the base hash with foldhash: lookups run once per token.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = HashSet<K, foldhash::fast::RandomState>;
+
+/// An ambiguous name (key) and the countries that support its entry.
+type Support = (Box<str>, Vec<Box<str>>);
+
+/// A role key and the three-letter prefix of its code.
+type RoleKey = (Box<str>, Box<str>);
+
+/// The loaded base.
+#[derive(Debug)]
+pub struct Kb {
+    entries: Vec<Entry>,
+    by_id: Map<Box<str>, u32>,
+    names: Map<Box<str>, Vec<NameHit>>,
+    /// The first word of every name, with the most words a name starting with it has.
+    first_words: Map<Box<str>, u8>,
+    /// German and English role nouns by lemma.
+    role_nouns: [Map<Box<str>, RoleNoun>; 2],
+    /// First words of role nouns of several words (`foreign` of `foreign minister`).
+    role_noun_first: Set<Box<str>>,
+    /// The first three bytes of every role noun, lowercase, by language: a cheap test before
+    /// a word's part of speech and lemma are read.
+    role_noun_prefixes: [Set<u32>; 2],
+    /// The most words of an English role noun.
+    role_noun_words: u8,
+    /// (role key, code prefix of three letters) → (person, role index).
+    holders: Map<RoleKey, Vec<(u32, u16)>>,
+    /// German and English prepositions after which a place name is a location.
+    locatives: [Set<Box<str>>; 2],
+    /// German and English words that alone are not taken for a small place or a person.
+    common_words: [Set<Box<str>>; 2],
+    /// (entry, name key) → the countries one of which a document must mention for the name
+    /// to be linked to the entry.
+    ambiguous: Map<u32, Vec<Support>>,
+    /// Capital → its country.
+    capital_of: Map<u32, u32>,
+}
+
+/// The committed files, compiled in.
+const EMBEDDED: files::Files<'static> = files::Files {
+    entries: include_str!("../../../kb/entries.tsv"),
+    names: include_str!("../../../kb/names.tsv"),
+    roles: include_str!("../../../kb/roles.tsv"),
+    role_nouns: include_str!("../../../resources/kb/role_nouns.tsv"),
+    context_words: include_str!("../../../resources/kb/context_words.tsv"),
+    ambiguous: include_str!("../../../resources/kb/ambiguous.tsv"),
+};
+
+impl Kb {
+    /// The base compiled into the binary (`kb/` and `resources/kb/role_nouns.tsv`).
+    pub fn embedded() -> Result<Kb, KbError> {
+        files::load(&EMBEDDED)
+    }
+
+    /// The base in `dir`, laid out like `kb/` (`entries.tsv`, `names.tsv`, `roles.tsv`;
+    /// `role_nouns.tsv`, `context_words.tsv` and `ambiguous.tsv` there too, else the
+    /// embedded ones from `resources/kb/`).
+    pub fn from_dir(dir: &Path) -> Result<Kb, KbError> {
+        let read = |name: &str| {
+            std::fs::read_to_string(dir.join(name))
+                .map_err(|error| KbError::Io { file: dir.join(name).display().to_string(), message: error.to_string() })
+        };
+        let entries = read("entries.tsv")?;
+        let names = read("names.tsv")?;
+        let roles = read("roles.tsv")?;
+        let optional = |name: &str, embedded: &str| {
+            if dir.join(name).is_file() { read(name) } else { Ok(embedded.to_owned()) }
+        };
+        let role_nouns = optional("role_nouns.tsv", EMBEDDED.role_nouns)?;
+        let context_words = optional("context_words.tsv", EMBEDDED.context_words)?;
+        let ambiguous = optional("ambiguous.tsv", EMBEDDED.ambiguous)?;
+        files::load(&files::Files {
+            entries: &entries,
+            names: &names,
+            roles: &roles,
+            role_nouns: &role_nouns,
+            context_words: &context_words,
+            ambiguous: &ambiguous,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, index: u32) -> &Entry {
+        &self.entries[index as usize]
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.index_of(id).map(|index| self.entry(index))
+    }
+
+    /// The names whose key (lowercase words joined by single spaces, see [`key_of`]) is `key`.
+    pub fn lookup(&self, key: &str) -> &[NameHit] {
+        self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The most words of a name whose first word is `word` (lowercase), or `None` when no
+    /// name starts with it.
+    pub fn longest_from(&self, word: &str) -> Option<usize> {
+        self.first_words.get(word).map(|&words| usize::from(words))
+    }
+
+    /// Every name key with its hits, for coverage checks and evaluations.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &[NameHit])> {
+        self.names.iter().map(|(key, hits)| (&**key, hits.as_slice()))
+    }
+
+    /// The role noun `lemma` (lowercase; English several words joined by spaces).
+    pub fn role_noun(&self, lang: Lang, lemma: &str) -> Option<&RoleNoun> {
+        match lang {
+            Lang::De => self.role_nouns[0].get(lemma),
+            Lang::En => self.role_nouns[1].get(lemma),
+            Lang::Und => None,
+        }
+    }
+
+    /// Whether `word` (lowercase) may be a form of a role noun: it starts like one.
+    pub fn may_be_role_noun(&self, lang: Lang, word: &str) -> bool {
+        let slot = match lang {
+            Lang::De => 0,
+            Lang::En => 1,
+            Lang::Und => return false,
+        };
+        self.role_noun_prefixes[slot].contains(&prefix_key(word))
+    }
+
+    /// Whether a role noun of several words starts with `word` (lowercase).
+    pub fn starts_role_noun(&self, word: &str) -> bool {
+        self.role_noun_first.contains(word)
+    }
+
+    /// The most words of a role noun (English `secretary of state` has three).
+    pub fn role_noun_words(&self) -> usize {
+        usize::from(self.role_noun_words)
+    }
+
+    /// The country whose capital `place` is.
+    pub fn capital_of(&self, place: u32) -> Option<u32> {
+        self.capital_of.get(&place).copied()
+    }
+
+    /// Whether `word` (lowercase) is a preposition after which a place is a location.
+    pub fn is_locative(&self, lang: Lang, word: &str) -> bool {
+        match lang {
+            Lang::De => self.locatives[0].contains(word),
+            Lang::En => self.locatives[1].contains(word),
+            Lang::Und => false,
+        }
+    }
+
+    /// Whether `word` (lowercase) is a common word that alone is not taken for a small place
+    /// or a person (`March`, `Mai`).
+    pub fn is_common_word(&self, lang: Lang, word: &str) -> bool {
+        match lang {
+            Lang::De => self.common_words[0].contains(word),
+            Lang::En => self.common_words[1].contains(word),
+            Lang::Und => false,
+        }
+    }
+
+    /// For a name (key) that also names things outside the base: the countries one of
+    /// which the document must mention for the name to stand for `entry`.
+    pub fn supporting_countries(&self, entry: u32, key: &str) -> Option<&[Box<str>]> {
+        let names = self.ambiguous.get(&entry)?;
+        names.iter().find(|(name, _)| &**name == key).map(|(_, countries)| countries.as_slice())
+    }
+
+    /// The people who held a role with `key` for `country` (ISO3 or IGO code prefix) on `date`.
+    pub fn holders(&self, key: &str, country: &str, date: NaiveDate) -> impl Iterator<Item = (u32, &Role)> {
+        let prefix = country.get(..3).unwrap_or(country);
+        self.holders
+            .get(&(Box::from(key), Box::from(prefix)))
+            .into_iter()
+            .flatten()
+            .map(|&(entry, role)| (entry, &self.entries[entry as usize].roles[usize::from(role)]))
+            .filter(move |(_, role)| role.held_on(date))
+    }
+}

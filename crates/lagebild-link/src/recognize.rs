@@ -1,0 +1,821 @@
+//! Recognition, linking, role nouns and metonymy (steps 1 to 4 of the crate overview).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use lagebild_doc::{ArgumentRole, Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
+use lagebild_kb::{Kb, Kind, NameForm, NameHit, RoleNoun, key_of};
+
+use crate::{Explained, TaggedSpan};
+
+/// Why a mention was linked as it was: kept for debugging, not part of the record.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reason(pub String);
+
+/// The reason being written for a mention; nothing is written unless asked for.
+struct Notes {
+    on: bool,
+    text: String,
+}
+
+impl Notes {
+    fn new(on: bool, first: impl FnOnce() -> String) -> Notes {
+        Notes { on, text: if on { first() } else { String::new() } }
+    }
+
+    fn add(&mut self, note: impl FnOnce() -> String) {
+        if self.on {
+            self.text.push_str("; ");
+            self.text.push_str(&note());
+        }
+    }
+
+    fn done(self) -> Reason {
+        Reason(self.text)
+    }
+}
+
+/// A recognised stretch of tokens with the base's names it matches.
+struct Candidate {
+    range: TextRange,
+    /// Token indices `[first, end)`; for a compound part, the compound's token.
+    first: usize,
+    end: usize,
+    sentence: usize,
+    key: String,
+    hits: Vec<NameHit>,
+    compound: bool,
+    /// A role noun that is the last part of the same compound (`US-Beamte`).
+    compound_role: Option<RoleNoun>,
+    how: &'static str,
+}
+
+struct Context<'a> {
+    doc: &'a Document,
+    kb: &'a Kb,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    /// Token index → sentence index.
+    sentence_of: Vec<usize>,
+    /// Sentence index → token range.
+    sentences: Vec<(usize, usize)>,
+    /// Whether to write the reasons.
+    explain: bool,
+    /// Every token in lowercase, one after the other, and where each ends.
+    lowered: String,
+    lowered_ends: Vec<u32>,
+    /// Token index → its role as a clause argument's head.
+    arguments: Vec<Option<ArgumentRole>>,
+}
+
+impl Context<'_> {
+    fn text(&self, token: usize) -> &str {
+        self.doc.slice(self.doc.tokens[token].range)
+    }
+
+    fn pos(&self, token: usize) -> Option<&str> {
+        self.doc.tokens[token].pos()
+    }
+
+    /// The token in lowercase.
+    fn lower(&self, token: usize) -> &str {
+        let start = if token == 0 { 0 } else { self.lowered_ends[token - 1] as usize };
+        &self.lowered[start..self.lowered_ends[token] as usize]
+    }
+}
+
+fn lowercase_into(text: &str, buffer: &mut String) {
+    if text.is_ascii() {
+        buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a hit may stand for these words here: language, case and part of speech.
+fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Option<usize>) -> bool {
+    if !hit.lang.includes(context.lang) {
+        return false;
+    }
+    if hit.acronym {
+        if surface.chars().any(char::is_lowercase) {
+            return false;
+        }
+    } else if !(starts_upper(surface) || hit.form == NameForm::Adjective && context.lang == Lang::De) {
+        return false;
+    }
+    // A single word that names a person or a small place must be a proper noun here.
+    if let Some(token) = single {
+        let entry = context.kb.entry(hit.entry);
+        let small_place =
+            entry.kind == Kind::Place && entry.population < 1_000_000 && context.kb.capital_of(hit.entry).is_none();
+        if (entry.kind == Kind::Person || small_place) && context.pos(token).is_some_and(|pos| pos != "PROPN") {
+            return false;
+        }
+        if (entry.kind == Kind::Person || small_place) && context.kb.is_common_word(context.lang, context.lower(token))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+pub(crate) fn recognize(doc: &Document, kb: &Kb, explain: bool) -> Vec<Explained> {
+    let mut context = Context {
+        doc,
+        kb,
+        lang: doc.meta.lang,
+        date: doc.meta.published,
+        sentence_of: vec![0; doc.tokens.len()],
+        sentences: Vec::with_capacity(doc.sentences.len()),
+        explain,
+        lowered: String::with_capacity(doc.text().len()),
+        lowered_ends: Vec::with_capacity(doc.tokens.len()),
+        arguments: vec![None; doc.tokens.len()],
+    };
+    for token in &doc.tokens {
+        lowercase_into(doc.slice(token.range), &mut context.lowered);
+        context.lowered_ends.push(context.lowered.len() as u32);
+    }
+    let mut token = 0;
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let start = token;
+        while token < doc.tokens.len() && doc.tokens[token].range.start() < sentence.range.end() {
+            context.sentence_of[token] = index;
+            token += 1;
+        }
+        context.sentences.push((start, token));
+    }
+    if token < doc.tokens.len() {
+        // Tokens after the last sentence (or a document without sentences) form one more.
+        let index = context.sentences.len();
+        context.sentence_of[token..].iter_mut().for_each(|s| *s = index);
+        context.sentences.push((token, doc.tokens.len()));
+    }
+    for clause in &doc.clauses {
+        for &(role, head) in &clause.arguments {
+            if let Some(slot) = context.arguments.get_mut(head as usize) {
+                *slot = Some(role);
+            }
+        }
+    }
+
+    let candidates = find_candidates(&context);
+    // The countries the document names without doubt, and the people named in full.
+    let mut countries: HashSet<&str> = HashSet::new();
+    let mut named_in_full: HashSet<u32> = HashSet::new();
+    for candidate in &candidates {
+        if candidate.hits.iter().all(|hit| hit.entry == candidate.hits[0].entry) {
+            let entry = kb.entry(candidate.hits[0].entry);
+            if entry.kind == Kind::Country && kb.supporting_countries(candidate.hits[0].entry, &candidate.key).is_none()
+            {
+                countries.extend(entry.country.as_deref());
+            }
+            if entry.kind == Kind::Person && candidate.key.contains(' ') {
+                named_in_full.insert(candidate.hits[0].entry);
+            }
+        }
+    }
+
+    let mut found: Vec<Explained> = Vec::with_capacity(candidates.len());
+    let mut mention_of_token: Vec<Option<usize>> = vec![None; doc.tokens.len()];
+    let mut starts_name = vec![false; doc.tokens.len()];
+    for candidate in candidates.iter().filter(|candidate| !candidate.compound) {
+        starts_name[candidate.first] = true;
+    }
+    for candidate in &candidates {
+        let explained = link(&context, candidate, &countries, &named_in_full, &starts_name);
+        if !candidate.compound {
+            mention_of_token[candidate.first..candidate.end].fill(Some(found.len()));
+        }
+        found.push(explained);
+    }
+    role_nouns(&context, &mut found, &mention_of_token);
+    found
+}
+
+/// Step 1: the longest names, German genitives of names, and parts of compounds.
+fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
+    let (doc, kb) = (context.doc, context.kb);
+    let mut candidates = Vec::new();
+    let mut key = String::new();
+    for (sentence, &(start, end)) in context.sentences.iter().enumerate() {
+        let mut i = start;
+        while i < end {
+            // Names start with a capital; a lowercase word can only be a German adjective
+            // (`russischen`) or a compound with a name in it (`anti-US`).
+            let text = context.text(i);
+            let upper = starts_upper(text);
+            if !upper && context.lang != Lang::De && !text.contains('-') {
+                i += 1;
+                continue;
+            }
+            let lower = context.lower(i);
+            let mut matched = None;
+            let longest = if upper {
+                kb.longest_from(lower)
+            } else if context.lang == Lang::De {
+                kb.longest_from(lower).map(|_| 1)
+            } else {
+                None
+            };
+            if let Some(longest) = longest {
+                for words in (1..=longest.min(end - i)).rev() {
+                    key.clear();
+                    key.push_str(lower);
+                    for next in i + 1..i + words {
+                        key.push(' ');
+                        key.push_str(context.lower(next));
+                    }
+                    let range = doc.tokens[i].range.cover(doc.tokens[i + words - 1].range);
+                    let surface = doc.slice(range);
+                    let single = (words == 1).then_some(i);
+                    let hits: Vec<NameHit> = kb
+                        .lookup(&key)
+                        .iter()
+                        .filter(|hit| acceptable(context, hit, surface, single))
+                        .copied()
+                        .collect();
+                    if !hits.is_empty() {
+                        matched = Some((words, range, hits, "name"));
+                        break;
+                    }
+                }
+            }
+            // A German genitive -s of a person's or place's name: `Lawrows`.
+            if matched.is_none() && upper && context.lang == Lang::De && lower.len() > 3 && lower.ends_with('s') {
+                let stem = &lower[..lower.len() - 1];
+                let surface = context.text(i);
+                let hits: Vec<NameHit> = kb
+                    .lookup(stem)
+                    .iter()
+                    .filter(|hit| {
+                        hit.form == NameForm::Name
+                            && matches!(kb.entry(hit.entry).kind, Kind::Person | Kind::Place)
+                            && acceptable(context, hit, surface, Some(i))
+                    })
+                    .copied()
+                    .collect();
+                if !hits.is_empty() {
+                    matched = Some((1, doc.tokens[i].range, hits, "genitive -s"));
+                }
+            }
+            if let Some((words, range, hits, how)) = matched {
+                let key = if how == "name" { key.clone() } else { lower[..lower.len() - 1].to_owned() };
+                candidates.push(Candidate {
+                    range,
+                    first: i,
+                    end: i + words,
+                    sentence,
+                    key,
+                    hits,
+                    compound: false,
+                    compound_role: None,
+                    how,
+                });
+                i += words;
+                continue;
+            }
+            if lower.contains('-') {
+                compound_parts(context, i, sentence, &mut candidates);
+            }
+            i += 1;
+        }
+    }
+    candidates
+}
+
+/// The parts of a hyphenated compound that are names: `Putin-Kim-Gipfeltreffen`, `US-Beamte`.
+fn compound_parts(context: &Context<'_>, token: usize, sentence: usize, candidates: &mut Vec<Candidate>) {
+    let range = context.doc.tokens[token].range;
+    let text = context.doc.slice(range);
+    let parts: Vec<(usize, &str)> = text
+        .split('-')
+        .scan(0usize, |offset, part| {
+            let start = *offset;
+            *offset += part.len() + 1;
+            Some((start, part))
+        })
+        .filter(|(_, part)| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return;
+    }
+    let last = parts[parts.len() - 1].1.to_lowercase();
+    let role = context.kb.role_noun(context.lang, &last).cloned();
+    for (index, &(offset, part)) in parts.iter().enumerate() {
+        if part.chars().count() < 2 || !part.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let key = key_of(part);
+        let hits: Vec<NameHit> = context
+            .kb
+            .lookup(&key)
+            .iter()
+            .filter(|hit| {
+                matches!(hit.form, NameForm::Name | NameForm::Genitive) && acceptable(context, hit, part, None)
+            })
+            .copied()
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let start = range.start() + offset as u32;
+        candidates.push(Candidate {
+            range: TextRange::new(start, start + part.len() as u32),
+            first: token,
+            end: token + 1,
+            sentence,
+            key,
+            hits,
+            compound: true,
+            compound_role: if index + 1 < parts.len() { role.clone() } else { None },
+            how: "compound part",
+        });
+    }
+}
+
+/// The score of an entry for a candidate: kind, size, context, roles held, fuller mentions.
+fn score(context: &Context<'_>, entry_index: u32, countries: &HashSet<&str>, named_in_full: &HashSet<u32>) -> f32 {
+    let entry = context.kb.entry(entry_index);
+    let in_context = entry.country.as_deref().is_some_and(|country| countries.contains(country));
+    match entry.kind {
+        Kind::Country => 5.0,
+        Kind::Organization | Kind::Landmark => 4.5 + if in_context { 0.5 } else { 0.0 },
+        Kind::Place => {
+            let size = (entry.population.max(1) as f32).log10() / 4.0;
+            let capital = if context.kb.capital_of(entry_index).is_some() { 0.5 } else { 0.0 };
+            3.0 + size + capital + if in_context { 1.0 } else { 0.0 }
+        }
+        Kind::Person => {
+            let held = context.date.is_some_and(|date| entry.roles.iter().any(|role| role.held_on(date)));
+            let hand = entry.source.starts_with("resources/");
+            3.0 + if held { 1.5 } else { 0.0 }
+                + if in_context { 1.0 } else { 0.0 }
+                + if named_in_full.contains(&entry_index) { 3.0 } else { 0.0 }
+                + if hand { 0.5 } else { 0.0 }
+        }
+    }
+}
+
+/// Step 2: one entry per candidate, with confidence, form, reading and code.
+fn link(
+    context: &Context<'_>,
+    candidate: &Candidate,
+    countries: &HashSet<&str>,
+    named_in_full: &HashSet<u32>,
+    starts_name: &[bool],
+) -> Explained {
+    let kb = context.kb;
+    let mut entries: Vec<u32> = candidate.hits.iter().map(|hit| hit.entry).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    let mut scored: Vec<(f32, u32)> =
+        entries.iter().map(|&entry| (score(context, entry, countries, named_in_full), entry)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (best_score, best) = scored[0];
+    let entry = kb.entry(best);
+    let mut reason = Notes::new(context.explain, || {
+        format!("{}: {} candidate(s), best {} ({best_score:.2})", candidate.how, scored.len(), entry.id)
+    });
+    let base = match entry.kind {
+        Kind::Country => 0.95,
+        Kind::Organization | Kind::Landmark => 0.9,
+        Kind::Place => 0.85,
+        Kind::Person => {
+            if context.date.is_some_and(|date| entry.roles.iter().any(|role| role.held_on(date)))
+                || named_in_full.contains(&best)
+            {
+                0.9
+            } else {
+                0.75
+            }
+        }
+    };
+    let mut confidence: f32 = match scored.get(1) {
+        // A margin of 1.5 or more (a country or capital over a small namesake) is full confidence.
+        Some(&(second, _)) => base * (0.55 + 0.45 * ((best_score - second) / 1.5).clamp(0.0, 1.0)),
+        None => base,
+    };
+    let mut linked = confidence >= 0.5;
+    if let Some(support) = kb.supporting_countries(best, &candidate.key) {
+        if support.iter().any(|country| countries.contains(&**country)) {
+            confidence = confidence.min(0.75);
+            reason.add(|| "ambiguous name, supported by the document's countries".to_owned());
+        } else {
+            confidence = 0.3;
+            linked = false;
+            reason.add(|| "ambiguous name without support in the document".to_owned());
+        }
+    }
+    let forms: Vec<NameForm> = candidate.hits.iter().filter(|hit| hit.entry == best).map(|hit| hit.form).collect();
+    // Part of a longer proper name the base does not know: `Paris Hilton`. Genitives and
+    // adjectives modify the noun after them (`Nordkoreas Raumfahrtprogramm`) and are exempt.
+    if !candidate.compound
+        && candidate.how == "name"
+        && forms.contains(&NameForm::Name)
+        && candidate.end - candidate.first == 1
+        && entry.kind != Kind::Organization
+    {
+        let next = candidate.end;
+        let (_, sentence_end) = context.sentences[candidate.sentence];
+        if next < sentence_end
+            && context.pos(next) == Some("PROPN")
+            && starts_upper(context.text(next))
+            && !starts_name[next]
+            && context.kb.role_noun(context.lang, &context.text(next).to_lowercase()).is_none()
+        {
+            confidence = 0.25;
+            linked = false;
+            reason.add(|| "followed by an unknown proper noun".to_owned());
+        }
+    }
+
+    // Which form: an adjective where an adjective is written and a noun follows.
+    let surface = context.doc.slice(candidate.range);
+    let form = if candidate.compound {
+        EntityForm::CompoundPart
+    } else if forms.contains(&NameForm::Adjective) && forms.contains(&NameForm::Demonym) {
+        let noun_follows = candidate.end < context.doc.tokens.len()
+            && matches!(context.pos(candidate.end), Some("NOUN" | "PROPN" | "ADJ"));
+        if !starts_upper(surface) || noun_follows { EntityForm::Adjective } else { EntityForm::Demonym }
+    } else if forms.contains(&NameForm::Name) || forms.contains(&NameForm::Genitive) {
+        EntityForm::Name
+    } else if forms.contains(&NameForm::Adjective) {
+        EntityForm::Adjective
+    } else {
+        EntityForm::Demonym
+    };
+
+    let mut entity = Entity {
+        range: candidate.range,
+        entity_type: entry.entity_type,
+        form,
+        kb_id: None,
+        name: Some(surface.to_owned()),
+        reading: None,
+        country: entry.country.as_deref().map(str::to_owned),
+        code: None,
+        role: None,
+        lat: None,
+        lon: None,
+        confidence,
+        cluster: None,
+    };
+    if !linked {
+        return Explained { entity, reason: reason.done() };
+    }
+    entity.kb_id = Some(entry.id.to_string());
+    entity.name = Some(entry.name(context.lang).to_owned());
+    entity.lat = entry.lat;
+    entity.lon = entry.lon;
+    let country_code = entry.country.as_deref().map(str::to_owned);
+    match entry.kind {
+        Kind::Person => {
+            entity.reading = Some(Reading::Person);
+            let roles: Vec<_> = entry.roles_on(context.date).collect();
+            let role = roles.iter().find(|role| role.key != role.code).or(roles.first());
+            match role {
+                Some(role) => {
+                    entity.role = Some(role.title.to_string());
+                    entity.code = Some(role.code.to_string());
+                    reason.add(|| format!("role {} at the document date", role.title));
+                }
+                None => {
+                    entity.code = country_code;
+                    reason.add(|| "no role known at the document date".to_owned());
+                }
+            }
+        }
+        Kind::Organization => {
+            entity.reading = Some(Reading::Organization);
+            entity.code = entry.code.as_deref().map(str::to_owned);
+        }
+        Kind::Landmark | Kind::Country | Kind::Place => {
+            metonymy(context, candidate, best, &mut entity, &mut reason);
+        }
+    }
+    if let (Some(role), Some(country), Kind::Country | Kind::Place) =
+        (&candidate.compound_role, &entity.country, entry.kind)
+    {
+        entity.code = Some(format!("{country}{}", role.sector));
+        entity.reading = reading_of(role);
+        reason.add(|| format!("compound with the role noun {}", role.noun));
+    }
+    Explained { entity, reason: reason.done() }
+}
+
+fn reading_of(role: &RoleNoun) -> Option<Reading> {
+    match &*role.reading {
+        "government" => Some(Reading::Government),
+        "military" => Some(Reading::Military),
+        "organization" => Some(Reading::Organization),
+        "people" => Some(Reading::People),
+        _ => None,
+    }
+}
+
+/// Step 4: a country, capital or seat of government as an actor or as a place.
+fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, entity: &mut Entity, reason: &mut Notes) {
+    let kb = context.kb;
+    let entry = kb.entry(entry_index);
+    let country = match entry.kind {
+        Kind::Country => entry.country.clone(),
+        Kind::Place => kb.capital_of(entry_index).and_then(|country| kb.entry(country).country.clone()),
+        _ => None,
+    };
+    match entity.form {
+        EntityForm::Adjective => {
+            entity.code = entry.country.as_deref().map(str::to_owned);
+            return;
+        }
+        EntityForm::Demonym => {
+            entity.reading = Some(Reading::People);
+            entity.code = entry.country.as_deref().map(str::to_owned);
+            return;
+        }
+        _ => {}
+    }
+    // The word before, past articles and determiners.
+    let (sentence_start, _) = context.sentences[candidate.sentence];
+    let mut previous = candidate.first;
+    let mut locative = false;
+    while previous > sentence_start {
+        previous -= 1;
+        if matches!(context.pos(previous), Some("DET")) {
+            continue;
+        }
+        let mut word = String::new();
+        lowercase_into(context.text(previous), &mut word);
+        locative = kb.is_locative(context.lang, &word);
+        break;
+    }
+    let argument = (candidate.first..candidate.end).find_map(|token| context.arguments[token]);
+    if entry.kind == Kind::Landmark {
+        entity.code = entry.code.as_deref().map(str::to_owned);
+        entity.reading = Some(if locative { Reading::Place } else { Reading::Government });
+        return;
+    }
+    if locative || candidate.compound {
+        entity.reading = Some(Reading::Place);
+        entity.code = entry.country.as_deref().map(str::to_owned);
+        if locative {
+            reason.add(|| "after a locative preposition: a place".to_owned());
+        }
+        return;
+    }
+    match (argument, country) {
+        (Some(role), Some(country)) => {
+            entity.reading = Some(Reading::Government);
+            entity.code = Some(format!("{country}GOV"));
+            reason.add(|| format!("{role:?} of a clause: its government"));
+        }
+        _ => {
+            entity.reading = Some(Reading::Place);
+            entity.code = entry.country.as_deref().map(str::to_owned);
+        }
+    }
+}
+
+/// Step 3: role nouns next to a country make the country an actor of the noun's sector, and
+/// are mentions themselves, linked to the holder of the role where the base knows one.
+fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_token: &[Option<usize>]) {
+    let kb = context.kb;
+    let tokens = &context.doc.tokens;
+    let country_mention = |token: usize, found: &[Explained]| -> Option<usize> {
+        let index = mention_of_token[token]?;
+        let entity = &found[index].entity;
+        let is_country = entity.kb_id.as_deref().is_some_and(|id| id.starts_with("country:"));
+        is_country.then_some(index)
+    };
+    let mut added = Vec::new();
+    let mut lemma_buffer = String::new();
+    for &(start, end) in &context.sentences {
+        let mut j = start;
+        while j < end {
+            // Cheap tests first: not part of a name, and starting like a role noun; only then
+            // the part of speech.
+            if mention_of_token[j].is_some() {
+                j += 1;
+                continue;
+            }
+            let lower = context.lower(j);
+            if !kb.may_be_role_noun(context.lang, lower) || !matches!(context.pos(j), Some("NOUN" | "PROPN") | None) {
+                j += 1;
+                continue;
+            }
+            // The longest role noun from here: English ones have several words.
+            let several = context.lang == Lang::En && kb.starts_role_noun(lower);
+            let matched = if several {
+                (2..=kb.role_noun_words().min(end - j)).rev().find_map(|words| {
+                    let mut key = lower.to_owned();
+                    for token in j + 1..j + words {
+                        key.push(' ');
+                        let word = if token + 1 == j + words {
+                            context.doc.tokens[token].lemma().unwrap_or(context.text(token))
+                        } else {
+                            context.text(token)
+                        };
+                        lowercase_into(word, &mut key);
+                    }
+                    kb.role_noun(context.lang, &key).map(|noun| (words, noun.clone()))
+                })
+            } else {
+                None
+            };
+            let matched = matched.or_else(|| {
+                // The lemma, else the surface form, else an English plural the tagger left as
+                // it is (`troops`).
+                lemma_buffer.clear();
+                let lemma = context.doc.tokens[j].lemma().filter(|lemma| *lemma != context.text(j)).map(|lemma| {
+                    lowercase_into(lemma, &mut lemma_buffer);
+                    lemma_buffer.as_str()
+                });
+                kb.role_noun(context.lang, lower)
+                    .or_else(|| lemma.and_then(|lemma| kb.role_noun(context.lang, lemma)))
+                    .or_else(|| {
+                        let singular = lower.strip_suffix('s').filter(|_| context.lang == Lang::En)?;
+                        kb.role_noun(context.lang, singular)
+                    })
+                    .map(|noun| (1, noun.clone()))
+            });
+            let Some((words, noun)) = matched else {
+                j += 1;
+                continue;
+            };
+            // The country: an adjective or name before (one adjective may come between), or a
+            // genitive after (`Marinen der USA`, `Regierung Russlands`, `navy of South Korea`).
+            let mut countries = Vec::new();
+            for back in 1..=2usize {
+                if j >= start + back {
+                    if let Some(index) = country_mention(j - back, found) {
+                        let form = found[index].entity.form;
+                        if matches!(form, EntityForm::Adjective | EntityForm::Name) {
+                            countries.push(index);
+                        }
+                        break;
+                    }
+                    if back == 1 && !matches!(context.pos(j - 1), Some("ADJ")) {
+                        break;
+                    }
+                }
+            }
+            if countries.is_empty() {
+                let mut next = j + words;
+                while next < end && matches!(context.pos(next), Some("DET" | "ADP")) && next < j + words + 2 {
+                    next += 1;
+                }
+                let mut after = next;
+                while after < end {
+                    match country_mention(after, found) {
+                        Some(index) if matches!(found[index].entity.form, EntityForm::Name) => {
+                            countries.push(index);
+                            let last_token = (after..end)
+                                .take_while(|&t| mention_of_token[t] == Some(index))
+                                .last()
+                                .unwrap_or(after);
+                            // `der USA und Südkoreas`: a coordinated country too.
+                            if last_token + 2 < end && matches!(context.pos(last_token + 1), Some("CCONJ")) {
+                                after = last_token + 2;
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
+                    break;
+                }
+            }
+            if countries.is_empty() {
+                // `the president`, `der Außenminister`: a definite role noun without a country
+                // refers to the one person mentioned before who holds that role at the date.
+                let definite = j > start && matches!(context.pos(j - 1), Some("DET"));
+                if let (true, Some(key), Some(date)) = (definite, &noun.role, context.date) {
+                    let mut people: Vec<&Entity> = found
+                        .iter()
+                        .map(|m| &m.entity)
+                        .filter(|e| e.range.end() <= tokens[j].range.start() && e.form != EntityForm::RoleNoun)
+                        .filter(|e| {
+                            e.kb_id.as_deref().and_then(|id| kb.get(id)).is_some_and(|entry| {
+                                entry.kind == Kind::Person
+                                    && entry.roles.iter().any(|r| r.key == *key && r.held_on(date))
+                            })
+                        })
+                        .collect();
+                    people.dedup_by(|a, b| a.kb_id == b.kb_id);
+                    if let [person] = people.as_slice() {
+                        let range = tokens[j].range.cover(tokens[j + words - 1].range);
+                        let entity = Entity {
+                            range,
+                            entity_type: EntityType::Person,
+                            form: EntityForm::RoleNoun,
+                            confidence: 0.7,
+                            cluster: None,
+                            ..(*person).clone()
+                        };
+                        let reason = Notes::new(context.explain, || {
+                            format!("role noun {}: the one holder mentioned before", noun.noun)
+                        });
+                        added.push(Explained { entity, reason: reason.done() });
+                    }
+                }
+                j += words;
+                continue;
+            }
+            let reading = reading_of(&noun);
+            let range = tokens[j].range.cover(tokens[j + words - 1].range);
+            for &index in &countries {
+                let mention = &mut found[index];
+                if let Some(country) = mention.entity.country.clone() {
+                    mention.entity.code = Some(format!("{country}{}", noun.sector));
+                    if mention.entity.form == EntityForm::Name {
+                        mention.entity.reading = reading;
+                    }
+                    if context.explain {
+                        mention.reason.0.push_str(&format!("; with the role noun {}", noun.noun));
+                    }
+                }
+            }
+            let country = found[countries[0]].entity.country.clone();
+            let mut entity = Entity {
+                range,
+                entity_type: if noun.role.is_some() { EntityType::Person } else { EntityType::Organization },
+                form: EntityForm::RoleNoun,
+                kb_id: None,
+                name: Some(context.doc.slice(range).to_owned()),
+                reading,
+                country: country.clone(),
+                code: country.as_ref().map(|country| format!("{country}{}", noun.sector)),
+                role: None,
+                lat: None,
+                lon: None,
+                confidence: 0.6,
+                cluster: None,
+            };
+            let mut reason = Notes::new(context.explain, || {
+                format!("role noun {} of {}", noun.noun, country.as_deref().unwrap_or("?"))
+            });
+            if let (Some(key), Some(country), Some(date)) = (&noun.role, &country, context.date) {
+                let holders: Vec<_> = kb.holders(key, country, date).collect();
+                if let [(person, role)] = holders.as_slice() {
+                    let person_entry = kb.entry(*person);
+                    entity.kb_id = Some(person_entry.id.to_string());
+                    entity.name = Some(person_entry.name(context.lang).to_owned());
+                    entity.role = Some(role.title.to_string());
+                    entity.code = Some(role.code.to_string());
+                    entity.reading = Some(Reading::Person);
+                    entity.confidence = 0.8;
+                    reason.add(|| format!("held by {} at the document date", person_entry.id));
+                } else {
+                    reason.add(|| format!("{} holders at the document date: unresolved", holders.len()));
+                }
+            }
+            added.push(Explained { entity, reason: reason.done() });
+            j += words;
+        }
+    }
+    found.extend(added);
+}
+
+/// A tagger's span: linked when its words are a name of the base, else kept as it is.
+pub(crate) fn tagged(doc: &Document, kb: &Kb, span: &TaggedSpan) -> Explained {
+    let surface = doc.slice(span.range);
+    let key = key_of(surface);
+    let lang = doc.meta.lang;
+    let hit = kb
+        .lookup(&key)
+        .iter()
+        .find(|hit| hit.lang.includes(lang) && (!hit.acronym || !surface.chars().any(char::is_lowercase)));
+    let mut entity = Entity {
+        range: span.range,
+        entity_type: span.entity_type,
+        form: EntityForm::Name,
+        kb_id: None,
+        name: Some(surface.to_owned()),
+        reading: None,
+        country: None,
+        code: None,
+        role: None,
+        lat: None,
+        lon: None,
+        confidence: (span.confidence * 0.8).clamp(0.0, 1.0),
+        cluster: None,
+    };
+    let reason = match hit {
+        Some(hit) => {
+            let entry = kb.entry(hit.entry);
+            entity.kb_id = Some(entry.id.to_string());
+            entity.name = Some(entry.name(lang).to_owned());
+            entity.country = entry.country.as_deref().map(str::to_owned);
+            entity.code = entry.code.as_deref().map(str::to_owned);
+            entity.lat = entry.lat;
+            entity.lon = entry.lon;
+            format!("tagger span, linked by its name to {}", entry.id)
+        }
+        None => "tagger span, unknown to the base".to_owned(),
+    };
+    Explained { entity, reason: Reason(reason) }
+}

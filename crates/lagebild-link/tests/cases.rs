@@ -1,0 +1,129 @@
+//! Recognition, linking, metonymy and coreference on short texts of our own.
+
+mod support;
+
+use chrono::NaiveDate;
+use lagebild_doc::{Entity, EntityForm, Lang, Reading};
+use proptest::prelude::*;
+
+fn run(text: &str, lang: Lang, date: Option<(i32, u32, u32)>) -> (lagebild_doc::Document, Vec<Entity>) {
+    let date = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    let doc = support::document(text, lang, date);
+    let entities = lagebild_link::entities(&doc, &support::loaded().kb);
+    (doc, entities)
+}
+
+fn find<'a>(doc: &lagebild_doc::Document, entities: &'a [Entity], words: &str) -> Vec<&'a Entity> {
+    entities.iter().filter(|e| doc.slice(e.range) == words).collect()
+}
+
+#[test]
+fn english_names_adjectives_and_metonymy() {
+    let (doc, entities) = run(
+        "Moscow said on Tuesday that Russian troops had left. Officials in Washington denied it, and the U.S. Navy sent ships to South Korea.",
+        Lang::En,
+        Some((2023, 10, 19)),
+    );
+    let moscow = find(&doc, &entities, "Moscow");
+    assert_eq!(moscow[0].reading, Some(Reading::Government));
+    assert_eq!(moscow[0].code.as_deref(), Some("RUSGOV"));
+    let russian = find(&doc, &entities, "Russian");
+    assert_eq!(russian[0].form, EntityForm::Adjective);
+    assert_eq!(russian[0].code.as_deref(), Some("RUSMIL"));
+    let washington = find(&doc, &entities, "Washington");
+    assert_eq!(washington[0].reading, Some(Reading::Place));
+    assert_eq!(find(&doc, &entities, "South Korea")[0].kb_id.as_deref(), Some("country:KOR"));
+    assert_eq!(find(&doc, &entities, "U.S.")[0].code.as_deref(), Some("USAMIL"));
+}
+
+#[test]
+fn role_nouns_resolve_to_the_holder_at_the_document_date_and_corefer() {
+    let text = "Der russische Außenminister traf Wang Yi. Lawrow sagte, man sei sich einig.";
+    let (doc, entities) = run(text, Lang::De, Some((2023, 10, 19)));
+    let minister = find(&doc, &entities, "Außenminister");
+    assert_eq!(minister[0].form, EntityForm::RoleNoun);
+    assert_eq!(minister[0].kb_id.as_deref(), Some("person:sergey-lavrov"));
+    let lavrov = find(&doc, &entities, "Lawrow");
+    assert_eq!(lavrov[0].cluster, minister[0].cluster);
+    assert_eq!(find(&doc, &entities, "Wang Yi")[0].role.as_deref(), Some("Minister of Foreign Affairs of China"));
+    // Without a document date, no role is guessed.
+    let (doc, entities) = run(text, Lang::De, None);
+    assert_eq!(find(&doc, &entities, "Außenminister")[0].kb_id, None);
+    assert_eq!(find(&doc, &entities, "Lawrow")[0].role, None);
+}
+
+#[test]
+fn a_definite_role_noun_refers_to_the_holder_mentioned_before() {
+    let (doc, entities) = run(
+        "Putin met Olaf Scholz on Wednesday. The president said the talks went well.",
+        Lang::En,
+        Some((2023, 9, 13)),
+    );
+    let president = find(&doc, &entities, "president");
+    assert_eq!(president[0].kb_id.as_deref(), Some("person:vladimir-putin"));
+    assert_eq!(president[0].cluster, find(&doc, &entities, "Putin")[0].cluster);
+}
+
+#[test]
+fn short_forms_corefer_with_full_names() {
+    let (doc, entities) =
+        run("Kim Jong Un empfing Putin. Kim sagte, die Beziehungen seien eng.", Lang::De, Some((2023, 9, 13)));
+    let full = find(&doc, &entities, "Kim Jong Un")[0];
+    let short = find(&doc, &entities, "Kim")[0];
+    assert_eq!(full.kb_id.as_deref(), Some("person:kim-jong-un"));
+    assert_eq!(short.cluster, full.cluster);
+}
+
+#[test]
+fn ambiguous_names_need_support_from_the_context() {
+    let (doc, entities) = run("Jordan scored twenty points for the Bulls.", Lang::En, Some((1996, 5, 1)));
+    let jordan = find(&doc, &entities, "Jordan");
+    assert!(jordan.iter().all(|e| e.kb_id.is_none() && e.confidence < 0.5), "{jordan:?}");
+    let (doc, entities) = run("Jordan closed its border with Syria.", Lang::En, Some((2023, 1, 1)));
+    assert_eq!(find(&doc, &entities, "Jordan")[0].kb_id.as_deref(), Some("country:JOR"));
+    let (doc, entities) = run("The vote in Britain will be held in March.", Lang::En, None);
+    assert!(find(&doc, &entities, "March").is_empty(), "a month is not the town of March");
+    let (doc, entities) = run("Paris Hilton visited the city.", Lang::En, None);
+    assert!(find(&doc, &entities, "Paris").iter().all(|e| e.kb_id.is_none()));
+}
+
+#[test]
+fn tagger_spans_are_merged_without_overlap() {
+    let text = "Olaf Muster von der Firma Beispiel traf Lawrow.";
+    let doc = support::document(text, Lang::De, NaiveDate::from_ymd_opt(2023, 1, 1));
+    let kb = &support::loaded().kb;
+    let span = |words: &str, t| {
+        let start = text.find(words).unwrap() as u32;
+        lagebild_link::TaggedSpan {
+            range: lagebild_doc::TextRange::new(start, start + words.len() as u32),
+            entity_type: t,
+            confidence: 0.9,
+        }
+    };
+    let tagged =
+        [span("Olaf Muster", lagebild_doc::EntityType::Person), span("Lawrow", lagebild_doc::EntityType::Person)];
+    let entities = lagebild_link::entities_with(&doc, kb, &tagged);
+    assert_eq!(entities.iter().filter(|e| doc.slice(e.range) == "Lawrow").count(), 1);
+    let muster = entities.iter().find(|e| doc.slice(e.range) == "Olaf Muster").unwrap();
+    assert_eq!(muster.kb_id, None);
+    assert!(muster.confidence > 0.5);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn arbitrary_text_never_fails(text in "\\PC{0,200}", german in any::<bool>()) {
+        let lang = if german { Lang::De } else { Lang::En };
+        let mut doc = support::document(&text, lang, None);
+        doc.entities = lagebild_link::entities(&doc, &support::loaded().kb);
+        prop_assert!(doc.check_invariants().is_ok());
+    }
+
+    #[test]
+    fn names_inside_noise_never_fail(prefix in "[A-Za-zäöü\\- ]{0,30}", suffix in "[A-Za-z\\-'. ]{0,30}") {
+        let text = format!("{prefix}Russlands US-{suffix} Washington-Kim {suffix}");
+        let mut doc = support::document(&text, Lang::De, NaiveDate::from_ymd_opt(2020, 1, 1));
+        doc.entities = lagebild_link::entities(&doc, &support::loaded().kb);
+        prop_assert!(doc.check_invariants().is_ok());
+    }
+}
