@@ -1,0 +1,306 @@
+//! Dates, times and quantities: the `times` and `quantities` layers of a document.
+//!
+//! The stage reads the segmenter's tokens, the tagger's verb features and the clauses, and
+//! returns both layers ([`analyze`]). Time expressions are found word by word from the word
+//! classes of `resources/<lang>/time_words.tsv` (months, weekdays, units, relative
+//! determiners, parts of the day, holidays, …) and normalised to TIMEX3 values against the
+//! document's publication date: `am Mittwoch` in a past-tense clause published on
+//! Thursday 2023-10-19 is `2023-10-18`, `letzte Woche` is `2023-W41`, `Ende August` is
+//! `2023-08` with modifier `END`. Without a publication date, relative values stay
+//! unresolved (`XXXX-WXX-3`, `anchored: false`). `docs/time.md` gives the rules.
+//! [`date_of_clause`] gives the event stage the date that applies to a clause.
+//!
+//! ```
+//! use lagebild_doc::{Document, Lang, Meta, Sentence, TextRange, Token};
+//! let knowledge = lagebild_time::TimeKnowledge::embedded().unwrap();
+//! let mut doc = Document::new(Meta::new("d1", "-"), "Er kam letzte Woche.".to_owned());
+//! doc.meta.lang = Lang::De;
+//! doc.meta.published = chrono::NaiveDate::from_ymd_opt(2023, 10, 19);
+//! doc.sentences.push(Sentence { range: TextRange::new(0, 20) });
+//! for (start, end) in [(0, 2), (3, 6), (7, 13), (14, 19), (19, 20)] {
+//!     doc.tokens.push(Token { range: TextRange::new(start, end), ..Token::default() });
+//! }
+//! let (times, _) = lagebild_time::analyze(&doc, &knowledge);
+//! assert_eq!(times[0].value, "2023-W41");
+//! assert_eq!(doc.slice(times[0].range), "letzte Woche");
+//! ```
+
+mod numbers;
+pub mod quantity;
+mod recognize;
+mod resolve;
+mod tables;
+
+pub use numbers::NumberWords;
+pub use quantity::QuantityWords;
+pub use tables::TimeWords;
+
+use std::cell::OnceCell;
+use std::path::Path;
+
+use lagebild_doc::{Document, Lang, Quantity, TextRange, Time, TimeType};
+use lagebild_resources::ResourceError;
+
+use crate::recognize::{Bound, Kind, Recognizer};
+use crate::resolve::{Direction, Sem, resolve};
+
+/// Every file of the embedded default, by its path under `resources/`.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("de/time_words.tsv", include_str!("../../../resources/de/time_words.tsv")),
+    ("en/time_words.tsv", include_str!("../../../resources/en/time_words.tsv")),
+    ("de/numbers.tsv", include_str!("../../../resources/de/numbers.tsv")),
+    ("en/numbers.tsv", include_str!("../../../resources/en/numbers.tsv")),
+    ("de/quantity_words.tsv", include_str!("../../../resources/de/quantity_words.tsv")),
+    ("en/quantity_words.tsv", include_str!("../../../resources/en/quantity_words.tsv")),
+];
+
+/// What the stage knows of one language.
+#[derive(Debug, Clone)]
+pub struct LangTime {
+    pub time_words: TimeWords,
+    pub numbers: NumberWords,
+    pub quantities: QuantityWords,
+    lang: Lang,
+}
+
+/// Everything the dates-and-quantities stage knows, per language.
+#[derive(Debug, Clone)]
+pub struct TimeKnowledge {
+    pub de: LangTime,
+    pub en: LangTime,
+}
+
+impl TimeKnowledge {
+    /// The tables compiled into the binary.
+    pub fn embedded() -> Result<TimeKnowledge, ResourceError> {
+        TimeKnowledge::load(|path| {
+            EMBEDDED.iter().find(|(name, _)| *name == path).map(|(_, text)| (*text).to_owned()).ok_or_else(|| {
+                ResourceError::Invalid { file: path.to_owned(), line: 0, message: "not embedded".to_owned() }
+            })
+        })
+    }
+
+    /// The tables of a directory laid out like `resources/`.
+    pub fn from_dir(dir: &Path) -> Result<TimeKnowledge, ResourceError> {
+        TimeKnowledge::load(|path| {
+            let file = dir.join(path);
+            std::fs::read_to_string(&file).map_err(|source| ResourceError::Io { file, source })
+        })
+    }
+
+    fn load(read: impl Fn(&str) -> Result<String, ResourceError>) -> Result<TimeKnowledge, ResourceError> {
+        let lang = |lang: Lang| -> Result<LangTime, ResourceError> {
+            let code = lang.code();
+            let file = |name: &str| format!("{code}/{name}");
+            let words = file("time_words.tsv");
+            let numbers = file("numbers.tsv");
+            let quantities = file("quantity_words.tsv");
+            Ok(LangTime {
+                time_words: TimeWords::load(&words, &read(&words)?)?,
+                numbers: NumberWords::load(&numbers, &read(&numbers)?)?,
+                quantities: QuantityWords::load(&quantities, &read(&quantities)?)?,
+                lang,
+            })
+        };
+        Ok(TimeKnowledge { de: lang(Lang::De)?, en: lang(Lang::En)? })
+    }
+
+    /// The knowledge of `lang`, `None` for [`Lang::Und`].
+    pub fn lang(&self, lang: Lang) -> Option<&LangTime> {
+        match lang {
+            Lang::De => Some(&self.de),
+            Lang::En => Some(&self.en),
+            Lang::Und => None,
+        }
+    }
+}
+
+/// The stage: reads sentences, tokens (with their tense) and clauses of `doc`, returns the
+/// `times` and `quantities` layers.
+pub fn analyze(doc: &Document, knowledge: &TimeKnowledge) -> (Vec<Time>, Vec<Quantity>) {
+    let Some(lang) = knowledge.lang(doc.meta.lang) else { return (Vec::new(), Vec::new()) };
+    (times(doc, lang), quantity::quantities(doc, &lang.quantities, &lang.numbers))
+}
+
+/// The `times` layer of `doc`.
+pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
+    let mut times = Vec::new();
+    // Buffers reused from sentence to sentence.
+    let mut lower = String::with_capacity(1024);
+    let mut bounds: Vec<Bound> = Vec::with_capacity(128);
+    let mut capital: Vec<bool> = Vec::with_capacity(128);
+    let mut entries: Vec<&[tables::Entry]> = Vec::with_capacity(128);
+    let mut number_cache: Vec<OnceCell<Option<(f64, usize)>>> = Vec::with_capacity(128);
+    let mut token = 0;
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        while token < doc.tokens.len() && doc.tokens[token].range.start() < sentence.range.start() {
+            token += 1;
+        }
+        let first = token;
+        while token < doc.tokens.len() && doc.tokens[token].range.end() <= sentence.range.end() {
+            token += 1;
+        }
+        let tokens = &doc.tokens[first..token];
+        if tokens.is_empty() {
+            continue;
+        }
+        lower.clear();
+        bounds.clear();
+        capital.clear();
+        let text = doc.text();
+        for t in tokens {
+            let start = lower.len();
+            let word = text.get(t.range.start() as usize..t.range.end() as usize).unwrap_or_default();
+            capital.push(match word.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => word.chars().next().is_some_and(char::is_uppercase),
+            });
+            if !lang.time_words.needs_lowering(word) {
+                // Most words: kept as written, never looked up.
+                bounds.push(Bound::Text(t.range.start() as usize, t.range.end() as usize));
+                continue;
+            }
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower[start..].make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            // `year's` reads as `year`; `1970's` keeps its ending, a decade's
+            let digit = lower.as_bytes().get(start).is_some_and(u8::is_ascii_digit);
+            let end = if digit {
+                lower.len()
+            } else if lower[start..].ends_with("'s") {
+                lower.len() - 2
+            } else if lower[start..].ends_with("’s") {
+                lower.len() - "’s".len()
+            } else {
+                lower.len()
+            };
+            bounds.push(Bound::Lower(start, end));
+        }
+        entries.clear();
+        entries.extend(bounds.iter().map(|bound| match *bound {
+            Bound::Lower(start, end) => lang.time_words.get(&lower[start..end]),
+            Bound::Text(..) => &[],
+        }));
+        number_cache.clear();
+        number_cache.resize_with(bounds.len(), OnceCell::new);
+        let words: Vec<&str> = bounds
+            .iter()
+            .map(|bound| match *bound {
+                Bound::Lower(start, end) => &lower[start..end],
+                Bound::Text(start, end) => &text[start..end],
+            })
+            .collect();
+        let recognizer = Recognizer {
+            words: &words,
+            capital: &capital,
+            table: &lang.time_words,
+            entries: &entries,
+            numbers: &lang.numbers,
+            number_cache: &number_cache,
+            month_first: lang.lang == Lang::En,
+        };
+        for found in recognizer.matches() {
+            let range = TextRange::new(tokens[found.start].range.start(), tokens[found.end - 1].range.end());
+            let time_type = found.time_type();
+            let (value, anchored) = match found.kind {
+                Kind::Duration(value) | Kind::Set(value) => (value, true),
+                Kind::Ref(value) => (value.to_owned(), true),
+                Kind::Date { sem, clock, part } => {
+                    let direction =
+                        if sem.is_relative() { direction(doc, index, first + found.start) } else { Direction::Forward };
+                    let resolved = if sem == Sem::Clock {
+                        Some(match doc.meta.published {
+                            Some(date) => (date.format("%Y-%m-%d").to_string(), true),
+                            None => (String::new(), true),
+                        })
+                    } else {
+                        resolve(&sem, doc.meta.published, direction)
+                    };
+                    let Some((mut value, anchored)) = resolved else { continue };
+                    if let Some(clock) = clock {
+                        value.push_str(&clock.render());
+                    } else if let Some(part) = part {
+                        value.push('T');
+                        value.push_str(part);
+                    }
+                    (value, anchored)
+                }
+            };
+            times.push(Time { range, time_type, value, modifier: found.modifier, anchored });
+        }
+    }
+    times
+}
+
+/// Which way the clause holding `token` of sentence `sentence` points: back for past tense
+/// (a past finite verb, or a perfect: an auxiliary with a participle), forward otherwise.
+fn direction(doc: &Document, sentence: usize, token: usize) -> Direction {
+    let clause = doc
+        .clauses
+        .iter()
+        .filter(|clause| clause.sentence as usize == sentence)
+        .find(|clause| clause.tokens.contains(&(token as u32)));
+    let past = |tokens: &mut dyn Iterator<Item = usize>| {
+        let mut participle = false;
+        let mut perfect_auxiliary = false;
+        for index in tokens {
+            let Some(t) = doc.tokens.get(index) else { continue };
+            if t.feature("Tense") == Some("Past") && t.feature("VerbForm") != Some("Part") {
+                return true;
+            }
+            if t.feature("VerbForm") == Some("Part") && t.feature("Tense") == Some("Past") {
+                participle = true;
+            }
+            if matches!(t.lemma(), Some("haben" | "sein" | "have")) && t.feature("VerbForm") == Some("Fin") {
+                perfect_auxiliary = true;
+            }
+        }
+        participle && perfect_auxiliary
+    };
+    let is_past = match clause {
+        Some(clause) => {
+            let mut verbs = clause.verb_tokens.iter().map(|&t| t as usize).chain(clause.verb.map(|t| t as usize));
+            past(&mut verbs)
+        }
+        None => {
+            let Some(range) = doc.sentences.get(sentence).map(|s| s.range) else { return Direction::Forward };
+            let mut verbs = doc
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.range.start() >= range.start() && t.range.end() <= range.end())
+                .filter(|(_, t)| matches!(t.pos(), Some("VERB" | "AUX")))
+                .map(|(i, _)| i);
+            past(&mut verbs)
+        }
+    };
+    if is_past { Direction::Back } else { Direction::Forward }
+}
+
+/// For clause index `clause` of `doc.clauses`, the normalised date that applies: a date or
+/// time expression inside the clause, else the nearest one of the clauses it is embedded
+/// in; with the index of that time in `times`. Durations, sets and vague references give
+/// no date.
+pub fn date_of_clause<'t>(doc: &Document, times: &'t [Time], clause: usize) -> Option<(usize, &'t str)> {
+    let mut current = doc.clauses.get(clause)?;
+    for _ in 0..=doc.clauses.len() {
+        let inside = |time: &Time| {
+            current.tokens.iter().any(|&t| {
+                doc.tokens.get(t as usize).is_some_and(|token| {
+                    token.range.start() >= time.range.start() && token.range.end() <= time.range.end()
+                })
+            })
+        };
+        let found = times.iter().enumerate().find(|(_, time)| {
+            matches!(time.time_type, TimeType::Date | TimeType::Time) && !time.value.ends_with("_REF") && inside(time)
+        });
+        if let Some((index, time)) = found {
+            return Some((index, time.value.as_str()));
+        }
+        current = doc.clauses.get(current.parent? as usize)?;
+    }
+    None
+}

@@ -1,0 +1,1253 @@
+//! The recogniser: walks a sentence's tokens and matches time expressions, longest first,
+//! from the word classes of [`TimeWords`]. Each match is a [`Sem`] (resolved by
+//! [`crate::resolve`]), a duration, a set or a vague reference.
+
+use lagebild_doc::{TimeMod, TimeType};
+
+use std::cell::OnceCell;
+
+use crate::NumberWords;
+use crate::resolve::Sem;
+use crate::tables::{Class, Count, Entry, Holiday, TimeWords, Unit};
+
+/// A time of day.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Clock {
+    pub(crate) hour: u32,
+    pub(crate) minute: u32,
+    pub(crate) second: Option<u32>,
+    pub(crate) zone: Option<String>,
+}
+
+impl Clock {
+    pub(crate) fn render(&self) -> String {
+        let mut text = format!("T{:02}:{:02}", self.hour, self.minute);
+        if let Some(second) = self.second {
+            text.push_str(&format!(":{second:02}"));
+        }
+        if let Some(zone) = &self.zone {
+            text.push_str(zone);
+        }
+        text
+    }
+}
+
+/// What a match denotes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    /// A date, possibly with a time of day or a part of the day.
+    Date {
+        sem: Sem,
+        clock: Option<Clock>,
+        part: Option<&'static str>,
+    },
+    Duration(String),
+    Set(String),
+    Ref(&'static str),
+}
+
+/// One time expression: tokens `start..end` of the sentence's words.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Match {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    pub(crate) modifier: Option<TimeMod>,
+}
+
+impl Match {
+    pub(crate) fn time_type(&self) -> TimeType {
+        match &self.kind {
+            Kind::Date { clock: Some(_), .. } | Kind::Date { sem: Sem::Clock, .. } => TimeType::Time,
+            Kind::Date { part: Some(_), .. } => TimeType::Time,
+            Kind::Date { .. } | Kind::Ref(_) => TimeType::Date,
+            Kind::Duration(_) => TimeType::Duration,
+            Kind::Set(_) => TimeType::Set,
+        }
+    }
+}
+
+/// Where a word lies: lowercased in the sentence's buffer, or as written in the text (a word
+/// that no entry, number or pattern can start with; see `TimeWords::needs_lowering`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Bound {
+    Lower(usize, usize),
+    Text(usize, usize),
+}
+
+/// The words of one sentence, lowercased, with what the recogniser needs to read them.
+pub(crate) struct Recognizer<'a> {
+    /// The sentence's words: lowercased, or as written where no pattern can start with them
+    /// (see [`Bound`]).
+    pub(crate) words: &'a [&'a str],
+    /// Whether each word is written with a capital letter.
+    pub(crate) capital: &'a [bool],
+    pub(crate) table: &'a TimeWords,
+    /// The entries of each word in `table`.
+    pub(crate) entries: &'a [&'a [Entry]],
+    pub(crate) numbers: &'a NumberWords,
+    /// The number that starts at each word, with the number of words it takes: filled on
+    /// demand, since most words are never asked.
+    pub(crate) number_cache: &'a [OnceCell<Option<(f64, usize)>>],
+    /// Whether month and day are written month first in slashed dates (`5/12/2016`).
+    pub(crate) month_first: bool,
+}
+
+fn digits(word: &str) -> Option<u32> {
+    (!word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())?
+}
+
+fn two_digit_year(year: u32, written: &str) -> i32 {
+    let year = year as i32;
+    if written.len() == 2 { if year < 50 { 2000 + year } else { 1900 + year } } else { year }
+}
+
+fn is_punct(word: &str) -> bool {
+    word.chars().all(|c| !c.is_alphanumeric())
+}
+
+impl<'a> Recognizer<'a> {
+    fn word(&self, j: usize) -> &'a str {
+        self.get(j).unwrap_or("")
+    }
+
+    fn get(&self, j: usize) -> Option<&'a str> {
+        self.words.get(j).copied()
+    }
+
+    /// The number that starts at word `j` and the number of words it takes.
+    fn number(&self, j: usize) -> Option<(f64, usize)> {
+        let cell = self.number_cache.get(j)?;
+        *cell.get_or_init(|| {
+            if !self.numbers.may_begin(self.word(j)) {
+                return None;
+            }
+            // A number takes a few words at most (`two hundred and five`).
+            let mut window = [""; 6];
+            let mut len = 0;
+            for (k, slot) in (j..self.len()).zip(window.iter_mut()) {
+                *slot = self.word(k);
+                len += 1;
+            }
+            self.numbers.parse(&window[..len])
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn capitalised(&self, j: usize) -> bool {
+        self.capital.get(j).copied().unwrap_or(false)
+    }
+
+    /// The longest entry matching at `j`: its class and the number of words.
+    fn entry(&self, j: usize, wanted: impl Fn(&Class) -> bool) -> Option<(&'a Class, usize)> {
+        self.entries.get(j)?.iter().find_map(|entry| {
+            let fits = entry.rest.iter().enumerate().all(|(k, rest)| self.get(j + 1 + k) == Some(rest.as_str()));
+            (fits && wanted(&entry.class)).then_some((&entry.class, 1 + entry.rest.len()))
+        })
+    }
+
+    fn has(&self, j: usize, wanted: impl Fn(&Class) -> bool) -> bool {
+        self.entry(j, wanted).is_some()
+    }
+
+    fn month(&self, j: usize) -> Option<u32> {
+        let (class, _) = self.entry(j, |class| matches!(class, Class::Month(_)))?;
+        let Class::Month(month) = *class else { return None };
+        // `may` and `march` are also verbs: a month only next to a number or a cue.
+        if matches!(
+            self.word(j),
+            "may" | "march" | "mar" | "jan" | "aug" | "dec" | "sept" | "oct" | "nov" | "apr" | "feb"
+        ) && !self.month_first_context(j)
+        {
+            return None;
+        }
+        Some(month)
+    }
+
+    fn month_first_context(&self, j: usize) -> bool {
+        let next_number = self.get(j + 1).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let capitalised = self.capitalised(j) && j > 0;
+        let cue = j > 0
+            && self.has(j - 1, |c| {
+                matches!(c, Class::YearCue | Class::Shift(_) | Class::Mod(_) | Class::Link | Class::Ordinal(_))
+            });
+        next_number || (capitalised && self.word(j) != "may") || cue
+    }
+
+    fn year(&self, j: usize) -> Option<i32> {
+        let year = digits(self.word(j)).filter(|_| self.word(j).len() == 4)?;
+        (1000..=2199).contains(&year).then_some(year as i32)
+    }
+
+    /// A year after a month or holiday: four digits, or two in German (`August 99`).
+    fn year_after(&self, j: usize) -> Option<(i32, usize)> {
+        let mut k = j;
+        if self.word(k) == "," || self.word(k) == "of" {
+            k += 1;
+        }
+        if let Some(year) = self.year(k) {
+            return Some((year, k + 1));
+        }
+        let word = self.word(k).trim_start_matches('\'');
+        if word.len() == 2 && k == j {
+            return digits(word).filter(|y| *y > 31).map(|y| (two_digit_year(y, word), k + 1));
+        }
+        None
+    }
+
+    /// A day of the month written as an ordinal: `19.`, `19th`, `ersten`.
+    fn ordinal_day(&self, j: usize) -> Option<u32> {
+        let word = self.word(j);
+        let number = word
+            .strip_suffix('.')
+            .or_else(|| ["st", "nd", "rd", "th"].iter().find_map(|s| word.strip_suffix(s)))
+            .and_then(digits)
+            .or_else(|| {
+                let (class, _) = self.entry(j, |c| matches!(c, Class::Ordinal(_)))?;
+                if let Class::Ordinal(n) = class { Some(*n) } else { None }
+            })?;
+        (1..=31).contains(&number).then_some(number)
+    }
+
+    /// A plain day number (`19` in `October 19`).
+    fn day_number(&self, j: usize) -> Option<u32> {
+        digits(self.word(j)).filter(|d| (1..=31).contains(d)).or_else(|| self.ordinal_day(j))
+    }
+
+    /// A count before a unit: digits or number words, `einer`, `a`, `halbes`, `einige`.
+    fn count(&self, j: usize) -> Option<(Count, usize)> {
+        if let Some((Class::Whole(n), len)) = self.entry(j, |c| matches!(c, Class::Whole(_))) {
+            return Some((Count::Number(*n), j + len));
+        }
+        if let Some((_, len)) = self.entry(j, |c| matches!(c, Class::Few)) {
+            let mut end = j + len;
+            if self.word(end) == "of" {
+                end += 1;
+            }
+            return Some((Count::Vague, end));
+        }
+        let (value, used) = self.number(j)?;
+        (used > 0 && value.is_finite() && value >= 0.0).then_some((Count::Number(value), j + used))
+    }
+
+    fn unit(&self, j: usize) -> Option<(Unit, bool, usize)> {
+        let (class, len) = self.entry(j, |c| matches!(c, Class::Unit(..)))?;
+        let Class::Unit(unit, plural) = *class else { return None };
+        Some((unit, plural, j + len))
+    }
+
+    /// Every match in the sentence, left to right, longest first.
+    pub(crate) fn matches(&self) -> Vec<Match> {
+        let mut found = Vec::new();
+        let mut j = 0;
+        while j < self.len() {
+            let word = self.word(j);
+            let quick_reject = word.is_empty() || is_punct(word) || !self.candidate(j);
+            if !quick_reject && let Some((left, right)) = self.range(j) {
+                j = right.end;
+                found.push(left);
+                found.push(right);
+                continue;
+            }
+            match if quick_reject { None } else { self.at(j) } {
+                Some(m) if m.end > j => {
+                    j = m.end;
+                    found.push(m);
+                }
+                _ => j += 1,
+            }
+        }
+        let clock_first: Vec<bool> =
+            found.iter().map(|m| self.word(m.start).as_bytes().first().is_some_and(u8::is_ascii_digit)).collect();
+        dated_clocks(&mut found, &clock_first);
+        found
+    }
+
+    /// Whether the word after `j` is a time word (not a mere link) or digits: `drei Tage`.
+    fn content_follows(&self, j: usize) -> bool {
+        self.get(j + 1).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
+            || self.entries.get(j + 1).is_some_and(|entries| {
+                entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range))
+            })
+    }
+
+    /// Whether digits at `j` could start a match: a date, time or year in one token always;
+    /// a plain number (`12`, `3,5`) only with a time word or a joining mark beside it.
+    fn digits_may_start(&self, j: usize) -> bool {
+        let word = self.word(j);
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let plain = word.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        !plain
+            || word.len() == 4
+            || self.entries.get(j + 1).is_some_and(|e| !e.is_empty())
+            || (j > 0 && !self.entries[j - 1].is_empty())
+            || matches!(self.get(j + 1), Some("-" | "." | "/" | "–" | ":"))
+    }
+
+    /// Whether a match could start at `j`: a cheap test that skips most words.
+    fn candidate(&self, j: usize) -> bool {
+        let word = self.word(j);
+        // A determiner, preposition or count starts a match only before a time word or a
+        // number, possibly after one or two articles: `diese Woche`, `Ende der 1990er`.
+        let next_counts = || {
+            (j + 1..j + 4).any(|k| {
+                self.number(k).is_some()
+                    || self.get(k).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
+                    || self.entries.get(k).is_some_and(|entries| {
+                        entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range))
+                    })
+            })
+        };
+        let starts = self.entries[j].iter().any(|entry| match entry.class {
+            Class::Link | Class::YearCue | Class::Range | Class::Clock | Class::Meridiem(_) | Class::Zone(_) => false,
+            // A count, `in`, `vor`, `jeden`: the number or unit comes next (`a couple of`).
+            Class::Ahead | Class::Whole(_) | Class::Few | Class::Every | Class::Ago => {
+                self.content_follows(j)
+                    || self.number(j + 1).is_some()
+                    || (self.word(j + 1) == "of" && self.content_follows(j + 1))
+            }
+            Class::RangeOpen | Class::Shift(_) | Class::Mod(_) | Class::Ordinal(_) => next_counts(),
+            _ => true,
+        });
+        starts
+            || self.digits_may_start(j)
+            || (self.content_follows(j) && self.number(j).is_some())
+            || word.starts_with('\'')
+            || word.starts_with('’')
+            || ((word.starts_with('q') || word.starts_with('h')) && word.len() == 2)
+            || word.bytes().any(|b| b == b'-' || b == b'.')
+            || self.table.weekday_compound(word).is_some()
+    }
+
+    fn at(&self, j: usize) -> Option<Match> {
+        let plain = |end, kind| Some(Match { start: j, end, kind, modifier: None });
+        // Vague references, sets, counting back and forth.
+        if let Some((Class::Ref(r), len)) = self.entry(j, |c| matches!(c, Class::Ref(_))) {
+            return plain(j + len, Kind::Ref(r));
+        }
+        if let Some(m) = self.set(j) {
+            return Some(m);
+        }
+        if self.has(j, |c| matches!(c, Class::Ago))
+            && let Some((count, k)) = self.count(j + 1)
+            && let Some((unit, _, end)) = self.unit(k)
+        {
+            let kind = match count {
+                Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, -1), clock: None, part: None },
+                Count::Vague => Kind::Ref("PAST_REF"),
+            };
+            return plain(end, kind);
+        }
+        if self.has(j, |c| matches!(c, Class::Ahead))
+            && let Some((Count::Number(n), k)) = self.count(j + 1)
+            && let Some((unit, _, end)) = self.unit(k)
+            && !self.has(end, |c| matches!(c, Class::Ago))
+        {
+            let kind = Kind::Date { sem: Sem::Offset(n, unit, 1), clock: None, part: None };
+            return Some(Match { start: j + 1, end, kind, modifier: None });
+        }
+        // A part of a period: `Ende August`, `Mitte der 1990er Jahre`, `mid-August`.
+        if let Some((Class::Mod(modifier), len)) = self.entry(j, |c| matches!(c, Class::Mod(_))) {
+            let mut k = j + len;
+            if self.word(k) == "-" {
+                k += 1;
+            }
+            while self.has(k, |c| matches!(c, Class::Link)) && k < j + len + 2 {
+                k += 1;
+            }
+            let core = self.date(k).or_else(|| {
+                // `Ende des Jahres`, `end of the month`: the current one.
+                let (unit, plural, end) = self.unit(k)?;
+                (!plural && k > j + len)
+                    .then_some((Kind::Date { sem: Sem::UnitShift(unit, 0), clock: None, part: None }, end))
+            });
+            if let Some((kind, end)) = core
+                && matches!(kind, Kind::Date { .. })
+            {
+                return Some(Match { start: j, end, kind, modifier: Some(*modifier) });
+            }
+        }
+        if let Some((first, rest)) = self.word(j).split_once('-')
+            && let Some((Class::Mod(modifier), 1)) = self.entry_word(first, |c| matches!(c, Class::Mod(_)))
+        {
+            let month = self.table.get(rest).iter().find_map(|e| match e.class {
+                Class::Month(m) if e.rest.is_empty() => Some(m),
+                _ => None,
+            });
+            if let Some(month) = month {
+                let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, end)| (Some(y), end));
+                let kind = Kind::Date { sem: Sem::Ymd { year, month, day: None }, clock: None, part: None };
+                return Some(Match { start: j, end, kind, modifier: Some(*modifier) });
+            }
+        }
+        if let Some((kind, end)) = self.date(j) {
+            let (kind, end) = self.with_time(kind, end);
+            return plain(end, kind);
+        }
+        if let Some((clock, end)) = self.clock(j) {
+            // `19:00 Uhr am 22.12.2016`
+            let mut k = end;
+            if self.has(k, |c| matches!(c, Class::Link)) || self.word(k) == "," {
+                k += 1;
+            }
+            if let Some((Kind::Date { sem, clock: None, part: None }, date_end)) = self.date(k) {
+                return plain(date_end, Kind::Date { sem, clock: Some(clock), part: None });
+            }
+            return plain(end, Kind::Date { sem: Sem::Clock, clock: Some(clock), part: None });
+        }
+        self.duration(j)
+    }
+
+    /// A range whose first end is incomplete: `vom 3. bis zum 12. September`, `13 - 15 Juli`,
+    /// `August 27th - 29th`, `von 5 bis 6 Uhr`, `between 5 and 6pm`. The two ends become two
+    /// times, the first completed from the second (or the second from the first).
+    fn range(&self, j: usize) -> Option<(Match, Match)> {
+        let has_range = |k: usize| self.entries.get(k).is_some_and(|e| e.iter().any(|e| e.class == Class::Range));
+        if !(j + 1..j + 6).any(has_range) {
+            return None;
+        }
+        let mut k = j;
+        let open = self.has(k, |c| matches!(c, Class::RangeOpen));
+        if open {
+            k += 1;
+            if matches!(self.word(k), "dem" | "the") {
+                k += 1;
+            }
+        }
+        let joiner = |at: usize| -> Option<usize> {
+            let (_, len) = self.entry(at, |c| matches!(c, Class::Range))?;
+            if matches!(self.word(at), "und" | "and") && !open {
+                return None;
+            }
+            let mut end = at + len;
+            if matches!(self.word(end), "dem" | "the" | "zum") {
+                end += 1;
+            }
+            Some(end)
+        };
+        let date_match =
+            |start, end, sem| Match { start, end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None };
+        // Days: `3. bis zum 12. September`
+        if let Some(day) = self.ordinal_day(k).or_else(|| digits(self.word(k)).filter(|d| (1..=31).contains(d)))
+            && self.month(k + 1).is_none()
+            && let Some(m) = joiner(k + 1)
+            && let Some((Kind::Date { sem: Sem::Ymd { year, month, day: Some(_) }, .. }, end)) = self.date(m)
+            && self.word(k).len() <= 4
+        {
+            let left = date_match(k, k + 1, Sem::Ymd { year, month, day: Some(day) });
+            let right =
+                date_match(m, end, Sem::Ymd { year, month, day: self.ordinal_day(m).or_else(|| digits(self.word(m))) });
+            if NaiveDateCheck::valid(year, month, day) {
+                return Some((left, self.completed(right, end)));
+            }
+        }
+        // `vom 4. bis zum 23.`: days of a month the text named before
+        if open
+            && self.word(k).ends_with('.')
+            && let Some(first) = self.ordinal_day(k).filter(|_| digits(self.word(k).trim_end_matches('.')).is_some())
+            && let Some(m) = joiner(k + 1)
+            && self.word(m).ends_with('.')
+            && let Some(second) = self.ordinal_day(m).filter(|_| digits(self.word(m).trim_end_matches('.')).is_some())
+            && self.month(m + 1).is_none()
+            && second > first
+        {
+            return Some((date_match(k, k + 1, Sem::DayOfMonth(first)), date_match(m, m + 1, Sem::DayOfMonth(second))));
+        }
+        // `August 27th - 29th`
+        if let Some((Kind::Date { sem: Sem::Ymd { year, month, day: Some(_) }, .. }, left_end)) = self.date(k)
+            && let Some(m) = joiner(left_end)
+            && let Some(day) = self.ordinal_day(m).or_else(|| digits(self.word(m)).filter(|d| (1..=31).contains(d)))
+            && self.month(m + 1).is_none()
+            && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
+            && NaiveDateCheck::valid(year, month, day)
+        {
+            let (year, end) = match self.year_after(m + 1) {
+                Some((y, e)) if year.is_none() => (Some(y), e),
+                _ => (year, m + 1),
+            };
+            let left = self.date(k).map(|(kind, end)| Match { start: k, end, kind, modifier: None })?;
+            let left = match left.kind {
+                Kind::Date { sem: Sem::Ymd { month, day, .. }, .. } => {
+                    date_match(k, left_end, Sem::Ymd { year, month, day })
+                }
+                _ => left,
+            };
+            return Some((left, date_match(m, end, Sem::Ymd { year, month, day: Some(day) })));
+        }
+        // Years: `2014 to 2018`, `von 2014 bis 2018`
+        if let Some(first) = self.year(k)
+            && let Some(m) = joiner(k + 1)
+            && let Some(second) = self.year(m)
+            && second > first
+        {
+            return Some((date_match(k, k + 1, Sem::Year(first)), date_match(m, m + 1, Sem::Year(second))));
+        }
+        // Hours: `von 5 bis 6 Uhr`, `between 5 and 6pm`, `9:30 - 11:00`
+        let (left, left_end) = match clock_token(self.word(k)) {
+            Some((hour, minute, second, meridiem)) => {
+                let hour = if meridiem == Some(true) && hour < 12 { hour + 12 } else { hour };
+                (Clock { hour, minute, second, zone: None }, k + 1)
+            }
+            None => {
+                let (hour, end) = self.hour(k)?;
+                (Clock { hour, minute: 0, second: None, zone: None }, end)
+            }
+        };
+        let m = joiner(left_end)?;
+        // Two bare hours make a range only next to a day: `Montag von 5 bis 7`, `von 5 bis 6 am
+        // 22.4.2016`.
+        let beside_day = |after: usize| {
+            (j > 0
+                && (self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
+                    || self.numeric_date(j - 1).is_some()
+                    || self.table.weekday_compound(self.word(j - 1)).is_some()))
+                || matches!(self.word(after), "am" | "on")
+        };
+        let (right, end) = self.clock(m).or_else(|| {
+            let (hour, end) = self.hour(m)?;
+            if clock_token(self.word(k)).is_none() && !(open && beside_day(end)) {
+                return None;
+            }
+            Some((Clock { hour, minute: 0, second: None, zone: None }, end))
+        })?;
+        let mut left = left;
+        if right.hour >= 12 && left.hour < 12 && left.hour + 12 <= right.hour {
+            left.hour += 12;
+        }
+        left.zone.clone_from(&right.zone);
+        let clock_match = |start, end, clock| Match {
+            start,
+            end,
+            kind: Kind::Date { sem: Sem::Clock, clock: Some(clock), part: None },
+            modifier: None,
+        };
+        Some((clock_match(k, left_end, left), clock_match(m, end, right)))
+    }
+
+    /// A date match with a following time attached.
+    fn completed(&self, m: Match, end: usize) -> Match {
+        let (kind, end) = self.with_time(m.kind, end);
+        Match { end, kind, ..m }
+    }
+
+    fn entry_word(&self, word: &str, wanted: impl Fn(&Class) -> bool) -> Option<(&'a Class, usize)> {
+        self.table
+            .get(word)
+            .iter()
+            .find_map(|entry| (entry.rest.is_empty() && wanted(&entry.class)).then_some((&entry.class, 1)))
+    }
+
+    /// Attaches a following time of day or part of the day to a date.
+    fn with_time(&self, kind: Kind, end: usize) -> (Kind, usize) {
+        let Kind::Date { sem, clock: None, part } = kind else { return (kind, end) };
+        if let Some(part) = part {
+            return self.part_then_clock(sem, part, end);
+        }
+        if matches!(
+            sem,
+            Sem::Year(_)
+                | Sem::Decade(_)
+                | Sem::Century(_)
+                | Sem::Quarter(..)
+                | Sem::Half(..)
+                | Sem::Season(..)
+                | Sem::SeasonShift(..)
+                | Sem::UnitShift(..)
+                | Sem::MonthShift(..)
+                | Sem::Offset(..)
+        ) || matches!(sem, Sem::Ymd { day: None, .. })
+        {
+            return (Kind::Date { sem, clock: None, part: None }, end);
+        }
+        let mut k = end;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        let mut links = 0;
+        while links < 2 && self.has(k, |c| matches!(c, Class::Link)) {
+            k += 1;
+            links += 1;
+        }
+        if let Some((clock, clock_end)) = self.clock(k) {
+            return (Kind::Date { sem, clock: Some(clock), part: None }, clock_end);
+        }
+        if let Some((part, part_end)) = self.part_of_day(k) {
+            return self.part_then_clock(sem, part, part_end);
+        }
+        (Kind::Date { sem, clock: None, part: None }, end)
+    }
+
+    /// A date with a part of the day, and a time of day after it where one follows:
+    /// `Freitag Nachmittag`, `heute Abend gegen 8 Uhr`, `tonight at 7`.
+    fn part_then_clock(&self, sem: Sem, part: &'static str, part_end: usize) -> (Kind, usize) {
+        {
+            let mut m = part_end;
+            if self.has(m, |c| matches!(c, Class::Link)) {
+                m += 1;
+            }
+            let bare = || {
+                let (hour, end) = self.hour(m).filter(|(h, _)| (1..=12).contains(h) && m > part_end)?;
+                Some((Clock { hour, minute: 0, second: None, zone: None }, end))
+            };
+            if let Some((mut clock, clock_end)) = self.clock(m).or_else(bare) {
+                if matches!(part, "AF" | "EV" | "NI") && clock.hour < 12 {
+                    clock.hour += 12;
+                }
+                return (Kind::Date { sem, clock: Some(clock), part: None }, clock_end);
+            }
+            (Kind::Date { sem, clock: None, part: Some(part) }, part_end)
+        }
+    }
+
+    /// A part of the day after `in the`, `am`, `in der`: `8 in the morning`.
+    fn linked_part_of_day(&self, j: usize) -> Option<(&'static str, usize)> {
+        let mut k = j;
+        while k < j + 2 && matches!(self.word(k), "in" | "the" | "am" | "der" | "at") {
+            k += 1;
+        }
+        if k == j {
+            return None;
+        }
+        self.part_of_day(k).filter(|(part, _)| *part != "MI")
+    }
+
+    fn part_of_day(&self, j: usize) -> Option<(&'static str, usize)> {
+        if self.word(j) == "morgen" {
+            return Some(("MO", j + 1));
+        }
+        let (class, len) = self.entry(j, |c| matches!(c, Class::PartOfDay(_)))?;
+        let Class::PartOfDay(part) = *class else { return None };
+        Some((part, j + len))
+    }
+
+    fn set(&self, j: usize) -> Option<Match> {
+        let set = |end, value: String| Some(Match { start: j, end, kind: Kind::Set(value), modifier: None });
+        if let Some((Class::WeekdaySet(day), len)) = self.entry(j, |c| matches!(c, Class::WeekdaySet(_))) {
+            return set(j + len, format!("XXXX-WXX-{day}"));
+        }
+        if let Some((Class::UnitSet(unit), len)) = self.entry(j, |c| matches!(c, Class::UnitSet(_))) {
+            return set(j + len, unit.duration(Count::Number(1.0)));
+        }
+        let (_, len) = self.entry(j, |c| matches!(c, Class::Every))?;
+        let k = j + len;
+        if let Some((Class::Weekday(day), len)) = self.entry(k, |c| matches!(c, Class::Weekday(_))) {
+            return set(k + len, format!("XXXX-WXX-{day}"));
+        }
+        if let Some((part, end)) = self.part_of_day(k) {
+            return set(end, format!("T{part}"));
+        }
+        let (count, k) = match self.count(k) {
+            Some((Count::Number(n), end)) => (n, end),
+            _ => (1.0, k),
+        };
+        let (unit, _, end) = self.unit(k)?;
+        set(end, unit.duration(Count::Number(count)))
+    }
+
+    fn duration(&self, j: usize) -> Option<Match> {
+        let (count, k) = self.count(j)?;
+        let (unit, plural, end) = self.unit(k)?;
+        if let Count::Number(n) = count
+            && n > 1.0
+            && !plural
+            && !self.month_first
+            && unit != Unit::Half
+        {
+            // `3 Tag` is no German duration; `200 Jahr-Feier` is no time.
+            return None;
+        }
+        // `three days ago`
+        if let Some((_, len)) = self.entry(end, |c| matches!(c, Class::Ago)) {
+            let kind = match count {
+                Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, -1), clock: None, part: None },
+                Count::Vague => Kind::Ref("PAST_REF"),
+            };
+            return Some(Match { start: j, end: end + len, kind, modifier: None });
+        }
+        if unit == Unit::Half && count == Count::Number(1.0) {
+            return None;
+        }
+        Some(Match { start: j, end, kind: Kind::Duration(unit.duration(count)), modifier: None })
+    }
+
+    /// A date, without a following time.
+    fn date(&self, j: usize) -> Option<(Kind, usize)> {
+        let date = |sem, end| Some((Kind::Date { sem, clock: None, part: None }, end));
+        let word = self.word(j);
+        if let Some((sem, end)) = self.numeric_date(j) {
+            return date(sem, end);
+        }
+        // `19. Oktober 2023`, `19 October`, `the 19th of October`
+        if let Some(day) = self.ordinal_day(j).or_else(|| digits(word).filter(|d| (1..=31).contains(d))) {
+            let mut k = j + 1;
+            if self.word(k) == "of" {
+                k += 1;
+            }
+            if let Some(month) = self.month(k) {
+                let (year, end) = self.year_after(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
+                if NaiveDateCheck::valid(year, month, day) {
+                    return date(Sem::Ymd { year, month, day: Some(day) }, end);
+                }
+            }
+            // `20. Jahrhundert`, `21st century`
+            if let Some((Unit::Century, false, end)) = self.unit(j + 1)
+                && digits(word).is_none()
+            {
+                return date(Sem::Century(day as i32 - 1), end);
+            }
+            // `drittes Quartal 2023`, `first half of 2023`
+            if let Some((unit @ (Unit::Quarter | Unit::Half), false, end)) = self.unit(j + 1)
+                && digits(word).is_none()
+            {
+                let limit = if unit == Unit::Quarter { 4 } else { 2 };
+                if day <= limit {
+                    let (year, end) = self.year_after(end).map_or((None, end), |(y, e)| (Some(y), e));
+                    let sem = if unit == Unit::Quarter { Sem::Quarter(year, day) } else { Sem::Half(year, day) };
+                    return date(sem, end);
+                }
+            }
+            // `15. um 8 Uhr`
+            if word.ends_with('.') && matches!(self.word(j + 1), "um" | "gegen") && self.clock(j + 2).is_some() {
+                return date(Sem::DayOfMonth(day), j + 1);
+            }
+            // `the 19th`
+            if j > 0
+                && self.word(j - 1) == "the"
+                && word.as_bytes()[0].is_ascii_digit()
+                && digits(word).is_none()
+                && self.month_first
+            {
+                return date(Sem::DayOfMonth(day), j + 1);
+            }
+        }
+        // `October 19, 2023`, `Oktober 2023`, `August`
+        if let Some(month) = self.month(j) {
+            let k = j + 1;
+            if self.month_first
+                && let Some(day) = self.day_number(k)
+                && self.year(k).is_none()
+            {
+                let (year, end) = self.year_after(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
+                if NaiveDateCheck::valid(year, month, day) {
+                    return date(Sem::Ymd { year, month, day: Some(day) }, end);
+                }
+            }
+            // `June next year`
+            if let Some((Class::Shift(shift), len)) = self.entry(k, |c| matches!(c, Class::Shift(_)))
+                && let Some((Unit::Year, false, end)) = self.unit(k + len)
+            {
+                return date(Sem::MonthShift(month, *shift), end);
+            }
+            let (year, end) = self.year_after(k).map_or((None, k), |(y, e)| (Some(y), e));
+            return date(Sem::Ymd { year, month, day: None }, end);
+        }
+        // `Q3 2023`
+        if let Some(q) = word.strip_prefix('q').and_then(digits).filter(|q| (1..=4).contains(q)) {
+            let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
+            return date(Sem::Quarter(year, q), end);
+        }
+        // `H1 2016`
+        if let Some(h) = word.strip_prefix('h').and_then(digits).filter(|h| (1..=2).contains(h))
+            && let Some((year, end)) = self.year_after(j + 1)
+        {
+            return date(Sem::Half(Some(year), h), end);
+        }
+        // Decades: `1990er (Jahre)`, `90er`, `1990s`, `'90s`
+        if let Some((decade, end)) = self.decade(j) {
+            return date(Sem::Decade(decade), end);
+        }
+        if let Some((Class::Season(season), len)) = self.entry(j, |c| matches!(c, Class::Season(_)))
+            && (word != "fall" || self.month_first_context(j) || self.year_after(j + 1).is_some())
+        {
+            let (year, end) = self.year_after(j + len).map_or((None, j + len), |(y, e)| (Some(y), e));
+            return date(Sem::Season(year, season), end);
+        }
+        if let Some((Class::Holiday(holiday), len)) = self.entry(j, |c| matches!(c, Class::Holiday(_))) {
+            let mut k = j + len;
+            // `Vatertag im Jahr 2019`
+            if self.has(k, |c| matches!(c, Class::YearCue)) && self.unit(k + 1).is_some_and(|u| u.0 == Unit::Year) {
+                k += 2;
+            }
+            let (year, end) = match self.year_after(k) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, j + len),
+            };
+            return date(Sem::Holiday(year, *holiday), end);
+        }
+        // `28.oktober`
+        if let Some((day, month)) = word.split_once('.')
+            && let Some(day) = digits(day).filter(|d| (1..=31).contains(d))
+            && let Some(Class::Month(month)) =
+                self.table.get(month).iter().find(|e| e.rest.is_empty()).map(|e| &e.class)
+        {
+            let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
+            return date(Sem::Ymd { year, month: *month, day: Some(day) }, end);
+        }
+        // `der erste Dienstag im Oktober`, `last Friday in October`
+        if let Some((n, k)) = self.nth(j)
+            && let Some((Class::Weekday(weekday), len)) = self.entry(k, |c| matches!(c, Class::Weekday(_)))
+            && matches!(self.word(k + len), "im" | "in" | "of" | "des")
+            && let Some(month) = self.month(k + len + 1)
+        {
+            let end = k + len + 2;
+            let (year, end) = self.year_after(end).map_or((None, end), |(y, e)| (Some(y), e));
+            return date(Sem::Holiday(year, Holiday::Nth { n, month, weekday: *weekday }), end);
+        }
+        if let Some(m) = self.weekday(j) {
+            return Some(m);
+        }
+        // `heute`, `gestern`, `tomorrow`; `morgen` written `Morgen` inside a sentence is the morning.
+        if let Some((Class::Day(offset), len)) = self.entry(j, |c| matches!(c, Class::Day(_)))
+            && !(word == "morgen" && j > 0 && self.capitalised(j))
+        {
+            let kind = Kind::Date { sem: Sem::Day(*offset), clock: None, part: (word == "tonight").then_some("NI") };
+            return Some((kind, j + len));
+        }
+        if let Some((Class::Shift(shift), len)) = self.entry(j, |c| matches!(c, Class::Shift(_))) {
+            return self.shifted(j + len, *shift);
+        }
+        // `am Abend`, `in the morning`: the publication day's
+        if let Some((part, end)) = self.part_of_day(j).filter(|_| word != "früh")
+            && (word != "morgen" || (j > 0 && self.capitalised(j)) || self.len() == 1)
+        {
+            return Some(self.with_time(Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, end));
+        }
+        // `KW 23`, `week 23 of 2024`
+        if let Some((Unit::Week, false, end)) = self.unit(j)
+            && let Some(week) = digits(self.word(end)).filter(|w| (1..=53).contains(w))
+        {
+            let (year, end) = self.year_after(end + 1).map_or((None, end + 1), |(y, e)| (Some(y), e));
+            return date(Sem::WeekOfYear(year, week), end);
+        }
+        // `am Wochenende`, `the weekend`
+        if let Some((Unit::Weekend, false, end)) = self.unit(j) {
+            return date(Sem::UnitShift(Unit::Weekend, 0), end);
+        }
+        // `2016 - 05`, `05 / 2016`
+        if let Some(year) = self.year(j)
+            && matches!(self.word(j + 1), "-" | "." | "/")
+            && let Some(month) =
+                digits(self.word(j + 2)).filter(|m| (1..=12).contains(m) && self.word(j + 2).len() == 2)
+        {
+            return date(Sem::Ymd { year: Some(year), month, day: None }, j + 3);
+        }
+        if let Some(month) = digits(word).filter(|m| (1..=12).contains(m) && word.len() == 2)
+            && matches!(self.word(j + 1), "-" | "." | "/")
+            && let Some(year) = self.year(j + 2)
+        {
+            return date(Sem::Ymd { year: Some(year), month, day: None }, j + 3);
+        }
+        // `im Jahr 2019`, `the year 2019`
+        if let Some((Unit::Year, false, end)) = self.unit(j)
+            && let Some(year) = self.year(end)
+        {
+            return date(Sem::Year(year), end + 1);
+        }
+        if let Some(year) = self.year(j) {
+            let cue = j > 0 && self.has(j - 1, |c| matches!(c, Class::YearCue | Class::Mod(_)));
+            let alone = self.get(j + 1).is_none_or(is_punct);
+            if cue || alone {
+                return date(Sem::Year(year), j + 1);
+            }
+        }
+        None
+    }
+
+    fn shifted(&self, k: usize, shift: i32) -> Option<(Kind, usize)> {
+        let date = |sem, end| Some((Kind::Date { sem, clock: None, part: None }, end));
+        if let Some((unit, plural, end)) = self.unit(k) {
+            if plural {
+                // `in den letzten Wochen`, `in coming years`
+                let reference = match shift {
+                    s if s < 0 => "PAST_REF",
+                    0 => "PRESENT_REF",
+                    _ => "FUTURE_REF",
+                };
+                return Some((Kind::Ref(reference), end));
+            }
+            // `nächste Woche am Freitag`, `last week Sunday`
+            if unit == Unit::Week {
+                let mut m = end;
+                if self.has(m, |c| matches!(c, Class::Link)) || self.word(m) == "," {
+                    m += 1;
+                }
+                if let Some((Class::Weekday(day), len)) = self.entry(m, |c| matches!(c, Class::Weekday(_))) {
+                    let kind = Kind::Date { sem: Sem::WeekdayOfWeek(*day, shift), clock: None, part: None };
+                    return Some(self.with_time(kind, m + len));
+                }
+            }
+            return date(Sem::UnitShift(unit, shift), end);
+        }
+        if let Some((count, after)) = self.count(k)
+            && let Some((unit, _, end)) = self.unit(after)
+        {
+            // `die letzten drei Jahre`, `the past few weeks`
+            return match count {
+                Count::Number(_) => Some((Kind::Duration(unit.duration(count)), end)),
+                Count::Vague => Some((Kind::Ref(if shift < 0 { "PAST_REF" } else { "FUTURE_REF" }), end)),
+            };
+        }
+        if let Some((Class::Weekday(day), len)) = self.entry(k, |c| matches!(c, Class::Weekday(_))) {
+            // English `next Friday` is the Friday of next week; German `nächsten Freitag` the
+            // nearest Friday after the date.
+            let sem = if self.month_first && shift == 1 {
+                Sem::WeekdayOfWeek(*day, 1)
+            } else {
+                Sem::Weekday(*day, Some(shift))
+            };
+            return Some(self.with_time(Kind::Date { sem, clock: None, part: None }, k + len));
+        }
+        if let Some(month) = self.month(k) {
+            return date(Sem::MonthShift(month, shift), k + 1);
+        }
+        if let Some((Class::Season(season), len)) = self.entry(k, |c| matches!(c, Class::Season(_))) {
+            return date(Sem::SeasonShift(season, shift), k + len);
+        }
+        if let Some((part, end)) = self.part_of_day(k)
+            && shift <= 0
+        {
+            // `this morning`, `last night`
+            let day = if shift < 0 && part == "NI" { -1 } else { 0 };
+            if shift == 0 || day == -1 {
+                return Some((Kind::Date { sem: Sem::Day(day), clock: None, part: Some(part) }, end));
+            }
+        }
+        None
+    }
+
+    fn weekday(&self, j: usize) -> Option<(Kind, usize)> {
+        let (day, part, mut end) = match self.entry(j, |c| matches!(c, Class::Weekday(_))) {
+            Some((Class::Weekday(day), len)) => (*day, None, j + len),
+            _ => {
+                let (day, part) = self.table.weekday_compound(self.word(j))?;
+                (day, Some(part), j + 1)
+            }
+        };
+        // `Montag, den 15. Januar 2017`
+        let mut k = end;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        if self.has(k, |c| matches!(c, Class::Link)) && self.word(k) != "the" {
+            k += 1;
+        }
+        if part.is_none()
+            && let Some((kind @ Kind::Date { sem: Sem::Ymd { day: Some(_), .. }, .. }, date_end)) = self.date(k)
+        {
+            return Some(self.with_time(kind, date_end));
+        }
+        if part.is_none() {
+            // `Mittwoch nächster Woche`, `Sonntag der letzten Woche`, `monday of next week`
+            let mut m = end;
+            while m < end + 2 && (self.has(m, |c| matches!(c, Class::Link)) || self.word(m) == ",") {
+                m += 1;
+            }
+            if let Some((Class::Shift(shift), len)) = self.entry(m, |c| matches!(c, Class::Shift(_)))
+                && let Some((Unit::Week, false, week_end)) = self.unit(m + len)
+            {
+                let kind = Kind::Date { sem: Sem::WeekdayOfWeek(day, *shift), clock: None, part: None };
+                return Some(self.with_time(kind, week_end));
+            }
+            // `Tuesday 19th`, `Freitag, 20.`
+            let mut m = end;
+            if self.word(m) == "," {
+                m += 1;
+            }
+            if self.word(m) == "the" || self.word(m) == "den" {
+                m += 1;
+            }
+            if let Some(d) = self.day_number(m)
+                && self.month(m + 1).is_none()
+                && self.unit(m + 1).is_none()
+                && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
+                && clock_token(self.word(m)).is_none()
+            {
+                let kind = Kind::Date { sem: Sem::DayOfMonth(d), clock: None, part: None };
+                return Some(self.with_time(kind, m + 1));
+            }
+        }
+        let kind = Kind::Date { sem: Sem::Weekday(day, None), clock: None, part };
+        if part.is_some() {
+            return Some((kind, end));
+        }
+        // `Übernächste Woche am Freitag` is not handled; `Friday afternoon` is.
+        let (kind, time_end) = self.with_time(kind, end);
+        end = time_end;
+        Some((kind, end))
+    }
+
+    /// `erster`, `third`, `letzter`: which of the weekdays of a month; -1 the last.
+    fn nth(&self, j: usize) -> Option<(i32, usize)> {
+        let (class, len) = self.entry(j, |c| matches!(c, Class::Ordinal(_) | Class::Shift(-1)))?;
+        match class {
+            Class::Ordinal(n) if (1..=5).contains(n) => Some((*n as i32, j + len)),
+            Class::Shift(-1) => Some((-1, j + len)),
+            _ => None,
+        }
+    }
+
+    /// An hour said as a number (digits or words) from 0 to 24.
+    fn hour(&self, j: usize) -> Option<(u32, usize)> {
+        if let Some(hour) = digits(self.word(j)) {
+            return (hour <= 24).then_some((hour, j + 1));
+        }
+        let (value, used) = self.number(j)?;
+        (used >= 1 && value.fract() == 0.0 && (0.0..=24.0).contains(&value)).then_some((value as u32, j + used))
+    }
+
+    fn decade(&self, j: usize) -> Option<(i32, usize)> {
+        let mut k = j;
+        if self.word(k) == "'" || self.word(k) == "’" {
+            k += 1;
+        }
+        let word = self.word(k);
+        let number = word.strip_suffix("er").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('s'))?;
+        let value = digits(number)?;
+        if value % 10 != 0 {
+            return None;
+        }
+        let decade = match number.len() {
+            4 if (1000..=2190).contains(&value) => (value / 10) as i32,
+            2 => (if value < 30 { 200 + value / 10 } else { 190 + value / 10 }) as i32,
+            _ => return None,
+        };
+        let mut end = k + 1;
+        if let Some((Unit::Year | Unit::Decade, true, unit_end)) = self.unit(end) {
+            end = unit_end;
+        }
+        Some((decade, end))
+    }
+
+    /// A date written in one token: `19.10.2023`, `19.10.`, `2023-10-19`, `5/12/2016`, `05/2016`.
+    fn numeric_date(&self, j: usize) -> Option<(Sem, usize)> {
+        let word = self.word(j);
+        let separator = word.bytes().find(|b| matches!(b, b'.' | b'/' | b'-'))?;
+        if !word.bytes().all(|b| b.is_ascii_digit() || b == separator) {
+            return None;
+        }
+        let parts: Vec<&str> = word.split(separator as char).collect();
+        let number = |text: &str| digits(text);
+        let sem = match parts.as_slice() {
+            [d, m, ""] if separator == b'.' => {
+                let (d, m) = (number(d)?, number(m)?);
+                Sem::Ymd { year: None, month: m, day: Some(d) }
+            }
+            [y, m, d] if y.len() == 4 => {
+                Sem::Ymd { year: Some(number(y)? as i32), month: number(m)?, day: Some(number(d)?) }
+            }
+            [a, b, y] if (y.len() == 4 || y.len() == 2) && a.len() <= 2 && b.len() <= 2 => {
+                let (a, b) = (number(a)?, number(b)?);
+                let (mut d, mut m) = if self.month_first && separator != b'.' { (b, a) } else { (a, b) };
+                if m > 12 && d <= 12 {
+                    std::mem::swap(&mut d, &mut m);
+                }
+                Sem::Ymd { year: Some(two_digit_year(number(y)?, y)), month: m, day: Some(d) }
+            }
+            [d, m] if separator == b'.' && d.len() <= 2 && m.len() <= 2 && self.word(j + 1) == "." => {
+                Sem::Ymd { year: None, month: number(m)?, day: Some(number(d)?) }
+            }
+            [a, b] if separator == b'/' && a.len() <= 2 && b.len() <= 2 => {
+                let (a, b) = (number(a)?, number(b)?);
+                let (d, m) = if self.month_first { (b, a) } else { (a, b) };
+                Sem::Ymd { year: None, month: m, day: Some(d) }
+            }
+            [y, m] if y.len() == 4 && m.len() <= 2 => {
+                Sem::Ymd { year: Some(number(y)? as i32), month: number(m)?, day: None }
+            }
+            [m, y] if y.len() == 4 && m.len() <= 2 => {
+                Sem::Ymd { year: Some(number(y)? as i32), month: number(m)?, day: None }
+            }
+            _ => return None,
+        };
+        let Sem::Ymd { year, month, day } = sem else { return None };
+        // `1.2871` is an exchange rate, not January 2871.
+        if year.is_some_and(|y| !(1800..=2199).contains(&y)) {
+            return None;
+        }
+        if !(1..=12).contains(&month) || !day.is_none_or(|d| NaiveDateCheck::valid(year, month, d)) {
+            return None;
+        }
+        Some((sem, j + 1))
+    }
+
+    /// A time of day: `15:47 (Uhr)`, `9 Uhr (morgens)`, `3pm`, `10:30 a.m. EST`, `noon`.
+    pub(crate) fn clock(&self, j: usize) -> Option<(Clock, usize)> {
+        let word = self.word(j);
+        let mut end = j + 1;
+        let (mut hour, minute, second, mut meridiem) = if let Some((h, m, s, mer)) = clock_token(word) {
+            (h, m, s, mer)
+        } else if let Some((Class::ClockOffset(offset), len)) = self.entry(j, |c| matches!(c, Class::ClockOffset(_))) {
+            // `halb acht` 7:30, `viertel nach 7` 7:15, `a quarter to 8` 7:45, `a quarter past 3pm`
+            let (hour, hour_end) = match clock_token(self.word(j + len)) {
+                Some((hour, 0, None, meridiem)) => {
+                    (if meridiem == Some(true) && hour < 12 { hour + 12 } else { hour }, j + len + 1)
+                }
+                _ => self.hour(j + len)?,
+            };
+            end = hour_end;
+            let minutes = (hour as i32 * 60 + offset).rem_euclid(24 * 60);
+            ((minutes / 60) as u32, (minutes % 60) as u32, None, None)
+        } else if let Some((Class::ClockWord(hour), len)) = self.entry(j, |c| matches!(c, Class::ClockWord(_))) {
+            end = j + len;
+            let hour = if *hour == 24 { 0 } else { *hour };
+            (hour, 0, None, None)
+        } else {
+            let hour = digits(word).or_else(|| {
+                let (value, used) = self.number(j)?;
+                (used == 1 && value.fract() == 0.0 && (0.0..=24.0).contains(&value)).then_some(value as u32)
+            })?;
+            if hour > 24 {
+                return None;
+            }
+            // A bare number is a time only with `Uhr`, `o'clock` or am/pm after it.
+            if let Some((_, len)) = self.entry(end, |c| matches!(c, Class::Clock)) {
+                end += len;
+                let minute = self.number(end).filter(|(m, _)| m.fract() == 0.0 && (0.0..60.0).contains(m));
+                let mut minutes = 0;
+                if let Some((m, used)) = minute
+                    && !self.has(end + used, |c| matches!(c, Class::Unit(..)))
+                {
+                    end += used;
+                    minutes = m as u32;
+                }
+                (hour, minutes, None, None)
+            } else if self.has(end, |c| matches!(c, Class::Meridiem(_))) {
+                (hour, 0, None, None)
+            } else if hour <= 12 && self.linked_part_of_day(end).is_some() {
+                // `8 in the morning`, `um 3 am Nachmittag`
+                (hour, 0, None, None)
+            } else if hour <= 24
+                && j > 0
+                && matches!(self.word(j - 1), "um" | "at")
+                && self.get(end).is_none_or(is_punct)
+            {
+                // `um 15`, `at 3`: a bare hour after `um`/`at`, at the end of a clause
+                (hour, 0, None, None)
+            } else {
+                return None;
+            }
+        };
+        // `15.30 Uhr` needs its `Uhr`; `15:30` does not.
+        if word.contains('.') && !self.has(end, |c| matches!(c, Class::Clock)) {
+            return None;
+        }
+        if let Some((_, len)) = self.entry(end, |c| matches!(c, Class::Clock)) {
+            end += len;
+        }
+        if meridiem.is_none()
+            && let Some((Class::Meridiem(pm), len)) = self.entry(end, |c| matches!(c, Class::Meridiem(_)))
+        {
+            meridiem = Some(*pm);
+            end += len;
+        }
+        if let Some((part, part_end)) =
+            self.part_of_day(end).filter(|_| self.word(end) != "morgen").or_else(|| self.linked_part_of_day(end))
+        {
+            if matches!(part, "AF" | "EV" | "NI") && hour < 12 && !(part == "NI" && hour < 5) {
+                hour += 12;
+            }
+            end = part_end;
+        }
+        match meridiem {
+            Some(true) if hour < 12 => hour += 12,
+            Some(false) if hour == 12 => hour = 0,
+            _ => {}
+        }
+        if hour > 24 {
+            return None;
+        }
+        let zone = match self.entry(end, |c| matches!(c, Class::Zone(_))) {
+            Some((Class::Zone(zone), len)) => {
+                end += len;
+                Some(zone.clone())
+            }
+            _ => None,
+        };
+        Some((Clock { hour, minute, second, zone }, end))
+    }
+}
+
+/// A day, for [`dated_clocks`].
+fn day_of(m: &Match) -> Option<(&Sem, Option<&'static str>)> {
+    match &m.kind {
+        Kind::Date { sem, part, .. }
+            if matches!(
+                sem,
+                Sem::Ymd { day: Some(_), .. }
+                    | Sem::Day(_)
+                    | Sem::Weekday(..)
+                    | Sem::WeekdayOfWeek(..)
+                    | Sem::DayOfMonth(_)
+                    | Sem::Holiday(..)
+            ) =>
+        {
+            Some((sem, *part))
+        }
+        _ => None,
+    }
+}
+
+/// Times of day right after or before a day take that day: `22.4.2016 von 5 bis 6`,
+/// `Donnerstag 9:30 - 11:00`, `von 5 bis 6 am 22.4.2016`.
+fn dated_clocks(found: &mut [Match], clock_first: &[bool]) {
+    let bare = |m: &Match| matches!(m.kind, Kind::Date { sem: Sem::Clock, clock: Some(_), .. });
+    let give = |from: usize, to: usize, found: &mut [Match]| {
+        let Some((sem, part)) = day_of(&found[from]).map(|(sem, part)| (sem.clone(), part)) else { return false };
+        if let Kind::Date { sem: target, clock: Some(clock), .. } = &mut found[to].kind {
+            if matches!(part, Some("AF" | "EV" | "NI")) && clock.hour < 12 {
+                clock.hour += 12;
+            }
+            *target = sem;
+        }
+        true
+    };
+    for i in 1..found.len() {
+        if bare(&found[i]) && found[i].start <= found[i - 1].end + 2 {
+            give(i - 1, i, found);
+        }
+    }
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        // `2:00 - 2:30 pm on Tuesday`, but not `2pm till tomorrow 4:30pm`
+        let plain_day = matches!(found[i + 1].kind, Kind::Date { clock: None, .. }) || clock_first[i + 1];
+        if bare(&found[i]) && plain_day && found[i + 1].start <= found[i].end + 2 {
+            give(i + 1, i, found);
+        }
+    }
+}
+
+/// `15:47`, `15:47:30`, `15.47`, `3pm`, `10:30am`, `7h01`.
+fn clock_token(word: &str) -> Option<(u32, u32, Option<u32>, Option<bool>)> {
+    let (body, meridiem) = if let Some(body) = word.strip_suffix("pm").or_else(|| word.strip_suffix("p.m.")) {
+        (body, Some(true))
+    } else if let Some(body) = word.strip_suffix("am").or_else(|| word.strip_suffix("a.m.")) {
+        (body, Some(false))
+    } else {
+        (word, None)
+    };
+    if let Some(hour) = digits(body).filter(|_| meridiem.is_some()) {
+        return (1..=12).contains(&hour).then_some((hour, 0, None, meridiem));
+    }
+    let separator = body.bytes().find(|b| matches!(b, b':' | b'.' | b'h'))?;
+    let parts: Vec<&str> = body.split(separator as char).collect();
+    let (hour, minute, second) = match parts.as_slice() {
+        [h, m] if m.len() == 2 => (digits(h)?, digits(m)?, None),
+        [h, m, s] if m.len() == 2 && s.len() == 2 && separator == b':' => (digits(h)?, digits(m)?, Some(digits(s)?)),
+        _ => return None,
+    };
+    (hour <= 24 && minute < 60 && second.is_none_or(|s| s < 60) && !parts[0].is_empty() && parts[0].len() <= 2)
+        .then_some((hour, minute, second, meridiem))
+}
+
+/// Whether a day exists in a month (in a leap year where the year is unknown).
+struct NaiveDateCheck;
+
+impl NaiveDateCheck {
+    fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
+        chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).is_some()
+    }
+}

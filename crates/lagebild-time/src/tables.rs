@@ -1,0 +1,369 @@
+//! The time words of one language (`resources/<lang>/time_words.tsv`): what each word or
+//! phrase contributes to a time expression.
+
+use lagebild_doc::TimeMod;
+use lagebild_resources::{ResourceError, WordMap, parse_table};
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Year,
+    Quarter,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Decade,
+    Century,
+    Weekend,
+    Half,
+}
+
+impl Unit {
+    fn parse(text: &str) -> Option<Unit> {
+        Some(match text {
+            "Y" => Unit::Year,
+            "Q" => Unit::Quarter,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "WE" => Unit::Weekend,
+            "HALF" => Unit::Half,
+            _ => return None,
+        })
+    }
+
+    /// The unit of a TIMEX3 duration with `count` of them (`P3D`, `PT2H`, `P10Y` for a decade).
+    pub(crate) fn duration(self, count: Count) -> String {
+        let (time, letter, factor) = match self {
+            Unit::Year => (false, "Y", 1.0),
+            Unit::Quarter => (false, "M", 3.0),
+            Unit::Month => (false, "M", 1.0),
+            Unit::Week => (false, "W", 1.0),
+            Unit::Day => (false, "D", 1.0),
+            Unit::Hour => (true, "H", 1.0),
+            Unit::Minute => (true, "M", 1.0),
+            Unit::Second => (true, "S", 1.0),
+            Unit::Decade => (false, "Y", 10.0),
+            Unit::Century => (false, "Y", 100.0),
+            Unit::Weekend => (false, "WE", 1.0),
+            Unit::Half => (false, "M", 6.0),
+        };
+        let number = match count {
+            Count::Number(n) => format_number(n * factor),
+            Count::Vague => "X".to_owned(),
+        };
+        format!("P{}{number}{letter}", if time { "T" } else { "" })
+    }
+}
+
+/// How many units a duration has.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Count {
+    Number(f64),
+    /// `einige Tage`, `a few weeks`.
+    Vague,
+}
+
+/// A number as TIMEX3 writes it: `3`, `3.5`.
+pub(crate) fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+/// A holiday's date rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// Month and day.
+    Fixed(u32, u32),
+    /// Days from Easter Sunday.
+    Easter(i64),
+    /// The `n`th `weekday` of `month`; `n` = -1 the last.
+    Nth { n: i32, month: u32, weekday: u32 },
+    /// The first `weekday` on or after `month`-`day`.
+    OnOrAfter { month: u32, day: u32, weekday: u32 },
+}
+
+/// What a word contributes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Class {
+    Month(u32),
+    Weekday(u32),
+    WeekdaySet(u32),
+    /// A unit, and whether the word is a plural form.
+    Unit(Unit, bool),
+    UnitSet(Unit),
+    Shift(i32),
+    Day(i32),
+    PartOfDay(&'static str),
+    ClockWord(u32),
+    Mod(TimeMod),
+    Season(&'static str),
+    Holiday(Holiday),
+    Ordinal(u32),
+    Ref(&'static str),
+    Ago,
+    Ahead,
+    Every,
+    Few,
+    Clock,
+    Meridiem(bool),
+    Zone(String),
+    YearCue,
+    Link,
+    Whole(f64),
+    ClockOffset(i32),
+    Range,
+    RangeOpen,
+}
+
+/// One entry: the words after the first (for a phrase) and the class.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) rest: Vec<String>,
+    pub(crate) class: Class,
+}
+
+/// The time words of one language, by their first word (lowercase).
+#[derive(Debug, Clone, Default)]
+pub struct TimeWords {
+    entries: WordMap<Vec<Entry>>,
+    /// Weekday names, for splitting compounds such as `Montagabend`.
+    weekdays: Vec<(String, u32)>,
+    /// Parts of the day, for the second half of such compounds.
+    parts_of_day: Vec<(String, &'static str)>,
+    /// The length in bytes of the shortest weekday compound: shorter words need no test.
+    shortest_compound: usize,
+    /// The first bytes of weekday names: other words are no weekday compound.
+    weekday_initials: [u64; 4],
+    /// The length in bytes of the longest first word of a phrase: longer words need no look-up.
+    longest: usize,
+    /// A filter over the first two bytes and the length of every first word: a word that
+    /// misses it has no entries, and needs no hashing. 65,536 bits.
+    filter: Vec<u64>,
+}
+
+/// The bit of [`TimeWords::filter`] for a word.
+fn filter_bit(word: &[u8]) -> usize {
+    filter_bit_parts(word, word.len())
+}
+
+/// The bit of [`TimeWords::filter`] for a word of `len` bytes that begins with `head`.
+fn filter_bit_parts(head: &[u8], len: usize) -> usize {
+    let first = usize::from(head.first().copied().unwrap_or(0));
+    let second = usize::from(head.get(1).copied().unwrap_or(0));
+    let key = (first << 16) ^ (second << 8) ^ len.min(255);
+    (key.wrapping_mul(0x9E37_79B9) >> 8) & 0xFFFF
+}
+
+fn static_code(text: &str, codes: &[&'static str]) -> Option<&'static str> {
+    codes.iter().copied().find(|code| *code == text)
+}
+
+impl TimeWords {
+    /// Parses `time_words.tsv`; `file` names it in errors.
+    pub fn load(file: &str, text: &str) -> Result<TimeWords, ResourceError> {
+        let table = parse_table(file, text, 3)?;
+        let mut words = TimeWords::default();
+        for row in &table.rows {
+            let (phrase, class, value) = (row.fields[0], row.fields[1], row.fields[2]);
+            let bad = |what: &str| row.error(file, &format!("{what}: {value:?}"));
+            let number = || value.parse::<u32>().map_err(|_| bad("not a number"));
+            let class = match class {
+                "month" => Class::Month(number().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| bad("no month"))?),
+                "weekday" | "weekday_set" => {
+                    let day = number().ok().filter(|d| (1..=7).contains(d)).ok_or_else(|| bad("no weekday"))?;
+                    if class == "weekday" { Class::Weekday(day) } else { Class::WeekdaySet(day) }
+                }
+                "unit" => {
+                    let (code, plural) = match value.strip_suffix("/pl") {
+                        Some(code) => (code, true),
+                        None => (value, false),
+                    };
+                    Class::Unit(Unit::parse(code).ok_or_else(|| bad("unknown unit"))?, plural)
+                }
+                "unit_set" => Class::UnitSet(Unit::parse(value).ok_or_else(|| bad("unknown unit"))?),
+                "shift" | "day" => {
+                    let offset = value.parse::<i32>().map_err(|_| bad("not an offset"))?;
+                    if class == "shift" { Class::Shift(offset) } else { Class::Day(offset) }
+                }
+                "part_of_day" => Class::PartOfDay(
+                    static_code(value, &["MO", "MI", "AF", "EV", "NI"]).ok_or_else(|| bad("unknown part of day"))?,
+                ),
+                "clock_word" => Class::ClockWord(number().ok().filter(|h| *h <= 24).ok_or_else(|| bad("no hour"))?),
+                "mod" => Class::Mod(match value {
+                    "START" => TimeMod::Start,
+                    "MID" => TimeMod::Mid,
+                    "END" => TimeMod::End,
+                    _ => return Err(bad("unknown modifier")),
+                }),
+                "season" => {
+                    Class::Season(static_code(value, &["SP", "SU", "FA", "WI"]).ok_or_else(|| bad("unknown season"))?)
+                }
+                "holiday" => Class::Holiday(parse_holiday(value).ok_or_else(|| bad("unknown holiday rule"))?),
+                "ordinal" => Class::Ordinal(number()?),
+                "ref" => Class::Ref(
+                    static_code(value, &["PAST_REF", "PRESENT_REF", "FUTURE_REF"])
+                        .ok_or_else(|| bad("unknown reference"))?,
+                ),
+                "ago" => Class::Ago,
+                "ahead" => Class::Ahead,
+                "every" => Class::Every,
+                "few" => Class::Few,
+                "clock" => Class::Clock,
+                "meridiem" => Class::Meridiem(match value {
+                    "am" => false,
+                    "pm" => true,
+                    _ => return Err(bad("expected am or pm")),
+                }),
+                "zone" => {
+                    let valid = value == "Z"
+                        || (value.len() == 6
+                            && (value.starts_with('+') || value.starts_with('-'))
+                            && value.as_bytes()[3] == b':');
+                    if !valid {
+                        return Err(bad("expected Z or an offset such as +01:00"));
+                    }
+                    Class::Zone(value.to_owned())
+                }
+                "year_cue" => Class::YearCue,
+                "link" => Class::Link,
+                "whole" => Class::Whole(value.parse::<f64>().map_err(|_| bad("not a number"))?),
+                "clock_offset" => Class::ClockOffset(
+                    value.parse::<i32>().ok().filter(|m| m.abs() < 60).ok_or_else(|| bad("not a number of minutes"))?,
+                ),
+                "range" => Class::Range,
+                "range_open" => Class::RangeOpen,
+                _ => return Err(row.error(file, &format!("unknown class {class:?}"))),
+            };
+            if phrase != phrase.to_lowercase() {
+                return Err(row.error(file, "phrases are lowercase"));
+            }
+            let mut parts = phrase.split(' ');
+            let first = parts.next().unwrap_or_default().to_owned();
+            let rest: Vec<String> = parts.map(str::to_owned).collect();
+            if rest.is_empty() {
+                match &class {
+                    Class::Weekday(day) => words.weekdays.push((first.clone(), *day)),
+                    Class::PartOfDay(part) => words.parts_of_day.push((first.clone(), part)),
+                    _ => {}
+                }
+            }
+            words.entries.entry(first).or_default().push(Entry { rest, class });
+        }
+        words.weekdays.retain(|(name, _)| !name.ends_with('.'));
+        let shortest = |names: &mut dyn Iterator<Item = usize>| names.min().unwrap_or(usize::MAX / 4);
+        words.shortest_compound = shortest(&mut words.weekdays.iter().map(|(n, _)| n.len()))
+            + shortest(&mut words.parts_of_day.iter().map(|(n, _)| n.len()).chain(std::iter::once(6)));
+        for (name, _) in &words.weekdays {
+            let byte = usize::from(name.as_bytes()[0]);
+            words.weekday_initials[byte / 64] |= 1 << (byte % 64);
+        }
+        words.filter = vec![0; 1024];
+        // Every word of every phrase, so that the later words of a phrase are lowercased too.
+        let all_words: Vec<&str> = words
+            .entries
+            .iter()
+            .flat_map(|(key, entries)| {
+                std::iter::once(key.as_str()).chain(entries.iter().flat_map(|e| e.rest.iter().map(String::as_str)))
+            })
+            .collect();
+        for word in &all_words {
+            let bit = filter_bit(word.as_bytes());
+            words.filter[bit / 64] |= 1 << (bit % 64);
+        }
+        words.longest = all_words.iter().map(|w| w.len()).max().unwrap_or(0);
+        // Longer phrases first, so that the first match is the longest.
+        for entries in words.entries.values_mut() {
+            entries.sort_by_key(|entry| std::cmp::Reverse(entry.rest.len()));
+        }
+        Ok(words)
+    }
+
+    fn has_weekday_initial(&self, byte: u8) -> bool {
+        let byte = usize::from(byte);
+        self.weekday_initials[byte / 64] & (1 << (byte % 64)) != 0
+    }
+
+    /// Whether a word as written needs lowercasing and a look-up: false for most words,
+    /// whose first two letters and length match no entry and that cannot be a weekday
+    /// compound (`Montagabend`), a number with letters (`3PM`, `1990er`), a short code
+    /// (`Q3`) or a word with an apostrophe. A cheap test on the bytes as written.
+    pub(crate) fn needs_lowering(&self, raw: &str) -> bool {
+        let bytes = raw.as_bytes();
+        let Some(&first) = bytes.first() else { return false };
+        if bytes.len() <= 3
+            || !first.is_ascii()
+            || first.is_ascii_digit()
+            || bytes.iter().any(|&b| b == b'\'' || b == 0xE2)
+        {
+            return true;
+        }
+        let first = first.to_ascii_lowercase();
+        if bytes.len() >= self.shortest_compound && self.has_weekday_initial(first) {
+            return true;
+        }
+        if bytes.len() > self.longest || self.filter.is_empty() {
+            return false;
+        }
+        let head = [first, bytes[1].to_ascii_lowercase()];
+        let bit = filter_bit_parts(&head, bytes.len());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The entries whose phrase starts with `word` (lowercase).
+    pub(crate) fn get(&self, word: &str) -> &[Entry] {
+        if word.len() > self.longest || self.filter.is_empty() {
+            return &[];
+        }
+        let bit = filter_bit(word.as_bytes());
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
+        self.entries.get(word).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// A weekday compound such as `montagabend`: the weekday and the part of the day.
+    pub(crate) fn weekday_compound(&self, word: &str) -> Option<(u32, &'static str)> {
+        if word.len() < self.shortest_compound || !self.has_weekday_initial(word.as_bytes()[0]) {
+            return None;
+        }
+        let (name, day) =
+            self.weekdays.iter().find(|(name, _)| word.len() > name.len() && word.starts_with(name.as_str()))?;
+        let rest = &word[name.len()..];
+        let part = self.parts_of_day.iter().find(|(part, _)| part == rest).map(|(_, part)| *part);
+        // `morgen` after a weekday is its morning.
+        let part = part.or_else(|| (rest == "morgen").then_some("MO"))?;
+        Some((*day, part))
+    }
+}
+
+fn parse_holiday(value: &str) -> Option<Holiday> {
+    if let Some((date, weekday)) = value.split_once('>') {
+        let (month, day) = date.split_once('-')?;
+        let (month, day, weekday) = (month.parse().ok()?, day.parse().ok()?, weekday.parse().ok()?);
+        chrono::NaiveDate::from_ymd_opt(2000, month, day)?;
+        return (1..=7).contains(&weekday).then_some(Holiday::OnOrAfter { month, day, weekday });
+    }
+    if let Some(offset) = value.strip_prefix('E') {
+        return offset.trim_start_matches('+').parse().ok().map(Holiday::Easter);
+    }
+    if let Some((month, day)) = value.split_once('-')
+        && !month.is_empty()
+    {
+        let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+        return chrono::NaiveDate::from_ymd_opt(2000, month, day).map(|_| Holiday::Fixed(month, day));
+    }
+    let mut parts = value.split(':');
+    let n: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let weekday: u32 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=7).contains(&weekday) && (n == -1 || (1..=5).contains(&n)))
+        .then_some(Holiday::Nth { n, month, weekday })
+}
