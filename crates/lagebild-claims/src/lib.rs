@@ -1,0 +1,1111 @@
+//! Claims and attribution: who says what, through which channel, with what stance.
+//!
+//! The stage reads sentences, tokens (lemma, part of speech, features), clauses and, where
+//! they exist, entities and times, and returns the `claims` layer. It knows these
+//! constructions (`construction` in the JSON):
+//!
+//! - **verb**: a clause whose verb is a cue (`sagen`, `mitteilen`, `say`, `deny`), with its
+//!   content in an embedded clause (`sagte, Washington habe …`, `said that …`), in a
+//!   quotation next to it (`"…", sagte er`; `X sagte: "…"`), or in its object (`wies die
+//!   Behauptungen zurück`);
+//! - **postposed**: a cue clause after the content (`…, teilte das Ministerium mit.`);
+//! - **according_to**: `laut X`, `nach Angaben von X`, `X zufolge`, `wie X berichtete`,
+//!   `according to X`: X speaks the rest of its clause, or is the channel where the clause
+//!   already has a speaker;
+//! - **noun** constructions are read as channels of a cue (`sagte die Gruppe in einem Bericht`).
+//!
+//! The speaker is the subject (the agent of a passive), the addressee the indirect object,
+//! the channel a medium named in the cue's clause. Arguments carry the entity they resolve
+//! to: a pronoun the nearest person before it. The stance is the cue's (`bestreiten` denies)
+//! unless stance words say more (`keine Beweise` denies, `vermutlich` hedges); a denial
+//! answers every earlier claim of another speaker (`responds_to`). The words are data:
+//! `resources/<lang>/claim_words.tsv`.
+
+mod quotes;
+mod words;
+
+use std::ops::Range;
+use std::path::Path;
+
+use lagebild_doc::{
+    Arg, ArgumentRole, Claim, ClaimConstruction, ClaimId, ClaimKind, Clause, ClauseKind, Document, EntityId,
+    EntityType, Lang, Span, Stance, TextRange,
+};
+use lagebild_resources::ResourceError;
+
+pub use words::ClaimWords;
+
+const EMBEDDED: [(&str, &str); 2] = [
+    ("de/claim_words.tsv", include_str!("../../../resources/de/claim_words.tsv")),
+    ("en/claim_words.tsv", include_str!("../../../resources/en/claim_words.tsv")),
+];
+
+/// The attribution vocabulary of German and English.
+#[derive(Debug, Clone)]
+pub struct ClaimKnowledge {
+    de: ClaimWords,
+    en: ClaimWords,
+}
+
+impl ClaimKnowledge {
+    /// The word lists compiled into the binary.
+    pub fn embedded() -> Result<ClaimKnowledge, ResourceError> {
+        Ok(ClaimKnowledge {
+            de: ClaimWords::load(EMBEDDED[0].0, EMBEDDED[0].1)?,
+            en: ClaimWords::load(EMBEDDED[1].0, EMBEDDED[1].1)?,
+        })
+    }
+
+    /// The word lists of a directory laid out like `resources/`.
+    pub fn from_dir(dir: &Path) -> Result<ClaimKnowledge, ResourceError> {
+        let load = |name: &str| {
+            let file = dir.join(name);
+            let text =
+                std::fs::read_to_string(&file).map_err(|source| ResourceError::Io { file: file.clone(), source })?;
+            ClaimWords::load(&file.display().to_string(), &text)
+        };
+        Ok(ClaimKnowledge { de: load(EMBEDDED[0].0)?, en: load(EMBEDDED[1].0)? })
+    }
+
+    pub fn lang(&self, lang: Lang) -> Option<&ClaimWords> {
+        match lang {
+            Lang::De => Some(&self.de),
+            Lang::En => Some(&self.en),
+            Lang::Und => None,
+        }
+    }
+}
+
+/// The claims of `doc`, sorted by their cue. Odd text is not an error: a document without
+/// cues, tokens or clauses has no claims.
+pub fn claims(doc: &Document, knowledge: &ClaimKnowledge) -> Vec<Claim> {
+    let Some(words) = knowledge.lang(doc.meta.lang) else { return Vec::new() };
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let reader = Reader::new(doc, words);
+    let mut found = reader.find();
+    found.sort_by_key(|claim| (claim.cue.range.start(), claim.cue.range.end()));
+    found.dedup_by_key(|claim| claim.cue.range);
+    link_claims(doc, &mut found);
+    found
+}
+
+struct Reader<'a> {
+    doc: &'a Document,
+    words: &'a ClaimWords,
+    lower: Vec<String>,
+    /// Token ranges of each sentence.
+    sentence_tokens: Vec<Range<usize>>,
+    clause_of: Vec<Option<u32>>,
+    children: Vec<Vec<u32>>,
+    quotes: Vec<quotes::Quote>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(doc: &'a Document, words: &'a ClaimWords) -> Reader<'a> {
+        let lower = doc.tokens.iter().map(|token| doc.slice(token.range).to_lowercase()).collect();
+        let mut sentence_of = vec![0; doc.tokens.len()];
+        let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
+        let mut next = 0;
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            while next < doc.tokens.len() && doc.tokens[next].range.start() < sentence.range.start() {
+                sentence_of[next] = index.saturating_sub(1) as u32;
+                next += 1;
+            }
+            let first = next;
+            while next < doc.tokens.len() && doc.tokens[next].range.end() <= sentence.range.end() {
+                sentence_of[next] = index as u32;
+                next += 1;
+            }
+            sentence_tokens.push(first..next);
+        }
+        let mut clause_of = vec![None; doc.tokens.len()];
+        let mut children = vec![Vec::new(); doc.clauses.len()];
+        for (index, clause) in doc.clauses.iter().enumerate() {
+            for &token in &clause.tokens {
+                if let Some(slot) = clause_of.get_mut(token as usize) {
+                    *slot = Some(index as u32);
+                }
+            }
+            if let Some(parent) = clause.parent.and_then(|parent| children.get_mut(parent as usize)) {
+                parent.push(index as u32);
+            }
+        }
+        let quotes = quotes::quotes(doc, &sentence_of);
+        Reader { doc, words, lower, sentence_tokens, clause_of, children, quotes }
+    }
+
+    fn pos(&self, token: usize) -> &str {
+        self.doc.tokens.get(token).and_then(|token| token.pos()).unwrap_or("")
+    }
+
+    fn lemma(&self, token: usize) -> String {
+        match self.doc.tokens[token].lemma() {
+            Some(lemma) => lemma.to_lowercase(),
+            None => self.lower[token].clone(),
+        }
+    }
+
+    fn range(&self, tokens: Range<usize>) -> TextRange {
+        TextRange::new(self.doc.tokens[tokens.start].range.start(), self.doc.tokens[tokens.end - 1].range.end())
+    }
+
+    fn find(&self) -> Vec<Claim> {
+        let mut found: Vec<Claim> = Vec::new();
+        for (index, clause) in self.doc.clauses.iter().enumerate() {
+            found.extend(self.verb_claim(index, clause));
+        }
+        for sentence in 0..self.sentence_tokens.len() {
+            self.according_claims(sentence, &mut found);
+            self.noun_claims(sentence, &mut found);
+            self.headline_claims(sentence, &mut found);
+        }
+        found
+    }
+
+    /// The lemma of a clause's verb complex, lowercase.
+    fn cue_lemma(&self, clause: &Clause) -> String {
+        match (&clause.lemma, clause.verb) {
+            (Some(lemma), _) => lemma.to_lowercase(),
+            (None, Some(verb)) => self.lemma(verb as usize),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The cue lemma of a clause: its main verb's lemma joined to a particle.
+    fn cue_of(&self, clause: &Clause) -> Option<(u32, Stance)> {
+        let verb = clause.verb?;
+        let lemma = clause.lemma.as_deref().map(str::to_lowercase).unwrap_or_else(|| self.lemma(verb as usize));
+        // The token of the cue verb: the one whose lemma the clause's lemma ends with
+        // (`mitteilen` ends with `teilen`), else the clause's verb.
+        let main = clause
+            .verb_tokens
+            .iter()
+            .rev()
+            .copied()
+            .find(|&token| {
+                let own = self.lemma(token as usize);
+                !own.is_empty() && lemma.ends_with(own.as_str())
+            })
+            .unwrap_or(verb);
+        let &stance = self.words.verbs.get(&lemma)?;
+        Some((main, stance))
+    }
+
+    fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
+        let (main, cue_stance) = self.cue_of(clause)?;
+        if self.in_not_cue(main as usize) {
+            return None;
+        }
+        let sentence = clause.sentence as usize;
+        let bounds = self.sentence_tokens.get(sentence)?.clone();
+        let cue = self.cue_span(clause, main);
+        let (speaker, addressee, mut channel) = self.arguments(clause, &bounds);
+        // The content, by construction.
+        let mut construction = ClaimConstruction::Verb;
+        let main = main as usize;
+        let content = if let Some(content) = self.content_after(clause, main, &bounds) {
+            Some(content)
+        } else if let Some(content) = self.embedded_content(index, clause) {
+            Some(content)
+        } else if let Some((content, quoted)) = self.content_before(clause, main, &bounds) {
+            if !quoted {
+                construction = ClaimConstruction::Postposed;
+            }
+            Some(content)
+        } else if let Some(content) = self.wie_content(clause) {
+            construction = ClaimConstruction::AccordingTo;
+            Some(content)
+        } else if self.words.object_verbs.contains(&self.cue_lemma(clause)) {
+            self.object_content(clause, &bounds)
+        } else {
+            None
+        };
+        let content = content?;
+        if content.is_empty() {
+            return None;
+        }
+        // Where the clause analysis found no subject: an inverted one right after the cue
+        // (`"…", said Caddell`; German `…, sagte er`, `wissen die Kollegen, dass`), else the
+        // phrase right before it (`Pat Caddell told …`).
+        let speaker = speaker.or_else(|| {
+            if clause.passive {
+                return None;
+            }
+            // Not a dative or genitive; an accusative may be the tagger's mistake for a subject
+            // where the clause analysis took a time expression for it.
+            let nominative = |t: usize| !matches!(self.doc.tokens[t].feature("Case"), Some("Dat" | "Gen"));
+            let inverted = self.doc.meta.lang == Lang::De || content.end <= main;
+            let after = (main + 1..bounds.end.min(main + 5))
+                .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM" | "ADV"))
+                .filter(|&t| {
+                    matches!(self.pos(t), "PROPN" | "NOUN" | "PRON") && !self.is_expletive(t) && !self.in_time(t)
+                })
+                .take_while(|&t| nominative(t))
+                .last()
+                .filter(|_| inverted);
+            let before = (bounds.start..main)
+                .rev()
+                .find(|&t| !matches!(self.pos(t), "AUX" | "ADV" | "PART"))
+                .filter(|&t| {
+                    matches!(self.pos(t), "PROPN" | "NOUN" | "PRON")
+                        && nominative(t)
+                        && !self.is_expletive(t)
+                        && !self.in_time(t)
+                })
+                .filter(|&t| !content.contains(&t));
+            after.or(before).map(|head| self.arg(head, &bounds))
+        });
+        // An infinitive's or a coordinated clause's subject is that of the clause before
+        // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
+        let speaker = speaker.or_else(|| {
+            let before = match clause.kind {
+                ClauseKind::Infinitive => clause.parent? as usize,
+                ClauseKind::Main => {
+                    let first = *clause.tokens.first()? as usize;
+                    let coordinated =
+                        self.pos(first) == "CCONJ" || first.checked_sub(1).is_some_and(|t| self.pos(t) == "CCONJ");
+                    if !coordinated {
+                        return None;
+                    }
+                    (0..index).rev().take_while(|&c| self.doc.clauses[c].sentence == clause.sentence).find(|&c| {
+                        self.doc.clauses[c].kind == ClauseKind::Main
+                            && self.doc.clauses[c].arguments.iter().any(|(role, _)| *role == ArgumentRole::Subject)
+                    })?
+                }
+                _ => return None,
+            };
+            let (_, head) =
+                self.doc.clauses[before].arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)?;
+            Some(self.arg(*head as usize, &bounds))
+        });
+        if channel.is_none() {
+            channel = self.channel_in(clause, &content, &bounds);
+        }
+        // The speaker's own words are no channel (`berichtete die Nachrichtenagentur Yonhap`).
+        if let (Some(speaker), Some(found)) = (&speaker, &channel)
+            && speaker.range.start() < found.range.end()
+            && found.range.start() < speaker.range.end()
+        {
+            channel = None;
+        }
+        // `berichtete die Nachrichtenagentur Yonhap`: a medium with no other speaker speaks.
+        let (speaker, channel) = match (speaker, channel) {
+            (None, Some(channel)) => (Some(channel), None),
+            other => other,
+        };
+        let content_range = self.range(content.clone());
+        Some(Claim {
+            sentence: clause.sentence,
+            kind: self.kind_of(&content),
+            construction,
+            speaker,
+            channel,
+            addressee,
+            cue,
+            content: Span::continuous(content_range),
+            stance: self.stance(cue_stance, &content, &clause.tokens),
+            date: self.date_in(clause, &content),
+            parent: None,
+            responds_to: Vec::new(),
+            events: Vec::new(),
+        })
+    }
+
+    /// The cue's words: in German the verb and its separable particle, in English the verb
+    /// with the auxiliaries right before it (`has learned`).
+    fn cue_span(&self, clause: &Clause, main: u32) -> Span {
+        let mut tokens: Vec<u32> = clause
+            .verb_tokens
+            .iter()
+            .copied()
+            .filter(|&token| {
+                token == main || self.doc.tokens[token as usize].feature("PartType") == Some("Vbp") || {
+                    self.doc.meta.lang == Lang::En && token < main && main - token <= 2
+                }
+            })
+            .collect();
+        if tokens.is_empty() {
+            tokens.push(main);
+        }
+        tokens.sort_unstable();
+        let parts: Vec<TextRange> = tokens.iter().map(|&token| self.doc.tokens[token as usize].range).collect();
+        // Neighbouring tokens form one part.
+        let mut merged: Vec<TextRange> = Vec::new();
+        for (position, part) in parts.iter().enumerate() {
+            let adjacent = position > 0 && tokens[position] == tokens[position - 1] + 1;
+            match merged.last_mut() {
+                Some(last) if adjacent => *last = TextRange::new(last.start(), part.end()),
+                _ => merged.push(*part),
+            }
+        }
+        let range = TextRange::new(merged[0].start(), merged[merged.len() - 1].end());
+        Span { range, parts: if merged.len() > 1 { merged } else { Vec::new() } }
+    }
+
+    /// Whether the cue word lies in a sequence that reports nothing (`das heißt`).
+    fn in_not_cue(&self, token: usize) -> bool {
+        self.words.not_cues.iter().any(|sequence| {
+            (token.saturating_sub(sequence.len() - 1)..=token).any(|start| {
+                start + sequence.len() <= self.lower.len()
+                    && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word)
+            })
+        })
+    }
+
+    /// Speaker, addressee and (where the addressee is a medium) channel.
+    fn arguments(&self, clause: &Clause, bounds: &Range<usize>) -> (Option<Arg>, Option<Arg>, Option<Arg>) {
+        let role = |wanted: ArgumentRole| {
+            clause.arguments.iter().find(|(role, _)| *role == wanted).map(|&(_, token)| token as usize)
+        };
+        let speaker_head = if clause.passive { role(ArgumentRole::Agent) } else { role(ArgumentRole::Subject) };
+        // A time expression is no speaker (`Letzte Woche teilte das Weiße Haus mit`).
+        let speaker = speaker_head
+            .filter(|&head| !self.is_expletive(head) && !self.in_time(head))
+            .map(|head| self.arg(head, bounds));
+        let (mut addressee, mut channel) = (None, None);
+        if let Some(head) = role(ArgumentRole::IndirectObject) {
+            let arg = self.arg(head, bounds);
+            if self.words.channels.contains(&self.lemma(head)) {
+                channel = Some(arg);
+            } else {
+                addressee = Some(arg);
+            }
+        }
+        (speaker, addressee, channel)
+    }
+
+    /// Whether a token lies in a time expression.
+    fn in_time(&self, token: usize) -> bool {
+        let range = self.doc.tokens[token].range;
+        self.doc.times.iter().any(|time| time.range.start() <= range.start() && range.end() <= time.range.end())
+    }
+
+    /// `es` in `es heißt`, `it` in `it is said`: no speaker.
+    fn is_expletive(&self, token: usize) -> bool {
+        self.words.is("expletive", &self.lower[token])
+    }
+
+    /// The phrase around `head`, as an argument linked to its entity.
+    fn arg(&self, head: usize, bounds: &Range<usize>) -> Arg {
+        let tokens = self.phrase(head, bounds);
+        let range = self.range(tokens.clone());
+        let entity =
+            self.entity_in(&tokens, head).or_else(|| self.antecedent(head)).or_else(|| self.description(&tokens, head));
+        let code = entity.and_then(|entity| self.doc.entities[entity.index()].code.clone());
+        Arg { range, entity, code }
+    }
+
+    /// The noun phrase headed by `head` within `bounds`: determiners and adjectives before
+    /// it, names in apposition and a genitive after it.
+    fn phrase(&self, head: usize, bounds: &Range<usize>) -> Range<usize> {
+        if self.pos(head) == "PRON" {
+            return head..head + 1;
+        }
+        // Leftwards up to the determiner that opens the phrase.
+        let mut start = head;
+        while start > bounds.start
+            && matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN")
+            && self.clause_of[start - 1] == self.clause_of[head]
+            && self.pos(start) != "DET"
+        {
+            start -= 1;
+        }
+        let mut end = head + 1;
+        let english = self.doc.meta.lang == Lang::En;
+        while end < bounds.end {
+            match self.pos(end) {
+                "PROPN" | "NOUN" | "X" => end += 1,
+                "NUM" if self.pos(end - 1) == "PROPN" => end += 1,
+                "DET" if !english && self.doc.tokens[end].feature("Case") == Some("Gen") => {
+                    let mut next = end + 1;
+                    while next < bounds.end && matches!(self.pos(next), "ADJ" | "PROPN" | "NOUN") {
+                        next += 1;
+                    }
+                    if next == end + 1 {
+                        break;
+                    }
+                    end = next;
+                }
+                "ADP"
+                    if english
+                        && self.words.is("name_link", &self.lower[end])
+                        && self.pos(end - 1) == "PROPN"
+                        && end + 1 < bounds.end
+                        && self.pos(end + 1) == "PROPN" =>
+                {
+                    end += 1;
+                }
+                "CCONJ" if end + 1 < bounds.end && self.pos(end - 1) == "PROPN" && self.pos(end + 1) == "PROPN" => {
+                    end += 1
+                }
+                _ => break,
+            }
+        }
+        start..end
+    }
+
+    /// The entity mention among `tokens`, preferring one that covers `head`.
+    fn entity_in(&self, tokens: &Range<usize>, head: usize) -> Option<EntityId> {
+        let range = self.range(tokens.clone());
+        let head_range = self.doc.tokens[head].range;
+        let overlapping = |index: &usize| {
+            let entity = &self.doc.entities[*index];
+            entity.range.start() < range.end() && range.start() < entity.range.end()
+        };
+        let candidates: Vec<usize> = (0..self.doc.entities.len()).filter(overlapping).collect();
+        let covers_head = candidates.iter().copied().find(|&index| {
+            let entity = self.doc.entities[index].range;
+            entity.start() <= head_range.start() && head_range.end() <= entity.end()
+        });
+        covers_head.or(candidates.first().copied()).map(|index| EntityId(index as u32))
+    }
+
+    /// For a personal pronoun (`er`, `she`), the nearest person mentioned before it.
+    fn antecedent(&self, token: usize) -> Option<EntityId> {
+        let personal = self.pos(token) == "PRON"
+            && self.doc.tokens[token].feature("PronType") == Some("Prs")
+            && self.doc.tokens[token].feature("Number") != Some("Plur")
+            && !self.words.is("not_third_person", &self.lower[token]);
+        if !personal {
+            return None;
+        }
+        let start = self.doc.tokens[token].range.start();
+        self.doc
+            .entities
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, entity)| entity.range.end() <= start && entity.entity_type == EntityType::Person)
+            .map(|(index, _)| EntityId(index as u32))
+    }
+
+    /// For a definite description of an organisation without a name (`die Gruppe`, `the
+    /// group`: nouns of the class `description`), the nearest organisation mentioned before it.
+    fn description(&self, tokens: &Range<usize>, head: usize) -> Option<EntityId> {
+        let definite = self.pos(head) == "NOUN"
+            && self.words.is("description", &self.lemma(head))
+            && self.words.definite.contains(&self.lower[tokens.start])
+            && self.doc.tokens[head].feature("Number") != Some("Plur");
+        if !definite {
+            return None;
+        }
+        let start = self.doc.tokens[tokens.start].range.start();
+        self.doc
+            .entities
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, entity)| entity.range.end() <= start && entity.entity_type == EntityType::Organization)
+            .map(|(index, _)| EntityId(index as u32))
+    }
+
+    /// The tokens of a clause and every clause embedded in it, as one extent without the
+    /// punctuation at its edges.
+    fn subtree(&self, clause: usize) -> Option<Range<usize>> {
+        let mut stack = vec![clause as u32];
+        let (mut first, mut last) = (usize::MAX, 0);
+        while let Some(index) = stack.pop() {
+            let clause = &self.doc.clauses[index as usize];
+            if let (Some(&a), Some(&b)) = (clause.tokens.first(), clause.tokens.last()) {
+                first = first.min(a as usize);
+                last = last.max(b as usize);
+            }
+            stack.extend(&self.children[index as usize]);
+        }
+        (first <= last).then(|| self.trim(first..last + 1))
+    }
+
+    /// A token extent without punctuation and quotation marks at its edges.
+    /// A closing quotation mark stays when its opening one is inside (`als seine "höchste
+    /// Priorität"`), and an opening one when its closing one is.
+    fn trim(&self, mut tokens: Range<usize>) -> Range<usize> {
+        let paired = |token: usize, tokens: &Range<usize>| {
+            self.quotes.iter().any(|quote| {
+                (quote.close == token && tokens.contains(&quote.open))
+                    || (quote.open == token && tokens.contains(&quote.close))
+            })
+        };
+        while tokens.start < tokens.end && self.pos(tokens.start) == "PUNCT" && !paired(tokens.start, &tokens) {
+            tokens.start += 1;
+        }
+        while tokens.start < tokens.end && self.pos(tokens.end - 1) == "PUNCT" && !paired(tokens.end - 1, &tokens) {
+            tokens.end -= 1;
+        }
+        tokens
+    }
+
+    /// The reported clause embedded in the cue's clause: reported speech after a comma, or
+    /// a `dass`/`that`/`ob` clause, after the cue verb.
+    fn embedded_content(&self, index: usize, clause: &Clause) -> Option<Range<usize>> {
+        let verb = clause.verb? as usize;
+        self.children[index].iter().map(|&child| child as usize).find_map(|child| {
+            let embedded = &self.doc.clauses[child];
+            let reported = match embedded.kind {
+                ClauseKind::ReportedSpeech => true,
+                ClauseKind::Subordinate => {
+                    embedded.introducer.is_none_or(|token| self.words.introducers.contains(&self.lower[token as usize]))
+                }
+                ClauseKind::Main => self.doc.meta.lang == Lang::En,
+                // `plans to …`, `fordert, … zu …`, but not `um … zu`.
+                ClauseKind::Infinitive => {
+                    embedded.introducer.is_none_or(|token| !self.words.is("purpose", &self.lemma(token as usize)))
+                }
+                _ => false,
+            };
+            let after = embedded.tokens.first().is_some_and(|&first| first as usize > verb);
+            if !(reported && after) {
+                return None;
+            }
+            // The reported clause with everything after it in the sentence, up to where the
+            // cue's clause resumes.
+            let start = self.subtree(child)?.start;
+            let end = self.sentence_tokens.get(clause.sentence as usize).map_or(start + 1, |bounds| bounds.end);
+            let resume = clause
+                .tokens
+                .iter()
+                .map(|&t| t as usize)
+                .find(|&t| t > start && t < end && self.pos(t) != "PUNCT")
+                .unwrap_or(end);
+            Some(self.trim(start..resume)).filter(|content| !content.is_empty())
+        })
+    }
+
+    /// Content after the cue: past the speaker, addressee and adverbs that may follow the
+    /// verb (`sagte Lawrow`, `told reporters`), a comma, colon, `dass`/`that` or opening
+    /// quotation mark starts it, and it runs to the end of the sentence (`sagte, Washington
+    /// habe …`, `X sagte: "…"`, `said that …`).
+    fn content_after(&self, clause: &Clause, main: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
+        let mut position = main + 1;
+        while position < bounds.end && position <= main + 8 {
+            let word = self.lower[position].as_str();
+            if let Some(quote) = self.quotes.iter().find(|quote| quote.open == position) {
+                return self.quotation(quote);
+            }
+            if self.words.introducers.contains(word) && position == main + 1 {
+                return Some(self.trim(position..bounds.end)).filter(|content| content.len() > 1);
+            }
+            if self.words.is("that", word) {
+                return Some(self.trim(position..bounds.end)).filter(|content| content.len() > 1);
+            }
+            match word {
+                "," | ":" => {
+                    if let Some(quote) = self.quotes.iter().find(|quote| quote.open == position + 1) {
+                        return self.quotation(quote);
+                    }
+                    return Some(self.trim(position + 1..bounds.end)).filter(|content| content.len() > 1);
+                }
+                "." | ";" | "?" | "!" => return None,
+                _ => {}
+            }
+            let verb_of_cue = clause.verb_tokens.contains(&(position as u32));
+            if matches!(self.pos(position), "VERB" | "AUX") && !verb_of_cue {
+                return None;
+            }
+            position += 1;
+        }
+        None
+    }
+
+    /// Content before the cue: a comma or quotation right before the cue's phrase, which
+    /// runs to the end of the sentence (`…, teilte das Ministerium mit.`, `"…", sagte er`,
+    /// `"…" Caddell said.`). Returns the content and whether it is a quotation.
+    fn content_before(&self, clause: &Clause, main: usize, bounds: &Range<usize>) -> Option<(Range<usize>, bool)> {
+        let mut position = main;
+        while position > bounds.start && main - position <= 12 {
+            let before = position - 1;
+            if let Some(quote) = self.quotes.iter().find(|quote| quote.close == before) {
+                return self.quotation(quote).map(|content| (content, true));
+            }
+            if self.lower[before] == "," {
+                if let Some(quote) =
+                    self.quotes.iter().find(|quote| quote.close + 1 == before || quote.close == before - 1)
+                {
+                    return self.quotation(quote).map(|content| (content, true));
+                }
+                let start = self
+                    .quotes
+                    .iter()
+                    .find(|quote| quote.open >= bounds.start && quote.close < before)
+                    .map_or(bounds.start, |quote| quote.open.min(bounds.start.max(quote.open)));
+                let content = self.trim(start..before);
+                // The words before are no statement when they hold the cue of another one
+                // (`X sagte, Satellitenbilder zeigten …`).
+                let reports = content.clone().any(|t| {
+                    self.clause_of[t].is_some_and(|c| {
+                        let other = &self.doc.clauses[c as usize];
+                        other.verb == Some(t as u32) && self.words.verbs.contains_key(&self.cue_lemma(other))
+                    })
+                });
+                return (content.len() > 1 && !reports).then_some((content, false));
+            }
+            let bracket = matches!(self.lower[before].as_str(), "(" | ")" | "-");
+            if matches!(self.pos(before), "VERB" | "PUNCT" | "SCONJ" | "CCONJ")
+                && !bracket
+                && !clause.verb_tokens.contains(&(before as u32))
+            {
+                return None;
+            }
+            position -= 1;
+        }
+        None
+    }
+
+    /// The words of a quotation, if it is a statement rather than a quoted term: three words
+    /// or more, or a verb (`"höchste Priorität"` is no statement).
+    fn quotation(&self, quote: &quotes::Quote) -> Option<Range<usize>> {
+        let content = self.trim(quote.open + 1..quote.close);
+        let statement = content.len() >= 3 || content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"));
+        statement.then_some(content)
+    }
+
+    /// `wie X berichtete`: the clause it is embedded in is the content.
+    fn wie_content(&self, clause: &Clause) -> Option<Range<usize>> {
+        let introducer = clause.introducer? as usize;
+        if !self.words.is("as", &self.lemma(introducer)) {
+            return None;
+        }
+        let parent = &self.doc.clauses[clause.parent? as usize];
+        let own = (*clause.tokens.first()? as usize, *clause.tokens.last()? as usize);
+        let tokens: Vec<usize> =
+            parent.tokens.iter().map(|&t| t as usize).filter(|&t| t < own.0 || t > own.1).collect();
+        let content = self.trim(*tokens.first()?..*tokens.last()? + 1);
+        (!content.is_empty()).then_some(content)
+    }
+
+    /// The object of the cue verb with what follows it in the clause: `wies die Behauptungen
+    /// zurück`, `nennen den Einstieg in den Ausstieg`, `denied the report`.
+    fn object_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
+        let Some((_, head)) = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Object) else {
+            return self.middle_field(clause).or_else(|| self.words_after_verb(clause, bounds));
+        };
+        let head = *head as usize;
+        if self.pos(head) == "PRON" && self.doc.tokens[head].feature("PronType") != Some("Dem") {
+            return None;
+        }
+        let phrase = self.phrase(head, bounds);
+        let mut end = phrase.end;
+        while end < bounds.end
+            && clause.tokens.binary_search(&(end as u32)).is_ok()
+            && !clause.verb_tokens.contains(&(end as u32))
+            && !matches!(self.pos(end), "PUNCT" | "VERB" | "AUX")
+        {
+            end += 1;
+        }
+        Some(phrase.start..end)
+    }
+
+    /// Where no object was found after a verb in second position (`bestritt die Vorwürfe`):
+    /// the clause's words after the verb, without the subject and the verb's other parts.
+    fn words_after_verb(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
+        let verb = clause.verb? as usize;
+        let subject =
+            clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|(_, t)| *t as usize);
+        let mut start = verb + 1;
+        if let Some(subject) = subject.filter(|&subject| subject > verb) {
+            start = self.phrase(subject, bounds).end;
+        }
+        let mut end = start;
+        while end < bounds.end
+            && clause.tokens.binary_search(&(end as u32)).is_ok()
+            && !clause.verb_tokens.contains(&(end as u32))
+            && !matches!(self.pos(end), "PUNCT" | "VERB" | "AUX")
+        {
+            end += 1;
+        }
+        let content = self.trim(start..end);
+        (content.len() >= 2).then_some(content)
+    }
+
+    /// In a German clause with its verb at the end and no object found (`um die Beziehungen
+    /// zu Moskau als seine "höchste Priorität" zu bezeichnen`): the words between the
+    /// introducer or subject and the verb complex.
+    fn middle_field(&self, clause: &Clause) -> Option<Range<usize>> {
+        if self.doc.meta.lang != Lang::De {
+            return None;
+        }
+        let first_verb = *clause.verb_tokens.iter().min()? as usize;
+        let mut start = match clause.introducer {
+            Some(introducer) => introducer as usize + 1,
+            None => *clause.tokens.first()? as usize,
+        };
+        if let Some((_, subject)) = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject) {
+            start = start.max(*subject as usize + 1);
+        }
+        // `zu` before the infinitive belongs to the verb.
+        let mut end = first_verb;
+        if end > start && self.words.is("infinitive", &self.lower[end - 1]) {
+            end -= 1;
+        }
+        let content = self.trim(start.min(end)..end);
+        (content.len() >= 2).then_some(content)
+    }
+
+    /// A medium named in the cue's clause outside the content: `laut der Nachrichtenagentur
+    /// RIA`, `in einem Bericht`, `according to state media`.
+    fn channel_in(&self, clause: &Clause, content: &Range<usize>, bounds: &Range<usize>) -> Option<Arg> {
+        clause
+            .tokens
+            .iter()
+            .map(|&t| t as usize)
+            .filter(|t| !content.contains(t))
+            .find(|&t| self.pos(t) == "NOUN" && self.words.channels.contains(&self.lemma(t)))
+            .map(|head| self.arg(head, bounds))
+    }
+
+    /// Direct when the content is a quotation, mixed when it holds one, else indirect.
+    fn kind_of(&self, content: &Range<usize>) -> ClaimKind {
+        let inside = |quote: &quotes::Quote| quote.open < content.start && content.end <= quote.close;
+        if self.quotes.iter().any(inside) {
+            return ClaimKind::Direct;
+        }
+        let holds = |quote: &quotes::Quote| content.contains(&quote.open) && quote.close < content.end;
+        if self.quotes.iter().any(holds) { ClaimKind::Mixed } else { ClaimKind::Indirect }
+    }
+
+    /// The cue's stance, unless stance words in the content or the cue's clause say more:
+    /// a denial wins over a hedge.
+    fn stance(&self, cue: Stance, content: &Range<usize>, clause_tokens: &[u32]) -> Stance {
+        if cue != Stance::Assert {
+            return cue;
+        }
+        let mut stance = Stance::Assert;
+        let mut scan = |tokens: &mut dyn Iterator<Item = usize>| {
+            let tokens: Vec<usize> = tokens.collect();
+            for (position, _) in tokens.iter().enumerate() {
+                for (sequence, marked) in &self.words.stance {
+                    let matches = sequence.len() <= tokens.len() - position
+                        && sequence.iter().zip(&tokens[position..]).all(|(word, &t)| self.lower[t] == *word);
+                    if matches && (stance == Stance::Assert || *marked == Stance::Deny) {
+                        stance = *marked;
+                    }
+                }
+            }
+        };
+        scan(&mut content.clone());
+        scan(&mut clause_tokens.iter().map(|&t| t as usize).filter(|t| !content.contains(t)));
+        stance
+    }
+
+    /// The value of a time expression in the cue's clause, outside the content.
+    fn date_in(&self, clause: &Clause, content: &Range<usize>) -> Option<String> {
+        let content = self.range(content.clone());
+        let first = self.doc.tokens[*clause.tokens.first()? as usize].range.start();
+        let last = self.doc.tokens[*clause.tokens.last()? as usize].range.end();
+        self.doc
+            .times
+            .iter()
+            .find(|time| {
+                let range = time.range;
+                range.start() >= first
+                    && range.end() <= last
+                    && !(range.start() < content.end() && content.start() < range.end())
+                    && self.clause_of_range(range)
+                        == self.clause_of_range(self.doc.tokens[clause.tokens[0] as usize].range)
+            })
+            .map(|time| time.value.clone())
+    }
+
+    fn clause_of_range(&self, range: TextRange) -> Option<u32> {
+        let token = self.doc.tokens.partition_point(|token| token.range.end() <= range.start());
+        self.clause_of.get(token).copied().flatten()
+    }
+
+    /// Attributions without a verb: a name and a colon before a statement (`Pat Caddell:
+    /// Voters are worried`, `Putin: Russland wird antworten`), and a quotation followed by a
+    /// dash and a name (`"…" ― Veronica Cruz`).
+    fn headline_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
+        let bounds = self.sentence_tokens[sentence].clone();
+        let name = |tokens: Range<usize>| {
+            tokens.clone().all(|t| matches!(self.pos(t), "PROPN" | "NOUN" | "X")) && !tokens.is_empty()
+        };
+        let taken = |found: &Vec<Claim>, cue: TextRange| {
+            found.iter().any(|claim| {
+                claim.content.range.start() <= cue.start() && cue.end() <= claim.content.range.end()
+                    || claim.cue.range == cue
+            })
+        };
+        // `Name: statement`
+        if let Some(colon) = (bounds.start + 1..bounds.end.min(bounds.start + 5)).find(|&t| self.lower[t] == ":") {
+            let content = self.trim(colon + 1..bounds.end);
+            let cue = self.doc.tokens[colon].range;
+            if name(bounds.start..colon) && content.len() >= 3 && !taken(found, cue) {
+                let head = colon - 1;
+                found.push(self.bare_claim(sentence, cue, self.arg(head, &bounds), content, ClaimConstruction::Verb));
+            }
+        }
+        // `"…" ― Name`
+        for quote in &self.quotes {
+            let dash = quote.close + 1;
+            if dash >= self.lower.len() || !matches!(self.lower[dash].as_str(), "―" | "—" | "–") {
+                continue;
+            }
+            let mut end = dash + 1;
+            while end < self.lower.len() && matches!(self.pos(end), "PROPN" | "X") {
+                end += 1;
+            }
+            let content = self.trim(quote.open + 1..quote.close);
+            let cue = self.doc.tokens[dash].range;
+            if end > dash + 1 && content.len() >= 3 && !taken(found, cue) {
+                let bounds = self.bounds_of(dash);
+                let claim = self.bare_claim(
+                    self.sentence_index(dash),
+                    cue,
+                    self.arg(end - 1, &bounds),
+                    content,
+                    ClaimConstruction::Postposed,
+                );
+                found.push(claim);
+            }
+        }
+    }
+
+    fn bounds_of(&self, token: usize) -> Range<usize> {
+        self.sentence_tokens.get(self.sentence_index(token)).cloned().unwrap_or(token..token + 1)
+    }
+
+    fn sentence_index(&self, token: usize) -> usize {
+        self.sentence_tokens.partition_point(|range| range.end <= token)
+    }
+
+    /// A claim with a speaker and content and no clause of its own.
+    fn bare_claim(
+        &self,
+        sentence: usize,
+        cue: TextRange,
+        speaker: Arg,
+        content: Range<usize>,
+        construction: ClaimConstruction,
+    ) -> Claim {
+        Claim {
+            sentence: sentence as u32,
+            kind: self.kind_of(&content),
+            construction,
+            speaker: Some(speaker),
+            channel: None,
+            addressee: None,
+            cue: Span::continuous(cue),
+            stance: self.stance(Stance::Assert, &content, &[]),
+            content: Span::continuous(self.range(content)),
+            date: None,
+            parent: None,
+            responds_to: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// Nouns naming a statement whose content follows a colon, a comma with `dass`/`ob`, or
+    /// `ist, dass`: `die Frage: …`, `Die Behauptung, dass …`, `the claim that …`. The speaker
+    /// is a genitive after the noun or a possessive name before it (`Lawrows Erklärung`).
+    fn noun_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
+        let bounds = self.sentence_tokens[sentence].clone();
+        for noun in bounds.clone() {
+            if self.pos(noun) != "NOUN" {
+                continue;
+            }
+            let Some(&stance) = self.words.nouns.get(&self.lemma(noun)) else { continue };
+            let cue = self.doc.tokens[noun].range;
+            let taken = |claim: &Claim| {
+                let overlaps = |range: TextRange| range.start() < cue.end() && cue.start() < range.end();
+                claim.cue.range == cue
+                    || overlaps(claim.content.range)
+                    || claim.channel.as_ref().is_some_and(|arg| overlaps(arg.range))
+            };
+            if found.iter().any(taken) {
+                continue;
+            }
+            // After the noun (and a genitive), within four tokens: `:`, `, dass`, `ist, dass`.
+            let mut position = noun + 1;
+            let mut start = None;
+            while position < bounds.end && position <= noun + 4 {
+                let word = self.lower[position].as_str();
+                if word == ":" {
+                    start = Some(position + 1);
+                    break;
+                }
+                if self.words.is("that", word) {
+                    start = Some(position);
+                    break;
+                }
+                if matches!(word, "." | ";" | "?" | "!") {
+                    break;
+                }
+                position += 1;
+            }
+            let Some(start) = start else { continue };
+            let content = self.trim(start..bounds.end);
+            if content.len() < 2 {
+                continue;
+            }
+            let speaker = self.noun_speaker(noun, &bounds);
+            found.push(Claim {
+                sentence: sentence as u32,
+                kind: self.kind_of(&content),
+                construction: ClaimConstruction::Noun,
+                speaker,
+                channel: None,
+                addressee: None,
+                cue: Span::continuous(cue),
+                content: Span::continuous(self.range(content.clone())),
+                stance: self.stance(stance, &content, &[]),
+                date: None,
+                parent: None,
+                responds_to: Vec::new(),
+                events: Vec::new(),
+            });
+        }
+    }
+
+    /// The speaker of a statement noun: a genitive after it (`die Erklärung des Ministeriums`,
+    /// `the statement of the ministry`) or a name in the genitive before it (`Lawrows Erklärung`).
+    fn noun_speaker(&self, noun: usize, bounds: &Range<usize>) -> Option<Arg> {
+        let next = noun + 1;
+        if next + 1 < bounds.end
+            && (self.doc.tokens[next].feature("Case") == Some("Gen") || self.words.is("of", &self.lower[next]))
+        {
+            let head = (next + 1..bounds.end)
+                .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN"))
+                .filter(|&t| matches!(self.pos(t), "PROPN" | "NOUN"))
+                .last()?;
+            return Some(self.arg(head, bounds));
+        }
+        let before = noun.checked_sub(1).filter(|&t| t >= bounds.start)?;
+        let possessive = self.pos(before) == "PROPN" && self.doc.tokens[before].feature("Case") == Some("Gen");
+        possessive.then(|| self.arg(before, bounds))
+    }
+
+    /// `laut X`, `nach Angaben von X`, `X zufolge`, `according to X`: X speaks the rest of its
+    /// clause, or, where that clause's cue already has a speaker, is its channel.
+    fn according_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
+        let bounds = self.sentence_tokens[sentence].clone();
+        let mut position = bounds.start;
+        while position < bounds.end {
+            let matched = self.words.according.iter().find(|sequence| {
+                sequence.len() <= bounds.end - position
+                    && sequence.iter().zip(position..).all(|(word, t)| self.lower[t] == *word)
+            });
+            let (phrase, head) = if let Some(sequence) = matched {
+                let mut start = position + sequence.len();
+                // `nach Angaben von X`, `nach Angaben des X`: after a phrase that ends in a noun,
+                // the speaker is a genitive, a name or introduced by `von`.
+                if start < bounds.end && self.words.is("from", &self.lower[start]) {
+                    start += 1;
+                } else if self.pos(start - 1) == "NOUN"
+                    && start < bounds.end
+                    && self.doc.tokens[start].feature("Case") != Some("Gen")
+                    && self.pos(start) != "PROPN"
+                {
+                    position += 1;
+                    continue;
+                }
+                // Determiners and adjectives, then the first noun, name or pronoun with the names
+                // in apposition after it (`der Nachrichtenagentur RIA`).
+                let first = (start..bounds.end)
+                    .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PRON" | "X"))
+                    .find(|&t| matches!(self.pos(t), "PROPN" | "NOUN" | "PRON" | "X"));
+                let head = first.map(|first| {
+                    (first + 1..bounds.end)
+                        .take_while(|&t| matches!(self.pos(t), "PROPN" | "X"))
+                        .last()
+                        .unwrap_or(first)
+                });
+                let Some(head) = head else {
+                    position += 1;
+                    continue;
+                };
+                let speaker = self.phrase(head, &(start..bounds.end));
+                (position..speaker.end, head)
+            } else if self.words.according_after.contains(&self.lower[position]) && position > bounds.start {
+                let head = position - 1;
+                let speaker = self.phrase(head, &(bounds.start..position));
+                (speaker.start..position + 1, head)
+            } else {
+                position += 1;
+                continue;
+            };
+            position = phrase.end;
+            let clause = self.clause_of[phrase.start].or(self.clause_of[head]);
+            let arg = self.arg(head, &bounds);
+            // A cue of the same clause with a speaker: X is its channel.
+            let own = found.iter_mut().find(|claim| {
+                let cue = self.clause_of_range(claim.cue.range);
+                cue.is_some() && cue == clause && claim.speaker.is_some()
+            });
+            if let Some(own) = own {
+                if own.channel.is_none() {
+                    own.channel = Some(arg);
+                }
+                continue;
+            }
+            let extent = match clause {
+                Some(clause) => self.subtree(clause as usize).unwrap_or(bounds.clone()),
+                None => self.trim(bounds.clone()),
+            };
+            // The content is the clause without the according phrase.
+            let content = if phrase.start <= extent.start {
+                self.trim(phrase.end.max(extent.start)..extent.end)
+            } else {
+                self.trim(extent.start..phrase.start.min(extent.end))
+            };
+            if content.is_empty() {
+                continue;
+            }
+            let cue_tokens = match matched {
+                Some(sequence) => phrase.start..phrase.start + sequence.len(),
+                None => phrase.end - 1..phrase.end,
+            };
+            let stance = self.stance(Stance::Assert, &content, &[]);
+            found.push(Claim {
+                sentence: sentence as u32,
+                kind: self.kind_of(&content),
+                construction: ClaimConstruction::AccordingTo,
+                speaker: Some(arg),
+                channel: None,
+                addressee: None,
+                cue: Span::continuous(self.range(cue_tokens)),
+                content: Span::continuous(self.range(content)),
+                stance,
+                date: None,
+                parent: None,
+                responds_to: Vec::new(),
+                events: Vec::new(),
+            });
+        }
+    }
+}
+
+/// Nesting (`parent`: a claim whose cue lies in another's content) and answers
+/// (`responds_to`: a denial answers every earlier claim of another speaker).
+fn link_claims(doc: &Document, claims: &mut [Claim]) {
+    let country = |arg: &Option<Arg>| -> Option<String> {
+        arg.as_ref()?.code.as_ref().map(|code| code.chars().take(3).collect())
+    };
+    let words = |arg: &Option<Arg>| arg.as_ref().map(|arg| doc.slice(arg.range).to_lowercase());
+    for index in 0..claims.len() {
+        let cue = claims[index].cue.range;
+        let parent = (0..claims.len()).filter(|&other| other != index).find(|&other| {
+            let content = claims[other].content.range;
+            content.start() <= cue.start() && cue.end() <= content.end()
+        });
+        claims[index].parent = parent.map(|other| ClaimId(other as u32));
+        if claims[index].stance != Stance::Deny {
+            continue;
+        }
+        let denier = (country(&claims[index].speaker), words(&claims[index].speaker));
+        let answered: Vec<ClaimId> = (0..index)
+            .filter(|&earlier| {
+                let claim = &claims[earlier];
+                if claim.stance == Stance::Deny || claim.content.range.end() > cue.start() {
+                    return false;
+                }
+                match (&denier.0, country(&claim.speaker)) {
+                    (Some(a), Some(b)) => *a != b,
+                    _ => denier.1 != words(&claim.speaker),
+                }
+            })
+            .map(|earlier| ClaimId(earlier as u32))
+            .collect();
+        claims[index].responds_to = answered;
+    }
+}

@@ -1,0 +1,85 @@
+//! The attribution vocabulary of one language, from `resources/<lang>/claim_words.tsv`.
+
+use std::collections::{HashMap, HashSet};
+
+use lagebild_doc::Stance;
+use lagebild_resources::{ResourceError, parse_table};
+
+/// The words of attribution of one language.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimWords {
+    /// Cue verbs' lemmas (lowercase) with the stance they carry.
+    pub(crate) verbs: HashMap<String, Stance>,
+    /// Cue verbs whose object is what they report (`bestreiten`, `nennen`, `deny`).
+    pub(crate) object_verbs: HashSet<String>,
+    /// Nouns naming statements (lowercase lemmas) with the stance they carry.
+    pub(crate) nouns: HashMap<String, Stance>,
+    /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
+    pub(crate) according: Vec<Vec<String>>,
+    /// Words after a speaker: `zufolge`.
+    pub(crate) according_after: HashSet<String>,
+    /// Words (lowercase) that open a reported clause: `dass`, `ob`, `warum`, `that`.
+    pub(crate) introducers: HashSet<String>,
+    /// Word sequences (lowercase) that hold a cue word but report nothing: `das heißt`.
+    pub(crate) not_cues: Vec<Vec<String>>,
+    /// Small closed classes of words the rules name (`expletive`, `that`, `purpose`, …), by
+    /// class; see the header of `claim_words.tsv`.
+    pub(crate) classes: HashMap<String, HashSet<String>>,
+    /// Definite articles (lowercase): `die Gruppe` refers back to the organisation last named.
+    pub(crate) definite: HashSet<String>,
+    /// Lemmas (lowercase) of media that relay statements.
+    pub(crate) channels: HashSet<String>,
+    /// Word sequences (lowercase) marking a stance, longest first.
+    pub(crate) stance: Vec<(Vec<String>, Stance)>,
+}
+
+impl ClaimWords {
+    /// Whether `word` (lowercase) belongs to the closed class `class`.
+    pub(crate) fn is(&self, class: &str, word: &str) -> bool {
+        self.classes.get(class).is_some_and(|words| words.contains(word))
+    }
+
+    /// Parses a `claim_words.tsv` named `file`.
+    pub fn load(file: &str, text: &str) -> Result<ClaimWords, ResourceError> {
+        let table = parse_table(file, text, 3)?;
+        let mut words = ClaimWords::default();
+        for row in &table.rows {
+            let (class, entry, stance) = (row.fields[0], row.fields[1], row.fields[2]);
+            if entry.chars().any(char::is_uppercase) {
+                return Err(row.error(file, "words must be lowercase"));
+            }
+            let sequence = || entry.split(' ').map(str::to_owned).collect::<Vec<_>>();
+            let stance_of = || match stance {
+                "assert" => Ok(Stance::Assert),
+                "hedge" => Ok(Stance::Hedge),
+                "deny" => Ok(Stance::Deny),
+                _ => Err(row.error(file, "the stance must be assert, hedge or deny")),
+            };
+            match class {
+                "verb" => _ = words.verbs.insert(entry.to_owned(), stance_of()?),
+                "verb_object" => {
+                    words.verbs.insert(entry.to_owned(), stance_of()?);
+                    words.object_verbs.insert(entry.to_owned());
+                }
+                "noun" => _ = words.nouns.insert(entry.to_owned(), stance_of()?),
+                "according" => words.according.push(sequence()),
+                "according_after" => _ = words.according_after.insert(entry.to_owned()),
+                "channel" => _ = words.channels.insert(entry.to_owned()),
+                "introducer" => _ = words.introducers.insert(entry.to_owned()),
+                "definite" => _ = words.definite.insert(entry.to_owned()),
+                "expletive" | "not_third_person" | "purpose" | "as" | "that" | "name_link" | "infinitive" | "of"
+                | "from" | "description" => {
+                    words.classes.entry(class.to_owned()).or_default().insert(entry.to_owned());
+                }
+                "not_cue" => words.not_cues.push(sequence()),
+                "stance" => words.stance.push((sequence(), stance_of()?)),
+                _ => {
+                    return Err(row.error(file, "unknown class (see the header of claim_words.tsv)"));
+                }
+            }
+        }
+        words.according.sort_by_key(|sequence| std::cmp::Reverse(sequence.len()));
+        words.stance.sort_by_key(|(sequence, _)| std::cmp::Reverse(sequence.len()));
+        Ok(words)
+    }
+}
