@@ -1,0 +1,50 @@
+//! Prints the events of a text: `cargo run -p lagebild-events --example events -- de 2023-10-19 "Text"`.
+
+#![allow(clippy::print_stdout)] // A developer's tool prints its findings.
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(lang), Some(published), Some(text)) = (args.next(), args.next(), args.next()) else {
+        println!("usage: events <de|en> <YYYY-MM-DD|-> <text>");
+        return;
+    };
+    let knowledge = lagebild_pipeline::Knowledge::embedded().expect("the embedded knowledge loads");
+    let raw = lagebild_ingest::RawDocument {
+        id: "x".into(),
+        source: "-".into(),
+        title: None,
+        url: None,
+        published: published.parse().ok(),
+        lang: Some(lang),
+        text,
+    };
+    let options = lagebild_pipeline::Options::default();
+    let doc = lagebild_pipeline::analyze(raw, &knowledge, &options, &mut Default::default()).document;
+    let words = |range: lagebild_doc::TextRange| doc.slice(range).to_owned();
+    let args = |args: &[lagebild_doc::Arg]| {
+        args.iter()
+            .map(|arg| format!("{}({})", words(arg.range), arg.code.as_deref().unwrap_or("-")))
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    for event in &doc.events {
+        println!(
+            "{} {:?} {:?} [{}] {} -> {} at {} date {:?} ({}) q{} neg {} hyp {} fut {} hist {} claim {:?}",
+            event.event_type.as_str(),
+            event.mode,
+            event.context,
+            words(event.trigger.range),
+            args(&event.actors),
+            args(&event.recipients),
+            event.location.as_ref().map(|arg| words(arg.range)).unwrap_or_default(),
+            event.date,
+            event.date_source.as_str(),
+            event.quantities.len(),
+            event.negated,
+            event.hypothetical,
+            event.future,
+            event.historical,
+            event.claim.map(|id| id.to_string()),
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The event vocabulary: triggers and qualifying words per language
+//! (`resources/<lang>/event_triggers.tsv`, `event_words.tsv`) and the PLOVER tables shared by
+//! both (`resources/shared/plover_cameo.tsv`, `plover_scores.tsv`).
+
+use std::collections::{HashMap, HashSet};
+
+use lagebild_doc::EventType;
+use lagebild_resources::{ResourceError, Row, parse_table};
+
+/// How a trigger's category is chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Category {
+    /// Fixed, with an optional mode and context.
+    Fixed { event_type: EventType, mode: Option<String>, context: Option<String> },
+    /// `joint` when several countries take part, else `single` (exercises).
+    ByParticipants { joint: EventType, single: EventType },
+}
+
+/// One trigger lemma.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Trigger {
+    pub(crate) cameo: Option<String>,
+    pub(crate) category: Category,
+}
+
+/// The words of one language.
+#[derive(Debug, Clone, Default)]
+pub struct EventWords {
+    pub(crate) verbs: HashMap<String, Trigger>,
+    pub(crate) nouns: HashMap<String, Trigger>,
+    pub(crate) longest_noun: usize,
+    pub(crate) classes: HashMap<&'static str, HashSet<String>>,
+    pub(crate) contexts: HashMap<String, String>,
+}
+
+impl EventWords {
+    pub(crate) fn is(&self, class: &str, word: &str) -> bool {
+        self.classes.get(class).is_some_and(|words| words.contains(word))
+    }
+}
+
+/// The PLOVER tables: CAMEO code → category, mode, context; category and mode → score.
+#[derive(Debug, Clone, Default)]
+pub struct Plover {
+    pub(crate) cameo: HashMap<String, (EventType, Option<String>, Option<String>)>,
+    pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
+}
+
+const CLASSES: [&str; 12] = [
+    "negation",
+    "hypothetical",
+    "planned",
+    "earlier",
+    "actor_prep",
+    "recipient_prep",
+    "place_prep",
+    "partner_prep",
+    "possessive",
+    "future_auxiliary",
+    "intent_modal",
+    "perfect_auxiliary",
+];
+
+fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
+    EventType::parse(text).ok_or_else(|| row.error(file, &format!("{text:?} is no PLOVER category")))
+}
+
+fn optional(text: &str) -> Option<String> {
+    (text != "-").then(|| text.to_owned())
+}
+
+impl Plover {
+    pub(crate) fn load(
+        cameo_file: &str,
+        cameo: &str,
+        scores_file: &str,
+        scores: &str,
+    ) -> Result<Plover, ResourceError> {
+        let mut plover = Plover::default();
+        for row in &parse_table(cameo_file, cameo, 4)?.rows {
+            let category = event_type(cameo_file, row, row.fields[1])?;
+            // A code listed twice keeps its first mapping.
+            plover.cameo.entry(row.fields[0].to_owned()).or_insert((
+                category,
+                optional(row.fields[2]),
+                optional(row.fields[3]),
+            ));
+        }
+        for row in &parse_table(scores_file, scores, 3)?.rows {
+            let category = event_type(scores_file, row, row.fields[0])?;
+            let score: f32 = row.fields[2].parse().map_err(|_| row.error(scores_file, "the score is not a number"))?;
+            plover.scores.insert((category, optional(row.fields[1])), score);
+        }
+        Ok(plover)
+    }
+
+    /// The score of a category in a mode, else of the category.
+    pub(crate) fn score(&self, category: EventType, mode: Option<&str>) -> Option<f32> {
+        mode.and_then(|mode| self.scores.get(&(category, Some(mode.to_owned()))))
+            .or_else(|| self.scores.get(&(category, None)))
+            .copied()
+    }
+}
+
+impl EventWords {
+    pub(crate) fn load(
+        triggers_file: &str,
+        triggers: &str,
+        words_file: &str,
+        words: &str,
+        plover: &Plover,
+    ) -> Result<EventWords, ResourceError> {
+        let mut out = EventWords::default();
+        out.add_triggers(triggers_file, triggers, plover)?;
+        for row in &parse_table(words_file, words, 3)?.rows {
+            let (class, word, value) = (row.fields[0], row.fields[1], row.fields[2]);
+            if class == "context" {
+                out.contexts.insert(word.to_owned(), value.to_owned());
+                continue;
+            }
+            let class = CLASSES
+                .iter()
+                .find(|known| **known == class)
+                .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
+            out.classes.entry(class).or_default().insert(word.to_owned());
+        }
+        Ok(out)
+    }
+
+    /// Adds the triggers of a trigger table; a lemma already known keeps its entry.
+    pub(crate) fn add_triggers(
+        &mut self,
+        triggers_file: &str,
+        triggers: &str,
+        plover: &Plover,
+    ) -> Result<(), ResourceError> {
+        let out = self;
+        for row in &parse_table(triggers_file, triggers, 4)?.rows {
+            let [lemma, pos, cameo, category] = [row.fields[0], row.fields[1], row.fields[2], row.fields[3]];
+            if lemma.chars().any(char::is_uppercase) {
+                return Err(row.error(triggers_file, "lemmas must be lowercase"));
+            }
+            let cameo = optional(cameo);
+            let category = match (category, &cameo) {
+                ("-", Some(code)) => {
+                    let (event_type, mode, context) = plover.cameo.get(code).cloned().ok_or_else(|| {
+                        row.error(triggers_file, &format!("CAMEO code {code} is not in the PLOVER table"))
+                    })?;
+                    Category::Fixed { event_type, mode, context }
+                }
+                ("-", None) => return Err(row.error(triggers_file, "a trigger needs a CAMEO code or a category")),
+                (both, _) if both.contains('/') => {
+                    let (joint, single) = both.split_once('/').unwrap_or_default();
+                    Category::ByParticipants {
+                        joint: event_type(triggers_file, row, joint)?,
+                        single: event_type(triggers_file, row, single)?,
+                    }
+                }
+                (fixed, _) => {
+                    let (mode, context) = cameo
+                        .as_ref()
+                        .and_then(|code| plover.cameo.get(code))
+                        .map(|(_, mode, context)| (mode.clone(), context.clone()))
+                        .unwrap_or_default();
+                    Category::Fixed { event_type: event_type(triggers_file, row, fixed)?, mode, context }
+                }
+            };
+            let trigger = Trigger { cameo, category };
+            match pos {
+                "verb" => _ = out.verbs.entry(lemma.to_owned()).or_insert(trigger),
+                "noun" => {
+                    out.longest_noun = out.longest_noun.max(lemma.len());
+                    out.nouns.entry(lemma.to_owned()).or_insert(trigger);
+                }
+                _ => return Err(row.error(triggers_file, "the part of speech must be verb or noun")),
+            }
+        }
+        Ok(())
+    }
+}

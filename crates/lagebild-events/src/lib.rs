@@ -1,0 +1,752 @@
+//! Events: who did what to whom, when and where, coded in PLOVER (with CAMEO codes).
+//!
+//! The stage reads tokens (lemma, part of speech, features), clauses, entities, times,
+//! quantities and claims, and returns the `events` layer: one event per trigger mention.
+//!
+//! - **Triggers** are lemmas in `resources/<lang>/event_triggers.tsv`: a clause's verb (its
+//!   lemma joins a separable particle, so `traf … ein` matches `eintreffen`) or a noun, German
+//!   compounds by their last part (`Waffenlieferungen` → `lieferung`). Each has a CAMEO code
+//!   whose PLOVER category, mode and context come from `resources/shared/plover_cameo.tsv`, or
+//!   a category of its own; exercises are COOPERATE with several countries, MOBILIZE with one.
+//! - **Arguments** come from the clause structure: the subject (a passive's agent) acts; the
+//!   objects, and the objects of `an`, `nach`, `gegen`, `to`, `against`, receive; for a noun,
+//!   a possessive name (`Lawrows Besuch`, `Russia's invasion`), `von X` or a genitive acts, a
+//!   country adjective in the phrase acts (`nordkoreanische Waffenlieferungen`), names inside a
+//!   compound act together (`Putin-Kim-Gipfeltreffen`). Each argument carries its words, the
+//!   entity it holds and that entity's actor code.
+//! - **When, where, how much**: a time expression of the trigger's clause (or the clause it is
+//!   embedded in), else the publication date; the object of a place preposition that names a
+//!   place; the clause's quantities.
+//! - **Modality**: negated (`nicht`, `kein`, `not`), hypothetical (Konjunktiv II, `könnte`,
+//!   `would`), future (a future auxiliary or a modal with a present infinitive, `geplant`; a
+//!   future meeting is AGREE, as PLOVER codes it), historical (a pluperfect, `zuvor`); and the
+//!   claim whose content holds the trigger, so that a reported event is not the article's.
+//!
+//! `score` is PLOVER's conflict–cooperation score of the category and mode.
+
+mod lexicon;
+
+use std::ops::Range;
+use std::path::Path;
+
+use lagebild_doc::{
+    Arg, ArgumentRole, ClaimId, Clause, DateSource, Document, EntityType, Event, EventType, Lang, QuantityId, Span,
+    TextRange, TimeId,
+};
+use lagebild_resources::ResourceError;
+
+use lexicon::{Category, Trigger};
+pub use lexicon::{EventWords, Plover};
+
+const EMBEDDED: [(&str, &str); 7] = [
+    ("shared/plover_cameo.tsv", include_str!("../../../resources/shared/plover_cameo.tsv")),
+    ("shared/plover_scores.tsv", include_str!("../../../resources/shared/plover_scores.tsv")),
+    ("de/event_triggers.tsv", include_str!("../../../resources/de/event_triggers.tsv")),
+    ("de/event_words.tsv", include_str!("../../../resources/de/event_words.tsv")),
+    ("en/event_triggers.tsv", include_str!("../../../resources/en/event_triggers.tsv")),
+    ("en/event_words.tsv", include_str!("../../../resources/en/event_words.tsv")),
+    ("en/event_triggers_petrarch.tsv", include_str!("../../../resources/en/event_triggers_petrarch.tsv")),
+];
+
+/// Everything the events stage knows.
+#[derive(Debug, Clone)]
+pub struct EventKnowledge {
+    plover: Plover,
+    de: EventWords,
+    en: EventWords,
+}
+
+impl EventKnowledge {
+    /// The tables compiled into the binary.
+    pub fn embedded() -> Result<EventKnowledge, ResourceError> {
+        EventKnowledge::from_texts(|index| Ok(EMBEDDED[index].1.to_owned()), |index| EMBEDDED[index].0.to_owned())
+    }
+
+    /// The tables of a directory laid out like `resources/`.
+    pub fn from_dir(dir: &Path) -> Result<EventKnowledge, ResourceError> {
+        EventKnowledge::from_texts(
+            |index| {
+                let file = dir.join(EMBEDDED[index].0);
+                std::fs::read_to_string(&file).map_err(|source| ResourceError::Io { file, source })
+            },
+            |index| dir.join(EMBEDDED[index].0).display().to_string(),
+        )
+    }
+
+    fn from_texts(
+        text: impl Fn(usize) -> Result<String, ResourceError>,
+        name: impl Fn(usize) -> String,
+    ) -> Result<EventKnowledge, ResourceError> {
+        let plover = Plover::load(&name(0), &text(0)?, &name(1), &text(1)?)?;
+        let de = EventWords::load(&name(2), &text(2)?, &name(3), &text(3)?, &plover)?;
+        let mut en = EventWords::load(&name(4), &text(4)?, &name(5), &text(5)?, &plover)?;
+        // PETRARCH's verbs, where the hand-written list has none of the same lemma.
+        en.add_triggers(&name(6), &text(6)?, &plover)?;
+        Ok(EventKnowledge { plover, de, en })
+    }
+
+    fn lang(&self, lang: Lang) -> Option<&EventWords> {
+        match lang {
+            Lang::De => Some(&self.de),
+            Lang::En => Some(&self.en),
+            Lang::Und => None,
+        }
+    }
+}
+
+/// The events of `doc`, in text order of their triggers. Odd text is not an error.
+pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
+    let Some(words) = knowledge.lang(doc.meta.lang) else { return Vec::new() };
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let coder = Coder::new(doc, words, &knowledge.plover);
+    let mut events = Vec::new();
+    for (index, clause) in doc.clauses.iter().enumerate() {
+        if let Some(event) = coder.verb_event(index, clause) {
+            events.push(event);
+        }
+    }
+    for token in 0..doc.tokens.len() {
+        if let Some(event) = coder.noun_event(token) {
+            events.push(event);
+        }
+    }
+    events.sort_by_key(|event| (event.trigger.range.start(), event.trigger.range.end()));
+    events.dedup_by_key(|event| event.trigger.range);
+    events
+}
+
+struct Coder<'a> {
+    doc: &'a Document,
+    words: &'a EventWords,
+    plover: &'a Plover,
+    lower: Vec<String>,
+    sentence_tokens: Vec<Range<usize>>,
+    sentence_of: Vec<u32>,
+    clause_of: Vec<Option<u32>>,
+}
+
+impl<'a> Coder<'a> {
+    fn new(doc: &'a Document, words: &'a EventWords, plover: &'a Plover) -> Coder<'a> {
+        let lower = doc.tokens.iter().map(|token| doc.slice(token.range).to_lowercase()).collect();
+        let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
+        let mut sentence_of = vec![0; doc.tokens.len()];
+        let mut next = 0;
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            while next < doc.tokens.len() && doc.tokens[next].range.start() < sentence.range.start() {
+                next += 1;
+            }
+            let first = next;
+            while next < doc.tokens.len() && doc.tokens[next].range.end() <= sentence.range.end() {
+                sentence_of[next] = index as u32;
+                next += 1;
+            }
+            sentence_tokens.push(first..next);
+        }
+        let mut clause_of = vec![None; doc.tokens.len()];
+        for (index, clause) in doc.clauses.iter().enumerate() {
+            for &token in &clause.tokens {
+                if let Some(slot) = clause_of.get_mut(token as usize) {
+                    *slot = Some(index as u32);
+                }
+            }
+        }
+        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of }
+    }
+
+    fn pos(&self, token: usize) -> &str {
+        self.doc.tokens.get(token).and_then(|token| token.pos()).unwrap_or("")
+    }
+
+    fn lemma(&self, token: usize) -> String {
+        self.doc.tokens[token].lemma().map_or_else(|| self.lower[token].clone(), str::to_lowercase)
+    }
+
+    fn range(&self, tokens: &Range<usize>) -> TextRange {
+        TextRange::new(self.doc.tokens[tokens.start].range.start(), self.doc.tokens[tokens.end - 1].range.end())
+    }
+
+    fn bounds(&self, token: usize) -> Range<usize> {
+        self.sentence_tokens.get(self.sentence_of[token] as usize).cloned().unwrap_or(token..token + 1)
+    }
+
+    /// A clause whose verb complex's lemma is a trigger.
+    fn verb_event(&self, index: usize, clause: &Clause) -> Option<Event> {
+        let verb = clause.verb? as usize;
+        let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb), str::to_lowercase);
+        let trigger = self.words.verbs.get(&lemma)?;
+        // The token of the trigger verb (`traf`), and its particle (`ein`).
+        let main = clause
+            .verb_tokens
+            .iter()
+            .rev()
+            .map(|&t| t as usize)
+            .find(|&t| {
+                let own = self.lemma(t);
+                !own.is_empty() && lemma.ends_with(own.as_str())
+            })
+            .unwrap_or(verb);
+        let mut parts: Vec<TextRange> = vec![self.doc.tokens[main].range];
+        for &t in &clause.verb_tokens {
+            if t as usize != main && self.doc.tokens[t as usize].feature("PartType") == Some("Vbp") {
+                parts.push(self.doc.tokens[t as usize].range);
+            }
+        }
+        parts.sort_by_key(|part| part.start());
+        let trigger_span = span_of(parts);
+        let bounds = self.bounds(main);
+        let role = |wanted: ArgumentRole| {
+            clause.arguments.iter().filter(move |(role, _)| *role == wanted).map(|&(_, token)| token as usize)
+        };
+        let mut actors = Vec::new();
+        let mut recipients = Vec::new();
+        if clause.passive {
+            actors.extend(role(ArgumentRole::Agent).map(|head| self.arg(head, &bounds)));
+            // `nordkoreanische Waffen würden geschickt`: the country adjective of the subject acts.
+            if actors.is_empty() {
+                for head in role(ArgumentRole::Subject) {
+                    actors.extend(self.adjective_actor(&self.phrase(head, &bounds)));
+                }
+            }
+            // The subject of a passive undergoes it (`wurde Pjöngjang angegriffen`).
+            for head in role(ArgumentRole::Subject) {
+                if self.names_actor(head) {
+                    recipients.push(self.arg(head, &bounds));
+                }
+            }
+        } else {
+            actors.extend(role(ArgumentRole::Subject).map(|head| self.arg(head, &bounds)));
+            for head in role(ArgumentRole::Object).chain(role(ArgumentRole::IndirectObject)) {
+                if self.names_actor(head) {
+                    recipients.push(self.arg(head, &bounds));
+                }
+            }
+        }
+        let clause_tokens: Vec<usize> = clause.tokens.iter().map(|&t| t as usize).collect();
+        self.prepositional(&clause_tokens, &bounds, &mut actors, &mut recipients);
+        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
+    }
+
+    /// A noun whose lemma, or a German compound's last part, is a trigger.
+    fn noun_event(&self, token: usize) -> Option<Event> {
+        if self.pos(token) != "NOUN" {
+            return None;
+        }
+        let lemma = self.lemma(token);
+        let trigger = self.words.nouns.get(&lemma).or_else(|| self.compound_trigger(&lemma))?;
+        let bounds = self.bounds(token);
+        let phrase = self.phrase(token, &bounds);
+        let mut actors = Vec::new();
+        let mut recipients = Vec::new();
+        // Names inside the compound act together (`Putin-Kim-Gipfeltreffen`).
+        let range = self.doc.tokens[token].range;
+        for (index, entity) in self.doc.entities.iter().enumerate() {
+            if range.start() <= entity.range.start() && entity.range.end() <= range.end() && self.is_actor_entity(index)
+            {
+                actors.push(Arg {
+                    range: entity.range,
+                    entity: Some(lagebild_doc::EntityId(index as u32)),
+                    code: self.actor_code(index),
+                });
+            }
+        }
+        // A possessive name before it (`Lawrows Besuch`, `Russia's invasion`).
+        if let Some(before) = token.checked_sub(1).filter(|&t| t >= bounds.start) {
+            // A German name right before a noun without an article is a genitive (`Lawrows`).
+            let named = self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[before].range));
+            let possessive = self.pos(before) == "PROPN"
+                && (self.doc.tokens[before].feature("Case") == Some("Gen")
+                    || self.lower[before].ends_with("'s")
+                    || (named && self.doc.meta.lang == Lang::De && self.lower[before].ends_with('s')));
+            if possessive {
+                actors.push(self.arg(before, &bounds));
+            }
+        }
+        actors.extend(self.adjective_actor(&phrase));
+        // A genitive after it: the actor of most events (`Besuch Lawrows`), the recipient of
+        // force (`Invasion der Ukraine`).
+        if let Some(genitive) = self.genitive_after(token, &bounds) {
+            let arg = self.arg(genitive, &bounds);
+            match &trigger.category {
+                Category::Fixed {
+                    event_type: EventType::Assault | EventType::Coerce | EventType::Sanction, ..
+                } => recipients.push(arg),
+                _ => actors.push(arg),
+            }
+        }
+        // `of` after an English noun of force: its recipient (`invasion of Ukraine`).
+        let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6)).collect();
+        self.prepositional(&after, &bounds, &mut actors, &mut recipients);
+        let clause = self.clause_of[token].map(|c| c as usize);
+        // A noun outside its clause's subject (`hielten Übungen ab`, `traf zu einem Besuch
+        // ein`, `held drills`): the clause's subject acts, each entity in it (`die Marinen
+        // Japans und Australiens`).
+        // Not where the clause's verb is an event of its own (`wies die Vorwürfe zurück`).
+        let own_event = clause.is_some_and(|c| {
+            let clause = &self.doc.clauses[c];
+            clause.lemma.as_deref().is_some_and(|lemma| self.words.verbs.contains_key(&lemma.to_lowercase()))
+        });
+        if actors.is_empty()
+            && !own_event
+            && let Some(clause) = clause.map(|c| &self.doc.clauses[c])
+        {
+            let subject = clause
+                .arguments
+                .iter()
+                .find(|(role, _)| *role == ArgumentRole::Subject)
+                .map(|&(_, head)| head as usize);
+            // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of
+            // the clause before the noun is its actor rather than the subject.
+            let possessive = (phrase.start..token).any(|t| self.words.is("possessive", &self.lemma(t)));
+            let object = clause
+                .arguments
+                .iter()
+                .filter(|(role, head)| {
+                    matches!(role, ArgumentRole::Object | ArgumentRole::IndirectObject)
+                        && (*head as usize) < phrase.start
+                })
+                .map(|&(_, head)| head as usize)
+                .find(|&head| self.names_actor(head));
+            match (possessive, object, subject) {
+                (true, Some(object), _) => actors.push(self.arg(object, &bounds)),
+                (_, _, Some(subject)) => {
+                    let subject_phrase = self.phrase(subject, &bounds);
+                    if !subject_phrase.contains(&token) && !phrase.contains(&subject) && !self.in_time(subject) {
+                        actors.extend(self.members(subject, &bounds));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A visit's host: the place right after it (`Besuch in Nordkorea`, `visit to Japan`).
+        if let Category::Fixed { mode: Some(mode), .. } = &trigger.category
+            && mode == "visit"
+            && phrase.end < bounds.end
+            && self.pos(phrase.end) == "ADP"
+        {
+            let preposition = self.lower[phrase.end].as_str();
+            let host = self.words.is("place_prep", preposition) || self.words.is("recipient_prep", preposition);
+            if let Some(head) = self.head_after(phrase.end, &bounds).filter(|&head| host && self.names_actor(head)) {
+                let arg = self.arg(head, &bounds);
+                if !recipients.iter().any(|known| overlaps(known.range, arg.range)) {
+                    recipients.push(arg);
+                }
+            }
+        }
+        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients))
+    }
+
+    /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
+    /// compound (at least four letters), or the part after its last hyphen.
+    fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
+        if self.doc.meta.lang != Lang::De {
+            return None;
+        }
+        if let Some((_, last)) = lemma.rsplit_once('-')
+            && let Some(trigger) = self.words.nouns.get(last)
+        {
+            return Some(trigger);
+        }
+        lemma
+            .char_indices()
+            .skip(1)
+            .map(|(index, _)| &lemma[index..])
+            .filter(|suffix| suffix.len() >= 4 && suffix.len() <= self.words.longest_noun)
+            .find_map(|suffix| self.words.nouns.get(suffix))
+    }
+
+    /// Objects of prepositions among `tokens`: `von X` acts, `an X`/`nach X`/`gegen X`
+    /// receive, `mit X` takes part (an actor).
+    fn prepositional(&self, tokens: &[usize], bounds: &Range<usize>, actors: &mut Vec<Arg>, recipients: &mut Vec<Arg>) {
+        for &token in tokens {
+            if self.pos(token) != "ADP" {
+                continue;
+            }
+            let word = self.lower[token].as_str();
+            let class =
+                ["actor_prep", "recipient_prep", "partner_prep"].into_iter().find(|class| self.words.is(class, word));
+            let Some(class) = class else { continue };
+            // `von`/`by` names the actor only right after a verb or noun of the event, not
+            // after an adverb or adjective (`südlich von Seoul`).
+            let after_word = token.checked_sub(1).is_some_and(|t| matches!(self.pos(t), "ADV" | "ADJ"));
+            if class == "actor_prep" && after_word {
+                continue;
+            }
+            let Some(head) = self.head_after(token, bounds) else { continue };
+            if !self.names_actor(head) {
+                continue;
+            }
+            let arg = self.arg(head, bounds);
+            if actors.iter().chain(recipients.iter()).any(|known| overlaps(known.range, arg.range)) {
+                continue;
+            }
+            match class {
+                "recipient_prep" => recipients.push(arg),
+                _ => actors.push(arg),
+            }
+        }
+    }
+
+    /// The head of the noun phrase right after a preposition.
+    fn head_after(&self, preposition: usize, bounds: &Range<usize>) -> Option<usize> {
+        // Determiners, numbers and adjectives, then the first noun or name, with the names
+        // in apposition right after it (`dem Flughafen Cheongju`).
+        let mut token = preposition + 1;
+        while token < bounds.end && matches!(self.pos(token), "DET" | "ADJ" | "NUM") {
+            token += 1;
+        }
+        if token >= bounds.end || !matches!(self.pos(token), "PROPN" | "NOUN") {
+            return None;
+        }
+        while token + 1 < bounds.end && self.pos(token + 1) == "PROPN" {
+            token += 1;
+        }
+        (!self.in_time(token)).then_some(token)
+    }
+
+    /// Whether a token lies in a time expression (`on Monday` names no recipient).
+    fn in_time(&self, token: usize) -> bool {
+        let range = self.doc.tokens[token].range;
+        self.doc.times.iter().any(|time| time.range.start() <= range.start() && range.end() <= time.range.end())
+    }
+
+    fn genitive_after(&self, token: usize, bounds: &Range<usize>) -> Option<usize> {
+        let next = token + 1;
+        if next >= bounds.end {
+            return None;
+        }
+        let genitive =
+            self.doc.tokens[next].feature("Case") == Some("Gen") && matches!(self.pos(next), "DET" | "PROPN" | "ADJ");
+        if !genitive {
+            return None;
+        }
+        if self.pos(next) == "PROPN" {
+            return Some(next);
+        }
+        self.head_after(token, bounds).filter(|&head| self.names_actor(head))
+    }
+
+    /// Whether a head token can stand for an actor: a linked entity, a name, or (where no
+    /// entity layer exists) a noun.
+    fn names_actor(&self, head: usize) -> bool {
+        let range = self.doc.tokens[head].range;
+        let entity = self.doc.entities.iter().position(|entity| overlaps(entity.range, range));
+        match entity {
+            Some(index) => self.is_actor_entity(index),
+            None => self.pos(head) == "PROPN",
+        }
+    }
+
+    /// The code an entity carries as an event's actor or recipient: a country or capital
+    /// named as a participant stands for its government (`Österreich lieferte` → AUTGOV).
+    fn actor_code(&self, index: usize) -> Option<String> {
+        let entity = &self.doc.entities[index];
+        let code = entity.code.clone()?;
+        let country_only = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
+        if country_only && entity.entity_type == EntityType::Gpe && entity.form == lagebild_doc::EntityForm::Name {
+            return Some(format!("{code}GOV"));
+        }
+        Some(code)
+    }
+
+    fn is_actor_entity(&self, index: usize) -> bool {
+        !matches!(self.doc.entities[index].entity_type, EntityType::Other)
+    }
+
+    /// The actors a subject names: each actor entity in its phrase with a genitive or
+    /// coordination after it (`die Marinen der USA und Südkoreas`), else the phrase itself.
+    fn members(&self, head: usize, bounds: &Range<usize>) -> Vec<Arg> {
+        let phrase = self.phrase(head, bounds);
+        let mut end = phrase.end;
+        while end < bounds.end && matches!(self.pos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "CCONJ" | "ADP" | "NUM") {
+            end += 1;
+        }
+        let range = self.range(&(phrase.start..end));
+        let inside: Vec<Arg> = self
+            .doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(index, entity)| {
+                range.start() <= entity.range.start()
+                    && entity.range.end() <= range.end()
+                    && self.is_actor_entity(*index)
+            })
+            .map(|(index, entity)| Arg {
+                range: entity.range,
+                entity: Some(lagebild_doc::EntityId(index as u32)),
+                code: entity.code.clone(),
+            })
+            .collect();
+        if inside.is_empty() { vec![self.arg(head, bounds)] } else { inside }
+    }
+
+    /// A country adjective inside a phrase (`nordkoreanische Waffen`), as an actor.
+    fn adjective_actor(&self, phrase: &Range<usize>) -> Option<Arg> {
+        let range = self.range(phrase);
+        self.doc.entities.iter().enumerate().find_map(|(index, entity)| {
+            let inside = range.start() <= entity.range.start() && entity.range.end() <= range.end();
+            (inside && entity.form == lagebild_doc::EntityForm::Adjective).then(|| Arg {
+                range: entity.range,
+                entity: Some(lagebild_doc::EntityId(index as u32)),
+                code: entity.code.clone(),
+            })
+        })
+    }
+
+    /// The noun phrase headed by `head`: determiners and adjectives before it, names in
+    /// apposition after it.
+    fn phrase(&self, head: usize, bounds: &Range<usize>) -> Range<usize> {
+        if self.pos(head) == "PRON" {
+            return head..head + 1;
+        }
+        let mut start = head;
+        while start > bounds.start
+            && matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN")
+            && self.pos(start) != "DET"
+        {
+            start -= 1;
+        }
+        let mut end = head + 1;
+        while end < bounds.end && matches!(self.pos(end), "PROPN") {
+            end += 1;
+        }
+        start..end
+    }
+
+    /// The phrase around `head` as an argument, with the entity it holds and its code.
+    fn arg(&self, head: usize, bounds: &Range<usize>) -> Arg {
+        let phrase = self.phrase(head, bounds);
+        let range = self.range(&phrase);
+        let head_range = self.doc.tokens[head].range;
+        let entity = self
+            .doc
+            .entities
+            .iter()
+            .position(|entity| overlaps(entity.range, head_range))
+            .or_else(|| self.doc.entities.iter().position(|entity| overlaps(entity.range, range)));
+        Arg {
+            range,
+            entity: entity.map(|index| lagebild_doc::EntityId(index as u32)),
+            code: entity.and_then(|index| self.actor_code(index)),
+        }
+    }
+
+    fn finish(
+        &self,
+        trigger: &Trigger,
+        span: Span,
+        token: usize,
+        clause: Option<usize>,
+        actors: Vec<Arg>,
+        recipients: Vec<Arg>,
+    ) -> Event {
+        let bounds = self.bounds(token);
+        let clause_tokens: Vec<usize> = match clause {
+            Some(clause) => self.doc.clauses[clause].tokens.iter().map(|&t| t as usize).collect(),
+            None => bounds.clone().collect(),
+        };
+        let modality = self.modality(clause, &clause_tokens, token);
+        let (mut event_type, mut mode, mut context) = match &trigger.category {
+            Category::Fixed { event_type, mode, context } => (*event_type, mode.clone(), context.clone()),
+            Category::ByParticipants { joint, single } => {
+                let countries: std::collections::HashSet<String> = actors
+                    .iter()
+                    .filter_map(|arg| arg.code.as_ref().map(|code| code.chars().take(3).collect()))
+                    .collect();
+                let several = countries.len() > 1 || actors.len() > 1;
+                (if several { *joint } else { *single }, None, Some("military".to_owned()))
+            }
+        };
+        // PLOVER: a meeting or visit that lies ahead is an agreement to meet.
+        if event_type == EventType::Consult && modality.future {
+            event_type = EventType::Agree;
+            mode = None;
+        }
+        if context.is_none() {
+            context = clause_tokens.iter().find_map(|&t| {
+                let lemma = self.lemma(t);
+                self.words.contexts.get(&lemma).cloned().or_else(|| {
+                    // The last part of a compound: `Waffenlieferungen` → `waffe`… by prefix.
+                    self.words
+                        .contexts
+                        .iter()
+                        .find(|(word, _)| t == token && lemma.starts_with(word.as_str()))
+                        .map(|(_, c)| c.clone())
+                })
+            });
+        }
+        // One actor per code: a role noun and its country (`Marinen` … `Japans`) are one actor.
+        let mut actors = actors;
+        let mut seen = std::collections::HashSet::new();
+        actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
+        let (time, date, date_source) = self.date(clause);
+        let location = self.location(&clause_tokens, &bounds, &actors, &recipients);
+        let quantities = self.quantities(&clause_tokens);
+        let trigger_range = span.range;
+        let claim = self
+            .doc
+            .claims
+            .iter()
+            .position(|claim| {
+                claim.content.range.start() <= trigger_range.start() && trigger_range.end() <= claim.content.range.end()
+            })
+            .map(|index| ClaimId(index as u32));
+        Event {
+            sentence: self.sentence_of[token],
+            event_type,
+            score: self.plover.score(event_type, mode.as_deref()),
+            mode,
+            context: context.into_iter().collect(),
+            cameo: trigger.cameo.clone(),
+            actors,
+            recipients,
+            location,
+            date,
+            date_source,
+            time,
+            quantities,
+            trigger: span,
+            negated: modality.negated,
+            hypothetical: modality.hypothetical,
+            future: modality.future,
+            historical: modality.historical,
+            claim,
+        }
+    }
+
+    fn modality(&self, clause: Option<usize>, tokens: &[usize], trigger: usize) -> Modality {
+        let mut modality = Modality::default();
+        let verbs: Vec<usize> =
+            clause.map(|c| self.doc.clauses[c].verb_tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
+        for &t in tokens {
+            let word = self.lower[t].as_str();
+            if self.words.is("negation", word) {
+                modality.negated = true;
+            }
+            if self.words.is("planned", word) {
+                modality.future = true;
+            }
+            if self.words.is("earlier", word) && t < trigger {
+                modality.historical = true;
+            }
+        }
+        let features = |t: usize, name: &str| self.doc.tokens[t].feature(name).map(str::to_owned);
+        let finite = verbs.iter().copied().find(|&t| features(t, "VerbForm").as_deref() == Some("Fin"));
+        let infinitive = verbs.iter().any(|&t| features(t, "VerbForm").as_deref() == Some("Inf"));
+        let participle = verbs.iter().any(|&t| features(t, "VerbForm").as_deref() == Some("Part"));
+        if let Some(finite) = finite {
+            let lemma = self.lemma(finite);
+            let word = self.lower[finite].as_str();
+            let past = features(finite, "Tense").as_deref() == Some("Past");
+            let subjunctive = features(finite, "Mood").as_deref() == Some("Sub");
+            if self.words.is("hypothetical", word)
+                || self.words.is("hypothetical", &lemma)
+                || (subjunctive && past && !self.words.is("perfect_auxiliary", &lemma))
+            {
+                modality.hypothetical = true;
+            }
+            let future_auxiliary = self.words.is("future_auxiliary", &lemma) && infinitive && !past;
+            let modal_present = self.words.is("intent_modal", &lemma) && infinitive && !past;
+            if future_auxiliary || modal_present {
+                modality.future = true;
+            }
+            // A pluperfect (`hatte … getroffen`, `had met`): an earlier event recalled.
+            if past && participle && self.words.is("perfect_auxiliary", &lemma) && !subjunctive {
+                modality.historical = true;
+            }
+        }
+        // Konjunktiv II of `werden` (`würden … liefern`) is hypothetical, not future.
+        if modality.hypothetical {
+            modality.future = false;
+        }
+        if modality.future {
+            modality.historical = false;
+        }
+        modality
+    }
+
+    /// The date of the trigger's clause or of a clause it is embedded in, else the
+    /// publication date.
+    fn date(&self, clause: Option<usize>) -> (Option<TimeId>, Option<String>, DateSource) {
+        let mut current = clause;
+        while let Some(index) = current {
+            let clause = &self.doc.clauses[index];
+            let (Some(&first), Some(&last)) = (clause.tokens.first(), clause.tokens.last()) else { break };
+            let start = self.doc.tokens[first as usize].range.start();
+            let end = self.doc.tokens[last as usize].range.end();
+            let found = self.doc.times.iter().enumerate().find(|(_, time)| {
+                let token = self.doc.tokens.partition_point(|token| token.range.end() <= time.range.start());
+                time.range.start() >= start
+                    && time.range.end() <= end
+                    && self.clause_of.get(token).copied().flatten() == Some(index as u32)
+                    && time.time_type != lagebild_doc::TimeType::Duration
+                    && time.time_type != lagebild_doc::TimeType::Set
+            });
+            if let Some((id, time)) = found {
+                return (Some(TimeId(id as u32)), Some(time.value.clone()), DateSource::Text);
+            }
+            current = clause.parent.map(|parent| parent as usize);
+        }
+        match self.doc.meta.published {
+            Some(date) => (None, Some(date.format("%Y-%m-%d").to_string()), DateSource::Published),
+            None => (None, None, DateSource::None),
+        }
+    }
+
+    /// The object of a place preposition in the clause that names a place.
+    fn location(&self, tokens: &[usize], bounds: &Range<usize>, actors: &[Arg], recipients: &[Arg]) -> Option<Arg> {
+        for &token in tokens {
+            if self.pos(token) != "ADP" || !self.words.is("place_prep", &self.lower[token]) {
+                continue;
+            }
+            let Some(head) = self.head_after(token, bounds) else { continue };
+            let arg = self.arg(head, bounds);
+            if actors.iter().chain(recipients).any(|known| overlaps(known.range, arg.range)) {
+                continue;
+            }
+            let place = match arg.entity {
+                Some(entity) => matches!(
+                    self.doc.entities[entity.index()].entity_type,
+                    EntityType::Gpe | EntityType::Location | EntityType::Facility
+                ),
+                None => self.doc.entities.is_empty() && self.pos(head) == "PROPN",
+            };
+            if place {
+                return Some(arg);
+            }
+        }
+        None
+    }
+
+    fn quantities(&self, tokens: &[usize]) -> Vec<QuantityId> {
+        let (Some(&first), Some(&last)) = (tokens.iter().min(), tokens.iter().max()) else { return Vec::new() };
+        let start = self.doc.tokens[first].range.start();
+        let end = self.doc.tokens[last].range.end();
+        self.doc
+            .quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, quantity)| quantity.range.start() >= start && quantity.range.end() <= end)
+            .map(|(index, _)| QuantityId(index as u32))
+            .collect()
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Modality {
+    negated: bool,
+    hypothetical: bool,
+    future: bool,
+    historical: bool,
+}
+
+fn overlaps(a: TextRange, b: TextRange) -> bool {
+    a.start() < b.end() && b.start() < a.end()
+}
+
+fn span_of(parts: Vec<TextRange>) -> Span {
+    let range = TextRange::new(parts[0].start(), parts[parts.len() - 1].end());
+    Span { range, parts: if parts.len() > 1 { parts } else { Vec::new() } }
+}

@@ -1,0 +1,66 @@
+//! Golden renderings: the events of our own German and English sentences in
+//! `tests/cases/`, one snapshot per file.
+
+use std::fmt::Write;
+
+use lagebild_pipeline::{Knowledge, Options, Timings};
+
+fn render(lang: &str, text: &str) -> String {
+    let knowledge = Knowledge::embedded().expect("the embedded knowledge loads");
+    let raw = lagebild_ingest::RawDocument {
+        id: "case".into(),
+        source: "-".into(),
+        title: None,
+        url: None,
+        published: "2024-03-14".parse().ok(),
+        lang: Some(lang.into()),
+        text: text.into(),
+    };
+    let doc = lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut Timings::default()).document;
+    let words = |range: lagebild_doc::TextRange| doc.slice(range).to_owned();
+    let args = |args: &[lagebild_doc::Arg]| {
+        args.iter()
+            .map(|arg| format!("{} ({})", words(arg.range), arg.code.as_deref().unwrap_or("-")))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let mut out = String::new();
+    for (index, event) in doc.events.iter().enumerate() {
+        let flags: Vec<&str> = [
+            (event.negated, "negated"),
+            (event.hypothetical, "hypothetical"),
+            (event.future, "future"),
+            (event.historical, "historical"),
+        ]
+        .into_iter()
+        .filter_map(|(set, name)| set.then_some(name))
+        .collect();
+        writeln!(
+            out,
+            "v{index} {} {} cameo {} score {}: [{}] {} -> {}\n    at [{}] date {} ({}) {}",
+            event.event_type.as_str(),
+            event.mode.as_deref().unwrap_or("-"),
+            event.cameo.as_deref().unwrap_or("-"),
+            event.score.map_or("-".to_owned(), |score| score.to_string()),
+            words(event.trigger.range),
+            args(&event.actors),
+            args(&event.recipients),
+            event.location.as_ref().map(|arg| words(arg.range)).unwrap_or_default(),
+            event.date.as_deref().unwrap_or("-"),
+            event.date_source.as_str(),
+            flags.join(" "),
+        )
+        .expect("writing to a string");
+    }
+    out
+}
+
+#[test]
+fn german_events() {
+    insta::assert_snapshot!(render("de", include_str!("cases/de.txt")));
+}
+
+#[test]
+fn english_events() {
+    insta::assert_snapshot!(render("en", include_str!("cases/en.txt")));
+}
