@@ -7,9 +7,16 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use lagebild_eval::Layout;
 
+mod claims;
 mod clauses;
+mod events;
 mod html;
+mod kb;
+mod link;
 mod morph;
+mod petrarch;
+mod plover;
+mod time;
 
 #[derive(Parser)]
 #[command(about = "lagebild's project automation")]
@@ -30,6 +37,12 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Builds the knowledge base files under kb/ from ../shared/data and resources/kb/.
+    BuildKb,
+    /// Writes resources/shared/plover_cameo.tsv and plover_scores.tsv from the PLOVER codebook.
+    BuildPlover,
+    /// Converts PETRARCH2's CAMEO verb dictionary into resources/en/event_triggers_petrarch.tsv.
+    ConvertPetrarchVerbs,
     /// Trains a model from ../shared/data and writes it with a record under models/<lang>/.
     Train {
         #[command(subcommand)]
@@ -70,9 +83,36 @@ enum Eval {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Claims (cue, source, content) against SpkAtt-2023 (held out) and PolNeAR (dev).
+    Claims {
+        /// Print gold and found statements of this many documents per corpus.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+        /// Score SpkAtt's development speeches instead of the held-out ones.
+        #[arg(long)]
+        development: bool,
+    },
+    /// Events (type and arguments) against the German event gold set in crates/lagebild-eval/gold/events-de.
+    Events {
+        /// Print the confusion of gold and found types and the missed triggers of the development half.
+        #[arg(long)]
+        show: bool,
+    },
+    /// Entity recognition and linking against the linking gold set in crates/lagebild-eval/gold/linking.
+    Link {
+        /// Print up to this many wrong links per language.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
     /// Clause boundaries against the UD dependency trees in ud/, on gold tags.
     Clauses {
         /// Print up to this many sentences with a boundary error per file.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
+    /// Time expressions against TimeML (KRAUTS Dolomiten-42, TimeBank/AQUAINT) as TempEval-3 scores them.
+    Time {
+        /// Print up to this many errors per corpus.
         #[arg(long, default_value_t = 0)]
         errors: usize,
     },
@@ -90,7 +130,14 @@ fn main() -> anyhow::Result<()> {
         Command::Eval { what: Eval::Html { show } } => html::eval_html(show),
         Command::Eval { what: Eval::Morph { lang } } => morph::eval_morph(lang.as_deref()),
         Command::Eval { what: Eval::Clauses { errors } } => clauses::eval_clauses(errors),
+        Command::Eval { what: Eval::Events { show } } => events::eval_events(show),
+        Command::Eval { what: Eval::Link { errors } } => link::eval_link(errors),
+        Command::Eval { what: Eval::Time { errors } } => time::eval_time(errors),
+        Command::Eval { what: Eval::Claims { show, development } } => claims::eval_claims(show, development),
         Command::BuildLexicon { lang } => morph::build_lexicon(lang.as_deref()),
+        Command::BuildPlover => plover::build_plover(),
+        Command::ConvertPetrarchVerbs => petrarch::convert_petrarch_verbs(),
+        Command::BuildKb => kb::build_kb(),
         Command::Train { what: Train::Morph { lang, epochs } } => morph::train_morph(lang.as_deref(), epochs),
     }
 }

@@ -6,11 +6,15 @@
 //! with a message where it is absent. `cargo xtask eval` prints the figures; tests assert
 //! the floors the issues set.
 
+pub mod attribution;
 pub mod clauses;
 mod conllu;
+pub mod events;
+pub mod linking;
 pub mod morph;
 mod score;
 pub mod segmentation;
+pub mod time;
 
 use std::path::PathBuf;
 

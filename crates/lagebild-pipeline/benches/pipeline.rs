@@ -24,6 +24,10 @@ const BUDGETS: &[(&str, f64)] = &[
     ("language id", 10.0),
     ("sentences and tokens", 15.0),
     ("morphology and clauses", 60.0),
+    ("entities", 20.0),
+    ("dates and quantities", 15.0),
+    ("claims", 15.0),
+    ("events", 15.0),
     ("JSON output", 10.0),
 ];
 

@@ -2,9 +2,10 @@
 //!
 //! Each stage is a plain function in its own crate that reads earlier layers and returns
 //! its own; this crate is the only one that knows their order. Today the stages are
-//! language identification, segmentation, and morphology with clauses; the knowledge-base,
-//! dates, claims and events stages slot in after them, each filling its layer. Everything
-//! the stages know is loaded once into a [`Knowledge`] and passed by reference.
+//! language identification, segmentation, morphology with clauses, and entities linked to
+//! the knowledge base (`lagebild-link`); the dates, claims and events stages follow, each
+//! filling its layer. Everything the stages know is loaded once into a [`Knowledge`] and
+//! passed by reference.
 //!
 //! ```
 //! use lagebild_pipeline::{Knowledge, Options, Timings, analyze};
@@ -22,16 +23,25 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use lagebild_claims::ClaimKnowledge;
 use lagebild_doc::{Document, Lang, Meta};
+use lagebild_events::EventKnowledge;
 use lagebild_ingest::RawDocument;
+use lagebild_kb::Kb;
 use lagebild_morph::Models;
 use lagebild_resources::Resources;
+use lagebild_time::TimeKnowledge;
 
 /// Everything the stages know, loaded once at start: language data and trained models.
 #[derive(Debug)]
 pub struct Knowledge {
     pub resources: Resources,
     pub models: Models,
+    pub claims: ClaimKnowledge,
+    pub events: EventKnowledge,
+    pub time: TimeKnowledge,
+    /// The knowledge base of the entity stage (`kb/`).
+    pub kb: Kb,
 }
 
 /// Knowledge that could not be loaded.
@@ -41,18 +51,34 @@ pub enum KnowledgeError {
     Resources(#[from] lagebild_resources::ResourceError),
     #[error(transparent)]
     Models(#[from] lagebild_morph::ModelError),
+    #[error(transparent)]
+    Kb(#[from] lagebild_kb::KbError),
 }
 
 impl Knowledge {
     /// The resources and models compiled into the binary.
     pub fn embedded() -> Result<Knowledge, KnowledgeError> {
-        Ok(Knowledge { resources: Resources::embedded()?, models: Models::embedded()? })
+        Ok(Knowledge {
+            resources: Resources::embedded()?,
+            models: Models::embedded()?,
+            claims: ClaimKnowledge::embedded()?,
+            events: EventKnowledge::embedded()?,
+            time: TimeKnowledge::embedded()?,
+            kb: Kb::embedded()?,
+        })
     }
 
     /// The embedded knowledge, with the resource files in `resources` (a directory laid out
     /// like `resources/`) in place of the embedded ones.
     pub fn with_resources_dir(resources: &Path) -> Result<Knowledge, KnowledgeError> {
-        Ok(Knowledge { resources: Resources::from_dir(resources)?, models: Models::embedded()? })
+        Ok(Knowledge {
+            resources: Resources::from_dir(resources)?,
+            models: Models::embedded()?,
+            claims: ClaimKnowledge::from_dir(resources)?,
+            events: EventKnowledge::from_dir(resources)?,
+            time: TimeKnowledge::from_dir(resources)?,
+            kb: Kb::embedded()?,
+        })
     }
 }
 
@@ -75,7 +101,15 @@ pub struct Options {
 }
 
 /// The stages, in the order [`analyze`] runs them.
-pub const STAGES: &[&str] = &["language id", "sentences and tokens", "morphology and clauses"];
+pub const STAGES: &[&str] = &[
+    "language id",
+    "sentences and tokens",
+    "morphology and clauses",
+    "entities",
+    "dates and quantities",
+    "claims",
+    "events",
+];
 
 /// Time spent in each stage of [`STAGES`], summed over documents.
 #[derive(Debug, Clone, Default)]
@@ -139,6 +173,12 @@ pub fn analyze(raw: RawDocument, knowledge: &Knowledge, options: &Options, timin
     let (tokens, clauses) = timings.time(2, || lagebild_morph::analyze(&document, &knowledge.models, resources));
     document.tokens = tokens;
     document.clauses = clauses;
+    document.entities = timings.time(3, || lagebild_link::entities(&document, &knowledge.kb));
+    let (times, quantities) = timings.time(4, || lagebild_time::analyze(&document, &knowledge.time));
+    document.times = times;
+    document.quantities = quantities;
+    document.claims = timings.time(5, || lagebild_claims::claims(&document, &knowledge.claims));
+    document.events = timings.time(6, || lagebild_events::events(&document, &knowledge.events));
     debug_assert_eq!(document.check_invariants(), Ok(()));
     Analysis { document, warning: None }
 }

@@ -86,3 +86,38 @@ fn soll_stattfinden_is_a_modal_construction_about_the_future() {
     assert_eq!(modal, Some("soll"));
     assert!(modality.future && !modality.past, "{modality:?}");
 }
+
+/// Issue 6, item 6: the article's time expressions, resolved against its publication date
+/// (Thursday 2023-10-19) and the tense of their clauses. The snapshot keeps byte offsets,
+/// type, value and modifier, and the few words of each expression.
+#[test]
+fn its_times_are_resolved_against_the_publication_date() {
+    let Some((doc, _)) = reference() else { return };
+    let value = |words: &str| {
+        let time = doc.times.iter().find(|t| doc.slice(t.range) == words).unwrap_or_else(|| panic!("{words}"));
+        (time.value.as_str(), time.modifier.map(|m| m.as_str()))
+    };
+    assert_eq!(value("Mittwoch"), ("2023-10-18", None));
+    assert_eq!(value("Letzte Woche"), ("2023-W41", None));
+    assert_eq!(value("Ende August"), ("2023-08", Some("END")));
+    assert_eq!(value("diesen Monat"), ("2023-10", None));
+    assert_eq!(value("Donnerstag"), ("2023-10-19", None));
+    assert_eq!(value("diese Woche"), ("2023-W42", None));
+    let lines: Vec<String> = doc
+        .times
+        .iter()
+        .map(|t| {
+            let modifier = t.modifier.map_or(String::new(), |m| format!(" mod={m}"));
+            format!(
+                "{}..{} {} {}{modifier} anchored={} {:?}",
+                t.range.start(),
+                t.range.end(),
+                t.time_type,
+                t.value,
+                t.anchored,
+                doc.slice(t.range)
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(lines.join("\n"));
+}

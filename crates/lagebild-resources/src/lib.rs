@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use lagebild_doc::Lang;
 
-pub use table::{Table, parse_table};
+pub use table::{Row, Table, parse_table};
 
 /// A resource file that could not be read or is malformed.
 #[derive(Debug, thiserror::Error)]

@@ -62,8 +62,11 @@ fn ingest_stores_the_examples_once_and_the_queries_find_them() {
     assert_eq!(csv.lines().count(), 2);
     let more = lagebild(&["documents", "--db", db, "--limit", "2"], None);
     assert!(stderr(&more).contains("more rows follow: add --cursor "), "{}", stderr(&more));
-    // The events of the examples are empty until the event stages come; the table has its header.
-    assert!(run_ok(&["events", "--db", db]).starts_with("DATE  TYPE"));
+    // The examples' events and claims are stored and found by the query commands.
+    let events = run_ok(&["events", "--db", db]);
+    assert!(events.starts_with("DATE ") && events.lines().count() > 5, "{events}");
+    let claims = run_ok(&["claims", "--db", db]);
+    assert!(claims.lines().count() > 3, "{claims}");
 
     let reanalysed = run_ok(&["reanalyze", "--db", db]);
     assert!(reanalysed.starts_with("5 of 5 documents reanalysed"), "{reanalysed}");
