@@ -105,29 +105,11 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(doc: &'a Document, words: &'a ClaimWords) -> Reader<'a> {
         let lower = doc.tokens.iter().map(|token| doc.slice(token.range).to_lowercase()).collect();
-        let mut sentence_of = vec![0; doc.tokens.len()];
-        let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
-        let mut next = 0;
-        for (index, sentence) in doc.sentences.iter().enumerate() {
-            while next < doc.tokens.len() && doc.tokens[next].range.start() < sentence.range.start() {
-                sentence_of[next] = index.saturating_sub(1) as u32;
-                next += 1;
-            }
-            let first = next;
-            while next < doc.tokens.len() && doc.tokens[next].range.end() <= sentence.range.end() {
-                sentence_of[next] = index as u32;
-                next += 1;
-            }
-            sentence_tokens.push(first..next);
-        }
-        let mut clause_of = vec![None; doc.tokens.len()];
+        let sentence_tokens = doc.sentence_tokens();
+        let sentence_of = doc.token_sentences();
+        let clause_of = doc.token_clauses();
         let mut children = vec![Vec::new(); doc.clauses.len()];
         for (index, clause) in doc.clauses.iter().enumerate() {
-            for &token in &clause.tokens {
-                if let Some(slot) = clause_of.get_mut(token as usize) {
-                    *slot = Some(index as u32);
-                }
-            }
             if let Some(parent) = clause.parent.and_then(|parent| children.get_mut(parent as usize)) {
                 parent.push(index as u32);
             }

@@ -96,6 +96,50 @@ pub struct Document {
 }
 
 impl Document {
+    /// For each sentence, the indices of the tokens that lie inside it.
+    pub fn sentence_tokens(&self) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = Vec::with_capacity(self.sentences.len());
+        let mut next = 0;
+        for sentence in &self.sentences {
+            while next < self.tokens.len() && self.tokens[next].range.start() < sentence.range.start() {
+                next += 1;
+            }
+            let first = next;
+            while next < self.tokens.len() && self.tokens[next].range.end() <= sentence.range.end() {
+                next += 1;
+            }
+            ranges.push(first..next);
+        }
+        ranges
+    }
+
+    /// For each token, the index of the sentence it lies in, or of the one before where it
+    /// lies between sentences.
+    pub fn token_sentences(&self) -> Vec<u32> {
+        let mut sentences = vec![0; self.tokens.len()];
+        let starts: Vec<usize> = self.sentence_tokens().into_iter().map(|range| range.start).collect();
+        for (index, &start) in starts.iter().enumerate() {
+            let end = starts.get(index + 1).copied().unwrap_or(self.tokens.len());
+            for slot in &mut sentences[start..end.max(start)] {
+                *slot = index as u32;
+            }
+        }
+        sentences
+    }
+
+    /// For each token, the index of the clause it belongs to, if any.
+    pub fn token_clauses(&self) -> Vec<Option<u32>> {
+        let mut clauses = vec![None; self.tokens.len()];
+        for (index, clause) in self.clauses.iter().enumerate() {
+            for &token in &clause.tokens {
+                if let Some(slot) = clauses.get_mut(token as usize) {
+                    *slot = Some(index as u32);
+                }
+            }
+        }
+        clauses
+    }
+
     /// A document with empty layers. Ranges use `u32` offsets, so texts over 4 GiB are cut by
     /// the reader before they get here.
     pub fn new(meta: Meta, text: String) -> Document {

@@ -130,28 +130,9 @@ struct Coder<'a> {
 impl<'a> Coder<'a> {
     fn new(doc: &'a Document, words: &'a EventWords, plover: &'a Plover) -> Coder<'a> {
         let lower = doc.tokens.iter().map(|token| doc.slice(token.range).to_lowercase()).collect();
-        let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
-        let mut sentence_of = vec![0; doc.tokens.len()];
-        let mut next = 0;
-        for (index, sentence) in doc.sentences.iter().enumerate() {
-            while next < doc.tokens.len() && doc.tokens[next].range.start() < sentence.range.start() {
-                next += 1;
-            }
-            let first = next;
-            while next < doc.tokens.len() && doc.tokens[next].range.end() <= sentence.range.end() {
-                sentence_of[next] = index as u32;
-                next += 1;
-            }
-            sentence_tokens.push(first..next);
-        }
-        let mut clause_of = vec![None; doc.tokens.len()];
-        for (index, clause) in doc.clauses.iter().enumerate() {
-            for &token in &clause.tokens {
-                if let Some(slot) = clause_of.get_mut(token as usize) {
-                    *slot = Some(index as u32);
-                }
-            }
-        }
+        let sentence_tokens = doc.sentence_tokens();
+        let sentence_of = doc.token_sentences();
+        let clause_of = doc.token_clauses();
         Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of }
     }
 
