@@ -94,7 +94,7 @@ pub fn claims(doc: &Document, knowledge: &ClaimKnowledge) -> Vec<Claim> {
 struct Reader<'a> {
     doc: &'a Document,
     words: &'a ClaimWords,
-    lower: Vec<String>,
+    lower: lagebild_doc::LowerTokens,
     /// Token ranges of each sentence.
     sentence_tokens: Vec<Range<usize>>,
     clause_of: Vec<Option<u32>>,
@@ -104,7 +104,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(doc: &'a Document, words: &'a ClaimWords) -> Reader<'a> {
-        let lower = doc.tokens.iter().map(|token| doc.slice(token.range).to_lowercase()).collect();
+        let lower = doc.lowercase_tokens();
         let sentence_tokens = doc.sentence_tokens();
         let sentence_of = doc.token_sentences();
         let clause_of = doc.token_clauses();
@@ -125,7 +125,7 @@ impl<'a> Reader<'a> {
     fn lemma(&self, token: usize) -> String {
         match self.doc.tokens[token].lemma() {
             Some(lemma) => lemma.to_lowercase(),
-            None => self.lower[token].clone(),
+            None => self.lower[token].to_owned(),
         }
     }
 
@@ -561,7 +561,7 @@ impl<'a> Reader<'a> {
     fn content_after(&self, clause: &Clause, main: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
         let mut position = main + 1;
         while position < bounds.end && position <= main + 8 {
-            let word = self.lower[position].as_str();
+            let word = &self.lower[position];
             if let Some(quote) = self.quotes.iter().find(|quote| quote.open == position) {
                 return self.quotation(quote);
             }
@@ -600,7 +600,7 @@ impl<'a> Reader<'a> {
             if let Some(quote) = self.quotes.iter().find(|quote| quote.close == before) {
                 return self.quotation(quote).map(|content| (content, true));
             }
-            if self.lower[before] == "," {
+            if &self.lower[before] == "," {
                 if let Some(quote) =
                     self.quotes.iter().find(|quote| quote.close + 1 == before || quote.close == before - 1)
                 {
@@ -622,7 +622,7 @@ impl<'a> Reader<'a> {
                 });
                 return (content.len() > 1 && !reports).then_some((content, false));
             }
-            let bracket = matches!(self.lower[before].as_str(), "(" | ")" | "-");
+            let bracket = matches!(&self.lower[before], "(" | ")" | "-");
             if matches!(self.pos(before), "VERB" | "PUNCT" | "SCONJ" | "CCONJ")
                 && !bracket
                 && !clause.verb_tokens.contains(&(before as u32))
@@ -809,7 +809,7 @@ impl<'a> Reader<'a> {
             })
         };
         // `Name: statement`
-        if let Some(colon) = (bounds.start + 1..bounds.end.min(bounds.start + 5)).find(|&t| self.lower[t] == ":") {
+        if let Some(colon) = (bounds.start + 1..bounds.end.min(bounds.start + 5)).find(|&t| &self.lower[t] == ":") {
             let content = self.trim(colon + 1..bounds.end);
             let cue = self.doc.tokens[colon].range;
             if name(bounds.start..colon) && content.len() >= 3 && !taken(found, cue) {
@@ -820,7 +820,7 @@ impl<'a> Reader<'a> {
         // `"…" ― Name`
         for quote in &self.quotes {
             let dash = quote.close + 1;
-            if dash >= self.lower.len() || !matches!(self.lower[dash].as_str(), "―" | "—" | "–") {
+            if dash >= self.lower.len() || !matches!(&self.lower[dash], "―" | "—" | "–") {
                 continue;
             }
             let mut end = dash + 1;
@@ -901,7 +901,7 @@ impl<'a> Reader<'a> {
             let mut position = noun + 1;
             let mut start = None;
             while position < bounds.end && position <= noun + 4 {
-                let word = self.lower[position].as_str();
+                let word = &self.lower[position];
                 if word == ":" {
                     start = Some(position + 1);
                     break;

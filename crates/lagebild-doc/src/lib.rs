@@ -95,7 +95,50 @@ pub struct Document {
     pub events: Vec<Event>,
 }
 
+/// The lowercase forms of a document's tokens, in one buffer: `lower[i]` is token `i`.
+#[derive(Debug, Clone, Default)]
+pub struct LowerTokens {
+    text: String,
+    /// Where each token's form ends in `text`; it starts where the previous one ends.
+    ends: Vec<u32>,
+}
+
+impl LowerTokens {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+impl std::ops::Index<usize> for LowerTokens {
+    type Output = str;
+
+    fn index(&self, token: usize) -> &str {
+        let start = token.checked_sub(1).map_or(0, |previous| self.ends[previous] as usize);
+        &self.text[start..self.ends[token] as usize]
+    }
+}
+
 impl Document {
+    /// The lowercase forms of the tokens, made once for stages that compare words.
+    pub fn lowercase_tokens(&self) -> LowerTokens {
+        let mut lower =
+            LowerTokens { text: String::with_capacity(self.text.len()), ends: Vec::with_capacity(self.tokens.len()) };
+        for token in &self.tokens {
+            let form = self.slice(token.range);
+            if form.is_ascii() {
+                lower.text.extend(form.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
+            } else {
+                lower.text.push_str(&form.to_lowercase());
+            }
+            lower.ends.push(lower.text.len() as u32);
+        }
+        lower
+    }
+
     /// For each sentence, the indices of the tokens that lie inside it.
     pub fn sentence_tokens(&self) -> Vec<std::ops::Range<usize>> {
         let mut ranges = Vec::with_capacity(self.sentences.len());
@@ -156,5 +199,36 @@ impl Document {
     /// boundaries, which [`Document::check_invariants`] rules out for every stored range.
     pub fn slice(&self, range: TextRange) -> &str {
         &self.text[range.start() as usize..range.end() as usize]
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    #[test]
+    fn token_indexes_follow_sentences_and_clauses() {
+        let mut doc = Document::new(Meta::new("d", "-"), "Über Moskau. Kim reiste.".to_owned());
+        for (start, end) in [(0, 5), (6, 12), (12, 13), (14, 17), (18, 24), (24, 25)] {
+            doc.tokens.push(Token { range: TextRange::new(start, end), ..Token::default() });
+        }
+        doc.sentences = vec![Sentence { range: TextRange::new(0, 13) }, Sentence { range: TextRange::new(14, 25) }];
+        doc.clauses.push(Clause {
+            sentence: 1,
+            kind: ClauseKind::Main,
+            tokens: vec![3, 4, 5],
+            introducer: None,
+            verb: Some(4),
+            verb_tokens: vec![4],
+            lemma: None,
+            arguments: Vec::new(),
+            passive: false,
+            parent: None,
+        });
+        let lower = doc.lowercase_tokens();
+        assert_eq!((&lower[0], &lower[1], &lower[3], lower.len()), ("über", "moskau", "kim", 6));
+        assert_eq!(doc.sentence_tokens(), vec![0..3, 3..6]);
+        assert_eq!(doc.token_sentences(), vec![0, 0, 0, 1, 1, 1]);
+        assert_eq!(doc.token_clauses(), vec![None, None, None, Some(0), Some(0), Some(0)]);
     }
 }

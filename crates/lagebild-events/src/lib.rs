@@ -121,7 +121,7 @@ struct Coder<'a> {
     doc: &'a Document,
     words: &'a EventWords,
     plover: &'a Plover,
-    lower: Vec<String>,
+    lower: lagebild_doc::LowerTokens,
     sentence_tokens: Vec<Range<usize>>,
     sentence_of: Vec<u32>,
     clause_of: Vec<Option<u32>>,
@@ -129,7 +129,7 @@ struct Coder<'a> {
 
 impl<'a> Coder<'a> {
     fn new(doc: &'a Document, words: &'a EventWords, plover: &'a Plover) -> Coder<'a> {
-        let lower = doc.tokens.iter().map(|token| doc.slice(token.range).to_lowercase()).collect();
+        let lower = doc.lowercase_tokens();
         let sentence_tokens = doc.sentence_tokens();
         let sentence_of = doc.token_sentences();
         let clause_of = doc.token_clauses();
@@ -141,7 +141,7 @@ impl<'a> Coder<'a> {
     }
 
     fn lemma(&self, token: usize) -> String {
-        self.doc.tokens[token].lemma().map_or_else(|| self.lower[token].clone(), str::to_lowercase)
+        self.doc.tokens[token].lemma().map_or_else(|| self.lower[token].to_owned(), str::to_lowercase)
     }
 
     fn range(&self, tokens: &Range<usize>) -> TextRange {
@@ -306,7 +306,7 @@ impl<'a> Coder<'a> {
             && phrase.end < bounds.end
             && self.pos(phrase.end) == "ADP"
         {
-            let preposition = self.lower[phrase.end].as_str();
+            let preposition = &self.lower[phrase.end];
             let host = self.words.is("place_prep", preposition) || self.words.is("recipient_prep", preposition);
             if let Some(head) = self.head_after(phrase.end, &bounds).filter(|&head| host && self.names_actor(head)) {
                 let arg = self.arg(head, &bounds);
@@ -344,7 +344,7 @@ impl<'a> Coder<'a> {
             if self.pos(token) != "ADP" {
                 continue;
             }
-            let word = self.lower[token].as_str();
+            let word = &self.lower[token];
             let class =
                 ["actor_prep", "recipient_prep", "partner_prep"].into_iter().find(|class| self.words.is(class, word));
             let Some(class) = class else { continue };
@@ -602,7 +602,7 @@ impl<'a> Coder<'a> {
         let verbs: Vec<usize> =
             clause.map(|c| self.doc.clauses[c].verb_tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
         for &t in tokens {
-            let word = self.lower[t].as_str();
+            let word = &self.lower[t];
             if self.words.is("negation", word) {
                 modality.negated = true;
             }
@@ -619,7 +619,7 @@ impl<'a> Coder<'a> {
         let participle = verbs.iter().any(|&t| features(t, "VerbForm").as_deref() == Some("Part"));
         if let Some(finite) = finite {
             let lemma = self.lemma(finite);
-            let word = self.lower[finite].as_str();
+            let word = &self.lower[finite];
             let past = features(finite, "Tense").as_deref() == Some("Past");
             let subjunctive = features(finite, "Mood").as_deref() == Some("Sub");
             if self.words.is("hypothetical", word)
