@@ -4,7 +4,7 @@
 
 #![allow(clippy::print_stderr)] // A skipped test says why on standard error.
 
-use lagebild_doc::{Document, Lang};
+use lagebild_doc::{Claim, ClaimConstruction, ClaimKind, Document, Event, EventType, Lang, Stance};
 use lagebild_ingest::RawDocument;
 use lagebild_pipeline::{Knowledge, Options, Timings, analyze};
 
@@ -120,4 +120,106 @@ fn its_times_are_resolved_against_the_publication_date() {
         })
         .collect();
     insta::assert_snapshot!(lines.join("\n"));
+}
+
+// Claims and events (issues 7 and 8), as far as the stages reach today.
+
+fn cue<'a>(doc: &'a Document, claim: &Claim) -> &'a str {
+    doc.slice(claim.cue.range)
+}
+
+fn speaker<'a>(doc: &'a Document, claim: &'a Claim) -> (&'a str, Option<&'a str>) {
+    claim.speaker.as_ref().map_or(("", None), |arg| (doc.slice(arg.range), arg.code.as_deref()))
+}
+
+/// The one claim whose cue starts with `cue` and whose speaker's code or words match.
+fn claim<'a>(doc: &'a Document, cue_start: &str, who: &str) -> (usize, &'a Claim) {
+    let found: Vec<(usize, &Claim)> = doc
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, claim)| {
+            let (words, code) = speaker(doc, claim);
+            cue(doc, claim).starts_with(cue_start) && (code == Some(who) || words.contains(who))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "claims with cue {cue_start:?} and speaker {who:?}: {found:?}");
+    found[0]
+}
+
+#[test]
+fn the_claims_have_their_speakers_channels_and_stances() {
+    let Some((doc, _)) = reference() else { return };
+    let (us_officials, officials) = claim(&doc, "behaupteten", "USAGOV");
+    assert_eq!(officials.kind, ClaimKind::Indirect);
+    assert!(doc.slice(officials.content.range).contains("geschickt"));
+
+    let (_, lavrov) = claim(&doc, "sagte", "er");
+    assert_eq!(lavrov.kind, ClaimKind::Direct);
+    assert_eq!(speaker(&doc, lavrov).1, Some("RUSGOV"), "the pronoun resolves to Lavrov");
+    assert!(doc.slice(lavrov.channel.as_ref().unwrap().range).contains("RIA"));
+
+    let (white_house, house) = claim(&doc, "teilte", "USAGOV");
+    assert_eq!(house.date.as_deref(), Some("2023-W41"));
+    assert!(doc.slice(house.content.range).contains("1.000 Container"));
+
+    let (_, moscow) = claim(&doc, "sagte", "Moskau");
+    assert_eq!(speaker(&doc, moscow).1, Some("RUSGOV"));
+    assert_eq!(moscow.stance, Stance::Deny);
+    let answered: Vec<usize> = moscow.responds_to.iter().map(|id| id.index()).collect();
+    assert_eq!(answered, vec![us_officials, white_house], "the denial answers both US claims");
+
+    claim(&doc, "sagte", "Beyond Parallel");
+    let (_, group) = claim(&doc, "sagte", "die Gruppe");
+    assert_eq!(group.stance, Stance::Hedge);
+    assert!(doc.slice(group.channel.as_ref().unwrap().range).contains("Bericht"));
+    claim(&doc, "gehen", "Analysten");
+    let (_, kim) = claim(&doc, "bezeichnen", "PRKGOV");
+    assert_eq!(kim.kind, ClaimKind::Mixed);
+    let (_, ministry) = claim(&doc, "teilte", "Verteidigungsministerium");
+    assert_eq!(ministry.construction, ClaimConstruction::Postposed);
+    claim(&doc, "berichtete", "KORMED");
+}
+
+fn codes(args: &[lagebild_doc::Arg]) -> Vec<&str> {
+    args.iter().filter_map(|arg| arg.code.as_deref()).collect()
+}
+
+/// The events whose trigger starts with `trigger`, of type `event_type`.
+fn events<'a>(doc: &'a Document, trigger: &str, event_type: EventType) -> Vec<&'a Event> {
+    doc.events
+        .iter()
+        .filter(|event| event.event_type == event_type && doc.slice(event.trigger.range).starts_with(trigger))
+        .collect()
+}
+
+#[test]
+fn the_events_have_their_actors_dates_and_modality() {
+    let Some((doc, _)) = reference() else { return };
+    let visit = events(&doc, "Besuch", EventType::Consult);
+    assert!(
+        visit.iter().any(|event| codes(&event.actors) == ["RUSGOV"]
+            && codes(&event.recipients) == ["PRKGOV"]
+            && event.date.as_deref() == Some("2023-10-18")),
+        "Lavrov's visit: {visit:?}"
+    );
+    let thanks = events(&doc, "dankte", EventType::Support);
+    assert_eq!((codes(&thanks[0].actors), codes(&thanks[0].recipients)), (vec!["RUSGOV"], vec!["PRKGOV"]));
+    let summit = events(&doc, "Putin-Kim-Gipfeltreffen", EventType::Agree);
+    assert!(summit[0].future, "the summit lies ahead");
+    assert_eq!(codes(&summit[0].actors), ["RUSGOV", "PRKGOV"]);
+    let trip = events(&doc, "gereist", EventType::Consult);
+    assert_eq!((codes(&trip[0].actors), codes(&trip[0].recipients)), (vec!["PRKGOV"], vec!["RUSGOV"]));
+    // The deliveries the White House reports: inside its claim, with the 1,000 containers.
+    let delivered = events(&doc, "geliefert", EventType::Aid);
+    let reported_by = delivered[0].claim.map(|id| &doc.claims[id.index()]).map(|claim| speaker(&doc, claim).1);
+    assert_eq!(reported_by, Some(Some("USAGOV")));
+    assert_eq!((codes(&delivered[0].actors), codes(&delivered[0].recipients)), (vec!["PRKGOV"], vec!["RUSGOV"]));
+    assert!(!delivered[0].quantities.is_empty());
+    assert_eq!(delivered[0].context, ["military"]);
+    let landing = events(&doc, "landete", EventType::Mobilize);
+    assert_eq!(landing[0].date.as_deref(), Some("2023-W42"));
+    assert!(doc.slice(landing[0].location.as_ref().unwrap().range).contains("Cheongju"));
+    let invasion = events(&doc, "Invasion", EventType::Assault);
+    assert_eq!(codes(&invasion[0].actors), ["RUS"]);
 }
