@@ -183,6 +183,33 @@ impl Document {
         clauses
     }
 
+    /// The time expression that dates clause `clause` of [`Document::clauses`]: a date or time
+    /// inside the clause, else the nearest one of the clauses it is embedded in. Durations,
+    /// sets and vague references (`PAST_REF`) date nothing. Reads the `times` layer.
+    pub fn date_of_clause(&self, clause: usize) -> Option<TimeId> {
+        let mut current = self.clauses.get(clause)?;
+        // Bounded by the number of clauses, so a cycle of parents cannot loop.
+        for _ in 0..=self.clauses.len() {
+            let inside = |time: &Time| {
+                current.tokens.iter().any(|&t| {
+                    self.tokens.get(t as usize).is_some_and(|token| {
+                        token.range.start() >= time.range.start() && token.range.end() <= time.range.end()
+                    })
+                })
+            };
+            let found = self.times.iter().position(|time| {
+                matches!(time.time_type, TimeType::Date | TimeType::Time)
+                    && !time.value.ends_with("_REF")
+                    && inside(time)
+            });
+            if let Some(index) = found {
+                return Some(TimeId(index as u32));
+            }
+            current = self.clauses.get(current.parent? as usize)?;
+        }
+        None
+    }
+
     /// A document with empty layers. Ranges use `u32` offsets, so texts over 4 GiB are cut by
     /// the reader before they get here.
     pub fn new(meta: Meta, text: String) -> Document {

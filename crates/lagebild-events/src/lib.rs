@@ -648,27 +648,10 @@ impl<'a> Coder<'a> {
         modality
     }
 
-    /// The date of the trigger's clause or of a clause it is embedded in, else the
-    /// publication date.
+    /// The date of the trigger's clause (`Document::date_of_clause`), else the publication date.
     fn date(&self, clause: Option<usize>) -> (Option<TimeId>, Option<String>, DateSource) {
-        let mut current = clause;
-        while let Some(index) = current {
-            let clause = &self.doc.clauses[index];
-            let (Some(&first), Some(&last)) = (clause.tokens.first(), clause.tokens.last()) else { break };
-            let start = self.doc.tokens[first as usize].range.start();
-            let end = self.doc.tokens[last as usize].range.end();
-            let found = self.doc.times.iter().enumerate().find(|(_, time)| {
-                let token = self.doc.tokens.partition_point(|token| token.range.end() <= time.range.start());
-                time.range.start() >= start
-                    && time.range.end() <= end
-                    && self.clause_of.get(token).copied().flatten() == Some(index as u32)
-                    && time.time_type != lagebild_doc::TimeType::Duration
-                    && time.time_type != lagebild_doc::TimeType::Set
-            });
-            if let Some((id, time)) = found {
-                return (Some(TimeId(id as u32)), Some(time.value.clone()), DateSource::Text);
-            }
-            current = clause.parent.map(|parent| parent as usize);
+        if let Some(id) = clause.and_then(|clause| self.doc.date_of_clause(clause)) {
+            return (Some(id), Some(self.doc.times[id.index()].value.clone()), DateSource::Text);
         }
         match self.doc.meta.published {
             Some(date) => (None, Some(date.format("%Y-%m-%d").to_string()), DateSource::Published),

@@ -8,7 +8,8 @@
 //! Thursday 2023-10-19 is `2023-10-18`, `letzte Woche` is `2023-W41`, `Ende August` is
 //! `2023-08` with modifier `END`. Without a publication date, relative values stay
 //! unresolved (`XXXX-WXX-3`, `anchored: false`). `docs/time.md` gives the rules.
-//! [`date_of_clause`] gives the event stage the date that applies to a clause.
+//! `Document::date_of_clause` (in `lagebild-doc`, beside the layers it reads) gives the event
+//! stage the date that applies to a clause.
 //!
 //! ```
 //! use lagebild_doc::{Document, Lang, Meta, Sentence, TextRange, Token};
@@ -38,7 +39,7 @@ pub use tables::TimeWords;
 use std::cell::OnceCell;
 use std::path::Path;
 
-use lagebild_doc::{Document, Lang, Quantity, TextRange, Time, TimeType};
+use lagebild_doc::{Document, Lang, Quantity, TextRange, Time};
 use lagebild_resources::ResourceError;
 
 use crate::recognize::{Bound, Kind, Recognizer};
@@ -278,29 +279,4 @@ fn direction(doc: &Document, sentence: usize, token: usize) -> Direction {
         }
     };
     if is_past { Direction::Back } else { Direction::Forward }
-}
-
-/// For clause index `clause` of `doc.clauses`, the normalised date that applies: a date or
-/// time expression inside the clause, else the nearest one of the clauses it is embedded
-/// in; with the index of that time in `times`. Durations, sets and vague references give
-/// no date.
-pub fn date_of_clause<'t>(doc: &Document, times: &'t [Time], clause: usize) -> Option<(usize, &'t str)> {
-    let mut current = doc.clauses.get(clause)?;
-    for _ in 0..=doc.clauses.len() {
-        let inside = |time: &Time| {
-            current.tokens.iter().any(|&t| {
-                doc.tokens.get(t as usize).is_some_and(|token| {
-                    token.range.start() >= time.range.start() && token.range.end() <= time.range.end()
-                })
-            })
-        };
-        let found = times.iter().enumerate().find(|(_, time)| {
-            matches!(time.time_type, TimeType::Date | TimeType::Time) && !time.value.ends_with("_REF") && inside(time)
-        });
-        if let Some((index, time)) = found {
-            return Some((index, time.value.as_str()));
-        }
-        current = doc.clauses.get(current.parent? as usize)?;
-    }
-    None
 }
