@@ -31,7 +31,7 @@ use lagebild_doc::{
     Arg, ArgumentRole, Claim, ClaimConstruction, ClaimId, ClaimKind, Clause, ClauseKind, Document, EntityId,
     EntityType, Lang, Span, Stance, TextRange,
 };
-use lagebild_resources::ResourceError;
+use lagebild_resources::{ResourceError, ResourceFiles};
 
 pub use words::ClaimWords;
 
@@ -50,21 +50,17 @@ pub struct ClaimKnowledge {
 impl ClaimKnowledge {
     /// The word lists compiled into the binary.
     pub fn embedded() -> Result<ClaimKnowledge, ResourceError> {
-        Ok(ClaimKnowledge {
-            de: ClaimWords::load(EMBEDDED[0].0, EMBEDDED[0].1)?,
-            en: ClaimWords::load(EMBEDDED[1].0, EMBEDDED[1].1)?,
-        })
+        ClaimKnowledge::load(ResourceFiles::Embedded(&EMBEDDED))
     }
 
     /// The word lists of a directory laid out like `resources/`.
     pub fn from_dir(dir: &Path) -> Result<ClaimKnowledge, ResourceError> {
-        let load = |name: &str| {
-            let file = dir.join(name);
-            let text =
-                std::fs::read_to_string(&file).map_err(|source| ResourceError::Io { file: file.clone(), source })?;
-            ClaimWords::load(&file.display().to_string(), &text)
-        };
-        Ok(ClaimKnowledge { de: load(EMBEDDED[0].0)?, en: load(EMBEDDED[1].0)? })
+        ClaimKnowledge::load(ResourceFiles::Dir(dir))
+    }
+
+    fn load(files: ResourceFiles<'_>) -> Result<ClaimKnowledge, ResourceError> {
+        let words = |path: &str| ClaimWords::load(&files.label(path), &files.read(path)?);
+        Ok(ClaimKnowledge { de: words(EMBEDDED[0].0)?, en: words(EMBEDDED[1].0)? })
     }
 
     pub fn lang(&self, lang: Lang) -> Option<&ClaimWords> {

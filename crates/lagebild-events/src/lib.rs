@@ -33,7 +33,7 @@ use lagebild_doc::{
     Arg, ArgumentRole, ClaimId, Clause, DateSource, Document, EntityType, Event, EventType, Lang, QuantityId, Span,
     TextRange, TimeId,
 };
-use lagebild_resources::ResourceError;
+use lagebild_resources::{ResourceError, ResourceFiles};
 
 use lexicon::{Category, Trigger};
 pub use lexicon::{EventWords, Plover};
@@ -59,24 +59,17 @@ pub struct EventKnowledge {
 impl EventKnowledge {
     /// The tables compiled into the binary.
     pub fn embedded() -> Result<EventKnowledge, ResourceError> {
-        EventKnowledge::from_texts(|index| Ok(EMBEDDED[index].1.to_owned()), |index| EMBEDDED[index].0.to_owned())
+        EventKnowledge::load(ResourceFiles::Embedded(&EMBEDDED))
     }
 
     /// The tables of a directory laid out like `resources/`.
     pub fn from_dir(dir: &Path) -> Result<EventKnowledge, ResourceError> {
-        EventKnowledge::from_texts(
-            |index| {
-                let file = dir.join(EMBEDDED[index].0);
-                std::fs::read_to_string(&file).map_err(|source| ResourceError::Io { file, source })
-            },
-            |index| dir.join(EMBEDDED[index].0).display().to_string(),
-        )
+        EventKnowledge::load(ResourceFiles::Dir(dir))
     }
 
-    fn from_texts(
-        text: impl Fn(usize) -> Result<String, ResourceError>,
-        name: impl Fn(usize) -> String,
-    ) -> Result<EventKnowledge, ResourceError> {
+    fn load(files: ResourceFiles<'_>) -> Result<EventKnowledge, ResourceError> {
+        let name = |index: usize| files.label(EMBEDDED[index].0);
+        let text = |index: usize| files.read(EMBEDDED[index].0);
         let plover = Plover::load(&name(0), &text(0)?, &name(1), &text(1)?)?;
         let de = EventWords::load(&name(2), &text(2)?, &name(3), &text(3)?, &plover)?;
         let mut en = EventWords::load(&name(4), &text(4)?, &name(5), &text(5)?, &plover)?;

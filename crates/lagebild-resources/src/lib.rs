@@ -44,6 +44,45 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("en/verb_clitics.tsv", include_str!("../../../resources/en/verb_clitics.tsv")),
 ];
 
+/// Where a stage reads its own resource files: the texts compiled into the binary (pairs of
+/// a path under `resources/` and its text), or a directory laid out like `resources/`.
+#[derive(Debug, Clone, Copy)]
+pub enum ResourceFiles<'a> {
+    Embedded(&'a [(&'a str, &'a str)]),
+    Dir(&'a Path),
+}
+
+impl<'a> ResourceFiles<'a> {
+    /// The name of `path` (under `resources/`, such as `de/claim_words.tsv`) in error messages.
+    pub fn label(&self, path: &str) -> String {
+        match self {
+            ResourceFiles::Embedded(_) => path.to_owned(),
+            ResourceFiles::Dir(dir) => dir.join(path).display().to_string(),
+        }
+    }
+
+    /// The text of `path`; an error names the file.
+    pub fn read(&self, path: &str) -> Result<std::borrow::Cow<'a, str>, ResourceError> {
+        match self {
+            ResourceFiles::Embedded(files) => files
+                .iter()
+                .find(|(name, _)| *name == path)
+                .map(|(_, text)| std::borrow::Cow::Borrowed(*text))
+                .ok_or_else(|| ResourceError::Invalid {
+                    file: path.to_owned(),
+                    line: 0,
+                    message: "not embedded".to_owned(),
+                }),
+            ResourceFiles::Dir(dir) => {
+                let file = dir.join(path);
+                std::fs::read_to_string(&file)
+                    .map(std::borrow::Cow::Owned)
+                    .map_err(|source| ResourceError::Io { file, source })
+            }
+        }
+    }
+}
+
 /// All language knowledge, loaded once at start and passed by reference.
 #[derive(Debug, Clone)]
 pub struct Resources {

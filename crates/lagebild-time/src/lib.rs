@@ -40,7 +40,7 @@ use std::cell::OnceCell;
 use std::path::Path;
 
 use lagebild_doc::{Document, Lang, Quantity, TextRange, Time};
-use lagebild_resources::ResourceError;
+use lagebild_resources::{ResourceError, ResourceFiles};
 
 use crate::recognize::{Bound, Kind, Recognizer};
 use crate::resolve::{Direction, Sem, resolve};
@@ -74,22 +74,15 @@ pub struct TimeKnowledge {
 impl TimeKnowledge {
     /// The tables compiled into the binary.
     pub fn embedded() -> Result<TimeKnowledge, ResourceError> {
-        TimeKnowledge::load(|path| {
-            EMBEDDED.iter().find(|(name, _)| *name == path).map(|(_, text)| (*text).to_owned()).ok_or_else(|| {
-                ResourceError::Invalid { file: path.to_owned(), line: 0, message: "not embedded".to_owned() }
-            })
-        })
+        TimeKnowledge::load(ResourceFiles::Embedded(EMBEDDED))
     }
 
     /// The tables of a directory laid out like `resources/`.
     pub fn from_dir(dir: &Path) -> Result<TimeKnowledge, ResourceError> {
-        TimeKnowledge::load(|path| {
-            let file = dir.join(path);
-            std::fs::read_to_string(&file).map_err(|source| ResourceError::Io { file, source })
-        })
+        TimeKnowledge::load(ResourceFiles::Dir(dir))
     }
 
-    fn load(read: impl Fn(&str) -> Result<String, ResourceError>) -> Result<TimeKnowledge, ResourceError> {
+    fn load(files: ResourceFiles<'_>) -> Result<TimeKnowledge, ResourceError> {
         let lang = |lang: Lang| -> Result<LangTime, ResourceError> {
             let code = lang.code();
             let file = |name: &str| format!("{code}/{name}");
@@ -97,9 +90,9 @@ impl TimeKnowledge {
             let numbers = file("numbers.tsv");
             let quantities = file("quantity_words.tsv");
             Ok(LangTime {
-                time_words: TimeWords::load(&words, &read(&words)?)?,
-                numbers: NumberWords::load(&numbers, &read(&numbers)?)?,
-                quantities: QuantityWords::load(&quantities, &read(&quantities)?)?,
+                time_words: TimeWords::load(&files.label(&words), &files.read(&words)?)?,
+                numbers: NumberWords::load(&files.label(&numbers), &files.read(&numbers)?)?,
+                quantities: QuantityWords::load(&files.label(&quantities), &files.read(&quantities)?)?,
                 lang,
             })
         };
