@@ -5,23 +5,28 @@
 //! For each form it keeps the [`WordInfo`] and, for both part-of-speech passes, the summed
 //! weights of the feature groups of `features::groups`: the word's own features, and those
 //! it gives the words one and two before and after it. The score of a label at a position is
-//! then the sum of five such vectors and the weights of the few features that depend on the
-//! position, the predicted labels, or a pair of words. Integer sums do not depend on their
-//! order, so the scores, and so the output, are exactly those of adding up every feature's
-//! row. The memo belongs to one model and lexicon (by their identity) and is emptied when
-//! another pair is used or when it is full.
+//! then the sum of five such vectors, of vectors from small dense tables for the features of
+//! the predicted labels and of capitalisation (`Dense`), and of the rows of the few features
+//! of a pair of words or of a word and a label. Integer sums do not depend on their order,
+//! so the scores, and so the output, are exactly those of adding up every feature's row.
+//!
+//! Each thread keeps one memo per model and lexicon (by their identity; German and English
+//! side by side). When a memo is full it keeps the forms met again since it was last full
+//! and forgets the others.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::features::{WordInfo, groups};
+use crate::features::WordInfo;
+use crate::features::groups::{self, dense};
 use crate::lexicon::Lexicon;
 use crate::model::{MORPH_LANES, POS_LANES, Table, TaggerModel};
 
-/// The most forms kept per thread (about 1.6 kB each).
-const CAPACITY: usize = 1 << 14;
+/// The most forms kept per thread and model (about 1.3 kB each); in tests few, so that the
+/// test of the memo against the plain sums (`model.rs`) compacts it often.
+const CAPACITY: usize = if cfg!(test) { 1 << 10 } else { 1 << 14 };
 
 /// The identity of a loaded model or lexicon, for the memo. It is not part of the value: two
 /// identities are always equal, so that a model read back from its bytes equals the original.
@@ -83,7 +88,104 @@ pub(crate) struct Tagging {
     pub(crate) lemma: Option<(u16, String)>,
 }
 
-/// The memo of one thread.
+/// The summed weights of the features over a few values each (`features::groups::dense`),
+/// for every combination of values, by pass: a score vector read from a small table instead
+/// of two or three rows of the large ones.
+#[derive(Debug, Default)]
+pub(crate) struct Dense {
+    /// What changes when a word stands first in its sentence, by `dense::position_index`
+    /// of the word not first: the sums of `dense::position` first less those not first (a
+    /// word's [`Entry`] holds those not first).
+    pub(crate) first: [Vec<Scores>; 2],
+    /// By `dense::cases_index`.
+    pub(crate) cases: [Vec<Scores>; 2],
+    /// By the codes of the labels of the two words before: `c0 * codes + c1`.
+    pub(crate) previous: [Vec<Scores>; 2],
+    /// Second pass: by the codes of the first pass's labels of the two words after.
+    pub(crate) next: Vec<Scores>,
+    /// Second pass: by the codes of the labels before and after: `previous * codes + next`.
+    pub(crate) around: Vec<Scores>,
+    /// The number of label codes (the labels and the edge).
+    pub(crate) codes: usize,
+    /// By part-of-speech label: `TaggerModel::morph_chunks`.
+    pub(crate) morph_chunks: Vec<std::ops::Range<usize>>,
+}
+
+impl Dense {
+    fn new(model: &TaggerModel) -> Dense {
+        let codes = model.pos_labels.len() + 1;
+        let tables = [&model.pos_weights, &model.pos2_weights];
+        let sums = |count: usize, table: &Table<POS_LANES>, features: &dyn Fn(usize) -> Vec<u64>| -> Vec<Scores> {
+            (0..count)
+                .map(|index| {
+                    let mut scores = [0; POS_LANES];
+                    table.add_scores(&features(index), &mut scores);
+                    scores
+                })
+                .collect()
+        };
+        let pair = |index: usize| (index / codes, index % codes);
+        Dense {
+            cases: tables.map(|table| sums(dense::CASES, table, &|index| vec![dense::cases(index)])),
+            first: tables.map(|table| {
+                let position = sums(dense::POSITIONS, table, &|index| dense::position(index).to_vec());
+                (0..dense::POSITIONS)
+                    .map(|index| {
+                        let (first, not_first) = (&position[index | 1], &position[index & !1]);
+                        std::array::from_fn(|lane| first[lane] - not_first[lane])
+                    })
+                    .collect()
+            }),
+            previous: tables.map(|table| {
+                sums(codes * codes, table, &|index| {
+                    let (c0, c1) = pair(index);
+                    dense::previous(c0, c1).to_vec()
+                })
+            }),
+            next: sums(codes * codes, &model.pos2_weights, &|index| {
+                let (c0, c1) = pair(index);
+                dense::next(c0, c1).to_vec()
+            }),
+            around: sums(codes * codes, &model.pos2_weights, &|index| {
+                let (previous, next) = pair(index);
+                vec![dense::around(previous, next)]
+            }),
+            codes,
+            morph_chunks: model.morph_chunks(),
+        }
+    }
+}
+
+/// The memos of one thread, one per model and lexicon (the last few used).
+pub(crate) struct Caches(Vec<WordCache>);
+
+/// How many models' memos a thread keeps (German and English, with room to spare).
+const MODELS: usize = 2;
+
+impl Caches {
+    /// The memo of `model` and `lexicon`, made if need be.
+    pub(crate) fn of(&mut self, model: &TaggerModel, lexicon: &Lexicon) -> &mut WordCache {
+        let owner = (model.identity.0, lexicon.identity.0);
+        let position = match self.0.iter().position(|cache| cache.owner == Some(owner)) {
+            Some(position) => position,
+            None => {
+                if self.0.len() >= MODELS {
+                    self.0.remove(0);
+                }
+                self.0.push(WordCache {
+                    owner: Some(owner),
+                    edges: [group_sums(&model.pos_weights, None), group_sums(&model.pos2_weights, None)],
+                    dense: Dense::new(model),
+                    ..WordCache::default()
+                });
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[position]
+    }
+}
+
+/// The memo of one model and lexicon.
 #[derive(Debug, Default)]
 pub(crate) struct WordCache {
     owner: Option<(u64, u64)>,
@@ -95,18 +197,24 @@ pub(crate) struct WordCache {
     pub(crate) edges: [[Scores; GROUPS]; 2],
     /// The entries of the sentence being tagged.
     pub(crate) ids: Vec<u32>,
+    /// By entry: whether its form was met again since the memo was last compacted.
+    used: Vec<bool>,
     /// Scratch: the scores of each word of the sentence being tagged.
     pub(crate) base: Vec<Scores>,
+    pub(crate) dense: Dense,
 }
 
 thread_local! {
-    pub(crate) static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+    pub(crate) static CACHE: RefCell<Caches> = const { RefCell::new(Caches(Vec::new())) };
 }
 
+/// The sums of each group of `word`, or of the sentence's edge; the word's own include the
+/// features of its position when it is not first (`dense::position`).
 fn group_sums(table: &Table<POS_LANES>, word: Option<&WordInfo>) -> [Scores; GROUPS] {
     let mut sums = [[0; POS_LANES]; GROUPS];
     if let Some(word) = word {
         table.add_scores(&groups::own(word), &mut sums[OWN]);
+        table.add_scores(&dense::position(dense::position_index(word, false)), &mut sums[OWN]);
     }
     table.add_scores(&groups::as_previous(word), &mut sums[AS_PREVIOUS]);
     table.add_scores(&groups::as_second_previous(word), &mut sums[AS_SECOND_PREVIOUS]);
@@ -118,20 +226,16 @@ fn group_sums(table: &Table<POS_LANES>, word: Option<&WordInfo>) -> [Scores; GRO
 impl WordCache {
     /// Makes `ids` the entries of `forms`, computing those not yet known.
     pub(crate) fn prepare(&mut self, model: &TaggerModel, lexicon: &Lexicon, forms: &[&str]) {
-        let owner = (model.identity.0, lexicon.identity.0);
-        if self.owner != Some(owner) || self.entries.len() + forms.len() > CAPACITY.max(forms.len()) {
-            self.map.clear();
-            self.entries.clear();
-            self.tagging.clear();
-            if self.owner != Some(owner) {
-                self.owner = Some(owner);
-                self.edges = [group_sums(&model.pos_weights, None), group_sums(&model.pos2_weights, None)];
-            }
+        if self.entries.len() + forms.len() > CAPACITY {
+            self.compact(forms.len());
         }
         self.ids.clear();
         for form in forms {
             let id = match self.map.get(*form) {
-                Some(&id) => id,
+                Some(&id) => {
+                    self.used[id as usize] = true;
+                    id
+                }
                 None => {
                     let info = WordInfo::new(form, lexicon);
                     let sums =
@@ -139,12 +243,52 @@ impl WordCache {
                     let id = self.entries.len() as u32;
                     self.entries.push(Entry { info, sums });
                     self.tagging.push(Tagging { morph: None, lemma: None });
+                    self.used.push(false);
                     self.map.insert((*form).into(), id);
                     id
                 }
             };
             self.ids.push(id);
         }
+    }
+
+    /// Makes room for `coming` forms: keeps the forms met again since the last time (the
+    /// frequent ones), with new ids, and forgets the others; forgets all if that is not
+    /// enough room. (Emptying the whole memo each time it is full made a fifth of the
+    /// German news corpus's tokens recompute their form.)
+    fn compact(&mut self, coming: usize) {
+        let kept = self.used.iter().filter(|&&used| used).count();
+        if kept + coming > CAPACITY * 3 / 4 {
+            self.map.clear();
+            self.entries.clear();
+            self.tagging.clear();
+            self.used.clear();
+            return;
+        }
+        let mut renumbered = vec![u32::MAX; self.used.len()];
+        let mut next = 0;
+        for (id, &used) in self.used.iter().enumerate() {
+            if used {
+                renumbered[id] = next;
+                next += 1;
+            }
+        }
+        self.map.retain(|_, id| {
+            *id = renumbered[*id as usize];
+            *id != u32::MAX
+        });
+        let mut index = 0;
+        self.entries.retain(|_| {
+            index += 1;
+            renumbered[index - 1] != u32::MAX
+        });
+        let mut index = 0;
+        self.tagging.retain(|_| {
+            index += 1;
+            renumbered[index - 1] != u32::MAX
+        });
+        self.used.clear();
+        self.used.resize(self.entries.len(), false);
     }
 }
 

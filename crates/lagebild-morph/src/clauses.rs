@@ -32,6 +32,25 @@ use words::{Word, flag};
 /// index into the returned list. Odd text is not an error: a sentence without a verb has no
 /// clause, and tokens that lie in no sentence belong to none.
 pub fn clauses(doc: &Document, lang: Lang, resources: &LangResources) -> Vec<Clause> {
+    clauses_of(View { text: doc, tokens: &doc.tokens }, lang, resources)
+}
+
+/// The text of a document with tagged tokens (the document's own, or others over its text).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View<'a> {
+    /// The document, for its text and sentences; its tokens are not read.
+    pub(crate) text: &'a Document,
+    pub(crate) tokens: &'a [lagebild_doc::Token],
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn slice(&self, range: lagebild_doc::TextRange) -> &'a str {
+        self.text.slice(range)
+    }
+}
+
+/// [`clauses`] of the tokens of `doc`.
+pub(crate) fn clauses_of(doc: View<'_>, lang: Lang, resources: &LangResources) -> Vec<Clause> {
     if lang == Lang::Und {
         return Vec::new();
     }
@@ -39,9 +58,9 @@ pub fn clauses(doc: &Document, lang: Lang, resources: &LangResources) -> Vec<Cla
     let mut out = Vec::with_capacity(doc.tokens.len() / 5 + 1);
     let mut segmenter = Segmenter::new(doc, lang, resources);
     let mut finisher = Finisher::default();
-    let tokens = &doc.tokens;
+    let tokens = doc.tokens;
     let mut next = 0;
-    for (index, sentence) in doc.sentences.iter().enumerate() {
+    for (index, sentence) in doc.text.sentences.iter().enumerate() {
         while next < tokens.len() && tokens[next].range.start() < sentence.range.start() {
             next += 1;
         }
@@ -57,7 +76,7 @@ pub fn clauses(doc: &Document, lang: Lang, resources: &LangResources) -> Vec<Cla
         segmenter.words.extend(
             tokens[first..next].iter().map(|token| Word::of(token, || doc.slice(token.range), resources, lang)),
         );
-        words::in_context(&mut segmenter.words, &tokens[first..next], doc, lang);
+        words::in_context(&mut segmenter.words, &tokens[first..next], doc.text, lang);
         if !segmenter.words.iter().any(|word| word.is_verb()) {
             continue;
         }
@@ -84,7 +103,7 @@ struct Finisher {
 }
 
 impl Finisher {
-    fn finish(&mut self, doc: &Document, segmenter: &Segmenter<'_>, sentence: u32, lang: Lang, out: &mut Vec<Clause>) {
+    fn finish(&mut self, doc: View<'_>, segmenter: &Segmenter<'_>, sentence: u32, lang: Lang, out: &mut Vec<Clause>) {
         let open = &segmenter.clauses;
         let first = segmenter.first;
         self.counts.clear();

@@ -276,8 +276,10 @@ pub(crate) fn morph_live<'a>(at: impl Fn(isize) -> Option<&'a WordInfo>, pos: u1
 /// [`pos_features`] split by what each feature looks at, so that the tagger can add up the
 /// weights of a word's own features, and of the features it gives its neighbours, once per
 /// word form and keep the sums (`cache.rs`). Together the groups hold exactly the features
-/// of [`pos_features`] (a test below checks it); only `unlabelled` and `labelled` depend on
-/// the position in the sentence or on predicted labels.
+/// of [`pos_features`] (a test below checks it). The tagger keeps the sums of `own` and the
+/// `as_…` groups per word form, and those of the `dense` features for every combination of
+/// their few values; only the `pair_…` and `with_…_label` features are added up at each
+/// position.
 pub(crate) mod groups {
     use super::{END, START, WordInfo, mix, template};
 
@@ -330,59 +332,101 @@ pub(crate) mod groups {
         [mix(template(5), word.map_or(END, |word| word.lower))]
     }
 
-    /// The rest that does not depend on the labels predicted to the left: features of the
-    /// position, of pairs of words and, in the second pass, of the first pass's labels to the
-    /// right. `words(offset)` is the word at that offset from `index`, if any. These can be
-    /// added up for a whole sentence at once, whose reads of the weight tables then overlap.
-    pub(crate) fn unlabelled<'a>(
-        words: impl Fn(isize) -> Option<&'a WordInfo>,
-        index: usize,
-        right: Option<[Option<u16>; 2]>,
-        out: &mut Vec<u64>,
-    ) {
-        out.clear();
-        let Some(word) = words(0) else { return };
-        let form = |offset: isize| words(offset).map_or(if offset < 0 { START } else { END }, |word| word.lower);
-        let first = u64::from(index == 0);
-        out.extend([
-            mix(mix(template(14), u64::from(word.case)), first),
-            mix(mix(template(25), words(1).map_or(END, |next| u64::from(next.case))), u64::from(word.case)),
-            mix(mix(template(27), form(-1)), word.lower),
-            mix(mix(template(28), word.lower), form(1)),
-            mix(mix(template(31), words(-1).map_or(START, |word| word.script_shape)), word.script_shape),
-            mix(mix(mix(template(32), u64::from(word.known)), u64::from(word.case)), first),
-        ]);
-        if let Some(right) = right {
-            let next = |k: usize| right[k].map_or(END, |tag| u64::from(tag) + 1);
-            out.extend([
-                mix(template(40), next(0)),
-                mix(mix(template(41), next(0)), next(1)),
-                mix(mix(template(43), word.lower), next(0)),
-                mix(mix(template(44), word.suffixes[2]), next(0)),
-                mix(mix(template(45), word.script_shape), next(0)),
-            ]);
-        }
+    /// The features a pair of neighbouring words gives the second of them (`first` is
+    /// `None` at the sentence start).
+    pub(crate) fn pair_to_second(first: Option<&WordInfo>, second: &WordInfo) -> [u64; 2] {
+        [
+            mix(mix(template(27), first.map_or(START, |word| word.lower)), second.lower),
+            mix(mix(template(31), first.map_or(START, |word| word.script_shape)), second.script_shape),
+        ]
     }
 
-    /// The features of the labels predicted for the two words before (`previous`).
-    pub(crate) fn labelled<'a>(
-        words: impl Fn(isize) -> Option<&'a WordInfo>,
-        previous: [Option<u16>; 2],
-        right: Option<[Option<u16>; 2]>,
-        out: &mut Vec<u64>,
-    ) {
-        out.clear();
-        let Some(word) = words(0) else { return };
-        let tag = |k: usize| previous[k].map_or(START, |tag| u64::from(tag) + 1);
-        out.extend([
-            mix(template(15), tag(0)),
-            mix(mix(template(16), tag(0)), tag(1)),
-            mix(mix(template(17), tag(0)), word.lower),
-            mix(mix(template(22), tag(0)), word.suffixes[2]),
-            mix(mix(template(29), tag(0)), words(1).map_or(END, |word| word.lower)),
-        ]);
-        if let Some(right) = right {
-            out.push(mix(mix(template(42), tag(0)), right[0].map_or(END, |tag| u64::from(tag) + 1)));
+    /// The feature a pair of neighbouring words gives the first of them (`second` is `None`
+    /// past the sentence end).
+    pub(crate) fn pair_to_first(first: &WordInfo, second: Option<&WordInfo>) -> u64 {
+        mix(mix(template(28), first.lower), second.map_or(END, |word| word.lower))
+    }
+
+    /// The second pass's features of the word with the first pass's label of the word after
+    /// it (`None` past the end).
+    pub(crate) fn with_next_label(word: &WordInfo, next: Option<u16>) -> [u64; 3] {
+        let next = next.map_or(END, |tag| u64::from(tag) + 1);
+        [
+            mix(mix(template(43), word.lower), next),
+            mix(mix(template(44), word.suffixes[2]), next),
+            mix(mix(template(45), word.script_shape), next),
+        ]
+    }
+
+    /// The features of the word (and the word after it) with the label predicted for the
+    /// word before it (`None` at the sentence start).
+    pub(crate) fn with_previous_label(word: &WordInfo, after: Option<&WordInfo>, previous: Option<u16>) -> [u64; 3] {
+        let tag = previous.map_or(START, |tag| u64::from(tag) + 1);
+        [
+            mix(mix(template(17), tag), word.lower),
+            mix(mix(template(22), tag), word.suffixes[2]),
+            mix(mix(template(29), tag), after.map_or(END, |word| word.lower)),
+        ]
+    }
+
+    /// Features over a few values each. The tagger adds those of the word's position to its
+    /// memo of the word, and keeps the sums of the others in small dense tables
+    /// (`cache::Dense`), indexed as the functions below say.
+    pub(crate) mod dense {
+        use super::super::{END, START, WordInfo, mix, template};
+
+        /// Values of the word's lexicon status (3), capitalisation (4) and first position (2).
+        pub(crate) const POSITIONS: usize = 24;
+        /// Values of the next word's capitalisation or the sentence end (5), and the word's (4).
+        pub(crate) const CASES: usize = 20;
+
+        /// The index of [`position`] for a word, at the sentence start or not.
+        pub(crate) fn position_index(word: &WordInfo, first: bool) -> usize {
+            usize::from(word.known) * 8 + usize::from(word.case) * 2 + usize::from(first)
+        }
+
+        /// The features of the word's capitalisation and lexicon status at its position.
+        pub(crate) fn position(index: usize) -> [u64; 2] {
+            let (known, case, first) = ((index / 8) as u64, ((index / 2) % 4) as u64, (index % 2) as u64);
+            [mix(mix(template(14), case), first), mix(mix(mix(template(32), known), case), first)]
+        }
+
+        /// The index of [`cases`] for a word and the word after it.
+        pub(crate) fn cases_index(word: &WordInfo, after: Option<&WordInfo>) -> usize {
+            after.map_or(4, |after| usize::from(after.case)) * 4 + usize::from(word.case)
+        }
+
+        /// The feature of the word's capitalisation and the next word's.
+        pub(crate) fn cases(index: usize) -> u64 {
+            let next = if index / 4 == 4 { END } else { (index / 4) as u64 };
+            mix(mix(template(25), next), (index % 4) as u64)
+        }
+
+        /// A label as an index of the tables below: 0 for none (the sentence's edge), else
+        /// the label plus one.
+        pub(crate) fn code(label: Option<u16>) -> usize {
+            label.map_or(0, |label| usize::from(label) + 1)
+        }
+
+        fn tag(code: usize, edge: u64) -> u64 {
+            if code == 0 { edge } else { code as u64 }
+        }
+
+        /// The features of the labels of the two words before (codes `c0`, `c1`).
+        pub(crate) fn previous(c0: usize, c1: usize) -> [u64; 2] {
+            let (t0, t1) = (tag(c0, START), tag(c1, START));
+            [mix(template(15), t0), mix(mix(template(16), t0), t1)]
+        }
+
+        /// The second pass's features of the first pass's labels of the two words after.
+        pub(crate) fn next(c0: usize, c1: usize) -> [u64; 2] {
+            let (n0, n1) = (tag(c0, END), tag(c1, END));
+            [mix(template(40), n0), mix(mix(template(41), n0), n1)]
+        }
+
+        /// The second pass's feature of the labels of the words before and after.
+        pub(crate) fn around(previous: usize, next: usize) -> u64 {
+            mix(mix(template(42), tag(previous, START)), tag(next, END))
         }
     }
 }
@@ -407,10 +451,20 @@ mod tests {
                     pos_features(words, index, previous, right, &mut expected);
                     let at = |offset: isize| index.checked_add_signed(offset).and_then(|i| words.get(i));
                     let mut grouped = Vec::new();
-                    groups::unlabelled(at, index, right, &mut grouped);
-                    let mut labelled = Vec::new();
-                    groups::labelled(at, previous, right, &mut labelled);
-                    grouped.extend(labelled);
+                    let word = &words[index];
+                    grouped.extend(groups::dense::position(groups::dense::position_index(word, index == 0)));
+                    grouped.push(groups::dense::cases(groups::dense::cases_index(word, at(1))));
+                    grouped.extend(groups::pair_to_second(at(-1), word));
+                    grouped.push(groups::pair_to_first(word, at(1)));
+                    let [c0, c1] = previous.map(groups::dense::code);
+                    grouped.extend(groups::dense::previous(c0, c1));
+                    grouped.extend(groups::with_previous_label(word, at(1), previous[0]));
+                    if let Some(right) = right {
+                        let [r0, r1] = right.map(groups::dense::code);
+                        grouped.extend(groups::dense::next(r0, r1));
+                        grouped.push(groups::dense::around(c0, r0));
+                        grouped.extend(groups::with_next_label(word, right[0]));
+                    }
                     grouped.extend(groups::own(&words[index]));
                     grouped.extend(groups::as_previous(at(-1)));
                     grouped.extend(groups::as_second_previous(at(-2)));

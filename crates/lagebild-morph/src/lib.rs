@@ -121,21 +121,22 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         return (doc.tokens.clone(), Vec::new());
     };
     let mut tokens = doc.tokens.clone();
+    let writer = Writer::new(&model.tagger);
     let mut first = 0;
+    let mut forms: Vec<&str> = Vec::new();
     for sentence in &doc.sentences {
         let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= sentence.range.end()).count();
-        let forms: Vec<&str> = tokens[first..end].iter().map(|token| doc.slice(token.range)).collect();
-        let tagged = model.tagger.tag(&forms, &model.lexicon);
-        for (token, tagged) in tokens[first..end].iter_mut().zip(tagged) {
-            apply(token, tagged, &model.tagger);
-        }
+        forms.clear();
+        forms.extend(tokens[first..end].iter().map(|token| doc.slice(token.range)));
+        let mut next = tokens[first..end].iter_mut();
+        model.tagger.tag_with(&forms, &model.lexicon, |pos, features, lemma| {
+            if let Some(token) = next.next() {
+                writer.write(token, pos, &features, lemma);
+            }
+        });
         first = end;
     }
-    // The clause analysis reads the tagged tokens through a document (a copy: O(n) bytes).
-    let mut tagged = doc.clone();
-    tagged.tokens = tokens;
-    let clauses = clauses(&tagged, lang, lang_resources);
-    let mut tokens = tagged.tokens;
+    let clauses = clauses::clauses_of(clauses::View { text: doc, tokens: &tokens }, lang, lang_resources);
     // The finite verb of a clause with a separable particle carries the joined lemma.
     for clause in &clauses {
         let has_particle = clause.verb_tokens.iter().any(|&part| tokens.get(part as usize).is_some_and(is_particle));
@@ -152,23 +153,49 @@ fn is_particle(token: &Token) -> bool {
     token.morph.iter().any(|(name, value)| &**name == "PartType" && &**value == "Vbp")
 }
 
-/// Writes a tagger result into a token: UPOS, lemma, and the features sorted by name.
-fn apply(token: &mut Token, tagged: Tagged, model: &TaggerModel) {
-    let label = model.pos_labels.get(usize::from(tagged.pos)).map_or("X", String::as_str);
-    token.pos = Some(model.upos(tagged.pos).into());
-    token.lemma = Some(tagged.lemma.into_boxed_str());
-    let mut morph: Vec<(Box<str>, Box<str>)> = model
-        .heads
-        .iter()
-        .zip(&tagged.features)
-        .filter(|(_, value)| **value > 0)
-        .filter_map(|(head, &value)| {
-            Some((head.name.as_str().into(), head.labels.get(usize::from(value))?.as_str().into()))
-        })
-        .collect();
-    if label == PARTICLE_LABEL {
-        morph.push(("PartType".into(), "Vbp".into()));
+/// Writes tagger results into tokens: UPOS, lemma, and the features sorted by name.
+struct Writer<'m> {
+    model: &'m TaggerModel,
+    /// The heads by name, with `None` for the particle's `PartType` among them.
+    order: Vec<Option<usize>>,
+    /// The label of a separable particle, if the model has it.
+    particle: Option<u16>,
+    /// The UPOS of each label.
+    upos: Vec<&'m str>,
+}
+
+impl<'m> Writer<'m> {
+    fn new(model: &'m TaggerModel) -> Writer<'m> {
+        let mut order: Vec<(&str, Option<usize>)> =
+            model.heads.iter().enumerate().map(|(index, head)| (head.name.as_str(), Some(index))).collect();
+        order.push(("PartType", None));
+        order.sort_by_key(|&(name, _)| name);
+        let particle = model.pos_labels.iter().position(|label| label == PARTICLE_LABEL).map(|label| label as u16);
+        let upos = (0..model.pos_labels.len()).map(|label| model.upos(label as u16)).collect();
+        Writer { model, order: order.into_iter().map(|(_, head)| head).collect(), particle, upos }
     }
-    morph.sort();
-    token.morph = morph;
+
+    fn write(&self, token: &mut Token, pos: u16, features: &[u8; model::MAX_HEADS], lemma: &str) {
+        let model = self.model;
+        token.pos = Some(self.upos.get(usize::from(pos)).copied().unwrap_or("X").into());
+        token.lemma = Some(lemma.into());
+        let particle = self.particle == Some(pos);
+        let count = features.iter().filter(|&&value| value > 0).count() + usize::from(particle);
+        let mut morph: Vec<(Box<str>, Box<str>)> = Vec::with_capacity(count);
+        for &head in &self.order {
+            match head {
+                None if particle => morph.push(("PartType".into(), "Vbp".into())),
+                None => {}
+                Some(index) => {
+                    let (head, value) = (&model.heads[index], usize::from(features[index]));
+                    if value > 0
+                        && let Some(label) = head.labels.get(value)
+                    {
+                        morph.push((head.name.as_str().into(), label.as_str().into()));
+                    }
+                }
+            }
+        }
+        token.morph = morph;
+    }
 }

@@ -14,7 +14,8 @@ use std::collections::HashMap;
 use crate::ModelError;
 use crate::binary::{Reader, Writer};
 use crate::cache::{AS_NEXT, AS_PREVIOUS, AS_SECOND_NEXT, AS_SECOND_PREVIOUS, CACHE, Identity, OWN, Scores};
-use crate::features::{FEATURE_VERSION, groups, morph_live, morph_own};
+use crate::features::groups::{self, dense};
+use crate::features::{FEATURE_VERSION, morph_live, morph_own};
 use crate::lexicon::Lexicon;
 
 const MAGIC: &[u8; 8] = b"LGBTAG1\0";
@@ -100,6 +101,37 @@ impl<const W: usize> Table<W> {
             .flat_map(move |index| self.row(index).copied().unwrap_or(zeros).into_iter().take(self.columns))
     }
 
+    /// Adds the rows numbered `rows` (as [`row`] gives them) to `out`.
+    #[inline]
+    pub(crate) fn add_rows(&self, rows: &[usize], out: &mut [i32; W]) {
+        for &index in rows {
+            if let Some(row) = self.row(index) {
+                add_row(out, row);
+            }
+        }
+    }
+
+    /// Adds the lanes of `chunks` (eight lanes each) of the rows of `features` to `out`.
+    #[inline]
+    pub(crate) fn add_scores_in(&self, features: &[u64], out: &mut [i32; W], chunks: std::ops::Range<usize>) {
+        let chunks = chunks.start.min(W / 8)..chunks.end.min(W / 8);
+        for &feature in features {
+            if let Some(row) = self.row(row(feature, self.bits)) {
+                for chunk in chunks.clone() {
+                    let lanes = chunk * 8..chunk * 8 + 8;
+                    let (Ok(scores), Ok(weights)) =
+                        (<&mut [i32; 8]>::try_from(&mut out[lanes.clone()]), <&[i16; 8]>::try_from(&row[lanes]))
+                    else {
+                        continue;
+                    };
+                    for lane in 0..8 {
+                        scores[lane] += i32::from(weights[lane]);
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds the rows of `features` to `out`.
     #[inline]
     pub(crate) fn add_scores(&self, features: &[u64], out: &mut [i32; W]) {
@@ -139,7 +171,7 @@ pub const MAX_HEADS: usize = 8;
 /// and the particle label makes 18).
 pub(crate) const POS_LANES: usize = 24;
 /// Lanes of the morphology table: at most this many feature values in all.
-pub(crate) const MORPH_LANES: usize = 48;
+pub(crate) const MORPH_LANES: usize = 40;
 
 /// A trained tagger for one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,94 +210,135 @@ impl TaggerModel {
 
     /// Tags one sentence, given as its token forms.
     pub fn tag(&self, forms: &[&str], lexicon: &Lexicon) -> Vec<Tagged> {
-        CACHE.with_borrow_mut(|cache| {
+        let mut result = Vec::with_capacity(forms.len());
+        self.tag_with(forms, lexicon, |pos, features, lemma| {
+            result.push(Tagged { pos, features, lemma: lemma.to_owned() });
+        });
+        result
+    }
+
+    /// Tags one sentence and hands each token's part of speech, features and lemma to
+    /// `out`, in order, without making a `String` of the lemma.
+    pub(crate) fn tag_with(&self, forms: &[&str], lexicon: &Lexicon, mut out: impl FnMut(u16, [u8; MAX_HEADS], &str)) {
+        CACHE.with_borrow_mut(|caches| {
+            let cache = caches.of(self, lexicon);
             cache.prepare(self, lexicon, forms);
             let entries = &cache.entries;
             let tagging = &mut cache.tagging;
             let ids = &cache.ids;
+            let dense = &cache.dense;
+            // The rows of the features of pairs of words at each position: the same in both
+            // passes' tables, whose rows are numbered alike.
+            let bits = self.pos_weights.bits;
+            let info_at = |index: usize| &entries[ids[index] as usize].info;
+            let pairs: Vec<[usize; 3]> = (0..forms.len())
+                .map(|index| {
+                    let (before, after) =
+                        (index.checked_sub(1).map(info_at), ids.get(index + 1).map(|&id| &entries[id as usize].info));
+                    let [f27, f31] = groups::pair_to_second(before, info_at(index));
+                    [f27, f31, groups::pair_to_first(info_at(index), after)].map(|feature| row(feature, bits))
+                })
+                .collect();
+            let codes = dense.codes;
             let count = forms.len();
             // The word at `offset` from `index`, if any.
             let at = |index: usize, offset: isize| {
                 index.checked_add_signed(offset).and_then(|i| ids.get(i)).map(|&id| &entries[id as usize])
             };
-            // The scores of a pass at `index` from the memo: the word's own features and those
-            // its neighbours (or the sentence's edges) give it.
+            let info = |index: usize, offset: isize| at(index, offset).map(|entry| &entry.info);
+            // The scores of a pass at `index` from the memo: the word's own features, those its
+            // neighbours (or the sentence's edges) give it, and those of its pairs with them.
             let memo = |pass: usize, index: usize| -> Scores {
-                let mut scores = entries[ids[index] as usize].sums[pass][OWN];
+                let entry = &entries[ids[index] as usize];
+                let mut scores = entry.sums[pass][OWN];
                 for (offset, group) in [(-1, AS_PREVIOUS), (-2, AS_SECOND_PREVIOUS), (1, AS_NEXT), (2, AS_SECOND_NEXT)]
                 {
                     let sums = at(index, offset).map_or(&cache.edges[pass][group], |entry| &entry.sums[pass][group]);
                     add_scores(&mut scores, sums);
                 }
+                if index == 0 {
+                    add_scores(&mut scores, &dense.first[pass][dense::position_index(&entry.info, false)]);
+                }
+                add_scores(&mut scores, &dense.cases[pass][dense::cases_index(&entry.info, info(index, 1))]);
+                let table = if pass == 0 { &self.pos_weights } else { &self.pos2_weights };
+                table.add_rows(&pairs[index], &mut scores);
                 scores
             };
+            let labels = self.pos_labels.len();
             // Each pass first adds up, for every word at once, what does not depend on the
             // labels to its left (the weight tables' reads of different words overlap), then
             // goes from left to right adding the features of those labels.
-            let labels = self.pos_labels.len();
-            let mut features = Vec::with_capacity(48);
             let base = &mut cache.base;
             base.clear();
-            for index in 0..count {
-                let mut scores = memo(0, index);
-                groups::unlabelled(|offset| at(index, offset).map(|e| &e.info), index, None, &mut features);
-                self.pos_weights.add_scores(&features, &mut scores);
-                base.push(scores);
-            }
+            base.extend((0..count).map(|index| memo(0, index)));
             let mut first: Vec<u16> = Vec::with_capacity(count);
             for (index, scores) in base.iter_mut().enumerate() {
                 let previous = [index.checked_sub(1).map(|i| first[i]), index.checked_sub(2).map(|i| first[i])];
-                groups::labelled(|offset| at(index, offset).map(|e| &e.info), previous, None, &mut features);
+                let [c0, c1] = previous.map(dense::code);
+                add_scores(scores, &dense.previous[0][c0 * codes + c1]);
+                let word = &entries[ids[index] as usize].info;
+                let features = groups::with_previous_label(word, info(index, 1), previous[0]);
                 self.pos_weights.add_scores(&features, scores);
                 first.push(argmax(&scores[..labels]) as u16);
             }
             let right = |index: usize| [first.get(index + 1).copied(), first.get(index + 2).copied()];
             for (index, scores) in base.iter_mut().enumerate() {
                 *scores = memo(1, index);
-                groups::unlabelled(
-                    |offset| at(index, offset).map(|e| &e.info),
-                    index,
-                    Some(right(index)),
-                    &mut features,
-                );
-                self.pos2_weights.add_scores(&features, scores);
+                let [r0, r1] = right(index);
+                add_scores(scores, &dense.next[dense::code(r0) * codes + dense::code(r1)]);
+                let word = &entries[ids[index] as usize].info;
+                self.pos2_weights.add_scores(&groups::with_next_label(word, r0), scores);
             }
             let mut pos: Vec<u16> = Vec::with_capacity(count);
             for (index, scores) in base.iter_mut().enumerate() {
                 let previous = [index.checked_sub(1).map(|i| pos[i]), index.checked_sub(2).map(|i| pos[i])];
-                let word = |offset: isize| at(index, offset).map(|e| &e.info);
-                groups::labelled(word, previous, Some(right(index)), &mut features);
+                let [c0, c1] = previous.map(dense::code);
+                add_scores(scores, &dense.previous[1][c0 * codes + c1]);
+                add_scores(scores, &dense.around[c0 * codes + dense::code(right(index)[0])]);
+                let word = &entries[ids[index] as usize].info;
+                let features = groups::with_previous_label(word, info(index, 1), previous[0]);
                 self.pos2_weights.add_scores(&features, scores);
                 pos.push(argmax(&scores[..labels]) as u16);
             }
-            let mut result: Vec<Tagged> = Vec::with_capacity(count);
             for (index, &pos_index) in pos.iter().enumerate() {
-                let word = |offset: isize| at(index, offset).map(|e| &e.info);
+                let word = |offset: isize| info(index, offset);
                 let previous = index.checked_sub(1).map(|i| pos[i]);
                 let pos = pos_index;
-                let applies =
-                    self.heads.iter().any(|head| head.applies.get(usize::from(pos)).copied().unwrap_or(false));
-                let morph_live = applies.then(|| morph_live(word, pos, previous));
-                result.push(Tagged { pos, features: [0; MAX_HEADS], lemma: String::new() });
+                let mut features = [0; MAX_HEADS];
                 let id = ids[index] as usize;
                 let (entry, learned) = (&entries[id], &mut tagging[id]);
-                if let Some(live) = morph_live {
+                // Only the lanes of the heads that apply to the part of speech are read.
+                let chunks = dense.morph_chunks.get(usize::from(pos)).cloned().unwrap_or(0..0);
+                if !chunks.is_empty() {
                     if learned.morph.as_ref().is_none_or(|&(label, _)| label != pos) {
                         let mut sums = [0; MORPH_LANES];
-                        self.morph_weights.add_scores(&morph_own(&entry.info, pos), &mut sums);
+                        self.morph_weights.add_scores_in(&morph_own(&entry.info, pos), &mut sums, chunks.clone());
                         learned.morph = Some((pos, sums));
                     }
                     let mut scores = learned.morph.as_ref().map_or([0; MORPH_LANES], |&(_, sums)| sums);
-                    self.morph_weights.add_scores(&live, &mut scores);
-                    result[index].features = self.heads_of(&scores, pos);
+                    self.morph_weights.add_scores_in(&morph_live(word, pos, previous), &mut scores, chunks);
+                    features = self.heads_of(&scores, pos);
                 }
                 if learned.lemma.as_ref().is_none_or(|(label, _)| *label != pos) {
                     learned.lemma = Some((pos, self.lemma_of(forms[index], entry.info.lexicon_entry(), pos, lexicon)));
                 }
-                result[index].lemma = learned.lemma.as_ref().map(|(_, lemma)| lemma.clone()).unwrap_or_default();
+                out(pos, features, learned.lemma.as_ref().map_or("", |(_, lemma)| lemma.as_str()));
             }
-            result
         })
+    }
+
+    /// For each part-of-speech label, the chunks of eight lanes of the morphology table that
+    /// hold the heads applying to it (empty when none applies).
+    pub(crate) fn morph_chunks(&self) -> Vec<std::ops::Range<usize>> {
+        (0..self.pos_labels.len())
+            .map(|pos| {
+                let applying = self.heads.iter().filter(|head| head.applies.get(pos).copied().unwrap_or(false));
+                let (low, high) = applying.fold((usize::MAX, 0), |(low, high), head| {
+                    (low.min(head.offset), high.max(head.offset + head.labels.len()))
+                });
+                if low >= high { 0..0 } else { low / 8..high.div_ceil(8).min(MORPH_LANES / 8) }
+            })
+            .collect()
     }
 
     /// The value of each head that applies to `pos`, from the morphology scores.
@@ -482,14 +555,10 @@ pub(crate) fn row(feature: u64, bits: u8) -> usize {
     (feature >> (64 - u32::from(bits))) as usize
 }
 
+/// The index of the first highest score (0 for none).
 fn argmax(scores: &[i32]) -> usize {
-    let mut best = 0;
-    for (index, &score) in scores.iter().enumerate() {
-        if score > scores[best] {
-            best = index;
-        }
-    }
-    best
+    let best = scores.iter().copied().fold(i32::MIN, i32::max);
+    scores.iter().position(|&score| score == best).unwrap_or(0)
 }
 
 #[cfg(test)]

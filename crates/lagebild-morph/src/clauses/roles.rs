@@ -8,14 +8,16 @@
 //! the object the first phrase after it, and of two phrases after it the first is the
 //! indirect object. In a passive, the phrase after `von`/`durch`/`by` is the agent.
 
-use lagebild_doc::{ArgumentRole, ClauseKind, Document, Lang};
+use lagebild_doc::{ArgumentRole, ClauseKind, Lang};
+
+use super::View;
 use lagebild_resources::{ClauseWordClass, LangResources};
 
 use super::words::{Pos, Word, flag, lookup, noun_features, verb_clitic};
 
 /// A sentence being described: its words from document position `first`.
 pub(crate) struct Sentence<'a> {
-    pub(crate) doc: &'a Document,
+    pub(crate) doc: View<'a>,
     pub(crate) words: &'a [Word],
     pub(crate) first: usize,
     pub(crate) lang: Lang,

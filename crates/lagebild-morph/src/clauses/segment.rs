@@ -10,7 +10,9 @@
 //! without one, before its subject. Tokens are reassigned only over the short stretch
 //! between the previous verb and the new one, so the pass stays linear.
 
-use lagebild_doc::{ClauseKind, Document, Lang};
+use lagebild_doc::{ClauseKind, Lang};
+
+use super::View;
 use lagebild_resources::{ClauseWordClass, LangResources};
 
 use super::words::{Pos, Word, flag};
@@ -72,7 +74,7 @@ const ZU_BEFORE_FINITE: u8 = 1 << 2;
 /// The reusable state of the pass; buffers keep their capacity from sentence to sentence.
 #[derive(Debug)]
 pub(crate) struct Segmenter<'r> {
-    doc: &'r Document,
+    doc: View<'r>,
     lang: Lang,
     pub(crate) resources: &'r LangResources,
     /// The document position of the sentence's first token.
@@ -90,7 +92,7 @@ pub(crate) struct Segmenter<'r> {
 }
 
 impl<'r> Segmenter<'r> {
-    pub(crate) fn new(doc: &'r Document, lang: Lang, resources: &'r LangResources) -> Segmenter<'r> {
+    pub(crate) fn new(doc: View<'r>, lang: Lang, resources: &'r LangResources) -> Segmenter<'r> {
         Segmenter {
             doc,
             lang,
