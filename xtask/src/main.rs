@@ -14,6 +14,7 @@ mod html;
 mod kb;
 mod link;
 mod morph;
+mod ner;
 mod petrarch;
 mod plover;
 mod time;
@@ -59,10 +60,36 @@ enum Train {
         #[arg(long)]
         epochs: Option<usize>,
     },
+    /// The named-entity tagger: German from GermEval 2014 and SmartData, English from CoNLL++ train and wikigold.
+    Ner {
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long)]
+        epochs: Option<usize>,
+        /// log2 of the weight table's rows.
+        #[arg(long)]
+        bits: Option<u8>,
+        /// Skip the scores (German cross-validation trains five more models).
+        #[arg(long)]
+        no_scores: bool,
+    },
 }
 
 #[derive(Subcommand)]
 enum Eval {
+    /// Named entities: CoNLL-style P/R/F1 per type; English on CoNLL++ dev, German by five-fold cross-validation over GermEval 2014.
+    Ner {
+        #[arg(long)]
+        lang: Option<String>,
+        /// Cross-validation settings (default: those of the committed models).
+        #[arg(long)]
+        epochs: Option<usize>,
+        #[arg(long)]
+        bits: Option<u8>,
+        /// Leave out the training-only data (SmartData) in cross-validation.
+        #[arg(long)]
+        no_extra: bool,
+    },
     /// Sentence boundaries and surface tokens against the UD treebanks in ud/.
     Segment {
         /// How sentences are joined into running text; both are printed by default.
@@ -139,6 +166,12 @@ fn main() -> anyhow::Result<()> {
         Command::ConvertPetrarchVerbs => petrarch::convert_petrarch_verbs(),
         Command::BuildKb => kb::build_kb(),
         Command::Train { what: Train::Morph { lang, epochs } } => morph::train_morph(lang.as_deref(), epochs),
+        Command::Train { what: Train::Ner { lang, epochs, bits, no_scores } } => {
+            ner::train_ner(lang.as_deref(), epochs, bits, no_scores)
+        }
+        Command::Eval { what: Eval::Ner { lang, epochs, bits, no_extra } } => {
+            ner::eval_ner(lang.as_deref(), epochs, bits, no_extra)
+        }
     }
 }
 

@@ -11,6 +11,10 @@
 //!
 //! Reads run on a small pool of read-only connections, writes on the one writer connection,
 //! both off the async threads.
+//!
+//! Besides the API, the server can serve a set of static files ([`Config::static_files`]: the
+//! workbench of `lagebild-web`) at every other path, with a content security policy that lets a
+//! page load scripts, styles, images and data from this server only.
 
 mod error;
 mod routes;
@@ -23,7 +27,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{Request, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, Request, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -57,7 +62,29 @@ pub struct Config {
     pub max_page_size: usize,
     /// Queries that run at once; more wait.
     pub readers: usize,
+    /// Files served at their paths outside `/api/` (`/` serves `/index.html`); none by default.
+    pub static_files: Vec<StaticFile>,
 }
+
+/// A file the server serves as it is.
+#[derive(Clone, Copy)]
+pub struct StaticFile {
+    /// The URL path (`/index.html`).
+    pub path: &'static str,
+    pub content_type: &'static str,
+    pub bytes: &'static [u8],
+}
+
+impl std::fmt::Debug for StaticFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "StaticFile({}, {}, {} bytes)", self.path, self.content_type, self.bytes.len())
+    }
+}
+
+/// The content security policy of static files: everything from this server, nothing inline,
+/// nothing from anywhere else.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+    img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 impl Config {
     pub fn new(db: PathBuf) -> Config {
@@ -70,6 +97,7 @@ impl Config {
             query_timeout: Duration::from_secs(10),
             max_page_size: 500,
             readers: 4,
+            static_files: Vec::new(),
         }
     }
 }
@@ -132,8 +160,33 @@ async fn json_errors(request: Request<Body>, next: Next) -> Response {
     response
 }
 
-async fn not_found() -> ApiError {
+fn not_found() -> ApiError {
     ApiError::not_found("no such path (the API is under /api/v1; its description is at /openapi.json)")
+}
+
+/// A static file at a path outside `/api/`, else the JSON error of an unknown path.
+async fn static_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
+    let path = match uri.path() {
+        "/" => "/index.html",
+        path => path,
+    };
+    // Paths under /api/ belong to the API, whatever files there are.
+    let found = state.config.static_files.iter().find(|file| file.path == path && !path.starts_with("/api/"));
+    match found {
+        Some(file) if method == Method::GET || method == Method::HEAD => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(file.content_type)),
+                (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY)),
+                (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+                (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            file.bytes,
+        )
+            .into_response(),
+        Some(_) => method_not_allowed().await.into_response(),
+        None => not_found().into_response(),
+    }
 }
 
 async fn method_not_allowed() -> ApiError {
@@ -153,7 +206,7 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/api/v1/documents/{id}", get(routes::document))
         .route("/api/v1/stats", get(routes::stats))
         .route(OPENAPI_PATH, get(routes::openapi))
-        .fallback(not_found)
+        .fallback(static_file)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(DefaultBodyLimit::max(max_body))

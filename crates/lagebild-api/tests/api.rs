@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use lagebild_api::{Config, OPENAPI_PATH, Server};
+use lagebild_api::{Config, OPENAPI_PATH, Server, StaticFile};
 use lagebild_doc::{EventType, Stance};
 use lagebild_pipeline::Knowledge;
 use lagebild_store::{NewDocument, OnConflict, Put, Store};
@@ -410,4 +410,49 @@ fn hostile_requests_get_errors_and_the_server_stays_up() {
     drop(idle);
     drop(half);
     alive();
+}
+
+#[test]
+fn static_files_are_served_outside_the_api_with_a_strict_policy() {
+    const PAGE: &[u8] = b"<!doctype html><title>t</title>";
+    let mut config = Config::new(filled_db("static"));
+    config.listen = SocketAddr::from(([127, 0, 0, 1], 0));
+    config.static_files = vec![
+        StaticFile { path: "/index.html", content_type: "text/html; charset=utf-8", bytes: PAGE },
+        StaticFile { path: "/src/app.js", content_type: "text/javascript; charset=utf-8", bytes: b"export {};" },
+        // A file at an API path is never served: the API wins.
+        StaticFile { path: "/api/v1/nothing", content_type: "text/plain", bytes: b"no" },
+    ];
+    let server = Server::start(config, knowledge()).unwrap();
+    let address = server.address();
+    for target in ["/", "/index.html"] {
+        let page = get(address, target);
+        assert_eq!(page.status, 200, "{target}");
+        assert_eq!(page.body, PAGE);
+        assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+        let policy = page.header("content-security-policy").expect("a content security policy");
+        assert_eq!(policy, lagebild_api::CONTENT_SECURITY_POLICY);
+        assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"));
+        assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    }
+    assert_eq!(get(address, "/src/app.js").header("content-type"), Some("text/javascript; charset=utf-8"));
+    // Unknown paths, API paths and writes stay JSON errors.
+    for (target, status) in [("/nothing.js", 404), ("/api/v1/nothing", 404), ("/api/v1/stats", 200)] {
+        let response = get(address, target);
+        assert_eq!(response.status, status, "{target}");
+        assert!(response.header("content-type").is_some_and(|value| value.starts_with("application/json")));
+    }
+    let response = post(address, "/index.html", None, "text/plain", b"x");
+    assert_eq!(response.status, 405);
+    assert!(response.json()["error"]["message"].is_string());
+    server.stop();
+}
+
+#[test]
+fn event_places_carry_their_coordinates() {
+    let address = shared();
+    let page = get(address, "/api/v1/events?type=CONSULT").json();
+    let place = &page["items"][0]["location"];
+    assert_eq!(place["text"], "Kiew");
+    assert_eq!((place["lat"].as_f64(), place["lon"].as_f64()), (Some(50.45), Some(30.5236)));
 }

@@ -12,6 +12,7 @@ mod conllu;
 pub mod events;
 pub mod linking;
 pub mod morph;
+pub mod ner;
 mod score;
 pub mod segmentation;
 pub mod time;

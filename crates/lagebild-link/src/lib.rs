@@ -25,15 +25,24 @@
 //! 5. **Coreference**: mentions linked to the same entry share a `cluster`; so do unlinked
 //!    mentions with the same words.
 //!
-//! [`entities_with`] takes spans from a statistical tagger (a later issue) and merges them:
-//! the base's mentions win where they overlap; a tagger span the base did not find is kept,
-//! linked if its words are a name of the base.
+//! [`entities_with`] merges these mentions with the spans of the statistical tagger
+//! (`lagebild-ner`), by the rules of `docs/ner.md`:
+//! - **Same span**: the base's mention and link stand; the tagger's type is checked against
+//!   the type of a mention of form `name`: agreement raises the confidence, disagreement
+//!   lowers it.
+//! - **Overlap**: the longer span wins, unless the base's mention is a known full name (a
+//!   linked name of several words, or the entry's own name in German or English); a tagger
+//!   span that wins replaces every mention it overlaps and is linked where its words are a
+//!   name of the base.
+//! - **Tagger only**: a span no mention overlaps becomes an entity with the tagger's type,
+//!   form `name`, its words as name and no `kb_id`.
+//! - **Base only**: mentions no span overlaps stay as they are.
 
 mod recognize;
 
 use std::collections::HashMap;
 
-use lagebild_doc::{Document, Entity, EntityType, Lang, TextRange};
+use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, TextRange};
 use lagebild_kb::Kb;
 
 pub use recognize::Reason;
@@ -58,9 +67,7 @@ pub fn entities(doc: &Document, kb: &Kb) -> Vec<Entity> {
     run(doc, kb, &[], false).into_iter().map(|explained| explained.entity).collect()
 }
 
-/// The entities of `doc` merged with a tagger's spans: where a span overlaps a mention of the
-/// base, the base's mention is kept; other spans are added, linked when their words are a
-/// name of the base, else unlinked with the tagger's confidence.
+/// The entities of `doc` merged with a tagger's spans by the rules of the crate overview.
 pub fn entities_with(doc: &Document, kb: &Kb, tagged: &[TaggedSpan]) -> Vec<Entity> {
     run(doc, kb, tagged, false).into_iter().map(|explained| explained.entity).collect()
 }
@@ -75,24 +82,111 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
         return Vec::new();
     }
     let mut found = recognize::recognize(doc, kb, explain);
+    merge(doc, kb, &mut found, tagged);
+    found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
+    assign_clusters(&mut found);
+    found
+}
+
+/// How a tagger span meets the base's mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// The same span as a mention: the mention stands, its type checked.
+    Same,
+    /// Overlaps mentions and is longer than each, none a known full name: it replaces them.
+    Replaces,
+    /// Overlaps a mention that is as long or longer, or a known full name: it is dropped.
+    Dropped,
+    /// Overlaps no mention: it becomes an unlinked entity.
+    New,
+}
+
+/// Whether two entity types agree: the tagger's LOCATION covers the base's places.
+fn types_agree(tagger: EntityType, base: EntityType) -> bool {
+    use EntityType::{Facility, Gpe, Location};
+    tagger == base || tagger == Location && matches!(base, Gpe | Facility)
+}
+
+/// Whether a mention is a known full name: linked, of form `name`, and either of several
+/// words or the entry's own German or English name.
+fn known_full_name(doc: &Document, kb: &Kb, entity: &Entity) -> bool {
+    let Some(entry) = entity.kb_id.as_deref().and_then(|id| kb.get(id)) else {
+        return false;
+    };
+    if entity.form != EntityForm::Name {
+        return false;
+    }
+    let key = lagebild_kb::key_of(doc.slice(entity.range));
+    key.contains(' ') || key == lagebild_kb::key_of(&entry.name_de) || key == lagebild_kb::key_of(&entry.name_en)
+}
+
+/// How `span` meets the mentions in `found`, with the indices of those it overlaps.
+pub fn classify(doc: &Document, kb: &Kb, found: &[Entity], span: &TaggedSpan) -> (Merge, Vec<usize>) {
+    let overlapping: Vec<usize> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.range.start() < span.range.end() && span.range.start() < e.range.end())
+        .map(|(index, _)| index)
+        .collect();
+    if overlapping.is_empty() {
+        return (Merge::New, overlapping);
+    }
+    if overlapping.iter().any(|&index| found[index].range == span.range) {
+        return (Merge::Same, overlapping);
+    }
+    let longer = overlapping.iter().all(|&index| {
+        let mention = &found[index];
+        span.range.len() > mention.range.len() && !known_full_name(doc, kb, mention)
+    });
+    (if longer { Merge::Replaces } else { Merge::Dropped }, overlapping)
+}
+
+/// Merges a tagger's spans into the base's mentions (the rules of the crate overview).
+fn merge(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, tagged: &[TaggedSpan]) {
+    let text = doc.text();
     for span in tagged {
-        if span.range.end() as usize > doc.text().len()
-            || !doc.text().is_char_boundary(span.range.start() as usize)
-            || !doc.text().is_char_boundary(span.range.end() as usize)
+        if span.range.end() as usize > text.len()
+            || !text.is_char_boundary(span.range.start() as usize)
+            || !text.is_char_boundary(span.range.end() as usize)
             || span.range.is_empty()
         {
             continue;
         }
-        let overlaps = found
-            .iter()
-            .any(|m| m.entity.range.start() < span.range.end() && span.range.start() < m.entity.range.end());
-        if !overlaps {
-            found.push(recognize::tagged(doc, kb, span));
+        let entities: Vec<Entity> = found.iter().map(|m| m.entity.clone()).collect();
+        match classify(doc, kb, &entities, span) {
+            (Merge::Same, overlapping) => {
+                for index in overlapping {
+                    let mention = &mut found[index];
+                    // Adjectives, demonyms and role nouns are not names in the tagger's
+                    // training data (CoNLL counts `Egyptian` as MISC): no type to check.
+                    if mention.entity.range != span.range || mention.entity.form != EntityForm::Name {
+                        continue;
+                    }
+                    let confidence = span.confidence.clamp(0.0, 1.0);
+                    let before = mention.entity.confidence;
+                    if types_agree(span.entity_type, mention.entity.entity_type) {
+                        mention.entity.confidence = 1.0 - (1.0 - before) * (1.0 - 0.5 * confidence);
+                        if !mention.reason.0.is_empty() {
+                            mention.reason.0.push_str("; the tagger agrees");
+                        }
+                    } else {
+                        mention.entity.confidence = before * (1.0 - 0.3 * confidence);
+                        if !mention.reason.0.is_empty() {
+                            mention.reason.0.push_str(&format!("; the tagger says {}", span.entity_type));
+                        }
+                    }
+                }
+            }
+            (Merge::Replaces, overlapping) => {
+                for index in overlapping.into_iter().rev() {
+                    found.remove(index);
+                }
+                found.push(recognize::tagged(doc, kb, span, true));
+            }
+            (Merge::Dropped, _) => {}
+            (Merge::New, _) => found.push(recognize::tagged(doc, kb, span, false)),
         }
     }
-    found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
-    assign_clusters(&mut found);
-    found
 }
 
 /// Mentions of the same entry, or unlinked mentions with the same words, share a cluster.

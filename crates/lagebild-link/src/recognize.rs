@@ -781,13 +781,16 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
 }
 
 /// A tagger's span: linked when its words are a name of the base, else kept as it is.
-pub(crate) fn tagged(doc: &Document, kb: &Kb, span: &TaggedSpan) -> Explained {
+/// A tagger span as an entity: linked by its words when `link` (it replaced the base's
+/// mentions), else unlinked (the base did not find it).
+pub(crate) fn tagged(doc: &Document, kb: &Kb, span: &TaggedSpan, link: bool) -> Explained {
     let surface = doc.slice(span.range);
     let key = key_of(surface);
     let lang = doc.meta.lang;
     let hit = kb
         .lookup(&key)
         .iter()
+        .filter(|_| link)
         .find(|hit| hit.lang.includes(lang) && (!hit.acronym || !surface.chars().any(char::is_lowercase)));
     let mut entity = Entity {
         range: span.range,
@@ -808,6 +811,7 @@ pub(crate) fn tagged(doc: &Document, kb: &Kb, span: &TaggedSpan) -> Explained {
         Some(hit) => {
             let entry = kb.entry(hit.entry);
             entity.kb_id = Some(entry.id.to_string());
+            entity.entity_type = entry.entity_type;
             entity.name = Some(entry.name(lang).to_owned());
             entity.country = entry.country.as_deref().map(str::to_owned);
             entity.code = entry.code.as_deref().map(str::to_owned);

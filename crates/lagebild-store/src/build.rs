@@ -60,6 +60,8 @@ impl Loaded {
             name: entity.as_ref().and_then(|entity| entity.name.clone()),
             country: entity.as_ref().and_then(|entity| entity.country.clone()),
             kb_id: entity.as_ref().and_then(|entity| entity.kb_id.clone()),
+            lat: entity.as_ref().and_then(|entity| entity.lat),
+            lon: entity.as_ref().and_then(|entity| entity.lon),
             role: entity.and_then(|entity| entity.role),
         })
     }
@@ -136,8 +138,16 @@ impl Loaded {
     pub(crate) fn claim_row(&self, index: usize) -> Result<ClaimRow, StoreError> {
         let view = &self.view;
         let claim = self.claim(index)?.ok_or_else(|| self.damaged(format!("no claim c{index}")))?;
+        // The events the claim lists, and those that name it as their reporting claim (a record
+        // may give the link on one side only).
+        let mut indices: Vec<usize> = claim.events.iter().filter_map(|id| layer_index(id, 'v')).collect();
+        for index in view.events_reported_by(&format!("c{index}")).map_err(|error| self.damaged(error))? {
+            if !indices.contains(&index) {
+                indices.push(index);
+            }
+        }
         let mut events = Vec::new();
-        for event_index in claim.events.iter().filter_map(|id| layer_index(id, 'v')) {
+        for event_index in indices {
             if let Some(event) = view.event(event_index).transpose().map_err(|error| self.damaged(error))? {
                 events.push(EventRef {
                     id: format!("v{event_index}"),

@@ -214,6 +214,8 @@ mod tests {
             country: Some("ROU".into()),
             code: Some("ROUMIL".into()),
             role: None,
+            lat: Some(46.0),
+            lon: Some(25.0),
         };
         let mut keys = BTreeSet::new();
         arg_keys("actor", &arg("Rumänien", Some("ROUMILREB")), Some(&entity), &mut keys);

@@ -43,6 +43,10 @@ pub(crate) struct EntityView {
     pub(crate) code: Option<String>,
     #[serde(default)]
     pub(crate) role: Option<String>,
+    #[serde(default)]
+    pub(crate) lat: Option<f64>,
+    #[serde(default)]
+    pub(crate) lon: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -184,6 +188,13 @@ struct RespondsTo {
     responds_to: Vec<String>,
 }
 
+/// Only the reporting claim of an event.
+#[derive(Debug, Deserialize)]
+struct ReportedBy {
+    #[serde(default)]
+    claim: Option<String>,
+}
+
 fn item<T: DeserializeOwned>(items: &[Box<RawValue>], index: usize) -> Option<Result<T, serde_json::Error>> {
     items.get(index).map(|raw| serde_json::from_str(raw.get()))
 }
@@ -215,6 +226,22 @@ impl RawRecord {
             }
             let answers: RespondsTo = serde_json::from_str(raw.get())?;
             if answers.responds_to.iter().any(|target| target == id) {
+                found.push(index);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The events whose `claim` is claim `id`, by index.
+    pub(crate) fn events_reported_by(&self, id: &str) -> Result<Vec<usize>, serde_json::Error> {
+        let mut found = Vec::new();
+        for (index, raw) in self.events.iter().enumerate() {
+            // Cheap test first: most events name no claim, or another one.
+            if !raw.get().contains(id) {
+                continue;
+            }
+            let reported: ReportedBy = serde_json::from_str(raw.get())?;
+            if reported.claim.as_deref() == Some(id) {
                 found.push(index);
             }
         }

@@ -28,6 +28,10 @@ pub struct Participant {
     pub kb_id: Option<String>,
     /// A person's role (`Außenministerin`).
     pub role: Option<String>,
+    /// The place's latitude (WGS 84, decimal degrees), from the knowledge base.
+    pub lat: Option<f64>,
+    /// The place's longitude.
+    pub lon: Option<f64>,
 }
 
 impl Participant {

@@ -102,6 +102,41 @@ fn the_worked_example_is_found_by_every_event_filter() {
 }
 
 #[test]
+fn a_claim_reports_the_events_that_name_it_when_its_own_list_is_empty() {
+    // The worked example with the claims' `events` lists emptied: the link is then only on the
+    // events' side (`claim` of v2 is c0).
+    let mut value: serde_json::Value = serde_json::from_str(&worked_example()).unwrap();
+    for claim in value["claims"].as_array_mut().unwrap() {
+        claim["events"] = serde_json::json!([]);
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    put(&mut store, &[value.to_string()]);
+    let page = store.claims(&ClaimFilter::default(), &all()).unwrap();
+    let reports: Vec<(String, Vec<String>)> = page
+        .items
+        .iter()
+        .map(|row| {
+            (row.id.clone(), row.events.iter().map(|event| format!("{} {}", event.id, event.event_type)).collect())
+        })
+        .collect();
+    assert!(reports.contains(&("c0".to_owned(), vec!["v2 MOBILIZE".to_owned()])), "{reports:?}");
+    assert!(reports.iter().filter(|(id, _)| id != "c0").all(|(_, events)| events.is_empty()), "{reports:?}");
+}
+
+#[test]
+fn an_event_row_gives_its_place_the_coordinates_of_the_knowledge_base() {
+    let store = example_store();
+    let page = store.events(&EventFilter { types: vec!["CONSULT".into()], ..Default::default() }, &all()).unwrap();
+    let place = page.items[0].location.as_ref().expect("the visit has a place");
+    assert_eq!((place.text.as_str(), place.kb_id.as_deref()), ("Kiew", Some("Q1899")));
+    assert_eq!((place.lat, place.lon), (Some(50.45), Some(30.5236)));
+    // A place whose words resolve to no entity has none.
+    let page = store.events(&EventFilter { types: vec!["MOBILIZE".into()], ..Default::default() }, &all()).unwrap();
+    let border = page.items[0].location.as_ref().expect("the troop movement has a place");
+    assert_eq!((border.lat, border.lon), (None, None));
+}
+
+#[test]
 fn an_event_row_says_who_reports_it_and_who_denies_that() {
     let store = example_store();
     let page = store.events(&EventFilter { types: vec!["MOBILIZE".into()], ..Default::default() }, &all()).unwrap();

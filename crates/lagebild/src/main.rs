@@ -2,8 +2,8 @@
 //! `lagebild-ingest`, runs `lagebild-pipeline::analyze` on each document, and writes
 //! records with `lagebild-format` (`analyze`) or stores them with `lagebild-store` (`ingest`,
 //! `reanalyze`), queries the store (`events`, `claims`, `actors`, `search`, `documents`,
-//! `show`) and serves it over HTTP with `lagebild-api` (`serve`). Errors are reported in
-//! plain words naming the input.
+//! `show`), exports events with `lagebild-export` (`export`) and serves it over HTTP with
+//! `lagebild-api` (`serve`). Errors are reported in plain words naming the input.
 
 #![allow(clippy::print_stderr)] // The command line reports warnings and errors on standard error.
 
@@ -19,6 +19,7 @@ use lagebild_format::OutputOptions;
 use lagebild_ingest::Input;
 use lagebild_pipeline::{Knowledge, LangChoice, Options, Timings};
 
+mod export;
 mod ingest;
 mod output;
 mod query;
@@ -64,8 +65,12 @@ enum Command {
     Documents(query::DocumentsArgs),
     /// Prints the stored record of a document (JSON, docs/format.md).
     Show(query::ShowArgs),
-    /// Serves the store over HTTP (a JSON API with an OpenAPI description at /openapi.json).
+    /// Serves the store over HTTP: a JSON API with an OpenAPI description at /openapi.json, and
+    /// the analyst's workbench in the browser at /.
     Serve(serve::ServeArgs),
+    /// Exports stored events as PLOVER JSON Lines, GDELT 2.0 event or mention tables, or CSV,
+    /// with the filters of `events` (docs/export.md).
+    Export(export::ExportArgs),
 }
 
 #[derive(clap::Args)]
@@ -127,6 +132,7 @@ fn main() -> ExitCode {
         Command::Documents(args) => query::documents(args),
         Command::Show(args) => query::show(args),
         Command::Serve(args) => serve::serve(args),
+        Command::Export(args) => export::export(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -37,6 +37,13 @@ pub(crate) struct Common {
 pub(crate) struct EventsArgs {
     #[command(flatten)]
     common: Common,
+    #[command(flatten)]
+    filter: EventFilterArgs,
+}
+
+/// The filters of `lagebild events`, shared with `lagebild export`.
+#[derive(clap::Args)]
+pub(crate) struct EventFilterArgs {
     /// Who acts: an actor code or a coarser level of it (`RUS` covers `RUSGOV`, `RUSMIL` and
     /// entities of country RUS), a name (`Moskau`), a knowledge-base id (`Q159`), or
     /// `code:`, `country:`, `name:`, `kb:` followed by one.
@@ -72,6 +79,24 @@ pub(crate) struct EventsArgs {
     /// Only the events of this document.
     #[arg(long, value_name = "ID")]
     document: Option<String>,
+}
+
+impl EventFilterArgs {
+    /// The store's filter; a malformed actor or date is an error naming it.
+    pub(crate) fn filter(&self) -> Result<EventFilter, StoreError> {
+        Ok(EventFilter {
+            actor: actor(&self.actor)?,
+            recipient: actor(&self.recipient)?,
+            location: actor(&self.location)?,
+            types: self.types.clone(),
+            context: self.context.clone(),
+            dates: DateRange::parse(self.from.as_deref(), self.to.as_deref())?,
+            reported_by: actor(&self.reported_by)?,
+            stance: self.stance.clone(),
+            text: self.text.clone(),
+            document: self.document.clone(),
+        })
+    }
 }
 
 #[derive(clap::Args)]
@@ -365,18 +390,7 @@ fn document_table(rows: &[DocumentRow]) -> Table {
 }
 
 pub(crate) fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
-    let filter = EventFilter {
-        actor: actor(&args.actor)?,
-        recipient: actor(&args.recipient)?,
-        location: actor(&args.location)?,
-        types: args.types.clone(),
-        context: args.context.clone(),
-        dates: DateRange::parse(args.from.as_deref(), args.to.as_deref())?,
-        reported_by: actor(&args.reported_by)?,
-        stance: args.stance.clone(),
-        text: args.text.clone(),
-        document: args.document.clone(),
-    };
+    let filter = args.filter.filter()?;
     run(&args.common, |store, page| store.events(&filter, page), event_table)
 }
 

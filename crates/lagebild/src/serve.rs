@@ -1,4 +1,4 @@
-//! `serve`: the HTTP API over the store.
+//! `serve`: the HTTP API over the store, and the workbench (`lagebild-web`) beside it.
 
 #![allow(clippy::print_stdout)] // Where the server listens is the command's output.
 
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
-use lagebild_api::{Config, OPENAPI_PATH, Server};
+use lagebild_api::{Config, OPENAPI_PATH, Server, StaticFile};
 
 use crate::Outcome;
 use crate::ingest::{DEFAULT_DB, load_knowledge};
@@ -63,6 +63,10 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
     config.max_page_size = args.max_page as usize;
     config.request_timeout = Duration::from_secs(args.timeout);
     config.query_timeout = Duration::from_secs(args.timeout.min(10));
+    config.static_files = lagebild_web::FILES
+        .iter()
+        .map(|file| StaticFile { path: file.path, content_type: file.content_type, bytes: file.bytes })
+        .collect();
     let writes = if config.token.is_some() { "writing with the token" } else { "read only (no token set)" };
     let server = Server::start(config, knowledge).context("starting the server")?;
     let address = server.address();
@@ -70,6 +74,7 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
         "Serving {} on http://{address}/api/v1/ ({writes}); API description at http://{address}{OPENAPI_PATH}",
         args.db.display()
     );
+    println!("Workbench at http://{address}/");
     println!("Stop with Ctrl-C.");
     server.wait();
     Ok(Outcome::Clean)

@@ -1,0 +1,121 @@
+//! The merge of the statistical tagger's spans with the base's mentions (`docs/ner.md`):
+//! one test per rule.
+
+mod support;
+
+use chrono::NaiveDate;
+use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, TextRange};
+use lagebild_link::{Merge, TaggedSpan};
+
+fn doc(text: &str, lang: Lang) -> Document {
+    support::document(text, lang, NaiveDate::from_ymd_opt(2023, 10, 19))
+}
+
+/// The tagger span over the first occurrence of `words`.
+fn span(doc: &Document, words: &str, entity_type: EntityType) -> TaggedSpan {
+    let start = doc.text().find(words).expect("the words are in the text") as u32;
+    TaggedSpan { range: TextRange::new(start, start + words.len() as u32), entity_type, confidence: 0.9 }
+}
+
+fn with<'a>(doc: &Document, entities: &'a [Entity], words: &str) -> Vec<&'a Entity> {
+    entities.iter().filter(|e| doc.slice(e.range) == words).collect()
+}
+
+#[test]
+fn same_span_keeps_the_link_and_checks_the_type() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Lawrow traf Kim Jong Un in Pjöngjang.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    let before = with(&doc, &alone, "Lawrow")[0].clone();
+    assert_eq!(before.kb_id.as_deref(), Some("person:sergey-lavrov"));
+    let tagged = span(&doc, "Lawrow", EntityType::Person);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &tagged).0, Merge::Same);
+    // The tagger agrees: the link stands, the confidence rises.
+    let merged = lagebild_link::entities_with(&doc, kb, &[tagged]);
+    let agreed = with(&doc, &merged, "Lawrow");
+    assert_eq!(agreed.len(), 1);
+    assert_eq!(agreed[0].kb_id, before.kb_id);
+    assert_eq!(agreed[0].entity_type, EntityType::Person);
+    assert!(agreed[0].confidence >= before.confidence, "{} < {}", agreed[0].confidence, before.confidence);
+    // The tagger disagrees: the link and type still stand, the confidence falls.
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Lawrow", EntityType::Organization)]);
+    let disputed = with(&doc, &merged, "Lawrow");
+    assert_eq!(disputed[0].kb_id, before.kb_id);
+    assert_eq!(disputed[0].entity_type, EntityType::Person);
+    assert!(disputed[0].confidence < before.confidence);
+}
+
+#[test]
+fn a_longer_tagger_span_replaces_a_short_name() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Putin Junior eröffnete am Montag ein Restaurant.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    let putin = with(&doc, &alone, "Putin");
+    assert_eq!(putin.len(), 1, "the base finds the surname: {alone:?}");
+    let tagged = span(&doc, "Putin Junior", EntityType::Person);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &tagged).0, Merge::Replaces);
+    let merged = lagebild_link::entities_with(&doc, kb, &[tagged]);
+    assert!(with(&doc, &merged, "Putin").is_empty());
+    let junior = with(&doc, &merged, "Putin Junior");
+    assert_eq!(junior.len(), 1);
+    assert_eq!(junior[0].kb_id, None);
+    assert_eq!(junior[0].entity_type, EntityType::Person);
+}
+
+#[test]
+fn a_known_full_name_stands_against_a_longer_span() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Das sagte Kim Jong Un Junior gestern.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    let kim = with(&doc, &alone, "Kim Jong Un");
+    assert_eq!(kim[0].kb_id.as_deref(), Some("person:kim-jong-un"), "{alone:?}");
+    let tagged = span(&doc, "Kim Jong Un Junior", EntityType::Person);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &tagged).0, Merge::Dropped);
+    let merged = lagebild_link::entities_with(&doc, kb, &[tagged]);
+    assert_eq!(with(&doc, &merged, "Kim Jong Un")[0].kb_id, kim[0].kb_id);
+    assert!(with(&doc, &merged, "Kim Jong Un Junior").is_empty());
+}
+
+#[test]
+fn a_shorter_tagger_span_inside_a_mention_is_dropped() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Kim Jong Un empfing den Gast.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    let tagged = span(&doc, "Jong Un", EntityType::Person);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &tagged).0, Merge::Dropped);
+    let merged = lagebild_link::entities_with(&doc, kb, &[tagged]);
+    assert_eq!(with(&doc, &merged, "Kim Jong Un")[0].kb_id.as_deref(), Some("person:kim-jong-un"));
+    assert!(with(&doc, &merged, "Jong Un").is_empty());
+}
+
+#[test]
+fn tagger_only_names_are_unlinked_entities_with_a_type() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Igor Konaschenkow von Fursan al-Hak traf Lawrow.", Lang::De);
+    let tagged =
+        [span(&doc, "Igor Konaschenkow", EntityType::Person), span(&doc, "Fursan al-Hak", EntityType::Organization)];
+    let alone = lagebild_link::entities(&doc, kb);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &tagged[0]).0, Merge::New);
+    let merged = lagebild_link::entities_with(&doc, kb, &tagged);
+    for (words, entity_type) in [("Igor Konaschenkow", EntityType::Person), ("Fursan al-Hak", EntityType::Organization)]
+    {
+        let found = with(&doc, &merged, words);
+        assert_eq!(found.len(), 1, "{words}");
+        assert_eq!(found[0].kb_id, None);
+        assert_eq!(found[0].form, EntityForm::Name);
+        assert_eq!(found[0].entity_type, entity_type);
+        assert_eq!(found[0].name.as_deref(), Some(words));
+    }
+}
+
+#[test]
+fn base_only_mentions_stay() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Igor Konaschenkow traf Lawrow in Moskau.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    assert!(alone.len() >= 2, "{alone:?}");
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Igor Konaschenkow", EntityType::Person)]);
+    for mention in &alone {
+        assert!(merged.iter().any(|e| e.range == mention.range && e.kb_id == mention.kb_id), "{mention:?} lost");
+    }
+}

@@ -1,0 +1,196 @@
+//! `cargo xtask train ner` and `cargo xtask eval ner`: the named-entity models.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use lagebild_doc::Lang;
+use lagebild_eval::ner::{NerData, NerScores, cross_validate, evaluate, load};
+use lagebild_ner::train::{Settings, train};
+
+use crate::morph::langs;
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn data_dir() -> anyhow::Result<PathBuf> {
+    lagebild_eval::shared_data_dir().context("../shared/data is absent (set LAGEBILD_SHARED_DATA to point at it)")
+}
+
+const FOLDS: usize = 5;
+
+fn settings(epochs: Option<usize>, bits: Option<u8>) -> Settings {
+    let default = Settings::default();
+    Settings { epochs: epochs.unwrap_or(default.epochs), bits: bits.unwrap_or(default.bits), seed: default.seed }
+}
+
+fn load_data(data: &Path, lang: Lang) -> anyhow::Result<NerData> {
+    let morph = lagebild_morph::Models::from_dir(&workspace_root().join("models"))?;
+    let kb = lagebild_kb::Kb::from_dir(&workspace_root().join("kb"))?;
+    Ok(load(data, lang, &morph, &kb)?)
+}
+
+/// The scores of `lang`: English on CoNLL++ dev with `model`, German by cross-validation.
+fn score(data: &NerData, lang: Lang, settings: &Settings, model: Option<&lagebild_ner::NerModel>) -> NerScores {
+    match (lang, model) {
+        (Lang::En, Some(model)) => evaluate(model, &data.dev),
+        _ => cross_validate(data, lang.code(), settings, FOLDS),
+    }
+}
+
+fn what_is_scored(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "CoNLL++ dev (conllpp_dev.txt), model trained on CoNLL++ train and wikigold",
+        _ => {
+            "GermEval 2014 file, five-fold cross-validation by source URL; each fold trained on four folds and SmartData v1"
+        }
+    }
+}
+
+fn print_scores(code: &str, what: &str, scores: &NerScores) {
+    println!("{code}: {what}");
+    for (kind, score) in &scores.by_type {
+        println!("  {kind:<8} {score}");
+    }
+    println!("  overall  {}", scores.overall);
+}
+
+/// Trains `models/<lang>/ner.bin` and writes `ner.json` with data, settings, scores, commit.
+pub(crate) fn train_ner(
+    lang: Option<&str>,
+    epochs: Option<usize>,
+    bits: Option<u8>,
+    no_scores: bool,
+) -> anyhow::Result<()> {
+    let data = data_dir()?;
+    let settings = settings(epochs, bits);
+    for lang in langs(lang)? {
+        let code = lang.code();
+        let start = Instant::now();
+        let sets = load_data(&data, lang)?;
+        let prepared = start.elapsed().as_secs_f64();
+        let mut examples = sets.scored.clone();
+        examples.extend(sets.extra.iter().cloned());
+        let start = Instant::now();
+        let model = train(code, &examples, &settings);
+        let seconds = start.elapsed().as_secs_f64();
+        let bytes = model.to_bytes();
+        let out = workspace_root().join(format!("models/{code}/ner.bin"));
+        std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+        println!(
+            "{code}: prepared the data in {prepared:.1} s, trained in {seconds:.1} s; {} bytes in {}",
+            bytes.len(),
+            out.display()
+        );
+        let scores = (!no_scores).then(|| score(&sets, lang, &settings, Some(&model)));
+        if let Some(scores) = &scores {
+            print_scores(code, what_is_scored(lang), scores);
+        }
+        let record = record(code, &sets, &settings, examples.len(), scores.as_ref(), seconds, bytes.len());
+        let record_path = workspace_root().join(format!("models/{code}/ner.json"));
+        std::fs::write(&record_path, record).with_context(|| format!("writing {}", record_path.display()))?;
+    }
+    Ok(())
+}
+
+/// Scores the committed English model on CoNLL++ dev, and German by cross-validation
+/// (training five models with the committed settings).
+pub(crate) fn eval_ner(
+    lang: Option<&str>,
+    epochs: Option<usize>,
+    bits: Option<u8>,
+    no_extra: bool,
+) -> anyhow::Result<()> {
+    let Some(data) = lagebild_eval::shared_data_dir() else {
+        println!("skipped: ../shared/data is absent (set LAGEBILD_SHARED_DATA to point at it)");
+        return Ok(());
+    };
+    for lang in langs(lang)? {
+        let mut sets = load_data(&data, lang)?;
+        if no_extra {
+            sets.extra.clear();
+        }
+        let start = Instant::now();
+        // German is scored by cross-validation, which trains its own models.
+        let model = match lang {
+            Lang::En => {
+                let path = workspace_root().join("models/en/ner.bin");
+                let file = path.display().to_string();
+                let bytes = std::fs::read(&path).with_context(|| format!("reading {file}"))?;
+                Some(lagebild_ner::NerModel::from_bytes(&file, "en", &bytes)?)
+            }
+            _ => None,
+        };
+        let scores = score(&sets, lang, &settings(epochs, bits), model.as_ref());
+        print_scores(lang.code(), what_is_scored(lang), &scores);
+        println!("  ({:.1} s)", start.elapsed().as_secs_f64());
+    }
+    Ok(())
+}
+
+fn json_scores(scores: &NerScores) -> String {
+    let mut parts: Vec<String> = scores
+        .by_type
+        .iter()
+        .map(|(kind, s)| {
+            format!("\"{kind}\": {{ \"p\": {:.4}, \"r\": {:.4}, \"f1\": {:.4} }}", s.precision(), s.recall(), s.f1())
+        })
+        .collect();
+    let s = scores.overall;
+    parts.push(format!(
+        "\"overall\": {{ \"p\": {:.4}, \"r\": {:.4}, \"f1\": {:.4} }}",
+        s.precision(),
+        s.recall(),
+        s.f1()
+    ));
+    format!("{{\n    {}\n  }}", parts.join(",\n    "))
+}
+
+fn record(
+    code: &str,
+    sets: &NerData,
+    settings: &Settings,
+    sentences: usize,
+    scores: Option<&NerScores>,
+    seconds: f64,
+    bytes: usize,
+) -> String {
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(workspace_root())
+        .output()
+        .ok()
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        .unwrap_or_default();
+    let files: Vec<String> = sets
+        .files
+        .iter()
+        .map(|file| {
+            let text = file.display().to_string();
+            let short = text.find("/ner/").map_or(text.as_str(), |at| &text[at + 1..]);
+            format!("\"../shared/data/{short}\"")
+        })
+        .collect();
+    let (licence, note) = match code {
+        "de" => (
+            "GermEval 2014 NER (CC BY 4.0, Benikova et al. 2014); DFKI SmartData v1 (CC BY 4.0 per its README, annotations flagged research use only)",
+            "SmartData for training only; scores by five-fold cross-validation over the GermEval file (folds by source URL)",
+        ),
+        _ => (
+            "CoNLL-2003/CoNLL++ train (Reuters RCV1: research use only); wikigold (CC BY 4.0)",
+            "scores on CoNLL++ dev, which is not trained on",
+        ),
+    };
+    let tokens: usize = sets.scored.iter().chain(&sets.extra).map(|example| example.forms.len()).sum();
+    let scores = scores.map_or("null".to_owned(), json_scores);
+    let training_files = if code == "de" { &files[..] } else { &files[..2] };
+    format!(
+        "{{\n  \"model\": \"models/{code}/ner.bin\",\n  \"bytes\": {bytes},\n  \"trained_by\": \"cargo xtask train ner --lang {code}\",\n  \"commit\": \"{commit}\",\n  \"data\": {{\n    \"files\": [{}],\n    \"licence\": \"{licence}\",\n    \"note\": \"{note}\",\n    \"training_sentences\": {sentences},\n    \"training_tokens\": {tokens}\n  }},\n  \"settings\": {{ \"epochs\": {}, \"bits\": {}, \"seed\": {}, \"feature_version\": {} }},\n  \"seconds\": {seconds:.1},\n  \"scores\": {scores}\n}}\n",
+        training_files.join(", "),
+        settings.epochs,
+        settings.bits,
+        settings.seed,
+        lagebild_ner::FEATURE_VERSION,
+    )
+}
