@@ -494,17 +494,49 @@ impl<'a> Coder<'a> {
         let phrase = self.phrase(head, bounds);
         let range = self.range(&phrase);
         let head_range = self.doc.tokens[head].range;
-        let entity = self
-            .doc
-            .entities
-            .iter()
-            .position(|entity| overlaps(entity.range, head_range))
-            .or_else(|| self.doc.entities.iter().position(|entity| overlaps(entity.range, range)));
+        // The head's entity, else another in the phrase (`Innenminister Sobotka`: the role
+        // noun has a code where the name has none), else the person a pronoun stands for.
+        let entities = &self.doc.entities;
+        let coded = |index: &usize| self.actor_code(*index).is_some();
+        let on_head = || entities.iter().enumerate().filter(|(_, entity)| overlaps(entity.range, head_range));
+        let in_phrase = || entities.iter().enumerate().filter(|(_, entity)| overlaps(entity.range, range));
+        let entity = on_head()
+            .map(|(index, _)| index)
+            .find(coded)
+            .or_else(|| in_phrase().map(|(index, _)| index).find(coded))
+            .or_else(|| on_head().map(|(index, _)| index).next())
+            .or_else(|| in_phrase().map(|(index, _)| index).next())
+            .or_else(|| self.antecedent(head));
         Arg {
             range,
             entity: entity.map(|index| lagebild_doc::EntityId(index as u32)),
             code: entity.and_then(|index| self.actor_code(index)),
         }
+    }
+
+    /// The person a third-person singular `er`/`sie`/`he`/`she` stands for: the last person
+    /// with an actor code named before it in its sentence or the two before.
+    fn antecedent(&self, head: usize) -> Option<usize> {
+        let token = &self.doc.tokens[head];
+        let personal = self.pos(head) == "PRON"
+            && token.feature("PronType") == Some("Prs")
+            && token.feature("Person") == Some("3")
+            && token.feature("Number") == Some("Sing")
+            && matches!(token.feature("Gender"), Some("Masc" | "Fem"));
+        if !personal {
+            return None;
+        }
+        let sentence = self.sentence_of[head] as usize;
+        let first_token = self.sentence_tokens.get(sentence.saturating_sub(2))?.start;
+        let first = self.doc.tokens[first_token].range.start();
+        let before = token.range.start();
+        self.doc.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+            let candidate = entity.range.start() >= first
+                && entity.range.end() <= before
+                && entity.entity_type == EntityType::Person
+                && entity.code.is_some();
+            candidate.then_some(index)
+        })
     }
 
     fn finish(
