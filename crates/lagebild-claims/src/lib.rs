@@ -53,9 +53,9 @@ impl ClaimKnowledge {
         ClaimKnowledge::load(ResourceFiles::Embedded(&EMBEDDED))
     }
 
-    /// The word lists of a directory laid out like `resources/`.
+    /// The word lists of a directory laid out like `resources/`; files it lacks are the embedded ones.
     pub fn from_dir(dir: &Path) -> Result<ClaimKnowledge, ResourceError> {
-        ClaimKnowledge::load(ResourceFiles::Dir(dir))
+        ClaimKnowledge::load(ResourceFiles::Dir { dir, embedded: &EMBEDDED })
     }
 
     fn load(files: ResourceFiles<'_>) -> Result<ClaimKnowledge, ResourceError> {

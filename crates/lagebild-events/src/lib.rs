@@ -62,9 +62,9 @@ impl EventKnowledge {
         EventKnowledge::load(ResourceFiles::Embedded(&EMBEDDED))
     }
 
-    /// The tables of a directory laid out like `resources/`.
+    /// The tables of a directory laid out like `resources/`; files it lacks are the embedded ones.
     pub fn from_dir(dir: &Path) -> Result<EventKnowledge, ResourceError> {
-        EventKnowledge::load(ResourceFiles::Dir(dir))
+        EventKnowledge::load(ResourceFiles::Dir { dir, embedded: &EMBEDDED })
     }
 
     fn load(files: ResourceFiles<'_>) -> Result<EventKnowledge, ResourceError> {
