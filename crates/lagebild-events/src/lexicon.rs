@@ -46,9 +46,10 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 12] = [
+const CLASSES: [&str; 13] = [
     "negation",
     "hypothetical",
+    "reported_subjunctive",
     "planned",
     "earlier",
     "actor_prep",

@@ -30,8 +30,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use lagebild_doc::{
-    Arg, ArgumentRole, ClaimId, Clause, DateSource, Document, EntityType, Event, EventType, Lang, QuantityId, Span,
-    TextRange, TimeId,
+    Arg, ArgumentRole, ClaimId, ClaimKind, Clause, DateSource, Document, EntityType, Event, EventType, Lang,
+    QuantityId, Span, TextRange, TimeId,
 };
 use lagebild_resources::{ResourceError, ResourceFiles};
 
@@ -105,6 +105,11 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
             events.push(event);
         }
     }
+    for (index, claim) in doc.claims.iter().enumerate() {
+        if let Some(event) = coder.denial_event(index, claim) {
+            events.push(event);
+        }
+    }
     events.sort_by_key(|event| (event.trigger.range.start(), event.trigger.range.end()));
     events.dedup_by_key(|event| event.trigger.range);
     events
@@ -170,8 +175,14 @@ impl<'a> Coder<'a> {
         parts.sort_by_key(|part| part.start());
         let trigger_span = span_of(parts);
         let bounds = self.bounds(main);
+        // An event noun is no participant (`ein weiteres Treffen ist geplant`).
         let role = |wanted: ArgumentRole| {
-            clause.arguments.iter().filter(move |(role, _)| *role == wanted).map(|&(_, token)| token as usize)
+            clause
+                .arguments
+                .iter()
+                .filter(move |(role, _)| *role == wanted)
+                .map(|&(_, token)| token as usize)
+                .filter(|&token| !self.is_noun_trigger(token))
         };
         let mut actors = Vec::new();
         let mut recipients = Vec::new();
@@ -261,18 +272,20 @@ impl<'a> Coder<'a> {
             let clause = &self.doc.clauses[c];
             clause.lemma.as_deref().is_some_and(|lemma| self.words.verbs.contains_key(&lemma.to_lowercase()))
         });
+        // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
+        // clause before the noun is its actor rather than the subject, also where the verb is
+        // an event of its own.
+        let possessive = (phrase.start..token).any(|t| self.words.is("possessive", &self.lemma(t)));
         if actors.is_empty()
-            && !own_event
+            && (!own_event || possessive)
             && let Some(clause) = clause.map(|c| &self.doc.clauses[c])
         {
             let subject = clause
                 .arguments
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
-                .map(|&(_, head)| head as usize);
-            // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of
-            // the clause before the noun is its actor rather than the subject.
-            let possessive = (phrase.start..token).any(|t| self.words.is("possessive", &self.lemma(t)));
+                .map(|&(_, head)| head as usize)
+                .filter(|_| !own_event);
             let object = clause
                 .arguments
                 .iter()
@@ -313,6 +326,40 @@ impl<'a> Coder<'a> {
 
     /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
     /// compound (at least four letters), or the part after its last hyphen.
+    /// A claim that denies earlier claims (`Moskau sagte, Washington habe keine Beweise`) is
+    /// a REJECT by its speaker of their speakers, triggered by its cue. PLOVER leaves denials
+    /// to the coder and names CAMEO 016, "deny responsibility", as a REJECT.
+    fn denial_event(&self, index: usize, claim: &lagebild_doc::Claim) -> Option<Event> {
+        if claim.stance != lagebild_doc::Stance::Deny || claim.responds_to.is_empty() {
+            return None;
+        }
+        let speaker = claim.speaker.clone().filter(|speaker| speaker.code.is_some())?;
+        let cue = claim.cue.parts.first().copied().unwrap_or(claim.cue.range);
+        let token = self.doc.tokens.iter().position(|token| overlaps(token.range, cue))?;
+        let mut recipients: Vec<Arg> = Vec::new();
+        for answered in &claim.responds_to {
+            let Some(other) = self.doc.claims.get(answered.index()).and_then(|other| other.speaker.as_ref()) else {
+                continue;
+            };
+            if other.code.is_some() && !recipients.iter().any(|known| known.code == other.code) {
+                recipients.push(other.clone());
+            }
+        }
+        let trigger = Trigger {
+            cameo: Some("016".to_owned()),
+            category: Category::Fixed { event_type: EventType::Reject, mode: None, context: None },
+        };
+        let clause = self.clause_of[token].map(|clause| clause as usize);
+        let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
+        event.claim = Some(ClaimId(index as u32));
+        Some(event)
+    }
+
+    fn is_noun_trigger(&self, token: usize) -> bool {
+        let lemma = self.lemma(token);
+        self.words.nouns.contains_key(&lemma) || self.compound_trigger(&lemma).is_some()
+    }
+
     fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
@@ -553,7 +600,17 @@ impl<'a> Coder<'a> {
             Some(clause) => self.doc.clauses[clause].tokens.iter().map(|&t| t as usize).collect(),
             None => bounds.clone().collect(),
         };
-        let modality = self.modality(clause, &clause_tokens, token);
+        let trigger_range = span.range;
+        let claim = self
+            .doc
+            .claims
+            .iter()
+            .position(|claim| {
+                claim.content.range.start() <= trigger_range.start() && trigger_range.end() <= claim.content.range.end()
+            })
+            .map(|index| ClaimId(index as u32));
+        let reported = claim.is_some_and(|id| self.doc.claims[id.index()].kind != ClaimKind::Direct);
+        let modality = self.modality(clause, &clause_tokens, token, reported);
         let (mut event_type, mut mode, mut context) = match &trigger.category {
             Category::Fixed { event_type, mode, context } => (*event_type, mode.clone(), context.clone()),
             Category::ByParticipants { joint, single } => {
@@ -588,17 +645,8 @@ impl<'a> Coder<'a> {
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
         let (time, date, date_source) = self.date(clause);
-        let location = self.location(&clause_tokens, &bounds, &actors, &recipients);
+        let location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
         let quantities = self.quantities(&clause_tokens);
-        let trigger_range = span.range;
-        let claim = self
-            .doc
-            .claims
-            .iter()
-            .position(|claim| {
-                claim.content.range.start() <= trigger_range.start() && trigger_range.end() <= claim.content.range.end()
-            })
-            .map(|index| ClaimId(index as u32));
         Event {
             sentence: self.sentence_of[token],
             event_type,
@@ -622,7 +670,10 @@ impl<'a> Coder<'a> {
         }
     }
 
-    fn modality(&self, clause: Option<usize>, tokens: &[usize], trigger: usize) -> Modality {
+    /// Negated, hypothetical, future, historical. In reported speech (`reported`), the
+    /// subjunctive reports (`Waffen würden geschickt`, `weapons would be sent`): only a word of
+    /// possibility (`könnten`, `möglicherweise`) makes the event hypothetical there.
+    fn modality(&self, clause: Option<usize>, tokens: &[usize], trigger: usize, reported: bool) -> Modality {
         let mut modality = Modality::default();
         let verbs: Vec<usize> =
             clause.map(|c| self.doc.clauses[c].verb_tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
@@ -647,9 +698,9 @@ impl<'a> Coder<'a> {
             let word = &self.lower[finite];
             let past = features(finite, "Tense").as_deref() == Some("Past");
             let subjunctive = features(finite, "Mood").as_deref() == Some("Sub");
-            if self.words.is("hypothetical", word)
-                || self.words.is("hypothetical", &lemma)
-                || (subjunctive && past && !self.words.is("perfect_auxiliary", &lemma))
+            let reporting = reported && self.words.is("reported_subjunctive", word);
+            if (self.words.is("hypothetical", word) || self.words.is("hypothetical", &lemma)) && !reporting
+                || (subjunctive && past && !reported && !self.words.is("perfect_auxiliary", &lemma))
             {
                 modality.hypothetical = true;
             }
@@ -684,10 +735,25 @@ impl<'a> Coder<'a> {
         }
     }
 
-    /// The object of a place preposition in the clause that names a place.
-    fn location(&self, tokens: &[usize], bounds: &Range<usize>, actors: &[Arg], recipients: &[Arg]) -> Option<Arg> {
+    /// The object of a place preposition in the clause that names a place, unless the
+    /// preposition follows another event's noun, whose place it is (`dankte für die
+    /// Unterstützung der Invasion in der Ukraine`: the invasion is in Ukraine, the thanks not).
+    fn location(
+        &self,
+        tokens: &[usize],
+        trigger: usize,
+        bounds: &Range<usize>,
+        actors: &[Arg],
+        recipients: &[Arg],
+    ) -> Option<Arg> {
         for &token in tokens {
             if self.pos(token) != "ADP" || !self.words.is("place_prep", &self.lower[token]) {
+                continue;
+            }
+            let after_other_event = token
+                .checked_sub(1)
+                .is_some_and(|noun| noun != trigger && self.pos(noun) == "NOUN" && self.is_noun_trigger(noun));
+            if after_other_event {
                 continue;
             }
             let Some(head) = self.head_after(token, bounds) else { continue };
