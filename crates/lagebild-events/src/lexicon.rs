@@ -46,8 +46,9 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 13] = [
+const CLASSES: [&str; 14] = [
     "negation",
+    "expletive",
     "hypothetical",
     "reported_subjunctive",
     "planned",

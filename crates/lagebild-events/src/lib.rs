@@ -208,6 +208,18 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        // An infinitive's actor is the subject of the clause it depends on (`Kim reiste nach
+        // Russland, um Putin zu treffen`); not a gerund's (`companies accused of supplying
+        // drones, officials said`).
+        if actors.is_empty()
+            && matches!(clause.kind, lagebild_doc::ClauseKind::Infinitive)
+            && self.doc.tokens[verb].feature("VerbForm") == Some("Inf")
+            && let Some(parent) = clause.parent.map(|parent| &self.doc.clauses[parent as usize])
+            && let Some(&(_, subject)) = parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)
+            && !self.words.is("expletive", &self.lower[subject as usize])
+        {
+            actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
+        }
         let clause_tokens: Vec<usize> = clause.tokens.iter().map(|&t| t as usize).collect();
         self.prepositional(&clause_tokens, &bounds, &mut actors, &mut recipients);
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
@@ -261,7 +273,11 @@ impl<'a> Coder<'a> {
             }
         }
         // `of` after an English noun of force: its recipient (`invasion of Ukraine`).
-        let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6)).collect();
+        // Not past a conjunction or punctuation: `Waffenlieferungen und russische Hilfe für
+        // Nordkorea` gives the aid's recipient, not the deliveries'.
+        let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6))
+            .take_while(|&t| !matches!(self.pos(t), "CCONJ" | "PUNCT"))
+            .collect();
         self.prepositional(&after, &bounds, &mut actors, &mut recipients);
         let clause = self.clause_of[token].map(|c| c as usize);
         // A noun outside its clause's subject (`hielten Übungen ab`, `traf zu einem Besuch
@@ -285,7 +301,7 @@ impl<'a> Coder<'a> {
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
                 .map(|&(_, head)| head as usize)
-                .filter(|_| !own_event);
+                .filter(|&head| !own_event && !self.words.is("expletive", &self.lower[head]));
             let object = clause
                 .arguments
                 .iter()
@@ -478,6 +494,9 @@ impl<'a> Coder<'a> {
     /// The actors a subject names: each actor entity in its phrase with a genitive or
     /// coordination after it (`die Marinen der USA und Südkoreas`), else the phrase itself.
     fn members(&self, head: usize, bounds: &Range<usize>) -> Vec<Arg> {
+        if self.pos(head) == "PRON" {
+            return vec![self.arg(head, bounds)];
+        }
         let phrase = self.phrase(head, bounds);
         let mut end = phrase.end;
         while end < bounds.end && matches!(self.pos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "CCONJ" | "ADP" | "NUM") {

@@ -7,7 +7,9 @@
 //! nominative, the first one that may be (nominative and accusative look alike in the plural,
 //! feminines and neuters) and agrees with the finite verb is the subject. In a main clause,
 //! what a comma sets off after a first noun phrase before the finite verb is an apposition
-//! (verb-second: one constituent stands there) and holds no argument. English: the subject is the
+//! (verb-second: one constituent stands there) and holds no argument. An infinitive clause
+//! has no subject (its first phrase is the object; its introducer `um`/`to` governs nothing).
+//! English: the subject is the
 //! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
 //! the object the first phrase after it, and of two phrases after it the first is the
 //! indirect object. In a passive, the phrase after `von`/`durch`/`by` is the agent.
@@ -113,7 +115,7 @@ pub(crate) fn describe(
     };
     let copula = main.is_some_and(|main| word(main).is(ClauseWordClass::Copula) && !word(main).has(flag::PARTICIPLE))
         && !other_lexical;
-    find_phrases(sentence, tokens, phrases);
+    find_phrases(sentence, tokens, introducer, phrases);
     // Nouns were read without their case and number: read those of the heads now.
     for phrase in phrases.iter_mut() {
         if matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num) {
@@ -179,6 +181,13 @@ pub(crate) fn describe(
         arguments.retain(|&(_, t)| t != pronoun);
         arguments.push((ArgumentRole::Object, pronoun));
     }
+    // An infinitive clause has no subject of its own: its first phrase is the object.
+    if kind == ClauseKind::Infinitive && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Object) {
+        for (role, _) in arguments.iter_mut().filter(|(role, _)| *role == ArgumentRole::Subject) {
+            *role = ArgumentRole::Object;
+        }
+    }
+    arguments.retain(|&(role, _)| kind != ClauseKind::Infinitive || role != ArgumentRole::Subject);
     arguments.sort_by_key(|&(role, token)| (role_order(role), token));
     Described { verb: finite.or(main), verb_tokens, lemma, passive, arguments }
 }
@@ -237,7 +246,7 @@ fn passive_en(verbs: &[u32], word: &dyn Fn(u32) -> Word) -> bool {
 }
 
 /// The clause's noun phrases. A gap in the token list (an embedded clause) ends a phrase.
-fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phrase>) {
+fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>, phrases: &mut Vec<Phrase>) {
     let Sentence { doc, words, first, lang, .. } = *sentence;
     let word = |token: u32| words[token as usize - first];
     phrases.clear();
@@ -264,7 +273,8 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phras
         }
         if !w.is_nominal() {
             phrases.extend(current.take());
-            if w.pos == Pos::Adp {
+            // The clause's own introducer governs nothing (`um Putin zu treffen`).
+            if w.pos == Pos::Adp && Some(token) != introducer {
                 governor = Some(token);
             } else if w.pos != Pos::Adv {
                 governor = None;
