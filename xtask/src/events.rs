@@ -44,8 +44,31 @@ fn eval_half(name: &str, half: usize, show: bool) -> anyhow::Result<()> {
                     (found.trigger.range.start() as usize) < trigger.end
                         && trigger.start < found.trigger.range.end() as usize
                 });
+                let found_event = document.events.iter().find(|found| {
+                    (found.trigger.range.start() as usize) < trigger.end
+                        && trigger.start < found.trigger.range.end() as usize
+                });
                 if !found {
                     println!("    missed {} [{}]", event.event_type, &article.text[trigger.clone()]);
+                } else if let Some(found) = found_event {
+                    let args = |args: &[lagebild_doc::Arg]| -> String {
+                        args.iter()
+                            .map(|arg| {
+                                let text = &document.text()[arg.range.start() as usize..arg.range.end() as usize];
+                                format!("{}={}", text, arg.code.as_deref().unwrap_or("?"))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    println!(
+                        "    args {} [{}] gold {:?} → {:?}; found [{}] → [{}]",
+                        event.event_type,
+                        &article.text[trigger.clone()],
+                        event.actors,
+                        event.recipients,
+                        args(&found.actors),
+                        args(&found.recipients)
+                    );
                 }
             }
         }

@@ -53,9 +53,9 @@ impl ClaimKnowledge {
         ClaimKnowledge::load(ResourceFiles::Embedded(&EMBEDDED))
     }
 
-    /// The word lists of a directory laid out like `resources/`.
+    /// The word lists of a directory laid out like `resources/`; files it lacks are the embedded ones.
     pub fn from_dir(dir: &Path) -> Result<ClaimKnowledge, ResourceError> {
-        ClaimKnowledge::load(ResourceFiles::Dir(dir))
+        ClaimKnowledge::load(ResourceFiles::Dir { dir, embedded: &EMBEDDED })
     }
 
     fn load(files: ResourceFiles<'_>) -> Result<ClaimKnowledge, ResourceError> {
@@ -460,7 +460,9 @@ impl<'a> Reader<'a> {
     }
 
     /// For a definite description of an organisation without a name (`die Gruppe`, `the
-    /// group`: nouns of the class `description`), the nearest organisation mentioned before it.
+    /// group`: nouns of the class `description`), the nearest organisation mentioned before it
+    /// as the subject of a clause, else the nearest one (`Beyond Parallel, eine Website des
+    /// … Center …, sagte … sagte die Gruppe`: the group is the one that spoke).
     fn description(&self, tokens: &Range<usize>, head: usize) -> Option<EntityId> {
         let definite = self.pos(head) == "NOUN"
             && self.words.is("description", &self.lemma(head))
@@ -470,12 +472,25 @@ impl<'a> Reader<'a> {
             return None;
         }
         let start = self.doc.tokens[tokens.start].range.start();
-        self.doc
-            .entities
+        let before = || {
+            self.doc.entities.iter().enumerate().rev().filter(move |(_, entity)| {
+                entity.range.end() <= start && entity.entity_type == EntityType::Organization
+            })
+        };
+        let subjects: Vec<TextRange> = self
+            .doc
+            .clauses
             .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, entity)| entity.range.end() <= start && entity.entity_type == EntityType::Organization)
+            .flat_map(|clause| &clause.arguments)
+            .filter(|(role, _)| matches!(role, ArgumentRole::Subject | ArgumentRole::Agent))
+            .map(|&(_, head)| self.doc.tokens[head as usize].range)
+            .collect();
+        let is_subject = |entity: &lagebild_doc::Entity| {
+            subjects.iter().any(|head| entity.range.start() < head.end() && head.start() < entity.range.end())
+        };
+        before()
+            .find(|(_, entity)| is_subject(entity))
+            .or_else(|| before().next())
             .map(|(index, _)| EntityId(index as u32))
     }
 
@@ -597,8 +612,10 @@ impl<'a> Reader<'a> {
                 return self.quotation(quote).map(|content| (content, true));
             }
             if &self.lower[before] == "," {
-                if let Some(quote) =
-                    self.quotes.iter().find(|quote| quote.close + 1 == before || quote.close == before - 1)
+                if let Some(quote) = self
+                    .quotes
+                    .iter()
+                    .find(|quote| quote.close + 1 == before || Some(quote.close) == before.checked_sub(1))
                 {
                     return self.quotation(quote).map(|content| (content, true));
                 }
@@ -664,10 +681,12 @@ impl<'a> Reader<'a> {
         }
         let phrase = self.phrase(head, bounds);
         let mut end = phrase.end;
+        // Quotation marks inside the object stay in it (`als seine "höchste Priorität"`).
+        let quote = |token: usize| self.quotes.iter().any(|quote| quote.open == token || quote.close == token);
         while end < bounds.end
             && clause.tokens.binary_search(&(end as u32)).is_ok()
             && !clause.verb_tokens.contains(&(end as u32))
-            && !matches!(self.pos(end), "PUNCT" | "VERB" | "AUX")
+            && (!matches!(self.pos(end), "PUNCT" | "VERB" | "AUX") || quote(end))
         {
             end += 1;
         }
@@ -720,15 +739,27 @@ impl<'a> Reader<'a> {
         (content.len() >= 2).then_some(content)
     }
 
-    /// A medium named in the cue's clause outside the content: `laut der Nachrichtenagentur
-    /// RIA`, `in einem Bericht`, `according to state media`.
+    /// A medium named in the cue's clause outside the content, after a preposition or after
+    /// the verb: `laut der Nachrichtenagentur RIA`, `in einem Bericht`, `according to state
+    /// media`, `told state television`. One in apposition to the speaker before the verb
+    /// (`Beyond Parallel, eine Website des …, sagte`) is none.
     fn channel_in(&self, clause: &Clause, content: &Range<usize>, bounds: &Range<usize>) -> Option<Arg> {
+        let governed = |noun: usize| {
+            let mut start = noun;
+            while start > bounds.start && matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PRON") {
+                start -= 1;
+            }
+            start > bounds.start && self.pos(start - 1) == "ADP"
+        };
         clause
             .tokens
             .iter()
             .map(|&t| t as usize)
             .filter(|t| !content.contains(t))
-            .find(|&t| self.pos(t) == "NOUN" && self.words.channels.contains(&self.lemma(t)))
+            .find(|&t| {
+                let after_verb = clause.verb.is_some_and(|verb| t > verb as usize);
+                self.pos(t) == "NOUN" && self.words.channels.contains(&self.lemma(t)) && (governed(t) || after_verb)
+            })
             .map(|head| self.arg(head, bounds))
     }
 

@@ -93,6 +93,25 @@ pub fn read_gold(gold: &Path, data: &Path) -> Result<Vec<GoldArticle>, EvalError
     Ok(articles)
 }
 
+/// Whether a found actor code stands for a gold one: the found code cut to the gold code's
+/// length equals it (`USAGOV` for a gold `USA`). The gold set names international
+/// organisations by short names (`EU`, `UNO`, `NATO`, `ICC`, `AU`, `IGO` for any), the coder
+/// by PETRARCH's `IGO` + region + group codes (`IGOEUREEC`, `IGOUNO`, `IGOWSTNAT`,
+/// `IGOUNOICC`, `IGOAFRAU`): the two spellings are compared by the group.
+fn code_matches(gold: &str, found: &str) -> bool {
+    if let Some(rest) = found.strip_prefix("IGO") {
+        let group = if rest.len() > 3 { &rest[3..] } else { rest };
+        let gold_group = match gold {
+            "IGO" => return true,
+            "EU" => "EEC",
+            "NATO" => "NAT",
+            other => other,
+        };
+        return group == gold_group;
+    }
+    found.get(..gold.len().min(found.len())) == Some(gold)
+}
+
 /// Scores of the event stage.
 #[derive(Debug, Clone, Default)]
 pub struct EventScores {
@@ -151,9 +170,10 @@ pub fn score_article(gold: &GoldArticle, document: &Document, scores: &mut Event
                     scores.arguments.predicted += found_codes.len();
                     let mut taken = vec![false; found_codes.len()];
                     for code in gold_codes {
-                        let hit = found_codes.iter().enumerate().position(|(i, found)| {
-                            !taken[i] && found.get(..code.len().min(found.len())) == Some(code.as_str())
-                        });
+                        let hit = found_codes
+                            .iter()
+                            .enumerate()
+                            .position(|(i, found)| !taken[i] && code_matches(code, found));
                         if let Some(i) = hit {
                             taken[i] = true;
                             scores.arguments.matched += 1;
@@ -176,5 +196,26 @@ pub fn score_article(gold: &GoldArticle, document: &Document, scores: &mut Event
         if !found_trigger[index] {
             *scores.confusion.entry((event.event_type.clone(), "-".to_owned())).or_default() += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_matches;
+
+    #[test]
+    fn codes_match_by_prefix_and_organisations_by_group() {
+        assert!(code_matches("USA", "USAGOV"));
+        assert!(code_matches("USAGOV", "USAGOV"));
+        assert!(!code_matches("USAGOV", "USA"));
+        assert!(!code_matches("RUS", "USAGOV"));
+        assert!(code_matches("EU", "IGOEUREEC"));
+        assert!(code_matches("UNO", "IGOUNO"));
+        assert!(code_matches("NATO", "IGOWSTNAT"));
+        assert!(code_matches("ICC", "IGOUNOICC"));
+        assert!(code_matches("AU", "IGOAFRAU"));
+        assert!(code_matches("IGO", "IGOUNO"));
+        assert!(!code_matches("EU", "IGOUNO"));
+        assert!(!code_matches("IGO", "USAGOV"));
     }
 }

@@ -1,4 +1,5 @@
-//! Prints the events of a text: `cargo run -p lagebild-events --example events -- de 2023-10-19 "Text"`.
+//! Prints the events of a text: `cargo run -p lagebild-events --example events -- de 2023-10-19 "Text"`;
+//! with `CLAUSES=1` in the environment, its clauses first.
 
 #![allow(clippy::print_stdout)] // A developer's tool prints its findings.
 
@@ -27,6 +28,26 @@ fn main() {
             .collect::<Vec<_>>()
             .join("+")
     };
+    if std::env::var_os("CLAUSES").is_some() {
+        for clause in &doc.clauses {
+            let tokens =
+                |list: &[u32]| list.iter().map(|&t| words(doc.tokens[t as usize].range)).collect::<Vec<_>>().join(" ");
+            let arguments: Vec<String> = clause
+                .arguments
+                .iter()
+                .map(|(role, t)| format!("{role:?}={}", words(doc.tokens[*t as usize].range)))
+                .collect();
+            println!(
+                "clause {:?} verb [{}] lemma {:?} passive {} args {arguments:?} parent {:?}: {}",
+                clause.kind,
+                tokens(&clause.verb_tokens),
+                clause.lemma,
+                clause.passive,
+                clause.parent,
+                tokens(&clause.tokens)
+            );
+        }
+    }
     for event in &doc.events {
         println!(
             "{} {:?} {:?} [{}] {} -> {} at {} date {:?} ({}) q{} neg {} hyp {} fut {} hist {} claim {:?}",

@@ -46,9 +46,11 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 12] = [
+const CLASSES: [&str; 14] = [
     "negation",
+    "expletive",
     "hypothetical",
+    "reported_subjunctive",
     "planned",
     "earlier",
     "actor_prep",

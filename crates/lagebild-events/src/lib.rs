@@ -30,8 +30,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use lagebild_doc::{
-    Arg, ArgumentRole, ClaimId, Clause, DateSource, Document, EntityType, Event, EventType, Lang, QuantityId, Span,
-    TextRange, TimeId,
+    Arg, ArgumentRole, ClaimId, ClaimKind, Clause, DateSource, Document, EntityType, Event, EventType, Lang,
+    QuantityId, Span, TextRange, TimeId,
 };
 use lagebild_resources::{ResourceError, ResourceFiles};
 
@@ -62,9 +62,9 @@ impl EventKnowledge {
         EventKnowledge::load(ResourceFiles::Embedded(&EMBEDDED))
     }
 
-    /// The tables of a directory laid out like `resources/`.
+    /// The tables of a directory laid out like `resources/`; files it lacks are the embedded ones.
     pub fn from_dir(dir: &Path) -> Result<EventKnowledge, ResourceError> {
-        EventKnowledge::load(ResourceFiles::Dir(dir))
+        EventKnowledge::load(ResourceFiles::Dir { dir, embedded: &EMBEDDED })
     }
 
     fn load(files: ResourceFiles<'_>) -> Result<EventKnowledge, ResourceError> {
@@ -102,6 +102,11 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
     }
     for token in 0..doc.tokens.len() {
         if let Some(event) = coder.noun_event(token) {
+            events.push(event);
+        }
+    }
+    for (index, claim) in doc.claims.iter().enumerate() {
+        if let Some(event) = coder.denial_event(index, claim) {
             events.push(event);
         }
     }
@@ -170,8 +175,14 @@ impl<'a> Coder<'a> {
         parts.sort_by_key(|part| part.start());
         let trigger_span = span_of(parts);
         let bounds = self.bounds(main);
+        // An event noun is no participant (`ein weiteres Treffen ist geplant`).
         let role = |wanted: ArgumentRole| {
-            clause.arguments.iter().filter(move |(role, _)| *role == wanted).map(|&(_, token)| token as usize)
+            clause
+                .arguments
+                .iter()
+                .filter(move |(role, _)| *role == wanted)
+                .map(|&(_, token)| token as usize)
+                .filter(|&token| !self.is_noun_trigger(token))
         };
         let mut actors = Vec::new();
         let mut recipients = Vec::new();
@@ -196,6 +207,18 @@ impl<'a> Coder<'a> {
                     recipients.push(self.arg(head, &bounds));
                 }
             }
+        }
+        // An infinitive's actor is the subject of the clause it depends on (`Kim reiste nach
+        // Russland, um Putin zu treffen`); not a gerund's (`companies accused of supplying
+        // drones, officials said`).
+        if actors.is_empty()
+            && matches!(clause.kind, lagebild_doc::ClauseKind::Infinitive)
+            && self.doc.tokens[verb].feature("VerbForm") == Some("Inf")
+            && let Some(parent) = clause.parent.map(|parent| &self.doc.clauses[parent as usize])
+            && let Some(&(_, subject)) = parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)
+            && !self.words.is("expletive", &self.lower[subject as usize])
+        {
+            actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
         }
         let clause_tokens: Vec<usize> = clause.tokens.iter().map(|&t| t as usize).collect();
         self.prepositional(&clause_tokens, &bounds, &mut actors, &mut recipients);
@@ -250,7 +273,11 @@ impl<'a> Coder<'a> {
             }
         }
         // `of` after an English noun of force: its recipient (`invasion of Ukraine`).
-        let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6)).collect();
+        // Not past a conjunction or punctuation: `Waffenlieferungen und russische Hilfe für
+        // Nordkorea` gives the aid's recipient, not the deliveries'.
+        let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6))
+            .take_while(|&t| !matches!(self.pos(t), "CCONJ" | "PUNCT"))
+            .collect();
         self.prepositional(&after, &bounds, &mut actors, &mut recipients);
         let clause = self.clause_of[token].map(|c| c as usize);
         // A noun outside its clause's subject (`hielten Übungen ab`, `traf zu einem Besuch
@@ -261,18 +288,20 @@ impl<'a> Coder<'a> {
             let clause = &self.doc.clauses[c];
             clause.lemma.as_deref().is_some_and(|lemma| self.words.verbs.contains_key(&lemma.to_lowercase()))
         });
+        // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
+        // clause before the noun is its actor rather than the subject, also where the verb is
+        // an event of its own.
+        let possessive = (phrase.start..token).any(|t| self.words.is("possessive", &self.lemma(t)));
         if actors.is_empty()
-            && !own_event
+            && (!own_event || possessive)
             && let Some(clause) = clause.map(|c| &self.doc.clauses[c])
         {
             let subject = clause
                 .arguments
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
-                .map(|&(_, head)| head as usize);
-            // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of
-            // the clause before the noun is its actor rather than the subject.
-            let possessive = (phrase.start..token).any(|t| self.words.is("possessive", &self.lemma(t)));
+                .map(|&(_, head)| head as usize)
+                .filter(|&head| !own_event && !self.words.is("expletive", &self.lower[head]));
             let object = clause
                 .arguments
                 .iter()
@@ -313,6 +342,40 @@ impl<'a> Coder<'a> {
 
     /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
     /// compound (at least four letters), or the part after its last hyphen.
+    /// A claim that denies earlier claims (`Moskau sagte, Washington habe keine Beweise`) is
+    /// a REJECT by its speaker of their speakers, triggered by its cue. PLOVER leaves denials
+    /// to the coder and names CAMEO 016, "deny responsibility", as a REJECT.
+    fn denial_event(&self, index: usize, claim: &lagebild_doc::Claim) -> Option<Event> {
+        if claim.stance != lagebild_doc::Stance::Deny || claim.responds_to.is_empty() {
+            return None;
+        }
+        let speaker = claim.speaker.clone().filter(|speaker| speaker.code.is_some())?;
+        let cue = claim.cue.parts.first().copied().unwrap_or(claim.cue.range);
+        let token = self.doc.tokens.iter().position(|token| overlaps(token.range, cue))?;
+        let mut recipients: Vec<Arg> = Vec::new();
+        for answered in &claim.responds_to {
+            let Some(other) = self.doc.claims.get(answered.index()).and_then(|other| other.speaker.as_ref()) else {
+                continue;
+            };
+            if other.code.is_some() && !recipients.iter().any(|known| known.code == other.code) {
+                recipients.push(other.clone());
+            }
+        }
+        let trigger = Trigger {
+            cameo: Some("016".to_owned()),
+            category: Category::Fixed { event_type: EventType::Reject, mode: None, context: None },
+        };
+        let clause = self.clause_of[token].map(|clause| clause as usize);
+        let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
+        event.claim = Some(ClaimId(index as u32));
+        Some(event)
+    }
+
+    fn is_noun_trigger(&self, token: usize) -> bool {
+        let lemma = self.lemma(token);
+        self.words.nouns.contains_key(&lemma) || self.compound_trigger(&lemma).is_some()
+    }
+
     fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
@@ -431,6 +494,9 @@ impl<'a> Coder<'a> {
     /// The actors a subject names: each actor entity in its phrase with a genitive or
     /// coordination after it (`die Marinen der USA und Südkoreas`), else the phrase itself.
     fn members(&self, head: usize, bounds: &Range<usize>) -> Vec<Arg> {
+        if self.pos(head) == "PRON" {
+            return vec![self.arg(head, bounds)];
+        }
         let phrase = self.phrase(head, bounds);
         let mut end = phrase.end;
         while end < bounds.end && matches!(self.pos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "CCONJ" | "ADP" | "NUM") {
@@ -494,17 +560,49 @@ impl<'a> Coder<'a> {
         let phrase = self.phrase(head, bounds);
         let range = self.range(&phrase);
         let head_range = self.doc.tokens[head].range;
-        let entity = self
-            .doc
-            .entities
-            .iter()
-            .position(|entity| overlaps(entity.range, head_range))
-            .or_else(|| self.doc.entities.iter().position(|entity| overlaps(entity.range, range)));
+        // The head's entity, else another in the phrase (`Innenminister Sobotka`: the role
+        // noun has a code where the name has none), else the person a pronoun stands for.
+        let entities = &self.doc.entities;
+        let coded = |index: &usize| self.actor_code(*index).is_some();
+        let on_head = || entities.iter().enumerate().filter(|(_, entity)| overlaps(entity.range, head_range));
+        let in_phrase = || entities.iter().enumerate().filter(|(_, entity)| overlaps(entity.range, range));
+        let entity = on_head()
+            .map(|(index, _)| index)
+            .find(coded)
+            .or_else(|| in_phrase().map(|(index, _)| index).find(coded))
+            .or_else(|| on_head().map(|(index, _)| index).next())
+            .or_else(|| in_phrase().map(|(index, _)| index).next())
+            .or_else(|| self.antecedent(head));
         Arg {
             range,
             entity: entity.map(|index| lagebild_doc::EntityId(index as u32)),
             code: entity.and_then(|index| self.actor_code(index)),
         }
+    }
+
+    /// The person a third-person singular `er`/`sie`/`he`/`she` stands for: the last person
+    /// with an actor code named before it in its sentence or the two before.
+    fn antecedent(&self, head: usize) -> Option<usize> {
+        let token = &self.doc.tokens[head];
+        let personal = self.pos(head) == "PRON"
+            && token.feature("PronType") == Some("Prs")
+            && token.feature("Person") == Some("3")
+            && token.feature("Number") == Some("Sing")
+            && matches!(token.feature("Gender"), Some("Masc" | "Fem"));
+        if !personal {
+            return None;
+        }
+        let sentence = self.sentence_of[head] as usize;
+        let first_token = self.sentence_tokens.get(sentence.saturating_sub(2))?.start;
+        let first = self.doc.tokens[first_token].range.start();
+        let before = token.range.start();
+        self.doc.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+            let candidate = entity.range.start() >= first
+                && entity.range.end() <= before
+                && entity.entity_type == EntityType::Person
+                && entity.code.is_some();
+            candidate.then_some(index)
+        })
     }
 
     fn finish(
@@ -521,7 +619,17 @@ impl<'a> Coder<'a> {
             Some(clause) => self.doc.clauses[clause].tokens.iter().map(|&t| t as usize).collect(),
             None => bounds.clone().collect(),
         };
-        let modality = self.modality(clause, &clause_tokens, token);
+        let trigger_range = span.range;
+        let claim = self
+            .doc
+            .claims
+            .iter()
+            .position(|claim| {
+                claim.content.range.start() <= trigger_range.start() && trigger_range.end() <= claim.content.range.end()
+            })
+            .map(|index| ClaimId(index as u32));
+        let reported = claim.is_some_and(|id| self.doc.claims[id.index()].kind != ClaimKind::Direct);
+        let modality = self.modality(clause, &clause_tokens, token, reported);
         let (mut event_type, mut mode, mut context) = match &trigger.category {
             Category::Fixed { event_type, mode, context } => (*event_type, mode.clone(), context.clone()),
             Category::ByParticipants { joint, single } => {
@@ -556,17 +664,8 @@ impl<'a> Coder<'a> {
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
         let (time, date, date_source) = self.date(clause);
-        let location = self.location(&clause_tokens, &bounds, &actors, &recipients);
+        let location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
         let quantities = self.quantities(&clause_tokens);
-        let trigger_range = span.range;
-        let claim = self
-            .doc
-            .claims
-            .iter()
-            .position(|claim| {
-                claim.content.range.start() <= trigger_range.start() && trigger_range.end() <= claim.content.range.end()
-            })
-            .map(|index| ClaimId(index as u32));
         Event {
             sentence: self.sentence_of[token],
             event_type,
@@ -590,7 +689,10 @@ impl<'a> Coder<'a> {
         }
     }
 
-    fn modality(&self, clause: Option<usize>, tokens: &[usize], trigger: usize) -> Modality {
+    /// Negated, hypothetical, future, historical. In reported speech (`reported`), the
+    /// subjunctive reports (`Waffen würden geschickt`, `weapons would be sent`): only a word of
+    /// possibility (`könnten`, `möglicherweise`) makes the event hypothetical there.
+    fn modality(&self, clause: Option<usize>, tokens: &[usize], trigger: usize, reported: bool) -> Modality {
         let mut modality = Modality::default();
         let verbs: Vec<usize> =
             clause.map(|c| self.doc.clauses[c].verb_tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
@@ -615,9 +717,9 @@ impl<'a> Coder<'a> {
             let word = &self.lower[finite];
             let past = features(finite, "Tense").as_deref() == Some("Past");
             let subjunctive = features(finite, "Mood").as_deref() == Some("Sub");
-            if self.words.is("hypothetical", word)
-                || self.words.is("hypothetical", &lemma)
-                || (subjunctive && past && !self.words.is("perfect_auxiliary", &lemma))
+            let reporting = reported && self.words.is("reported_subjunctive", word);
+            if (self.words.is("hypothetical", word) || self.words.is("hypothetical", &lemma)) && !reporting
+                || (subjunctive && past && !reported && !self.words.is("perfect_auxiliary", &lemma))
             {
                 modality.hypothetical = true;
             }
@@ -652,10 +754,25 @@ impl<'a> Coder<'a> {
         }
     }
 
-    /// The object of a place preposition in the clause that names a place.
-    fn location(&self, tokens: &[usize], bounds: &Range<usize>, actors: &[Arg], recipients: &[Arg]) -> Option<Arg> {
+    /// The object of a place preposition in the clause that names a place, unless the
+    /// preposition follows another event's noun, whose place it is (`dankte für die
+    /// Unterstützung der Invasion in der Ukraine`: the invasion is in Ukraine, the thanks not).
+    fn location(
+        &self,
+        tokens: &[usize],
+        trigger: usize,
+        bounds: &Range<usize>,
+        actors: &[Arg],
+        recipients: &[Arg],
+    ) -> Option<Arg> {
         for &token in tokens {
             if self.pos(token) != "ADP" || !self.words.is("place_prep", &self.lower[token]) {
+                continue;
+            }
+            let after_other_event = token
+                .checked_sub(1)
+                .is_some_and(|noun| noun != trigger && self.pos(noun) == "NOUN" && self.is_noun_trigger(noun));
+            if after_other_event {
                 continue;
             }
             let Some(head) = self.head_after(token, bounds) else { continue };

@@ -347,6 +347,34 @@ impl Kb {
         }
     }
 
+    /// A German compound ending in a role noun of at least six letters (`innenminister`,
+    /// `polizeisprecher`, `regierungspartei`); when its first part is a role noun too (with
+    /// or without a linking `s`), that part names the institution and gives the sector
+    /// (`polizeisprecher` → COP, `parteiführung` → PTY).
+    pub fn compound_role_noun(&self, lang: Lang, word: &str) -> Option<RoleNoun> {
+        if lang != Lang::De {
+            return None;
+        }
+        for (split, _) in word.char_indices().skip(3) {
+            let last = &word[split..];
+            if last.chars().count() < 6 {
+                break;
+            }
+            let Some(noun) = self.role_noun(lang, last) else { continue };
+            let first = &word[..split];
+            let institution = self
+                .role_noun(lang, first)
+                .or_else(|| first.strip_suffix('s').and_then(|first| self.role_noun(lang, first)));
+            let mut noun = noun.clone();
+            if let Some(institution) = institution {
+                noun.sector = institution.sector.clone();
+                noun.reading = institution.reading.clone();
+            }
+            return Some(noun);
+        }
+        None
+    }
+
     /// Whether `word` (lowercase) may be a form of a role noun: it starts like one.
     pub fn may_be_role_noun(&self, lang: Lang, word: &str) -> bool {
         let slot = match lang {

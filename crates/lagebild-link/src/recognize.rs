@@ -485,6 +485,17 @@ fn link(
                     entity.code = Some(role.code.to_string());
                     reason.add(|| format!("role {} at the document date", role.title));
                 }
+                // Without a document date, roles that all carry one code still give it
+                // (`Viktor Orbán` → `HUNGOV` whichever of his offices is meant).
+                None if context.date.is_none()
+                    && entry
+                        .roles
+                        .first()
+                        .is_some_and(|first| entry.roles.iter().all(|role| role.code == first.code)) =>
+                {
+                    entity.code = entry.roles.first().map(|role| role.code.to_string());
+                    reason.add(|| "no document date; every known role has the same code".to_owned());
+                }
                 None => {
                     entity.code = country_code;
                     reason.add(|| "no role known at the document date".to_owned());
@@ -592,6 +603,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
         let is_country = entity.kb_id.as_deref().is_some_and(|id| id.starts_with("country:"));
         is_country.then_some(index)
     };
+    let home = home_country(found);
     let mut added = Vec::new();
     let mut lemma_buffer = String::new();
     for &(start, end) in &context.sentences {
@@ -604,7 +616,11 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 continue;
             }
             let lower = context.lower(j);
-            if !kb.may_be_role_noun(context.lang, lower) || !matches!(context.pos(j), Some("NOUN" | "PROPN") | None) {
+            // A German compound may end in a role noun (`Innenminister`).
+            let compound = context.lang == Lang::De && lower.len() >= 9;
+            if !(compound || kb.may_be_role_noun(context.lang, lower))
+                || !matches!(context.pos(j), Some("NOUN" | "PROPN") | None)
+            {
                 j += 1;
                 continue;
             }
@@ -641,7 +657,12 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                         let singular = lower.strip_suffix('s').filter(|_| context.lang == Lang::En)?;
                         kb.role_noun(context.lang, singular)
                     })
-                    .map(|noun| (1, noun.clone()))
+                    .cloned()
+                    .or_else(|| {
+                        let compound = compound.then(|| kb.compound_role_noun(context.lang, lower)).flatten();
+                        compound.or_else(|| lemma.and_then(|lemma| kb.compound_role_noun(context.lang, lemma)))
+                    })
+                    .map(|noun| (1, noun))
             });
             let Some((words, noun)) = matched else {
                 j += 1;
@@ -720,7 +741,35 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                             format!("role noun {}: the one holder mentioned before", noun.noun)
                         });
                         added.push(Explained { entity, reason: reason.done() });
+                        j += words;
+                        continue;
                     }
+                }
+                // Otherwise a state institution or office (`die Regierung`, `die Polizei`) is the
+                // article's own country's, where one stands out. Non-state groups named by a
+                // common noun (`Rebellen`, `Demonstranten`) are no mentions without a country.
+                let state = matches!(&*noun.sector, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY");
+                if let (true, Some(country)) = (state, &home) {
+                    let range = tokens[j].range.cover(tokens[j + words - 1].range);
+                    let entity = Entity {
+                        range,
+                        entity_type: if noun.role.is_some() { EntityType::Person } else { EntityType::Organization },
+                        form: EntityForm::RoleNoun,
+                        kb_id: None,
+                        name: Some(context.doc.slice(range).to_owned()),
+                        reading: reading_of(&noun),
+                        country: Some(country.clone()),
+                        code: Some(format!("{country}{}", noun.sector)),
+                        role: None,
+                        lat: None,
+                        lon: None,
+                        confidence: 0.4,
+                        cluster: None,
+                    };
+                    let reason = Notes::new(context.explain, || {
+                        format!("role noun {} without a country: the article's country {country}", noun.noun)
+                    });
+                    added.push(Explained { entity, reason: reason.done() });
                 }
                 j += words;
                 continue;
@@ -778,6 +827,31 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
         }
     }
     found.extend(added);
+}
+
+/// The country an article is about, where one stands out: of the names and adjectives linked
+/// to a country or to a place in one, the most frequent country with at least three mentions
+/// and twice as many as any other.
+fn home_country(found: &[Explained]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for mention in found {
+        let entity = &mention.entity;
+        if !matches!(entity.form, EntityForm::Name | EntityForm::Adjective) || entity.kb_id.is_none() {
+            continue;
+        }
+        let Some(country) = entity.country.as_deref() else { continue };
+        match counts.iter_mut().find(|(seen, _)| *seen == country) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match counts.as_slice() {
+        [(country, first), rest @ ..] if *first >= 3 && rest.first().is_none_or(|(_, second)| *first >= 2 * second) => {
+            Some((*country).to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// A tagger's span: linked when its words are a name of the base, else kept as it is.

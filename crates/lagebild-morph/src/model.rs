@@ -539,7 +539,23 @@ pub(crate) fn default_lemma(
                 return if keeps_case { capitalise(&lemma) } else { lemma };
             }
         }
-        LexiconEntry::Unknown => {}
+        LexiconEntry::Unknown => {
+            // A German hyphenated compound inflects in its last part (`Anti-Minen-Übungen` →
+            // `Anti-Minen-Übung`). English treebanks keep such words whole.
+            if lang == "de"
+                && let Some((head, last)) = form.rsplit_once('-')
+                && !head.is_empty()
+                && !last.is_empty()
+            {
+                let last_lower = last.to_lowercase();
+                let entry = LexiconEntry::look_up(last, lexicon);
+                if !matches!(entry, LexiconEntry::Unknown) {
+                    let lemma = default_lemma(last, &last_lower, entry, upos, lang, lexicon);
+                    let head = if keeps_case { head.to_owned() } else { head.to_lowercase() };
+                    return format!("{head}-{lemma}");
+                }
+            }
+        }
     }
     if keeps_case { form.to_owned() } else { lower.to_owned() }
 }

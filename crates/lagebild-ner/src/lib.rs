@@ -209,7 +209,14 @@ pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&st
             known: known_mark(form, &knows),
         }));
         for (first, last, kind, variant, confidence) in tag_words(model, &words) {
-            let range = doc.tokens[start + first].range.cover(doc.tokens[start + last - 1].range);
+            let mut range = doc.tokens[start + first].range.cover(doc.tokens[start + last - 1].range);
+            // An English possessive is no part of the name (`EU's` names the EU).
+            let words = doc.slice(range);
+            if let Some(name) = words.strip_suffix("'s").or_else(|| words.strip_suffix("’s"))
+                && !name.is_empty()
+            {
+                range = lagebild_doc::TextRange::new(range.start(), range.start() + name.len() as u32);
+            }
             mentions.push(Mention { range, tokens: (start + first, start + last), kind, variant, confidence });
         }
     }

@@ -209,6 +209,12 @@ pub fn analyze(raw: RawDocument, knowledge: &Knowledge, options: &Options, timin
     document.quantities = quantities;
     document.claims = timings.time(5, || lagebild_claims::claims(&document, &knowledge.claims));
     document.events = timings.time(6, || lagebild_events::events(&document, &knowledge.events));
+    // Each claim lists the events it reports: the other side of `Event::claim`.
+    for (index, event) in document.events.iter().enumerate() {
+        if let Some(claim) = event.claim.and_then(|claim| document.claims.get_mut(claim.index())) {
+            claim.events.push(lagebild_doc::EventId(index as u32));
+        }
+    }
     debug_assert_eq!(document.check_invariants(), Ok(()));
     Analysis { document, warning: None }
 }

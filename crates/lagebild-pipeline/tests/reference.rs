@@ -169,10 +169,17 @@ fn the_claims_have_their_speakers_channels_and_stances() {
     let answered: Vec<usize> = moscow.responds_to.iter().map(|id| id.index()).collect();
     assert_eq!(answered, vec![us_officials, white_house], "the denial answers both US claims");
 
-    claim(&doc, "sagte", "Beyond Parallel");
+    let (_, think_tank) = claim(&doc, "sagte", "Beyond Parallel");
+    // `eine Website des … Center …` is an apposition to the speaker: no channel, no addressee.
+    assert_eq!((&think_tank.channel, &think_tank.addressee), (&None, &None));
     let (_, group) = claim(&doc, "sagte", "die Gruppe");
     assert_eq!(group.stance, Stance::Hedge);
     assert!(doc.slice(group.channel.as_ref().unwrap().range).contains("Bericht"));
+    assert_eq!(
+        group.speaker.as_ref().and_then(|arg| arg.entity),
+        think_tank.speaker.as_ref().and_then(|arg| arg.entity),
+        "the group that reports is the one that spoke before, not the centre it belongs to"
+    );
     claim(&doc, "gehen", "Analysten");
     let (_, kim) = claim(&doc, "bezeichnen", "PRKGOV");
     assert_eq!(kim.kind, ClaimKind::Mixed);
@@ -205,6 +212,20 @@ fn the_events_have_their_actors_dates_and_modality() {
     );
     let thanks = events(&doc, "dankte", EventType::Support);
     assert_eq!((codes(&thanks[0].actors), codes(&thanks[0].recipients)), (vec!["RUSGOV"], vec!["PRKGOV"]));
+    assert_eq!(thanks[0].location, None, "`in der Ukraine` is where the invasion is");
+    let support = events(&doc, "Unterstützung", EventType::Support);
+    assert_eq!(codes(&support[0].actors), ["PRKGOV"], "`seine Unterstützung`: Pyongyang's");
+    // `nordkoreanische Waffen würden geschickt`: reported, not hypothetical; North Korea sends.
+    let sent = events(&doc, "geschickt", EventType::Aid);
+    assert_eq!(codes(&sent[0].actors), ["PRK"]);
+    assert!(!sent[0].hypothetical, "the subjunctive reports speech");
+    // Moscow's denial answers the US claims.
+    let denial = events(&doc, "sagte", EventType::Reject);
+    assert_eq!((codes(&denial[0].actors), codes(&denial[0].recipients)), (vec!["RUSGOV"], vec!["USAGOV"]));
+    // The navies' joint exercise.
+    let exercise = events(&doc, "Anti-Minen-Übungen", EventType::Cooperate);
+    assert_eq!(codes(&exercise[0].actors), ["USAMIL", "KORMIL"]);
+    assert_eq!(exercise[0].date.as_deref(), Some("2023-10-19"));
     let summit = events(&doc, "Putin-Kim-Gipfeltreffen", EventType::Agree);
     assert!(summit[0].future, "the summit lies ahead");
     assert_eq!(codes(&summit[0].actors), ["RUSGOV", "PRKGOV"]);

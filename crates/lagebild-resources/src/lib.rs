@@ -45,39 +45,40 @@ const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 /// Where a stage reads its own resource files: the texts compiled into the binary (pairs of
-/// a path under `resources/` and its text), or a directory laid out like `resources/`.
+/// a path under `resources/` and its text), or a directory laid out like `resources/`, in
+/// which a file that is absent is taken from the compiled-in texts (as [`Resources::from_dir`]
+/// does), so that a directory may override only some files.
 #[derive(Debug, Clone, Copy)]
 pub enum ResourceFiles<'a> {
     Embedded(&'a [(&'a str, &'a str)]),
-    Dir(&'a Path),
+    Dir { dir: &'a Path, embedded: &'a [(&'a str, &'a str)] },
 }
 
 impl<'a> ResourceFiles<'a> {
     /// The name of `path` (under `resources/`, such as `de/claim_words.tsv`) in error messages.
     pub fn label(&self, path: &str) -> String {
         match self {
-            ResourceFiles::Embedded(_) => path.to_owned(),
-            ResourceFiles::Dir(dir) => dir.join(path).display().to_string(),
+            ResourceFiles::Dir { dir, .. } if dir.join(path).exists() => dir.join(path).display().to_string(),
+            _ => path.to_owned(),
         }
     }
 
     /// The text of `path`; an error names the file.
     pub fn read(&self, path: &str) -> Result<std::borrow::Cow<'a, str>, ResourceError> {
+        let embedded = |files: &'a [(&'a str, &'a str)]| {
+            files.iter().find(|(name, _)| *name == path).map(|(_, text)| std::borrow::Cow::Borrowed(*text)).ok_or_else(
+                || ResourceError::Invalid { file: path.to_owned(), line: 0, message: "not embedded".to_owned() },
+            )
+        };
         match self {
-            ResourceFiles::Embedded(files) => files
-                .iter()
-                .find(|(name, _)| *name == path)
-                .map(|(_, text)| std::borrow::Cow::Borrowed(*text))
-                .ok_or_else(|| ResourceError::Invalid {
-                    file: path.to_owned(),
-                    line: 0,
-                    message: "not embedded".to_owned(),
-                }),
-            ResourceFiles::Dir(dir) => {
+            ResourceFiles::Embedded(files) => embedded(files),
+            ResourceFiles::Dir { dir, embedded: files } => {
                 let file = dir.join(path);
-                std::fs::read_to_string(&file)
-                    .map(std::borrow::Cow::Owned)
-                    .map_err(|source| ResourceError::Io { file, source })
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => Ok(std::borrow::Cow::Owned(text)),
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => embedded(files),
+                    Err(source) => Err(ResourceError::Io { file, source }),
+                }
             }
         }
     }
@@ -218,22 +219,13 @@ impl ClauseWords {
 impl Resources {
     /// The files compiled into the binary.
     pub fn embedded() -> Result<Resources, ResourceError> {
-        Resources::build(|name| Ok(EMBEDDED.iter().find(|(file, _)| *file == name).map(|(_, text)| (*text).to_owned())))
+        Resources::build(ResourceFiles::Embedded(EMBEDDED))
     }
 
     /// The same files read from `dir` (a copy of `resources/`); a file missing there is
     /// taken from the embedded default.
     pub fn from_dir(dir: &Path) -> Result<Resources, ResourceError> {
-        Resources::build(|name| {
-            let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(text) => Ok(Some(text)),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                    Ok(EMBEDDED.iter().find(|(file, _)| *file == name).map(|(_, text)| (*text).to_owned()))
-                }
-                Err(source) => Err(ResourceError::Io { file: path, source }),
-            }
-        })
+        Resources::build(ResourceFiles::Dir { dir, embedded: EMBEDDED })
     }
 
     /// The resources of an analysed language; `None` for [`Lang::Und`].
@@ -245,14 +237,8 @@ impl Resources {
         }
     }
 
-    fn build(read: impl Fn(&str) -> Result<Option<String>, ResourceError>) -> Result<Resources, ResourceError> {
-        let load = |name: &str| -> Result<String, ResourceError> {
-            read(name)?.ok_or_else(|| ResourceError::Invalid {
-                file: name.to_owned(),
-                line: 0,
-                message: "no such resource file".to_owned(),
-            })
-        };
+    fn build(files: ResourceFiles<'_>) -> Result<Resources, ResourceError> {
+        let load = |name: &str| files.read(name);
         let lang = |code: &str| -> Result<LangResources, ResourceError> {
             let mut resources = LangResources::default();
             let name = format!("{code}/abbreviations.tsv");
@@ -319,6 +305,17 @@ fn word_set(name: &str, text: &str) -> Result<HashSet<String>, ResourceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directory_lacking_a_file_gives_the_embedded_one() {
+        let embedded: &[(&str, &str)] = &[("de/words.tsv", "# a\nb\n")];
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-directory");
+        let files = ResourceFiles::Dir { dir: &dir, embedded };
+        assert_eq!(files.read("de/words.tsv").unwrap(), "# a\nb\n");
+        assert_eq!(files.label("de/words.tsv"), "de/words.tsv");
+        let error = files.read("en/words.tsv").unwrap_err().to_string();
+        assert!(error.contains("en/words.tsv"), "{error}");
+    }
 
     #[test]
     fn every_embedded_file_parses() {

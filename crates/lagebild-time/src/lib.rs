@@ -77,9 +77,9 @@ impl TimeKnowledge {
         TimeKnowledge::load(ResourceFiles::Embedded(EMBEDDED))
     }
 
-    /// The tables of a directory laid out like `resources/`.
+    /// The tables of a directory laid out like `resources/`; files it lacks are the embedded ones.
     pub fn from_dir(dir: &Path) -> Result<TimeKnowledge, ResourceError> {
-        TimeKnowledge::load(ResourceFiles::Dir(dir))
+        TimeKnowledge::load(ResourceFiles::Dir { dir, embedded: EMBEDDED })
     }
 
     fn load(files: ResourceFiles<'_>) -> Result<TimeKnowledge, ResourceError> {

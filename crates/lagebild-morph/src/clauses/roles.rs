@@ -3,7 +3,13 @@
 //! Arguments come from noun phrases (runs of determiners, adjectives, numerals, nouns and
 //! pronouns) that no preposition governs. German: the nominative is the subject, the
 //! accusative the object, the dative the indirect object; where the tagger gave no case,
-//! the first phrase is the subject and the next one the object. English: the subject is the
+//! the first phrase is the subject and the next one the object; where no phrase is
+//! nominative, the first one that may be (nominative and accusative look alike in the plural,
+//! feminines and neuters) and agrees with the finite verb is the subject. In a main clause,
+//! what a comma sets off after a first noun phrase before the finite verb is an apposition
+//! (verb-second: one constituent stands there) and holds no argument. An infinitive clause
+//! has no subject (its first phrase is the object; its introducer `um`/`to` governs nothing).
+//! English: the subject is the
 //! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
 //! the object the first phrase after it, and of two phrases after it the first is the
 //! indirect object. In a passive, the phrase after `von`/`durch`/`by` is the agent.
@@ -111,7 +117,7 @@ pub(crate) fn describe(
     };
     let copula = main.is_some_and(|main| word(main).is(ClauseWordClass::Copula) && !word(main).has(flag::PARTICIPLE))
         && !other_lexical;
-    find_phrases(sentence, tokens, phrases);
+    find_phrases(sentence, tokens, introducer, phrases);
     // Nouns were read without their case and number: read those of the heads now.
     for phrase in phrases.iter_mut() {
         if matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num) {
@@ -123,6 +129,32 @@ pub(crate) fn describe(
                 phrase.numbers = head & flag::NUMBERS;
             }
         }
+    }
+    // German verb-second: one constituent stands before the finite verb of a main clause, so
+    // what a comma sets off after the first phrase there is an apposition to it (`Beyond
+    // Parallel, eine Website des … Center …, sagte`), with no argument in it.
+    if lang == Lang::De
+        && kind == ClauseKind::Main
+        && let Some(position) = finite.and_then(|finite| tokens.iter().position(|&t| t == finite))
+    {
+        let comma_before = |start: usize| {
+            let before = start.checked_sub(1).and_then(|i| tokens.get(i));
+            before.is_some_and(|&t| sentence.doc.slice(sentence.doc.tokens[t as usize].range) == ",")
+        };
+        // Only after a noun: `Das, was …` or `Ich, meine Damen und Herren, …` are no appositions.
+        let mut first = None;
+        let mut apposition = false;
+        phrases.retain(|phrase| {
+            if phrase.end >= position {
+                return true;
+            }
+            match first {
+                None => first = Some(matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn)),
+                Some(name) => apposition |= name && comma_before(phrase.start),
+            }
+            // A pronoun is no apposition: the vocative before it is (`Frau Präsidentin, ich glaube`).
+            !apposition || phrase.governor.is_some() || word(phrase.head).pos == Pos::Pron
+        });
     }
     let mut arguments = match lang {
         Lang::De => roles_de(phrases, finite.map(word), copula),
@@ -151,6 +183,13 @@ pub(crate) fn describe(
         arguments.retain(|&(_, t)| t != pronoun);
         arguments.push((ArgumentRole::Object, pronoun));
     }
+    // An infinitive clause has no subject of its own: its first phrase is the object.
+    if kind == ClauseKind::Infinitive && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Object) {
+        for (role, _) in arguments.iter_mut().filter(|(role, _)| *role == ArgumentRole::Subject) {
+            *role = ArgumentRole::Object;
+        }
+    }
+    arguments.retain(|&(role, _)| kind != ClauseKind::Infinitive || role != ArgumentRole::Subject);
     arguments.sort_by_key(|&(role, token)| (role_order(role), token));
     Described { verb: finite.or(main), verb_tokens, lemma, passive, arguments }
 }
@@ -209,7 +248,7 @@ fn passive_en(verbs: &[u32], word: &dyn Fn(u32) -> Word) -> bool {
 }
 
 /// The clause's noun phrases. A gap in the token list (an embedded clause) ends a phrase.
-fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phrase>) {
+fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>, phrases: &mut Vec<Phrase>) {
     let Sentence { doc, words, first, lang, .. } = *sentence;
     let word = |token: u32| words[token as usize - first];
     phrases.clear();
@@ -236,7 +275,8 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], phrases: &mut Vec<Phras
         }
         if !w.is_nominal() {
             phrases.extend(current.take());
-            if w.pos == Pos::Adp {
+            // The clause's own introducer governs nothing (`um Putin zu treffen`).
+            if w.pos == Pos::Adp && Some(token) != introducer {
                 governor = Some(token);
             } else if w.pos != Pos::Adv {
                 governor = None;
@@ -328,7 +368,15 @@ fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(Argu
     let number = finite.map_or(0, |w| w.flags & flag::NUMBERS);
     let agrees = |p: &&Phrase| number == 0 || p.numbers == 0 || p.numbers & number != 0;
     let nominative = |p: &&Phrase| p.cases & flag::NOMINATIVE != 0;
-    let subject = free().filter(nominative).find(agrees).or_else(|| free().find(nominative));
+    // Without a nominative, the first phrase that agrees with the verb and may be a
+    // nominative: the tagger reads nominative and accusative, alike in the plural and in
+    // feminines and neuters, often as accusative (`nordkoreanische Waffen würden geschickt`).
+    let syncretic = |p: &&Phrase| p.cases & !(flag::NOMINATIVE | flag::ACCUSATIVE) == 0;
+    let subject = free()
+        .filter(nominative)
+        .find(agrees)
+        .or_else(|| free().find(nominative))
+        .or_else(|| free().filter(syncretic).find(|p| number != 0 && p.numbers & number != 0));
     if let Some(subject) = subject {
         arguments.push((ArgumentRole::Subject, subject.head));
     }
