@@ -687,6 +687,8 @@ impl<'a> Reader<'a> {
             && clause.tokens.binary_search(&(end as u32)).is_ok()
             && !clause.verb_tokens.contains(&(end as u32))
             && (!matches!(self.pos(end), "PUNCT" | "VERB" | "AUX") || quote(end))
+            // The infinitive's `zu` belongs to its verb (`… als seine "Priorität" zu bezeichnen`).
+            && !(self.pos(end) == "PART" && clause.verb_tokens.contains(&(end as u32 + 1)))
         {
             end += 1;
         }

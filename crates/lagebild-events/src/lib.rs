@@ -210,13 +210,14 @@ impl<'a> Coder<'a> {
         }
         // An infinitive's actor is the subject of the clause it depends on (`Kim reiste nach
         // Russland, um Putin zu treffen`); not a gerund's (`companies accused of supplying
-        // drones, officials said`).
+        // drones, officials said`), nor a subject that names an event (`Lawrows Besuch`).
         if actors.is_empty()
             && matches!(clause.kind, lagebild_doc::ClauseKind::Infinitive)
             && self.doc.tokens[verb].feature("VerbForm") == Some("Inf")
             && let Some(parent) = clause.parent.map(|parent| &self.doc.clauses[parent as usize])
             && let Some(&(_, subject)) = parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)
             && !self.words.is("expletive", &self.lower[subject as usize])
+            && !self.phrase(subject as usize, &self.bounds(subject as usize)).any(|t| self.is_noun_trigger(t))
         {
             actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
         }
