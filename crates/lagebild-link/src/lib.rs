@@ -43,7 +43,7 @@ mod recognize;
 use std::collections::HashMap;
 
 use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, TextRange};
-use lagebild_kb::Kb;
+use lagebild_kb::{Kb, NameForm};
 
 pub use recognize::Reason;
 
@@ -120,14 +120,42 @@ fn known_full_name(doc: &Document, kb: &Kb, entity: &Entity) -> bool {
     key.contains(' ') || key == lagebild_kb::key_of(&entry.name_de) || key == lagebild_kb::key_of(&entry.name_en)
 }
 
+/// Whether a German mention is a name in the genitive (`Lawrows`, `Nordkoreas`): a linked name
+/// whose words are an inflected form of its entry, or its entry's name with `-s`.
+fn german_genitive(doc: &Document, kb: &Kb, entity: &Entity) -> bool {
+    if doc.meta.lang != Lang::De || entity.form != EntityForm::Name {
+        return false;
+    }
+    let Some(entry) = entity.kb_id.as_deref().and_then(|id| kb.index_of(id)) else {
+        return false;
+    };
+    let key = lagebild_kb::key_of(doc.slice(entity.range));
+    let of_entry = |key: &str, form: NameForm| kb.lookup(key).iter().any(|hit| hit.entry == entry && hit.form == form);
+    of_entry(&key, NameForm::Genitive) || key.strip_suffix('s').is_some_and(|stem| of_entry(stem, NameForm::Name))
+}
+
 /// How `span` meets the mentions in `found`, with the indices of those it overlaps.
 pub fn classify(doc: &Document, kb: &Kb, found: &[Entity], span: &TaggedSpan) -> (Merge, Vec<usize>) {
+    // A German genitive name before a noun is its attribute, not the start of a longer name:
+    // `Lawrows Besuch`, `Nordkoreas Raumfahrtprogramm` (the tagger reads either as one name,
+    // or the noun alone as a name).
+    let text = doc.text();
+    let attribute = found.iter().any(|mention| {
+        let (start, end) = (mention.range.start(), mention.range.end());
+        let before_span = end <= span.range.start()
+            && text.get(end as usize..span.range.start() as usize).is_some_and(|gap| gap.trim().is_empty());
+        let starts_span = start == span.range.start() && end < span.range.end();
+        (before_span || starts_span) && german_genitive(doc, kb, mention)
+    });
     let overlapping: Vec<usize> = found
         .iter()
         .enumerate()
         .filter(|(_, e)| e.range.start() < span.range.end() && span.range.start() < e.range.end())
         .map(|(index, _)| index)
         .collect();
+    if attribute {
+        return (Merge::Dropped, overlapping);
+    }
     if overlapping.is_empty() {
         return (Merge::New, overlapping);
     }

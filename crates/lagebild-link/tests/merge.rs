@@ -119,3 +119,24 @@ fn base_only_mentions_stay() {
         assert!(merged.iter().any(|e| e.range == mention.range && e.kb_id == mention.kb_id), "{mention:?} lost");
     }
 }
+
+#[test]
+fn a_german_genitive_name_is_the_attribute_of_the_noun_after_it() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Lawrows Besuch folgt auf Hilfe für Nordkoreas Raumfahrtprogramm.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    assert_eq!(with(&doc, &alone, "Lawrows")[0].kb_id.as_deref(), Some("person:sergey-lavrov"), "{alone:?}");
+    assert_eq!(with(&doc, &alone, "Nordkoreas")[0].kb_id.as_deref(), Some("country:PRK"), "{alone:?}");
+    // A span that runs on from the genitive, and one that starts right after it.
+    let longer = span(&doc, "Lawrows Besuch", EntityType::Person);
+    let after = span(&doc, "Raumfahrtprogramm", EntityType::Organization);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &longer).0, Merge::Dropped);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &after).0, Merge::Dropped);
+    let merged = lagebild_link::entities_with(&doc, kb, &[longer, after]);
+    assert_eq!(merged, alone);
+    // A name after a nominative name is not an attribute: it stays the tagger's.
+    let doc = self::doc("Lawrow Berater Igor Konaschenkow sprach.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    let name = span(&doc, "Igor Konaschenkow", EntityType::Person);
+    assert_eq!(lagebild_link::classify(&doc, kb, &alone, &name).0, Merge::New);
+}
