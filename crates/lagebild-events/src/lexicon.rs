@@ -46,7 +46,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 14] = [
+const CLASSES: [&str; 15] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -61,6 +61,7 @@ const CLASSES: [&str; 14] = [
     "future_auxiliary",
     "intent_modal",
     "perfect_auxiliary",
+    "anterior",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

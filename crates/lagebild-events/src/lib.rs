@@ -664,7 +664,7 @@ impl<'a> Coder<'a> {
         let mut actors = actors;
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
-        let (time, date, date_source) = self.date(clause);
+        let (time, date, date_source) = self.date(clause, modality.historical);
         let location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
         let quantities = self.quantities(&clause_tokens);
         Event {
@@ -734,6 +734,11 @@ impl<'a> Coder<'a> {
                 modality.historical = true;
             }
         }
+        // What happened before the main clause (`nachdem Kim … gereist ist`, `after he had
+        // met`), and what the clauses inside it say: background, recalled.
+        if clause.is_some_and(|clause| self.in_anterior_clause(clause)) {
+            modality.historical = true;
+        }
         // Konjunktiv II of `werden` (`würden … liefern`) is hypothetical, not future.
         if modality.hypothetical {
             modality.future = false;
@@ -744,10 +749,45 @@ impl<'a> Coder<'a> {
         modality
     }
 
-    /// The date of the trigger's clause (`Document::date_of_clause`), else the publication date.
-    fn date(&self, clause: Option<usize>) -> (Option<TimeId>, Option<String>, DateSource) {
+    /// Whether `clause`, or a clause it is embedded in, is introduced by an anterior conjunction
+    /// (`nachdem`, `after`) and has a past or perfect verb.
+    fn in_anterior_clause(&self, clause: usize) -> bool {
+        let mut current = Some(clause);
+        // A parent always comes before its clause; the bound guards against a cycle anyway.
+        for _ in 0..self.doc.clauses.len() {
+            let Some(index) = current else { return false };
+            let c = &self.doc.clauses[index];
+            let anterior = c.introducer.is_some_and(|t| self.words.is("anterior", &self.lower[t as usize]));
+            if anterior {
+                let verbs = c.verb_tokens.iter().chain(c.verb.iter()).map(|&t| &self.doc.tokens[t as usize]);
+                let mut participle = false;
+                let mut auxiliary = false;
+                for token in verbs {
+                    let past = token.feature("Tense") == Some("Past");
+                    match token.feature("VerbForm") {
+                        Some("Part") => participle = true,
+                        Some("Fin") if past => return true,
+                        Some("Fin") => {
+                            auxiliary |= token.lemma().is_some_and(|l| self.words.is("perfect_auxiliary", l))
+                        }
+                        _ => {}
+                    }
+                }
+                return participle && (auxiliary || self.doc.meta.lang == Lang::En);
+            }
+            current = c.parent.map(|parent| parent as usize);
+        }
+        false
+    }
+
+    /// The date of the trigger's clause (`Document::date_of_clause`), else the publication
+    /// date, unless the event is recalled (historical) and the text gives it no date.
+    fn date(&self, clause: Option<usize>, historical: bool) -> (Option<TimeId>, Option<String>, DateSource) {
         if let Some(id) = clause.and_then(|clause| self.doc.date_of_clause(clause)) {
             return (Some(id), Some(self.doc.times[id.index()].value.clone()), DateSource::Text);
+        }
+        if historical {
+            return (None, None, DateSource::None);
         }
         match self.doc.meta.published {
             Some(date) => (None, Some(date.format("%Y-%m-%d").to_string()), DateSource::Published),
