@@ -67,7 +67,7 @@ fn print_roles(scores: &RoleScores, content: &str) {
 
 /// Prints gold and predicted statements side by side for the first `show` documents.
 fn show_errors(docs: &[AttributionDoc], analysed: &[(String, lagebild_doc::Document)], show: usize) {
-    for (doc, (_, document)) in docs.iter().zip(analysed).take(show.min(3)) {
+    for (doc, (_, document)) in docs.iter().zip(analysed).take(show) {
         println!("--- {}", doc.name);
         for statement in &doc.statements {
             let words = |ranges: &[std::ops::Range<usize>]| {

@@ -183,7 +183,12 @@ impl<'a> Reader<'a> {
         // The content, by construction.
         let mut construction = ClaimConstruction::Verb;
         let main = main as usize;
-        let content = if let Some(content) = self.content_after(clause, main, &bounds) {
+        // A quotation that closes right before the cue's phrase is its content, whatever
+        // follows the cue (`"…," she said several months later, and …`).
+        let quoted_before = self.content_before(clause, main, &bounds).filter(|(_, quoted)| *quoted);
+        let content = if let Some((content, _)) = quoted_before {
+            Some(content)
+        } else if let Some(content) = self.content_after(clause, main, &bounds) {
             Some(content)
         } else if let Some(content) = self.embedded_content(index, clause) {
             Some(content)
