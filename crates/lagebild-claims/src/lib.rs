@@ -185,8 +185,20 @@ impl<'a> Reader<'a> {
         let main = main as usize;
         // A quotation that closes right before the cue's phrase is its content, whatever
         // follows the cue (`"…," she said several months later, and …`).
-        let quoted_before = self.content_before(clause, main, &bounds).filter(|(_, quoted)| *quoted);
-        let content = if let Some((content, _)) = quoted_before {
+        let before = self.content_before(clause, main, &bounds);
+        // In English, so are the words before `…, said Brian Baker, an adviser …`: a cue after
+        // a comma, then a name, then a comma; what follows describes the speaker.
+        let apposition = self.doc.meta.lang == Lang::En
+            && main > bounds.start
+            && &self.lower[main - 1] == ","
+            && (main + 2..bounds.end.min(main + 8)).find(|&t| &self.lower[t] == ",").is_some_and(|comma| {
+                (main + 1..comma).all(|t| matches!(self.pos(t), "PROPN" | "DET" | "ADJ" | "NOUN" | "PUNCT"))
+                    && (main + 1..comma).any(|t| self.pos(t) == "PROPN")
+            });
+        let content = if let Some((content, quoted)) = before.filter(|(_, quoted)| *quoted || apposition) {
+            if !quoted {
+                construction = ClaimConstruction::Postposed;
+            }
             Some(content)
         } else if let Some(content) = self.content_after(clause, main, &bounds) {
             Some(content)
@@ -842,11 +854,13 @@ impl<'a> Reader<'a> {
                     || claim.cue.range == cue
             })
         };
-        // `Name: statement`
-        if let Some(colon) = (bounds.start + 1..bounds.end.min(bounds.start + 5)).find(|&t| &self.lower[t] == ":") {
+        // `Name: statement`, also as a turn of a transcript quoted paragraph by paragraph
+        // (`"PENCE: Well, …`).
+        let first = (bounds.start..bounds.end).find(|&t| !self.is_quote_mark(t)).unwrap_or(bounds.end);
+        if let Some(colon) = (first + 1..bounds.end.min(first + 5)).find(|&t| &self.lower[t] == ":") {
             let content = self.trim(colon + 1..bounds.end);
             let cue = self.doc.tokens[colon].range;
-            if name(bounds.start..colon) && content.len() >= 3 && !taken(found, cue) {
+            if name(first..colon) && content.len() >= 3 && !taken(found, cue) {
                 let head = colon - 1;
                 found.push(self.bare_claim(sentence, cue, self.arg(head, &bounds), content, ClaimConstruction::Verb));
             }
@@ -875,6 +889,12 @@ impl<'a> Reader<'a> {
                 found.push(claim);
             }
         }
+    }
+
+    /// Whether token `token` is a quotation mark that opens or closes a quotation.
+    fn is_quote_mark(&self, token: usize) -> bool {
+        self.quotes.iter().any(|quote| quote.open == token || quote.close == token)
+            || matches!(&self.lower[token], "\"" | "“" | "”" | "„" | "»" | "«" | "``" | "''")
     }
 
     fn bounds_of(&self, token: usize) -> Range<usize> {

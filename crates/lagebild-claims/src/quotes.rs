@@ -4,6 +4,9 @@
 //! but opens in English); a straight `"` is told by its neighbours: after a space or at the
 //! start of a line it opens, before a space or punctuation it closes. A quotation may span
 //! sentences; an opening mark with no closing one within [`MAX_SENTENCES`] sentences is dropped.
+//! A blank line ends a quotation only where the next paragraph opens a quotation again (the
+//! convention for quotations of several paragraphs); an opening mark that no closing one
+//! follows in its paragraph is dropped.
 
 use lagebild_doc::{Document, Lang};
 
@@ -54,15 +57,37 @@ fn side(doc: &Document, token: usize) -> Option<Side> {
     Some(side)
 }
 
+/// Whether a blank line lies between token `token` and the one before it.
+fn paragraph_starts(doc: &Document, token: usize) -> bool {
+    token > 0
+        && doc.text()[doc.tokens[token - 1].range.end() as usize..doc.tokens[token].range.start() as usize]
+            .matches('\n')
+            .nth(1)
+            .is_some()
+}
+
 /// The quotations of `doc`, in text order; `sentence_of` maps a token to its sentence.
 pub(crate) fn quotes(doc: &Document, sentence_of: &[u32]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
     for token in 0..doc.tokens.len() {
-        let Some(side) = side(doc, token) else { continue };
-        if let Some(start) = open.filter(|&start| sentence_of[token] > sentence_of[start] + MAX_SENTENCES) {
+        let side = side(doc, token);
+        // A paragraph ends an open quotation: by convention a quotation over several
+        // paragraphs opens each of them again and closes only at its end, so an opening mark
+        // at the next paragraph's start closes the one before there; else it is dropped.
+        if let Some(start) = open
+            && paragraph_starts(doc, token)
+        {
+            open = None;
+            if matches!(side, Some(Side::Open | Side::Either)) {
+                quotes.push(Quote { open: start, close: token });
+                open = Some(token);
+                continue;
+            }
+        }
+        let Some(side) = side else { continue };
+        if open.is_some_and(|start| sentence_of[token] > sentence_of[start] + MAX_SENTENCES) {
             // Too far: the opening mark had no partner.
-            let _ = start;
             open = None;
         }
         match (side, open) {
