@@ -715,13 +715,16 @@ impl<'a> Coder<'a> {
         let participle = verbs.iter().any(|&t| features(t, "VerbForm").as_deref() == Some("Part"));
         if let Some(finite) = finite {
             let lemma = self.lemma(finite);
-            let word = &self.lower[finite];
             let past = features(finite, "Tense").as_deref() == Some("Past");
             let subjunctive = features(finite, "Mood").as_deref() == Some("Sub");
-            let reporting = reported && self.words.is("reported_subjunctive", word);
-            if (self.words.is("hypothetical", word) || self.words.is("hypothetical", &lemma)) && !reporting
-                || (subjunctive && past && !reported && !self.words.is("perfect_auxiliary", &lemma))
-            {
+            // Any verb of the complex may be the modal: the tagger reads a German verb-final
+            // infinitive as finite (`einigen könnten`).
+            let modal = verbs.iter().any(|&t| {
+                let word = &self.lower[t];
+                let reporting = reported && self.words.is("reported_subjunctive", word);
+                (self.words.is("hypothetical", word) || self.words.is("hypothetical", &self.lemma(t))) && !reporting
+            });
+            if modal || (subjunctive && past && !reported && !self.words.is("perfect_auxiliary", &lemma)) {
                 modality.hypothetical = true;
             }
             let future_auxiliary = self.words.is("future_auxiliary", &lemma) && infinitive && !past;

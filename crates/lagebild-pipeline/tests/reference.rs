@@ -231,6 +231,12 @@ fn the_events_have_their_actors_dates_and_modality() {
     assert_eq!(codes(&summit[0].actors), ["RUSGOV", "PRKGOV"]);
     let trip = events(&doc, "gereist", EventType::Consult);
     assert_eq!((codes(&trip[0].actors), codes(&trip[0].recipients)), (vec!["PRKGOV"], vec!["RUSGOV"]));
+    // `nachdem Kim … gereist ist`: background from weeks before, so not dated on the day.
+    assert!(trip[0].historical, "Kim's earlier trip is background");
+    assert_eq!(trip[0].date, None);
+    // `… auf eine noch engere … Zusammenarbeit einigen könnten`: a possibility.
+    let cooperation = events(&doc, "Zusammenarbeit", EventType::Cooperate);
+    assert!(cooperation[0].hypothetical, "the closer cooperation is possible, not agreed");
     // The deliveries the White House reports: inside its claim, with the 1,000 containers.
     let delivered = events(&doc, "geliefert", EventType::Aid);
     let reported_by = delivered[0].claim.map(|id| &doc.claims[id.index()]).map(|claim| speaker(&doc, claim).1);
