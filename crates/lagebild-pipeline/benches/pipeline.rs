@@ -4,7 +4,9 @@
 //! analyses every document and writes its JSON record, five times, and reports the median
 //! throughput (MB/s of document text, documents/s), the peak resident memory (VmHWM) and
 //! the time per stage in nanoseconds per byte against the stage budgets of the foundation
-//! issue. It asserts what it analysed, so that it cannot measure nothing.
+//! issue. It asserts what it analysed, so that it cannot measure nothing. Last, it streams
+//! the whole corpus once and four times, each in a child process, and compares their peak
+//! memory (the events issue's goal: within 10% of each other).
 
 #![allow(clippy::print_stdout)] // A benchmark reports on the terminal.
 
@@ -31,6 +33,9 @@ const BUDGETS: &[(&str, f64)] = &[
     ("JSON output", 10.0),
 ];
 
+/// Set in the child processes of the memory check: how many times to stream the corpus.
+const COPIES_VARIABLE: &str = "LAGEBILD_BENCH_COPIES";
+
 fn main() {
     let corpus = match std::env::var_os("LAGEBILD_SHARED_DATA") {
         Some(dir) => PathBuf::from(dir).join("corpus"),
@@ -38,6 +43,10 @@ fn main() {
     };
     if !corpus.is_dir() {
         println!("skipped: {} is absent (set LAGEBILD_SHARED_DATA to the shared data folder)", corpus.display());
+        return;
+    }
+    if let Some(copies) = std::env::var(COPIES_VARIABLE).ok().and_then(|copies| copies.parse().ok()) {
+        stream_corpus(&corpus, copies);
         return;
     }
     let start = Instant::now();
@@ -49,6 +58,59 @@ fn main() {
     }
     println!("loading resources and models: {:.0} ms", load.as_secs_f64() * 1000.0);
     println!("peak resident memory (VmHWM): {}", peak_resident_memory().unwrap_or_else(|| "unknown".to_owned()));
+    memory_at_scale();
+}
+
+/// Peak memory when the whole corpus (both languages) streams through the pipeline once and
+/// four times, each in a fresh process, as `lagebild analyze` streams it: documents are read,
+/// analysed and written one at a time, so the peak must not grow with the input.
+fn memory_at_scale() {
+    let peak = |copies: usize| -> Option<u64> {
+        let output = std::process::Command::new(std::env::current_exe().ok()?)
+            .env(COPIES_VARIABLE, copies.to_string())
+            .output()
+            .ok()?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "the memory run with {copies} copies failed: {stdout}");
+        stdout.lines().find_map(|line| line.strip_prefix("peak kB "))?.trim().parse().ok()
+    };
+    let (Some(one), Some(four)) = (peak(1), peak(4)) else {
+        println!("peak memory at one and four copies of the corpus: unknown (no /proc/self/status)");
+        return;
+    };
+    let growth = (four as f64 / one as f64 - 1.0) * 100.0;
+    let verdict = if growth.abs() <= 10.0 { "within" } else { "OVER" };
+    println!(
+        "peak memory streaming the corpus once: {:.1} MB, four times: {:.1} MB ({growth:+.1}%, {verdict} the 10% goal)",
+        one as f64 / 1e3,
+        four as f64 / 1e3
+    );
+}
+
+/// The child of [`memory_at_scale`]: streams both languages' corpus `copies` times through
+/// analysis and JSON output, then prints its peak resident memory in kB.
+fn stream_corpus(corpus: &Path, copies: usize) {
+    let knowledge = lagebild_pipeline::Knowledge::embedded().expect("embedded resources and models load");
+    let inputs: Vec<Input> = (0..copies).map(|_| Input::Path(corpus.to_owned())).collect();
+    let (mut documents, mut output_bytes) = (0usize, 0usize);
+    let mut timings = Timings::default();
+    for raw in lagebild_ingest::read_inputs(&inputs) {
+        let raw = raw.expect("corpus reads cleanly");
+        let analysis = lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut timings);
+        let line = lagebild_format::to_json_line(&analysis.document, &lagebild_format::OutputOptions::default());
+        output_bytes += line.len();
+        documents += 1;
+    }
+    assert!(documents > 0 && output_bytes > 0, "nothing analysed under {}", corpus.display());
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().strip_suffix("kB").and_then(|kb| kb.trim().parse::<u64>().ok()));
+    if let Some(peak) = peak {
+        println!("peak kB {peak}");
+    }
+    println!("documents {documents}");
 }
 
 struct Run {
