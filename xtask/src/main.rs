@@ -119,6 +119,8 @@ enum Eval {
         #[arg(long)]
         development: bool,
     },
+    /// The PETRARCH validation records coded with their own dictionaries (for information).
+    Petrarch,
     /// Events (type and arguments) against the German event gold set in crates/lagebild-eval/gold/events-de.
     Events {
         /// Print the confusion of gold and found types and the missed triggers of the development half.
@@ -158,6 +160,7 @@ fn main() -> anyhow::Result<()> {
         Command::Eval { what: Eval::Morph { lang } } => morph::eval_morph(lang.as_deref()),
         Command::Eval { what: Eval::Clauses { errors } } => clauses::eval_clauses(errors),
         Command::Eval { what: Eval::Events { show } } => events::eval_events(show),
+        Command::Eval { what: Eval::Petrarch } => petrarch::eval_petrarch(),
         Command::Eval { what: Eval::Link { errors } } => link::eval_link(errors),
         Command::Eval { what: Eval::Time { errors } } => time::eval_time(errors),
         Command::Eval { what: Eval::Claims { show, development } } => claims::eval_claims(show, development),

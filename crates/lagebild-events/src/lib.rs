@@ -25,6 +25,7 @@
 //! `score` is PLOVER's conflict–cooperation score of the category and mode.
 
 mod lexicon;
+pub mod petrarch;
 
 use std::ops::Range;
 use std::path::Path;

@@ -189,7 +189,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
 }
 
 impl Kb {
-    fn add_name(&mut self, name: &str, entry: u32, form: NameForm, lang: NameLang) {
+    pub(crate) fn add_name(&mut self, name: &str, entry: u32, form: NameForm, lang: NameLang) {
         let key = key_of(name);
         if key.is_empty() {
             return;

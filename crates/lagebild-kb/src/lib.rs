@@ -22,6 +22,7 @@
 
 #[cfg(feature = "build")]
 pub mod build;
+pub mod dictionary;
 mod files;
 mod names;
 

@@ -59,6 +59,21 @@ pub enum KnowledgeError {
     Kb(#[from] lagebild_kb::KbError),
     #[error(transparent)]
     Ner(#[from] lagebild_ner::ModelError),
+    /// A `--dictionary` file that could not be read or holds nothing of PETRARCH's format.
+    #[error("{file}: {message}")]
+    Dictionary { file: String, message: String },
+}
+
+/// What a PETRARCH-format dictionary added ([`Knowledge::add_dictionary`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DictionaryReport {
+    pub actors: usize,
+    pub agents: usize,
+    pub verbs: usize,
+    /// Verb-dictionary members and patterns that could not be converted, by reason.
+    pub verbs_skipped: Vec<(&'static str, usize)>,
+    /// Lines of an actor or agent dictionary that were neither, with the reason.
+    pub lines_skipped: Vec<(usize, &'static str)>,
 }
 
 impl Knowledge {
@@ -87,6 +102,40 @@ impl Knowledge {
             kb: Kb::embedded()?,
             ner: NerModels::embedded()?,
         })
+    }
+}
+
+impl Knowledge {
+    /// Loads a dictionary in PETRARCH's format on top of the built-in knowledge: a verb
+    /// dictionary (verb classes `--- NAME [code] ---`) adds English event triggers that take
+    /// the place of built-in ones of the same lemma; an actor or agent dictionary adds actors
+    /// to the knowledge base (with the code they hold on `date`, else their undated one) and
+    /// agents as English role nouns. A file that cannot be read or holds none of these is an
+    /// error naming it.
+    pub fn add_dictionary(&mut self, path: &Path, date: Option<NaiveDate>) -> Result<DictionaryReport, KnowledgeError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| KnowledgeError::Dictionary { file: file.clone(), message: error.to_string() })?;
+        let mut report = DictionaryReport::default();
+        if lagebild_events::petrarch::is_verb_dictionary(&text) {
+            let conversion = self.events.add_petrarch_verbs(&text);
+            report.verbs = conversion.triggers.len();
+            report.verbs_skipped = conversion.skipped.into_iter().collect();
+            if report.verbs == 0 && report.verbs_skipped.is_empty() {
+                return Err(KnowledgeError::Dictionary { file, message: "a verb dictionary without verbs".to_owned() });
+            }
+        } else {
+            let dictionary = lagebild_kb::dictionary::parse(&text);
+            if dictionary.actors.is_empty() && dictionary.agents.is_empty() {
+                return Err(KnowledgeError::Dictionary {
+                    file,
+                    message: "no actors, agents or verb classes in PETRARCH's format".to_owned(),
+                });
+            }
+            (report.actors, report.agents) = self.kb.add_dictionary(&dictionary, &file, date);
+            report.lines_skipped = dictionary.skipped;
+        }
+        Ok(report)
     }
 }
 

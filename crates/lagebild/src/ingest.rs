@@ -42,6 +42,10 @@ pub(crate) struct IngestArgs {
     /// A directory laid out like resources/, whose files replace the embedded ones.
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
+    /// A dictionary in PETRARCH's format (actors, agents or verbs) loaded on top of the
+    /// built-in knowledge; may be given several times (docs/events.md).
+    #[arg(long, value_name = "PATH")]
+    dictionary: Vec<PathBuf>,
     /// Documents per transaction.
     #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch: u32,
@@ -64,6 +68,10 @@ pub(crate) struct ReanalyzeArgs {
     /// A directory laid out like resources/, whose files replace the embedded ones.
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
+    /// A dictionary in PETRARCH's format (actors, agents or verbs) loaded on top of the
+    /// built-in knowledge; may be given several times (docs/events.md).
+    #[arg(long, value_name = "PATH")]
+    dictionary: Vec<PathBuf>,
     /// Documents per transaction.
     #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch: u32,
@@ -76,13 +84,33 @@ fn default_threads() -> u32 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
 }
 
-pub(crate) fn load_knowledge(resources: Option<&Path>) -> anyhow::Result<Knowledge> {
-    match resources {
+/// The embedded knowledge, or that of a resources directory, with the PETRARCH-format
+/// dictionaries loaded on top; what each dictionary added goes to standard error. Dated actor
+/// codes are taken as held on `date` (the `--published` date), else undated.
+pub(crate) fn load_knowledge(
+    resources: Option<&Path>,
+    dictionaries: &[PathBuf],
+    date: Option<NaiveDate>,
+) -> anyhow::Result<Knowledge> {
+    let mut knowledge = match resources {
         Some(dir) => {
-            Knowledge::with_resources_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))
+            Knowledge::with_resources_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))?
         }
-        None => Knowledge::embedded().context("loading the embedded resources and models"),
+        None => Knowledge::embedded().context("loading the embedded resources and models")?,
+    };
+    for path in dictionaries {
+        let report = knowledge.add_dictionary(path, date).context("loading a dictionary")?;
+        let skipped: usize =
+            report.verbs_skipped.iter().map(|(_, count)| count).sum::<usize>() + report.lines_skipped.len();
+        eprintln!(
+            "{}: {} actors, {} agents, {} verbs added; {skipped} entries skipped",
+            path.display(),
+            report.actors,
+            report.agents,
+            report.verbs
+        );
     }
+    Ok(knowledge)
 }
 
 fn lang_choice(lang: LangArg) -> LangChoice {
@@ -151,7 +179,7 @@ const SHOWN_REASONS: usize = 20;
 
 pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let knowledge = load_knowledge(args.resources.as_deref())?;
+    let knowledge = load_knowledge(args.resources.as_deref(), &args.dictionary, args.published)?;
     let options = Options { lang: lang_choice(args.lang), published: args.published };
     let mut store = open_store(&args.db)?;
     let checker = open_store(&args.db)?;
@@ -404,7 +432,7 @@ fn print_summary(store: &Store, db: &Path, tally: &Tally, elapsed: Duration) -> 
 
 pub(crate) fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let knowledge = load_knowledge(args.resources.as_deref())?;
+    let knowledge = load_knowledge(args.resources.as_deref(), &args.dictionary, None)?;
     let mut store = open_store(&args.db)?;
     let before = store.stats()?;
     let status = store.start_reanalysis(args.restart)?;

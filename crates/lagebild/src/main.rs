@@ -11,13 +11,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use lagebild_doc::Lang;
 use lagebild_format::OutputOptions;
 use lagebild_ingest::Input;
-use lagebild_pipeline::{Knowledge, LangChoice, Options, Timings};
+use lagebild_pipeline::{LangChoice, Options, Timings};
 
 mod export;
 mod ingest;
@@ -91,6 +90,10 @@ struct AnalyzeArgs {
     /// A directory laid out like resources/, whose files replace the embedded ones.
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
+    /// A dictionary in PETRARCH's format (actors, agents or verbs) loaded on top of the
+    /// built-in knowledge; may be given several times (docs/events.md).
+    #[arg(long, value_name = "PATH")]
+    dictionary: Vec<PathBuf>,
     /// Files, directories, or `-` for standard input.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
@@ -155,12 +158,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
-    let knowledge = match &args.resources {
-        Some(dir) => {
-            Knowledge::with_resources_dir(dir).with_context(|| format!("loading resources from {}", dir.display()))?
-        }
-        None => Knowledge::embedded().context("loading the embedded resources and models")?,
-    };
+    let knowledge = ingest::load_knowledge(args.resources.as_deref(), &args.dictionary, args.published)?;
     let options = Options {
         lang: match args.lang {
             LangArg::Auto => LangChoice::Auto,

@@ -41,6 +41,10 @@ pub(crate) struct ServeArgs {
     /// A directory laid out like resources/, whose files replace the embedded ones.
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
+    /// A dictionary in PETRARCH's format (actors, agents or verbs) loaded on top of the
+    /// built-in knowledge for texts posted to the API; may be given several times.
+    #[arg(long, value_name = "PATH")]
+    dictionary: Vec<PathBuf>,
 }
 
 pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
@@ -55,7 +59,7 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
     if token.as_ref().is_some_and(|token| token.len() < 16) {
         anyhow::bail!("the token is shorter than 16 characters; choose a longer one");
     }
-    let knowledge = load_knowledge(args.resources.as_deref())?;
+    let knowledge = load_knowledge(args.resources.as_deref(), &args.dictionary, None)?;
     let mut config = Config::new(args.db.clone());
     config.listen = args.listen;
     config.token = token;

@@ -151,6 +151,42 @@ fn character_offsets_hold_outside_the_basic_multilingual_plane() {
 }
 
 #[test]
+fn petrarch_dictionaries_add_actors_and_verbs_and_bad_ones_are_named() {
+    let dir = scratch("dictionary");
+    let actors = dir.join("actors.txt");
+    let verbs = dir.join("verbs.txt");
+    std::fs::write(&actors, "# fictional actors\nARNOR [ARN]\nGONDOR [GON]\n+GONDORIAN_GOVERNMENT [GONGOV]\n").unwrap();
+    std::fs::write(&verbs, "--- BEFUDDLE [190] ---\nBEFUDDLE\n").unwrap();
+    let text = "Arnor befuddled the Gondorian government on Monday.";
+    let with = |args: &[&str]| {
+        let mut all = vec!["analyze", "--lang", "en", "--published", "1995-01-04"];
+        all.extend_from_slice(args);
+        all.push("-");
+        lagebild(&all, Some(text.as_bytes()))
+    };
+    let plain = with(&[]);
+    assert!(records(&plain)[0]["events"].as_array().unwrap().is_empty(), "no built-in trigger `befuddle`");
+    let output = with(&["--dictionary", actors.to_str().unwrap(), "--dictionary", verbs.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("actors.txt: 3 actors, 0 agents, 0 verbs added"), "{}", stderr(&output));
+    let record = &records(&output)[0];
+    lagebild_format::check_record(record).unwrap();
+    let event = &record["events"][0];
+    assert_eq!((event["type"].as_str(), event["cameo"].as_str()), (Some("ASSAULT"), Some("190")));
+    assert_eq!(event["actors"][0]["code"], "ARN");
+    assert_eq!(event["recipients"][0]["code"], "GONGOV");
+    // A file of something else, and a missing one, are refused with their names.
+    let other = dir.join("other.txt");
+    std::fs::write(&other, "just some words\n\n").unwrap();
+    for (path, problem) in [(other, "no actors, agents or verb classes"), (dir.join("missing.txt"), "missing.txt")] {
+        let output = with(&["--dictionary", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr(&output).contains(problem), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    }
+}
+
+#[test]
 fn bad_arguments_are_refused_in_plain_words() {
     let output = lagebild(&["analyze", "--published", "19.10.2023", "examples"], None);
     assert_eq!(output.status.code(), Some(2));
