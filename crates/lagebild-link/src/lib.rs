@@ -37,6 +37,8 @@
 //! - **Tagger only**: a span no mention overlaps becomes an entity with the tagger's type,
 //!   form `name`, its words as name and no `kb_id`.
 //! - **Base only**: mentions no span overlaps stay as they are.
+//! - **People the base does not know**: a tagger-only person right after a role noun takes its
+//!   country and code; a later mention by surname joins the full name's cluster and code.
 
 mod recognize;
 
@@ -84,8 +86,68 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     let mut found = recognize::recognize(doc, kb, explain);
     merge(doc, kb, &mut found, tagged);
     found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
+    people_the_base_does_not_know(doc, &mut found);
     assign_clusters(&mut found);
     found
+}
+
+/// A person the base does not know takes what the text says of them: the country and code of
+/// a role noun right before the name (`der griechische Verteidigungsminister Panos Kammenos`),
+/// and later mentions by surname (`Kammenos`) are the same person, with the same code.
+fn people_the_base_does_not_know(doc: &Document, found: &mut [Explained]) {
+    let text = doc.text();
+    let unknown_person = |entity: &Entity| {
+        entity.entity_type == EntityType::Person && entity.form == EntityForm::Name && entity.kb_id.is_none()
+    };
+    for index in 1..found.len() {
+        let (before, rest) = found.split_at_mut(index);
+        let (role, person) = (&before[index - 1].entity, &mut rest[0].entity);
+        let adjacent = text
+            .get(role.range.end() as usize..person.range.start() as usize)
+            .is_some_and(|gap| !gap.is_empty() && gap.trim().is_empty());
+        if unknown_person(person)
+            && person.code.is_none()
+            && role.form == EntityForm::RoleNoun
+            && adjacent
+            && role.code.is_some()
+        {
+            person.country.clone_from(&role.country);
+            person.code.clone_from(&role.code);
+            if explain_enabled(&rest[0].reason) {
+                rest[0].reason.0.push_str("; the role noun before it gives its code");
+            }
+        }
+    }
+    for index in 0..found.len() {
+        if !unknown_person(&found[index].entity) {
+            continue;
+        }
+        let words: Vec<&str> = doc.slice(found[index].entity.range).split_whitespace().collect();
+        let Some(&last) = words.last() else { continue };
+        // The nearest earlier unknown person whose name has more words and ends the same way.
+        let earlier = (0..index).rev().find(|&other| {
+            let entity = &found[other].entity;
+            let other_words: Vec<&str> = doc.slice(entity.range).split_whitespace().collect();
+            unknown_person(entity) && other_words.len() > words.len() && other_words.last() == Some(&last)
+        });
+        if let Some(other) = earlier {
+            let (name, country, code) = {
+                let entity = &found[other].entity;
+                (entity.name.clone(), entity.country.clone(), entity.code.clone())
+            };
+            let entity = &mut found[index].entity;
+            entity.name = name;
+            if entity.code.is_none() {
+                entity.country = country;
+                entity.code = code;
+            }
+        }
+    }
+}
+
+/// Whether reasons are being written (they are empty otherwise).
+fn explain_enabled(reason: &Reason) -> bool {
+    !reason.0.is_empty()
 }
 
 /// How a tagger span meets the base's mentions.

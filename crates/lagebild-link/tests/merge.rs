@@ -140,3 +140,25 @@ fn a_german_genitive_name_is_the_attribute_of_the_noun_after_it() {
     let name = span(&doc, "Igor Konaschenkow", EntityType::Person);
     assert_eq!(lagebild_link::classify(&doc, kb, &alone, &name).0, Merge::New);
 }
+
+#[test]
+fn a_person_the_base_does_not_know_takes_the_code_of_the_role_noun_before_and_keeps_it() {
+    let kb = &support::loaded().kb;
+    let doc = doc(
+        "Der griechische Verteidigungsminister Panos Kammenos warf der Türkei Provokationen vor. Kammenos drohte.",
+        Lang::De,
+    );
+    let tagged = [span(&doc, "Panos Kammenos", EntityType::Person), {
+        let start = doc.text().rfind("Kammenos").unwrap() as u32;
+        TaggedSpan { range: TextRange::new(start, start + 8), entity_type: EntityType::Person, confidence: 0.9 }
+    }];
+    let merged = lagebild_link::entities_with(&doc, kb, &tagged);
+    let people: Vec<&Entity> = merged.iter().filter(|e| e.kb_id.is_none() && e.form == EntityForm::Name).collect();
+    assert_eq!(people.len(), 2, "{merged:?}");
+    for person in &people {
+        assert_eq!(person.country.as_deref(), Some("GRC"), "{person:?}");
+        assert!(person.code.as_deref().is_some_and(|code| code.starts_with("GRC")), "{person:?}");
+    }
+    assert_eq!(people[1].name.as_deref(), Some("Panos Kammenos"), "the surname is the same person");
+    assert_eq!(people[0].cluster, people[1].cluster);
+}
