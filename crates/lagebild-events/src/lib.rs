@@ -202,10 +202,12 @@ impl<'a> Coder<'a> {
                 }
             }
         } else {
-            actors.extend(role(ArgumentRole::Subject).map(|head| self.arg(head, &bounds)));
+            for head in role(ArgumentRole::Subject) {
+                actors.extend(self.with_conjuncts(head, &bounds));
+            }
             for head in role(ArgumentRole::Object).chain(role(ArgumentRole::IndirectObject)) {
                 if self.names_actor(head) {
-                    recipients.push(self.arg(head, &bounds));
+                    recipients.extend(self.with_conjuncts(head, &bounds));
                 }
             }
         }
@@ -524,6 +526,73 @@ impl<'a> Coder<'a> {
         if inside.is_empty() { vec![self.arg(head, bounds)] } else { inside }
     }
 
+    /// The argument headed by `head` and the other members of its list, in text order.
+    fn with_conjuncts(&self, head: usize, bounds: &Range<usize>) -> Vec<Arg> {
+        let mut args = vec![self.arg(head, bounds)];
+        args.extend(self.conjuncts(head, bounds));
+        args.sort_by_key(|arg| arg.range.start());
+        args
+    }
+
+    /// The other members of a list that `head`'s phrase belongs to, where each names an actor:
+    /// `Mordor, Rohan, Fornost and Bree welcomed …`, `Frankreich, Deutschland und Italien
+    /// einigten sich`. Members are noun phrases joined by commas and a conjunction; the list
+    /// ends at anything else (a verb, a relative pronoun, a preposition).
+    fn conjuncts(&self, head: usize, bounds: &Range<usize>) -> Vec<Arg> {
+        if self.pos(head) == "PRON" || !self.names_actor(head) {
+            return Vec::new();
+        }
+        let joint = |t: usize| self.pos(t) == "CCONJ" || &self.lower[t] == ",";
+        let nominal = |t: usize| matches!(self.pos(t), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN");
+        // The head of the phrase ending at `end` (exclusive), and of the one starting at `start`.
+        let member = |head: usize| -> Option<Arg> {
+            let phrase = self.phrase(head, bounds);
+            let arg = self.arg(head, bounds);
+            (self.names_actor(head) || phrase.clone().any(|t| self.names_actor(t)))
+                .then_some(arg)
+                .filter(|arg| arg.entity.is_some())
+        };
+        let mut found = Vec::new();
+        let phrase = self.phrase(head, bounds);
+        // Backwards: `Mordor, Rohan, Fornost and` before `Bree`.
+        let mut start = phrase.start;
+        while start > bounds.start + 1 && joint(start - 1) && nominal(start - 2) {
+            let last = start - 2;
+            // Only names and nouns head a member; an adjective before a comma is no list.
+            if !matches!(self.pos(last), "PROPN" | "NOUN") {
+                break;
+            }
+            let Some(arg) = member(last) else { break };
+            start = self.phrase(last, bounds).start;
+            found.push(arg);
+        }
+        // Forwards: `and Bree` after `Mordor, Rohan, Fornost`.
+        let mut end = phrase.end;
+        let mut conjunction_seen = false;
+        while end + 1 < bounds.end && joint(end) && !conjunction_seen {
+            conjunction_seen = self.pos(end) == "CCONJ";
+            let mut next = end + 1;
+            if self.pos(next) == "CCONJ" {
+                conjunction_seen = true;
+                next += 1;
+            }
+            // The next member's head: the last name or noun of a run of nominal words.
+            let mut last = None;
+            let mut t = next;
+            while t < bounds.end && nominal(t) {
+                if matches!(self.pos(t), "PROPN" | "NOUN") {
+                    last = Some(t);
+                }
+                t += 1;
+            }
+            let Some(last) = last else { break };
+            let Some(arg) = member(last) else { break };
+            found.push(arg);
+            end = t;
+        }
+        found
+    }
+
     /// A country adjective inside a phrase (`nordkoreanische Waffen`), as an actor.
     fn adjective_actor(&self, phrase: &Range<usize>) -> Option<Arg> {
         let range = self.range(phrase);
@@ -559,6 +628,19 @@ impl<'a> Coder<'a> {
 
     /// The phrase around `head` as an argument, with the entity it holds and its code.
     fn arg(&self, head: usize, bounds: &Range<usize>) -> Arg {
+        // A relative pronoun stands for the noun before its comma: `Russland, das die Ukraine
+        // angegriffen hat` → Russland; `the army, which shelled the town` → the army.
+        let relative = self.doc.tokens[head].feature("PronType") == Some("Rel")
+            || self.doc.clauses.iter().any(|clause| {
+                clause.kind == lagebild_doc::ClauseKind::Relative && clause.introducer == Some(head as u32)
+            });
+        if relative
+            && head >= bounds.start + 2
+            && &self.lower[head - 1] == ","
+            && matches!(self.pos(head - 2), "PROPN" | "NOUN")
+        {
+            return self.arg(head - 2, bounds);
+        }
         let phrase = self.phrase(head, bounds);
         let range = self.range(&phrase);
         let head_range = self.doc.tokens[head].range;
