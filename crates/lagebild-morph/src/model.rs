@@ -300,6 +300,12 @@ impl TaggerModel {
                 self.pos2_weights.add_scores(&features, scores);
                 pos.push(argmax(&scores[..labels]) as u16);
             }
+            self.correct_first_word(
+                forms,
+                &mut pos,
+                |index| entries[ids[index] as usize].info.lexicon_entry(),
+                lexicon,
+            );
             for (index, &pos_index) in pos.iter().enumerate() {
                 let word = |offset: isize| info(index, offset);
                 let previous = index.checked_sub(1).map(|i| pos[i]);
@@ -325,6 +331,42 @@ impl TaggerModel {
                 out(pos, features, learned.lemma.as_ref().map_or("", |(_, lemma)| lemma.as_str()));
             }
         })
+    }
+
+    /// The model's weak spot is the first word of a sentence, capitalised whatever it is: a
+    /// word with letters is no punctuation (`US-Beamte`), and a German capitalised word is no
+    /// adjective without an adjective's ending unless the lexicon knows it in lowercase
+    /// (`Frankreich verurteilte …`, but `Klar ist …`): it is a noun where the lexicon knows it
+    /// as written, else a proper noun.
+    fn correct_first_word(
+        &self,
+        forms: &[&str],
+        pos: &mut [u16],
+        entry: impl Fn(usize) -> LexiconEntry,
+        lexicon: &Lexicon,
+    ) {
+        let Some(&form) = forms.first() else { return };
+        let Some(&label) = pos.first() else { return };
+        if !form.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        let upos = self.upos(label);
+        let ending = ["e", "en", "er", "es", "em"].iter().any(|ending| form.ends_with(ending));
+        let wrong = match upos {
+            "PUNCT" | "SYM" => form.chars().any(char::is_alphabetic),
+            // Not a predicative adjective the lexicon knows in lowercase (`Klar ist, dass …`).
+            "ADJ" => {
+                self.lang == "de" && !ending && !form.contains('-') && lexicon.script_id(&form.to_lowercase()).is_none()
+            }
+            _ => false,
+        };
+        if !wrong {
+            return;
+        }
+        let wanted = if matches!(entry(0), LexiconEntry::Exact(_)) { "NOUN" } else { "PROPN" };
+        if let Some(index) = self.pos_labels.iter().position(|label| label == wanted) {
+            pos[0] = index as u16;
+        }
     }
 
     /// For each part-of-speech label, the chunks of eight lanes of the morphology table that
@@ -597,15 +639,20 @@ mod tests {
             pos_features(&words, index, previous, None, &mut features);
             first.push(best(&model.pos_weights, &features));
         }
-        let mut result: Vec<Tagged> = Vec::new();
+        let mut second: Vec<u16> = Vec::new();
         for index in 0..forms.len() {
-            let previous = [index.checked_sub(1).map(|i| result[i].pos), index.checked_sub(2).map(|i| result[i].pos)];
+            let previous = [index.checked_sub(1).map(|i| second[i]), index.checked_sub(2).map(|i| second[i])];
             let right = [first.get(index + 1).copied(), first.get(index + 2).copied()];
             pos_features(&words, index, previous, Some(right), &mut features);
-            let pos = best(&model.pos2_weights, &features);
+            second.push(best(&model.pos2_weights, &features));
+        }
+        model.correct_first_word(forms, &mut second, |index| words[index].lexicon_entry(), lexicon);
+        let mut result: Vec<Tagged> = Vec::new();
+        for (index, &pos) in second.iter().enumerate() {
+            let previous = index.checked_sub(1).map(|i| second[i]);
             let mut values = [0; MAX_HEADS];
             if model.heads.iter().any(|head| head.applies[usize::from(pos)]) {
-                morph_features(&words, index, pos, previous[0], &mut features);
+                morph_features(&words, index, pos, previous, &mut features);
                 let mut scores = [0; MORPH_LANES];
                 model.morph_weights.add_scores(&features, &mut scores);
                 values = model.heads_of(&scores, pos);
@@ -626,6 +673,16 @@ mod tests {
     /// The memo of word forms (`cache.rs`) changes nothing: over the sentences of the UD
     /// treebanks (the first forms of each file), tagging gives exactly what the plain sums
     /// give, and tagging a sentence again (from the memo) gives it again.
+    #[test]
+    fn a_capitalised_first_word_is_no_adjective_without_an_ending() {
+        let models = crate::Models::embedded().expect("the embedded models load");
+        let model = models.get(lagebild_doc::Lang::De).expect("a German model");
+        let upos = |forms: &[&str]| model.tagger.upos(model.tagger.tag(forms, &model.lexicon)[0].pos).to_owned();
+        assert!(matches!(upos(&["Frankreich", "verurteilte", "Russland", "."]).as_str(), "NOUN" | "PROPN"));
+        // A predicative adjective the lexicon knows in lowercase stays one.
+        assert_eq!(upos(&["Klar", "ist", ",", "dass", "er", "kommt", "."]), "ADJ");
+    }
+
     #[test]
     fn the_memo_gives_the_plain_sums_results() {
         let Some(data) = shared_data() else {

@@ -5,7 +5,11 @@
 //! accusative the object, the dative the indirect object; where the tagger gave no case,
 //! the first phrase is the subject and the next one the object; where no phrase is
 //! nominative, the first one that may be (nominative and accusative look alike in the plural,
-//! feminines and neuters) and agrees with the finite verb is the subject. In a main clause,
+//! feminines and neuters) and agrees with the finite verb is the subject. A bare proper name
+//! (no determiner, adjective or pronoun) shows no case (`Frankreich verurteilte Russland`), so
+//! the tagger's case for it is not trusted: the first phrase that agrees with the verb and is
+//! a nominative or a bare name is the subject; after a marked accusative, the next bare name
+//! is the object. In a main clause,
 //! what a comma sets off after a first noun phrase before the finite verb is an apposition
 //! (verb-second: one constituent stands there) and holds no argument. An infinitive clause
 //! has no subject (its first phrase is the object; its introducer `um`/`to` governs nothing).
@@ -63,6 +67,11 @@ pub(crate) struct Phrase {
     numbers: u32,
     /// The preposition before it.
     governor: Option<u32>,
+    /// A determiner, adjective or pronoun in it shows its case.
+    marked: bool,
+    /// A proper name with no determiner, adjective or pronoun (`Polen`): in German its case
+    /// shows nowhere, and the tagger's case for it is a guess.
+    bare_name: bool,
 }
 
 /// Describes the clause made of `tokens` (document positions, in order).
@@ -120,6 +129,7 @@ pub(crate) fn describe(
     find_phrases(sentence, tokens, introducer, phrases);
     // Nouns were read without their case and number: read those of the heads now.
     for phrase in phrases.iter_mut() {
+        phrase.bare_name = !phrase.marked && word(phrase.head).pos == Pos::Propn;
         if matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num) {
             let head = noun_features(&sentence.doc.tokens[phrase.head as usize]);
             if head & flag::CASES != 0 {
@@ -305,6 +315,8 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
                 cases: 0,
                 numbers: 0,
                 governor: governor.take(),
+                marked: false,
+                bare_name: false,
             };
             possessive = false;
             phrase
@@ -336,6 +348,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
             phrase.head_is_noun = noun;
         }
         possessive = false;
+        phrase.marked |= matches!(w.pos, Pos::Det | Pos::Adj | Pos::Pron);
         phrase.cases |= w.flags & flag::CASES;
         phrase.numbers |= w.flags & flag::NUMBERS;
     }
@@ -372,8 +385,11 @@ fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(Argu
     // nominative: the tagger reads nominative and accusative, alike in the plural and in
     // feminines and neuters, often as accusative (`nordkoreanische Waffen würden geschickt`).
     let syncretic = |p: &&Phrase| p.cases & !(flag::NOMINATIVE | flag::ACCUSATIVE) == 0;
+    // A bare name's case is the tagger's guess (`Frankreich verurteilte Russland`): the first
+    // phrase that agrees with the verb and is a nominative or a bare name is the subject.
+    let candidate = |p: &&Phrase| nominative(p) || p.bare_name;
     let subject = free()
-        .filter(nominative)
+        .filter(candidate)
         .find(agrees)
         .or_else(|| free().find(nominative))
         .or_else(|| free().filter(syncretic).find(|p| number != 0 && p.numbers & number != 0));
@@ -382,7 +398,13 @@ fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(Argu
     }
     let taken = |p: &Phrase| subject.is_some_and(|s| s.head == p.head);
     if !copula {
-        let accusative = free().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p));
+        // A marked accusative, else a bare name or a phrase whose case may be accusative
+        // (`Russland kritisierte Polen`, `… kritisierte die Ukraine`).
+        let accusative = free()
+            .find(|p| p.marked && p.cases & flag::ACCUSATIVE != 0 && !taken(p))
+            .or_else(|| free().find(|p| p.bare_name && !taken(p)))
+            .or_else(|| free().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p)))
+            .or_else(|| free().find(|p| p.marked && syncretic(p) && p.cases != 0 && !taken(p)));
         if let Some(object) = accusative {
             arguments.push((ArgumentRole::Object, object.head));
         }
