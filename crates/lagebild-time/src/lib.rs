@@ -43,7 +43,8 @@ use lagebild_doc::{Document, Lang, Quantity, TextRange, Time};
 use lagebild_resources::{ResourceError, ResourceFiles};
 
 use crate::recognize::{Bound, Kind, Recognizer};
-use crate::resolve::{Direction, Sem, resolve};
+use crate::resolve::{Direction, Sem, resolve, shift_value};
+use crate::tables::Unit;
 
 /// Every file of the embedded default, by its path under `resources/`.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -126,6 +127,8 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
     let mut entries: Vec<&[tables::Entry]> = Vec::with_capacity(128);
     let mut number_cache: Vec<OnceCell<Option<(f64, usize)>>> = Vec::with_capacity(128);
     let mut token = 0;
+    // The value of the date last mentioned, for `a year earlier` and `the quarter`.
+    let mut anchor: Option<String> = None;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         while token < doc.tokens.len() && doc.tokens[token].range.start() < sentence.range.start() {
             token += 1;
@@ -197,15 +200,32 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
             month_first: lang.lang == Lang::En,
         };
         for found in recognizer.matches() {
-            let range = TextRange::new(tokens[found.start].range.start(), tokens[found.end - 1].range.end());
+            let last = tokens[found.end - 1].range;
+            // `today's`, `last year's`: the possessive ending is no part of the expression
+            // (a decade's `1970's` is).
+            let last_word = text.get(last.start() as usize..last.end() as usize).unwrap_or_default();
+            let possessive = ["'s", "’s"]
+                .into_iter()
+                .find(|ending| last_word.len() > ending.len() + 1 && last_word.ends_with(ending))
+                .filter(|_| !last_word.as_bytes()[0].is_ascii_digit())
+                .map_or(0, |ending| ending.len() as u32);
+            let range = TextRange::new(tokens[found.start].range.start(), last.end() - possessive);
             let time_type = found.time_type();
             let (value, anchored) = match found.kind {
                 Kind::Duration(value) | Kind::Set(value) => (value, true),
                 Kind::Ref(value) => (value.to_owned(), true),
                 Kind::Date { sem, clock, part } => {
-                    let direction =
-                        if sem.is_relative() { direction(doc, index, first + found.start) } else { Direction::Forward };
-                    let resolved = if sem == Sem::Clock {
+                    let direction = if sem.is_relative() {
+                        direction(doc, &lang.time_words, index, first + found.start)
+                    } else {
+                        Direction::Forward
+                    };
+                    let resolved = if let Some(value) = anchored(&sem, anchor.as_deref()) {
+                        Some((value, true))
+                    } else if matches!(sem, Sem::Same(_)) {
+                        // `the quarter` with no quarter named before it
+                        continue;
+                    } else if sem == Sem::Clock {
                         Some(match doc.meta.published {
                             Some(date) => (date.format("%Y-%m-%d").to_string(), true),
                             None => (String::new(), true),
@@ -214,6 +234,11 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                         resolve(&sem, doc.meta.published, direction)
                     };
                     let Some((mut value, anchored)) = resolved else { continue };
+                    if !matches!(sem, Sem::Anaphoric(..) | Sem::Offset(..))
+                        && value.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    {
+                        anchor = Some(value.clone());
+                    }
                     if let Some(clock) = clock {
                         value.push_str(&clock.render());
                     } else if let Some(part) = part {
@@ -229,47 +254,147 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
     times
 }
 
-/// Which way the clause holding `token` of sentence `sentence` points: back for past tense
-/// (a past finite verb, or a perfect: an auxiliary with a participle), forward otherwise.
-fn direction(doc: &Document, sentence: usize, token: usize) -> Direction {
-    let clause = doc
-        .clauses
+/// The value of an expression that counts from `anchor`, the value of the date last
+/// mentioned in the document that was not itself counted from another: `a year earlier` and
+/// `the year-ago quarter` (from any year, quarter, month or day), `the quarter` (the quarter
+/// last named), and `a year ago` after a quarter (`profit rose in the third quarter from a
+/// year ago`: that quarter a year before). `None` where the anchor does not fit.
+fn anchored(sem: &Sem, anchor: Option<&str>) -> Option<String> {
+    let last = || anchor.map(|value| value.split('T').next().unwrap_or_default());
+    let is_quarter = |value: &str| value.len() == 7 && value.as_bytes()[5] == b'Q' && !value.starts_with('X');
+    match *sem {
+        Sem::Same(Unit::Quarter) => last().filter(|v| is_quarter(v)).map(str::to_owned),
+        Sem::Anaphoric(n, unit, sign) => shift_value(last()?, n, unit, sign),
+        Sem::Offset(n, Unit::Year, -1) => shift_value(last().filter(|v| is_quarter(v))?, n, Unit::Year, -1),
+        _ => None,
+    }
+}
+
+/// Which way the clause holding `token` of sentence `sentence` points (docs/time.md): back
+/// for past tense, near for present, forward for future, unknown (strictly forward) where no
+/// verb has a tense. A clause without a tensed verb (an infinitive, a participle phrase, no
+/// verb at all) takes the tense of the clause it is embedded in.
+fn direction(doc: &Document, words: &TimeWords, sentence: usize, token: usize) -> Direction {
+    let english = doc.meta.lang == Lang::En;
+    let in_sentence = || doc.clauses.iter().enumerate().filter(|(_, clause)| clause.sentence as usize == sentence);
+    let token32 = token as u32;
+    // The clause that holds the token; else the nearest one (`In January, the court ruled`:
+    // an opening adverbial that no clause took belongs to the clause after it).
+    let mut clause =
+        in_sentence().find(|(_, clause)| clause.tokens.contains(&token32)).map(|(index, _)| index).or_else(|| {
+            in_sentence()
+                .filter_map(|(index, clause)| {
+                    let (first, last) = (*clause.tokens.first()?, *clause.tokens.last()?);
+                    let distance =
+                        if token32 < first { 2 * (first - token32) } else { 2 * token32.saturating_sub(last) + 1 };
+                    Some((distance, index))
+                })
+                .min()
+                .map(|(_, index)| index)
+        });
+    let clause_tense = |index: usize| {
+        let c = &doc.clauses[index];
+        let mut verbs = c.verb_tokens.iter().map(|&t| t as usize).chain(c.verb.map(|t| t as usize));
+        tense(doc, words, &mut verbs, english)
+    };
+    // German news speaks of what lies ahead in the present (`Am Freitag trifft er Putin`),
+    // and of the past in the Präteritum or the perfect: a German present points forward.
+    let verdict = |tense: Tense| match tense {
+        Tense::Past => Direction::Back,
+        Tense::PerfectOrState => Direction::Near,
+        Tense::Present if english => Direction::Near,
+        Tense::Present | Tense::Future => Direction::Forward,
+    };
+    let holder = clause;
+    // At most a few steps up, whatever the parents say.
+    for _ in 0..4 {
+        let Some(index) = clause else { break };
+        if let Some(tense) = clause_tense(index) {
+            return verdict(tense);
+        }
+        clause = doc.clauses[index].parent.map(|p| p as usize).filter(|&p| p < doc.clauses.len() && p != index);
+    }
+    // A clause without a verb whose verb the clause analysis split off as a clause of its own
+    // (`In January, the commissioner ruled that …`: `ruled` read as a participle clause).
+    if let Some(holder) = holder
+        && let Some(tense) = in_sentence()
+            .filter(|(index, c)| *index != holder && c.parent == Some(holder as u32))
+            .find_map(|(index, _)| clause_tense(index))
+    {
+        return verdict(tense);
+    }
+    let Some(range) = doc.sentences.get(sentence).map(|s| s.range) else { return Direction::Unknown };
+    let mut verbs = doc
+        .tokens
         .iter()
-        .filter(|clause| clause.sentence as usize == sentence)
-        .find(|clause| clause.tokens.contains(&(token as u32)));
-    let past = |tokens: &mut dyn Iterator<Item = usize>| {
-        let mut participle = false;
-        let mut perfect_auxiliary = false;
-        for index in tokens {
-            let Some(t) = doc.tokens.get(index) else { continue };
-            if t.feature("Tense") == Some("Past") && t.feature("VerbForm") != Some("Part") {
-                return true;
-            }
-            if t.feature("VerbForm") == Some("Part") && t.feature("Tense") == Some("Past") {
-                participle = true;
-            }
-            if matches!(t.lemma(), Some("haben" | "sein" | "have")) && t.feature("VerbForm") == Some("Fin") {
+        .enumerate()
+        .skip_while(|(_, t)| t.range.start() < range.start())
+        .take_while(|(_, t)| t.range.end() <= range.end())
+        .filter(|(_, t)| matches!(t.pos(), Some("VERB" | "AUX")))
+        .map(|(i, _)| i);
+    tense(doc, words, &mut verbs, english).map_or(Direction::Unknown, verdict)
+}
+
+/// The tense of a verb complex, as far as the direction of a date needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    /// German `sein` with a participle: a perfect (`ist … gereist`) or a state (`ist …
+    /// geplant`), which only the verb tells apart.
+    PerfectOrState,
+    Present,
+    /// With an auxiliary of the future (`will`, `werden`; `future_aux` in the word list).
+    Future,
+}
+
+/// The tense of the verbs `tokens`: past for a past finite verb (`traf`, `said`), a perfect
+/// (`hat … getroffen`, `has met`) or, in English, a past participle without any auxiliary
+/// (`invaded`, which the tagger reads as a participle as often as a past form; `the quarter
+/// ended Sept. 30`); future with a future auxiliary; present for any other finite verb;
+/// `None` without a finite verb.
+fn tense(doc: &Document, words: &TimeWords, tokens: &mut dyn Iterator<Item = usize>, english: bool) -> Option<Tense> {
+    let mut participle = false;
+    let mut perfect_auxiliary = false;
+    let mut sein = false;
+    let mut auxiliary = false;
+    let mut finite = false;
+    let mut future = false;
+    for index in tokens {
+        let Some(t) = doc.tokens.get(index) else { continue };
+        let form = t.feature("VerbForm");
+        if t.feature("Tense") == Some("Past") && form != Some("Part") {
+            return Some(Tense::Past);
+        }
+        // German participles often carry no tense; a present participle (`-ing`) is no perfect.
+        if form == Some("Part") && t.feature("Tense") != Some("Pres") {
+            participle = true;
+        }
+        let lemma = t.lemma().unwrap_or_default();
+        if form == Some("Fin") {
+            finite = true;
+            if matches!(lemma, "haben" | "have") {
                 perfect_auxiliary = true;
             }
+            if lemma == "sein" {
+                sein = true;
+            }
+            if words.is_future_auxiliary(lemma) {
+                future = true;
+            }
         }
-        participle && perfect_auxiliary
-    };
-    let is_past = match clause {
-        Some(clause) => {
-            let mut verbs = clause.verb_tokens.iter().map(|&t| t as usize).chain(clause.verb.map(|t| t as usize));
-            past(&mut verbs)
+        if t.pos() == Some("AUX") || matches!(lemma, "be" | "have" | "get") || words.is_future_auxiliary(lemma) {
+            auxiliary = true;
         }
-        None => {
-            let Some(range) = doc.sentences.get(sentence).map(|s| s.range) else { return Direction::Forward };
-            let mut verbs = doc
-                .tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.range.start() >= range.start() && t.range.end() <= range.end())
-                .filter(|(_, t)| matches!(t.pos(), Some("VERB" | "AUX")))
-                .map(|(i, _)| i);
-            past(&mut verbs)
-        }
-    };
-    if is_past { Direction::Back } else { Direction::Forward }
+    }
+    if participle && (perfect_auxiliary || (english && !auxiliary)) {
+        Some(Tense::Past)
+    } else if participle && sein && !future {
+        Some(Tense::PerfectOrState)
+    } else if future {
+        Some(Tense::Future)
+    } else if finite {
+        Some(Tense::Present)
+    } else {
+        None
+    }
 }

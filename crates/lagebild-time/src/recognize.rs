@@ -97,6 +97,21 @@ fn digits(word: &str) -> Option<u32> {
     (!word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())?
 }
 
+/// A decade written as one word: `1990s`, `1990er`, `'90s`; the first three digits of its years.
+fn decade_word(word: &str) -> Option<i32> {
+    let word = word.trim_start_matches(['\'', '’']);
+    let number = word.strip_suffix("er").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('s'))?;
+    let value = digits(number)?;
+    if value % 10 != 0 {
+        return None;
+    }
+    match number.len() {
+        4 if (1000..=2190).contains(&value) => Some((value / 10) as i32),
+        2 => Some((if value < 30 { 200 + value / 10 } else { 190 + value / 10 }) as i32),
+        _ => None,
+    }
+}
+
 fn two_digit_year(year: u32, written: &str) -> i32 {
     let year = year as i32;
     if written.len() == 2 { if year < 50 { 2000 + year } else { 1900 + year } } else { year }
@@ -174,12 +189,49 @@ impl<'a> Recognizer<'a> {
             && self.has(j - 1, |c| {
                 matches!(c, Class::YearCue | Class::Shift(_) | Class::Mod(_) | Class::Link | Class::Ordinal(_))
             });
-        next_number || (capitalised && self.word(j) != "may") || cue
+        // A capital is no cue for `May` and for abbreviations without their period (`Jan`
+        // is also a name).
+        let name_like =
+            matches!(self.word(j), "may" | "jan" | "aug" | "dec" | "sept" | "oct" | "nov" | "apr" | "feb" | "mar");
+        // `1 Jan`, `26th Oct`
+        let day_before = j > 0 && self.day_number(j - 1).is_some();
+        next_number || (capitalised && !name_like) || cue || day_before
     }
 
     fn year(&self, j: usize) -> Option<i32> {
         let year = digits(self.word(j)).filter(|_| self.word(j).len() == 4)?;
         (1000..=2199).contains(&year).then_some(year as i32)
+    }
+
+    /// A year said in two number words, in English: `nineteen ninety-six`, `twenty ten`.
+    fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
+        // Two cheap filters before any parsing: both words may begin a number word.
+        let may_begin = |k: usize| {
+            let word = self.word(k);
+            !word.as_bytes().first().is_none_or(u8::is_ascii_digit) && self.numbers.may_begin(word)
+        };
+        if !self.month_first || !may_begin(j) || !may_begin(j + 1) {
+            return None;
+        }
+        let one = |k: usize| {
+            let word = self.word(k);
+            if word.as_bytes().first().is_none_or(u8::is_ascii_digit) || !self.numbers.may_begin(word) {
+                return None;
+            }
+            let (value, used) = self.numbers.parse(&[word])?;
+            (used == 1 && value.fract() == 0.0 && value < 100.0).then_some(value as i32)
+        };
+        // `fifteen thirty` is rather a time of day.
+        let century = one(j).filter(|c| (17..=20).contains(c))?;
+        let rest = one(j + 1).filter(|r| (10..=99).contains(r))?;
+        // `nineteen ninety six`
+        if rest % 10 == 0
+            && rest >= 20
+            && let Some(unit) = one(j + 2).filter(|u| (1..=9).contains(u))
+        {
+            return Some((century * 100 + rest + unit, j + 3));
+        }
+        Some((century * 100 + rest, j + 2))
     }
 
     /// A year after a month or holiday: four digits, or two in German (`August 99`).
@@ -190,6 +242,9 @@ impl<'a> Recognizer<'a> {
         }
         if let Some(year) = self.year(k) {
             return Some((year, k + 1));
+        }
+        if let Some(found) = self.spelled_year(k) {
+            return Some(found);
         }
         let word = self.word(k).trim_start_matches('\'');
         if word.len() == 2 && k == j {
@@ -253,8 +308,9 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             match if quick_reject { None } else { self.at(j) } {
-                Some(m) if m.end > j => {
+                Some(mut m) if m.end > j => {
                     j = m.end;
+                    self.extend_left(&mut m, found.last().map_or(0, |last: &Match| last.end));
                     found.push(m);
                 }
                 _ => j += 1,
@@ -264,6 +320,45 @@ impl<'a> Recognizer<'a> {
             found.iter().map(|m| self.word(m.start).as_bytes().first().is_some_and(u8::is_ascii_digit)).collect();
         dated_clocks(&mut found, &clock_first);
         found
+    }
+
+    /// Takes into `m` the words before it that belong to it, not reaching back before `floor`:
+    /// a modifier before a count (`nearly two years`, `more than four hours`), `first` before
+    /// a count (`the first nine months`) and an article (`the past three months`, `the third
+    /// quarter`, but not `the Aug. 2 invasion` nor `the eight-year war`).
+    fn extend_left(&self, m: &mut Match, floor: usize) {
+        let counted = matches!(m.kind, Kind::Duration(_))
+            || matches!(m.kind, Kind::Date { sem: Sem::Offset(..) | Sem::Anaphoric(..), .. });
+        if counted {
+            if let Some((start, modifier)) = (1..=3).filter(|back| m.start >= floor + back).find_map(|back| {
+                let k = m.start - back;
+                match self.entry(k, |c| matches!(c, Class::Approx(_))) {
+                    Some((Class::Approx(modifier), len)) if len == back => Some((k, *modifier)),
+                    _ => None,
+                }
+            }) {
+                m.start = start;
+                if m.modifier.is_none() {
+                    m.modifier = modifier;
+                }
+            } else if m.start > floor
+                && matches!(m.kind, Kind::Duration(_))
+                && self.has(m.start - 1, |c| *c == Class::Ordinal(1))
+                && self.number(m.start).is_some()
+            {
+                m.start -= 1;
+            }
+        }
+        if m.start <= floor || !self.has(m.start - 1, |c| matches!(c, Class::Article)) {
+            return;
+        }
+        let first = self.word(m.start);
+        let named = self.has(m.start, |c| matches!(c, Class::Month(_) | Class::Weekday(_)))
+            || first.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || (first.contains('-') && m.end == m.start + 1);
+        if !named && !matches!(m.kind, Kind::Set(_)) {
+            m.start -= 1;
+        }
     }
 
     /// Whether the word after `j` is a time word (not a mere link) or digits: `drei Tage`.
@@ -304,7 +399,20 @@ impl<'a> Recognizer<'a> {
             })
         };
         let starts = self.entries[j].iter().any(|entry| match entry.class {
-            Class::Link | Class::YearCue | Class::Range | Class::Clock | Class::Meridiem(_) | Class::Zone(_) => false,
+            Class::Link
+            | Class::YearCue
+            | Class::YearDet
+            | Class::Approx(_)
+            | Class::Article
+            | Class::MinutesTo(_)
+            | Class::FutureAux
+            | Class::Earlier(_)
+            | Class::Range
+            | Class::Clock
+            | Class::Meridiem(_)
+            | Class::Zone(_) => false,
+            // `the quarter`: only where the next word fits, `the` being everywhere.
+            Class::Anaphor(_) => entry.rest.first().is_none_or(|rest| self.get(j + 1) == Some(rest.as_str())),
             // A count, `in`, `vor`, `jeden`: the number or unit comes next (`a couple of`).
             Class::Ahead | Class::Whole(_) | Class::Few | Class::Every | Class::Ago => {
                 self.content_follows(j)
@@ -322,6 +430,7 @@ impl<'a> Recognizer<'a> {
             || ((word.starts_with('q') || word.starts_with('h')) && word.len() == 2)
             || word.bytes().any(|b| b == b'-' || b == b'.')
             || self.table.weekday_compound(word).is_some()
+            || self.spelled_year(j).is_some()
     }
 
     fn at(&self, j: usize) -> Option<Match> {
@@ -329,6 +438,12 @@ impl<'a> Recognizer<'a> {
         // Vague references, sets, counting back and forth.
         if let Some((Class::Ref(r), len)) = self.entry(j, |c| matches!(c, Class::Ref(_))) {
             return plain(j + len, Kind::Ref(r));
+        }
+        if let Some((Class::Anaphor(unit), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(_))) {
+            return plain(j + len, Kind::Date { sem: Sem::Same(*unit), clock: None, part: None });
+        }
+        if let Some(m) = self.compound(j) {
+            return Some(m);
         }
         if let Some(m) = self.set(j) {
             return Some(m);
@@ -383,6 +498,15 @@ impl<'a> Recognizer<'a> {
                 let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, end)| (Some(y), end));
                 let kind = Kind::Date { sem: Sem::Ymd { year, month, day: None }, clock: None, part: None };
                 return Some(Match { start: j, end, kind, modifier: Some(*modifier) });
+            }
+            // `mid-1996`, `late-1990s`
+            let sem = match digits(rest) {
+                Some(year) if rest.len() == 4 && (1000..=2199).contains(&year) => Some(Sem::Year(year as i32)),
+                _ => decade_word(rest).map(Sem::Decade),
+            };
+            if let Some(sem) = sem {
+                let kind = Kind::Date { sem, clock: None, part: None };
+                return Some(Match { start: j, end: j + 1, kind, modifier: Some(*modifier) });
             }
         }
         if let Some((kind, end)) = self.date(j) {
@@ -560,6 +684,8 @@ impl<'a> Recognizer<'a> {
                 | Sem::UnitShift(..)
                 | Sem::MonthShift(..)
                 | Sem::Offset(..)
+                | Sem::Anaphoric(..)
+                | Sem::Same(_)
         ) || matches!(sem, Sem::Ymd { day: None, .. })
         {
             return (Kind::Date { sem, clock: None, part: None }, end);
@@ -625,6 +751,83 @@ impl<'a> Recognizer<'a> {
         Some((part, j + len))
     }
 
+    /// The unit a word names alone (`year`, `quarters`), and whether it is a plural form.
+    fn unit_word(&self, word: &str) -> Option<(Unit, bool)> {
+        self.table.get(word).iter().find_map(|e| match e.class {
+            Class::Unit(unit, plural) if e.rest.is_empty() => Some((unit, plural)),
+            _ => None,
+        })
+    }
+
+    /// A hyphenated compound: `eight-year` and `10-hour` (durations; also `several-year`),
+    /// `third-quarter` (a quarter of the year),
+    /// `year-earlier` and `year-ago` (the period a year before the one last mentioned, with
+    /// `quarter` or `period` after it).
+    fn compound(&self, j: usize) -> Option<Match> {
+        let word = self.word(j);
+        let (first, rest) = word.split_once('-')?;
+        if first.is_empty() || rest.is_empty() {
+            return None;
+        }
+        let (second, third) = match rest.split_once('-') {
+            Some((second, third)) => (second, Some(third)),
+            None => (rest, None),
+        };
+        // `six-year-old` is an age, no time; `two-week-long` is rare.
+        if third.is_some() {
+            return None;
+        }
+        let date =
+            |end, sem| Some(Match { start: j, end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
+        // `year-earlier`, `year-ago`
+        if let Some((Unit::Year, false)) = self.unit_word(first)
+            && third.is_none()
+        {
+            let sign = self.table.get(second).iter().find_map(|e| match e.class {
+                Class::Earlier(sign) if e.rest.is_empty() => Some(sign),
+                Class::Ago if e.rest.is_empty() => Some(-1),
+                _ => None,
+            })?;
+            let mut end = j + 1;
+            if self.get(end).is_some_and(|w| w == "period" || self.unit_word(w) == Some((Unit::Quarter, false))) {
+                end += 1;
+            }
+            return date(end, Sem::Anaphoric(1.0, Unit::Year, sign));
+        }
+        let (unit, _) = self.unit_word(second)?;
+        // `third-quarter`, `first-half`
+        if third.is_none()
+            && matches!(unit, Unit::Quarter | Unit::Half)
+            && let Some(n) = self.table.get(first).iter().find_map(|e| match e.class {
+                Class::Ordinal(n) if e.rest.is_empty() => Some(n),
+                _ => None,
+            })
+        {
+            let limit = if unit == Unit::Quarter { 4 } else { 2 };
+            if !(1..=limit).contains(&n) {
+                return None;
+            }
+            let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
+            return date(end, if unit == Unit::Quarter { Sem::Quarter(year, n) } else { Sem::Half(year, n) });
+        }
+        // `eight-year`, `52-week`, `several-year`; `one-half` and `three-quarters` are fractions.
+        if matches!(unit, Unit::Quarter | Unit::Half) {
+            return None;
+        }
+        let count = if let Some(n) = digits(first) {
+            Count::Number(f64::from(n))
+        } else if self.table.get(first).iter().any(|e| e.rest.is_empty() && matches!(e.class, Class::Few)) {
+            Count::Vague
+        } else {
+            let (n, used) = self.numbers.parse(&[first])?;
+            if used != 1 || !n.is_finite() || n <= 0.0 {
+                return None;
+            }
+            Count::Number(n)
+        };
+        Some(Match { start: j, end: j + 1, kind: Kind::Duration(unit.duration(count)), modifier: None })
+    }
+
     fn set(&self, j: usize) -> Option<Match> {
         let set = |end, value: String| Some(Match { start: j, end, kind: Kind::Set(value), modifier: None });
         if let Some((Class::WeekdaySet(day), len)) = self.entry(j, |c| matches!(c, Class::WeekdaySet(_))) {
@@ -667,6 +870,15 @@ impl<'a> Recognizer<'a> {
                 Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, -1), clock: None, part: None },
                 Count::Vague => Kind::Ref("PAST_REF"),
             };
+            return Some(Match { start: j, end: end + len, kind, modifier: None });
+        }
+        // `a year earlier`, `zwei Monate später`; `three days later` stays a duration, as
+        // TimeBank marks it.
+        if let Count::Number(n) = count
+            && matches!(unit, Unit::Year | Unit::Half | Unit::Quarter | Unit::Month | Unit::Decade)
+            && let Some((Class::Earlier(sign), len)) = self.entry(end, |c| matches!(c, Class::Earlier(_)))
+        {
+            let kind = Kind::Date { sem: Sem::Anaphoric(n, unit, *sign), clock: None, part: None };
             return Some(Match { start: j, end: end + len, kind, modifier: None });
         }
         if unit == Unit::Half && count == Count::Number(1.0) {
@@ -757,9 +969,39 @@ impl<'a> Recognizer<'a> {
         {
             return date(Sem::Half(Some(year), h), end);
         }
-        // Decades: `1990er (Jahre)`, `90er`, `1990s`, `'90s`
+        // Decades: `1990er (Jahre)`, `90er`, `1990s`, `'90s`, `die Neunziger`, `the nineties`
         if let Some((decade, end)) = self.decade(j) {
             return date(Sem::Decade(decade), end);
+        }
+        if let Some((Class::Decade(decade), len)) = self.entry(j, |c| matches!(c, Class::Decade(_))) {
+            let mut end = j + len;
+            if let Some((Unit::Year, true, unit_end)) = self.unit(end) {
+                end = unit_end;
+            }
+            return date(Sem::Decade(*decade), end);
+        }
+        // `2016 /05`, `05/ 2016`, `05. 2016`: a month and year written apart
+        if let Some(year) = self.year(j)
+            && let Some(month) = self.word(j + 1).strip_prefix(['/', '.', '-']).and_then(digits)
+            && (1..=12).contains(&month)
+            && self.word(j + 1).len() == 3
+        {
+            return date(Sem::Ymd { year: Some(year), month, day: None }, j + 2);
+        }
+        if let Some(month) = word.strip_suffix(['/', '.']).and_then(digits).filter(|m| (1..=12).contains(m))
+            && word.len() == 3
+            && let Some(year) = self.year(j + 1)
+        {
+            return date(Sem::Ymd { year: Some(year), month, day: None }, j + 2);
+        }
+        // `der letzten Woche im Juli`, `the last week of July`: its last full ISO week
+        if let Some((Class::Shift(-1), len)) = self.entry(j, |c| *c == Class::Shift(-1))
+            && let Some((Unit::Week, false, week_end)) = self.unit(j + len)
+            && matches!(self.word(week_end), "im" | "in" | "of" | "des")
+            && let Some(month) = self.month(week_end + 1)
+        {
+            let (year, end) = self.year_after(week_end + 2).map_or((None, week_end + 2), |(y, e)| (Some(y), e));
+            return date(Sem::LastWeekOf(year, month), end);
         }
         if let Some((Class::Season(season), len)) = self.entry(j, |c| matches!(c, Class::Season(_)))
             && (word != "fall" || self.month_first_context(j) || self.year_after(j + 1).is_some())
@@ -842,18 +1084,46 @@ impl<'a> Recognizer<'a> {
         {
             return date(Sem::Ymd { year: Some(year), month, day: None }, j + 3);
         }
-        // `im Jahr 2019`, `the year 2019`
-        if let Some((Unit::Year, false, end)) = self.unit(j)
-            && let Some(year) = self.year(end)
-        {
-            return date(Sem::Year(year), end + 1);
+        // `im Jahr 2019`, `the year 2019`, `the year two thousand`
+        if let Some((Unit::Year, false, end)) = self.unit(j) {
+            if let Some(year) = self.year(end) {
+                return date(Sem::Year(year), end + 1);
+            }
+            if let Some((year, year_end)) = self.spelled_year(end) {
+                return date(Sem::Year(year), year_end);
+            }
+            if let Some((value, used)) = self.number(end)
+                && value.fract() == 0.0
+                && (1000.0..=2199.0).contains(&value)
+                && !self.word(end).as_bytes().first().is_some_and(u8::is_ascii_digit)
+            {
+                return date(Sem::Year(value as i32), end + used);
+            }
         }
         if let Some(year) = self.year(j) {
+            // `the 1988 second quarter`
+            if let Some((class, len)) = self.entry(j + 1, |c| matches!(c, Class::Ordinal(_)))
+                && let Class::Ordinal(n) = *class
+                && let Some((unit @ (Unit::Quarter | Unit::Half), false, end)) = self.unit(j + 1 + len)
+                && (1..=if unit == Unit::Quarter { 4 } else { 2 }).contains(&n)
+            {
+                let sem = if unit == Unit::Quarter { Sem::Quarter(Some(year), n) } else { Sem::Half(Some(year), n) };
+                return date(sem, end);
+            }
             let cue = j > 0 && self.has(j - 1, |c| matches!(c, Class::YearCue | Class::Mod(_)));
             let alone = self.get(j + 1).is_none_or(is_punct);
-            if cue || alone {
+            // `its 1990 invasion`, `a 1971 convention`
+            let before_noun = j > 0
+                && self.has(j - 1, |c| matches!(c, Class::YearDet))
+                && self.get(j + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                && self.unit(j + 1).is_none();
+            if cue || alone || before_noun {
                 return date(Sem::Year(year), j + 1);
             }
+        }
+        // `nineteen ninety-six`
+        if let Some((year, end)) = self.spelled_year(j) {
+            return date(Sem::Year(year), end);
         }
         None
     }
@@ -1051,7 +1321,13 @@ impl<'a> Recognizer<'a> {
             [d, m] if separator == b'.' && d.len() <= 2 && m.len() <= 2 && self.word(j + 1) == "." => {
                 Sem::Ymd { year: None, month: number(m)?, day: Some(number(d)?) }
             }
-            [a, b] if separator == b'/' && a.len() <= 2 && b.len() <= 2 => {
+            // `5/12` is May 12, but `2 1/2` and `$9 7/8` are fractions.
+            [a, b]
+                if separator == b'/'
+                    && a.len() <= 2
+                    && b.len() <= 2
+                    && !(j > 0 && self.word(j - 1).bytes().all(|b| b.is_ascii_digit() || b == b'$')) =>
+            {
                 let (a, b) = (number(a)?, number(b)?);
                 let (d, m) = if self.month_first { (b, a) } else { (a, b) };
                 Sem::Ymd { year: None, month: m, day: Some(d) }
@@ -1091,6 +1367,16 @@ impl<'a> Recognizer<'a> {
             };
             end = hour_end;
             let minutes = (hour as i32 * 60 + offset).rem_euclid(24 * 60);
+            ((minutes / 60) as u32, (minutes % 60) as u32, None, None)
+        } else if let Some((minutes, count_end)) =
+            self.number(j).filter(|(m, _)| m.fract() == 0.0 && (1.0..60.0).contains(m))
+            && let Some((Unit::Minute, _, unit_end)) = self.unit(j + count_end)
+            && let Some((Class::MinutesTo(sign), len)) = self.entry(unit_end, |c| matches!(c, Class::MinutesTo(_)))
+            && let Some((hour, hour_end)) = self.hour(unit_end + len)
+        {
+            // `20 Minuten nach 8`, `ten minutes to six`
+            end = hour_end;
+            let minutes = (hour as i32 * 60 + sign * minutes as i32).rem_euclid(24 * 60);
             ((minutes / 60) as u32, (minutes % 60) as u32, None, None)
         } else if let Some((Class::ClockWord(hour), len)) = self.entry(j, |c| matches!(c, Class::ClockWord(_))) {
             end = j + len;

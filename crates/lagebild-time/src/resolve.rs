@@ -10,8 +10,15 @@ use crate::tables::{Holiday, Unit};
 pub(crate) enum Direction {
     /// The nearest on or before the publication date: past-tense clauses.
     Back,
-    /// The nearest on or after it: present- and future-tense clauses, and phrases without a verb.
+    /// The nearest on or after it: present- and future-tense clauses.
     Forward,
+    /// Present tense: a weekday or a day of the month is the nearest such day either way
+    /// (`Ford's declaration Tuesday`, `the offer expires Friday`, ties forward); months and
+    /// years as `Forward`.
+    Near,
+    /// As `Forward`, but strictly: phrases without a tensed verb (a date a little before the
+    /// publication date is not taken for want of a tense).
+    Unknown,
 }
 
 /// What a date expression denotes, before it is resolved.
@@ -40,6 +47,8 @@ pub(crate) enum Sem {
     WeekOfYear(Option<i32>, u32),
     /// `Mittwoch nächster Woche`, `last week Sunday`: a weekday of the week shifted.
     WeekdayOfWeek(u32, i32),
+    /// `der letzten Woche im Juli`: the ISO week of the month's last full week.
+    LastWeekOf(Option<i32>, u32),
     /// `gestern`, `heute`, `morgen`: days from the publication date.
     Day(i32),
     /// `letzte Woche`, `diesen Monat`, `next year`.
@@ -49,6 +58,11 @@ pub(crate) enum Sem {
     SeasonShift(&'static str, i32),
     /// `vor drei Tagen` (-1), `in zwei Wochen` (1).
     Offset(f64, Unit, i32),
+    /// `a year earlier` (-1), `zwei Monate später` (1): from the time last mentioned, else
+    /// from the publication date (as [`Sem::Offset`]).
+    Anaphoric(f64, Unit, i32),
+    /// `the quarter`: the period of that unit last mentioned; nothing without one.
+    Same(Unit),
     /// A time of day only.
     Clock,
 }
@@ -62,7 +76,8 @@ impl Sem {
             | Sem::Half(year, _)
             | Sem::Season(year, _)
             | Sem::Holiday(year, _)
-            | Sem::WeekOfYear(year, _) => year.is_none(),
+            | Sem::WeekOfYear(year, _)
+            | Sem::LastWeekOf(year, _) => year.is_none(),
             Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock => false,
             _ => true,
         }
@@ -132,8 +147,15 @@ pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
     }
 }
 
+/// How many times farther a date against the clause's direction counts than one along it:
+/// `Iraq invaded Kuwait on Aug. 2`, published 1990-08-15, is 1990-08-02, but `the offer was
+/// extended to Nov. 16`, published 1989-11-01, is 1989-11-16 rather than a year back; and a
+/// present-tense `the quarter ending Sept. 30`, published 1989-11-01, is the past September.
+const AGAINST_DIRECTION: i64 = 8;
+
 /// The year in which something that recurs yearly, and whose date in a year is `date_in`,
-/// lies nearest the publication date in `direction`. `month_level` compares whole months.
+/// lies nearest the publication date, dates against `direction` counting
+/// [`AGAINST_DIRECTION`] times as far. `month_level` compares whole months.
 fn pick_year(
     published: NaiveDate,
     direction: Direction,
@@ -141,14 +163,34 @@ fn pick_year(
     date_in: impl Fn(i32) -> Option<NaiveDate>,
 ) -> Option<i32> {
     let year = published.year();
-    let key = |date: NaiveDate| {
-        if month_level { (date.year(), date.month(), 0) } else { (date.year(), date.month(), date.day()) }
+    let distance = |date: NaiveDate| -> i64 {
+        if month_level {
+            i64::from(date.year() * 12 + date.month() as i32) - i64::from(year * 12 + published.month() as i32)
+        } else {
+            (date - published).num_days()
+        }
     };
-    let now = key(published);
-    match direction {
-        Direction::Back => [year, year - 1].into_iter().find(|y| date_in(*y).is_some_and(|d| key(d) <= now)),
-        Direction::Forward => [year, year + 1].into_iter().find(|y| date_in(*y).is_some_and(|d| key(d) >= now)),
-    }
+    let cost = |d: i64| match direction {
+        Direction::Back if d > 0 => d * AGAINST_DIRECTION,
+        Direction::Forward | Direction::Near if d < 0 => -d * AGAINST_DIRECTION,
+        Direction::Unknown if d < 0 => i64::MAX / 2,
+        _ => d.abs(),
+    };
+    [year - 1, year, year + 1].into_iter().filter_map(|y| Some((cost(distance(date_in(y)?)), y))).min().map(|(_, y)| y)
+}
+
+/// The Sunday that ends the last full week (Monday to Sunday) of a month.
+fn last_full_week(year: i32, month: u32) -> Option<NaiveDate> {
+    let last = add_months(NaiveDate::from_ymd_opt(year, month, 1)?, 1)?.pred_opt()?;
+    last.checked_sub_signed(Duration::days(i64::from(last.weekday().num_days_from_sunday())))
+}
+
+/// The year of a period of the year that begins in `first_month`: the publication year's,
+/// or the year before where the clause is past and the period begins after the publication
+/// month.
+fn year_begun(published: NaiveDate, direction: Direction, first_month: u32) -> i32 {
+    let later = first_month > published.month();
+    published.year() - i32::from(direction == Direction::Back && later)
 }
 
 /// The TIMEX3 value of `sem`, and whether it is anchored (false where it needed a
@@ -173,16 +215,28 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                     let before = add_months(p, -1)?;
                     NaiveDate::from_ymd_opt(before.year(), before.month(), d)
                 }),
-                Direction::Forward => this.filter(|date| *date >= p).or_else(|| {
-                    let after = add_months(p, 1)?;
-                    NaiveDate::from_ymd_opt(after.year(), after.month(), d)
-                }),
+                Direction::Forward | Direction::Unknown | Direction::Near => {
+                    this.filter(|date| *date >= p).or_else(|| {
+                        let after = add_months(p, 1)?;
+                        NaiveDate::from_ymd_opt(after.year(), after.month(), d)
+                    })
+                }
             }?;
             self::day(date)
         }
-        Sem::Quarter(_, q) => format!("{:04}-Q{q}", p.year()),
-        Sem::Half(_, h) => format!("{:04}-H{h}", p.year()),
-        Sem::Season(_, season) => format!("{:04}-{season}", p.year()),
+        // The publication year's, or the year before in a past clause where the period had
+        // not begun by the publication date (`fourth-quarter profit fell`, in January).
+        Sem::Quarter(_, q) => format!("{:04}-Q{q}", year_begun(p, direction, q * 3 - 2)),
+        Sem::Half(_, h) => format!("{:04}-H{h}", year_begun(p, direction, h * 6 - 5)),
+        Sem::Season(_, season) => {
+            let first_month = match season {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            format!("{:04}-{season}", year_begun(p, direction, first_month))
+        }
         Sem::Holiday(_, holiday) => {
             let year = pick_year(p, direction, false, |y| holiday_date(holiday, y))?;
             self::day(holiday_date(holiday, year)?)
@@ -192,7 +246,11 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let w = i64::from(w);
             let offset = match (shift, direction) {
                 (None, Direction::Back) => -((today - w).rem_euclid(7)),
-                (None, Direction::Forward) => (w - today).rem_euclid(7),
+                (None, Direction::Forward | Direction::Unknown) => (w - today).rem_euclid(7),
+                (None, Direction::Near) => {
+                    let ahead = (w - today).rem_euclid(7);
+                    if ahead <= 3 { ahead } else { ahead - 7 }
+                }
                 (Some(0), _) => (w - today).rem_euclid(7),
                 (Some(s), _) if s < 0 => -((today - w - 1).rem_euclid(7) + 1) + 7 * i64::from(s + 1),
                 // `nächsten Freitag`: the nearest after the date; `übernächsten` a week later
@@ -201,6 +259,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             self::day(p.checked_add_signed(Duration::days(offset))?)
         }
         Sem::Day(offset) => self::day(p.checked_add_signed(Duration::days(i64::from(offset)))?),
+        Sem::LastWeekOf(_, month) => week(last_full_week(year_begun(p, direction, month), month)?),
         Sem::WeekOfYear(_, w) => format!("{:04}-W{w:02}", p.year()),
         Sem::WeekdayOfWeek(w, k) => {
             let offset = i64::from(w) - weekday_number(p) + 7 * i64::from(k);
@@ -209,7 +268,12 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         Sem::UnitShift(unit, k) => match unit {
             Unit::Day => self::day(p.checked_add_signed(Duration::days(i64::from(k)))?),
             Unit::Week => week(p.checked_add_signed(Duration::weeks(i64::from(k)))?),
-            Unit::Weekend => format!("{}-WE", week(p.checked_add_signed(Duration::weeks(i64::from(k)))?)),
+            Unit::Weekend => {
+                // `the weekend` in a past clause, published on a weekday: the one before.
+                let back = k == 0 && direction == Direction::Back && weekday_number(p) < 6;
+                let weeks = i64::from(k) - i64::from(back);
+                format!("{}-WE", week(p.checked_add_signed(Duration::weeks(weeks))?))
+            }
             Unit::Month => {
                 let date = add_months(p, k)?;
                 format!("{:04}-{:02}", date.year(), date.month())
@@ -227,9 +291,21 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             Unit::Century => format!("{:02}", p.year().div_euclid(100) + k),
             Unit::Hour | Unit::Minute | Unit::Second => self::day(p),
         },
-        Sem::MonthShift(month, k) => format!("{:04}-{month:02}", p.year() + k),
+        // In a past clause (`the company was founded last June`) the latest June before the
+        // publication month; otherwise the year shifted (`letzten September` in November
+        // 2016 is 2015-09, as the test sources read it).
+        Sem::MonthShift(month, k) => {
+            let year = match k {
+                k if k < 0 && direction == Direction::Back => p.year() + k + i32::from(month < p.month()),
+                k if k < 0 => p.year() + k,
+                k if k > 0 => p.year() + k - i32::from(month > p.month()),
+                _ => p.year(),
+            };
+            format!("{year:04}-{month:02}")
+        }
         Sem::SeasonShift(season, k) => format!("{:04}-{season}", p.year() + k),
-        Sem::Offset(n, unit, sign) => {
+        Sem::Same(_) => return None,
+        Sem::Offset(n, unit, sign) | Sem::Anaphoric(n, unit, sign) => {
             let n = n * f64::from(sign);
             match unit {
                 Unit::Day | Unit::Week => {
@@ -287,11 +363,14 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         Sem::Holiday(Some(y), holiday) => day(holiday_date(holiday, y)?),
         Sem::Holiday(None, Holiday::Fixed(month, d)) => format!("XXXX-{month:02}-{d:02}"),
         Sem::WeekOfYear(y, w) => format!("{}-W{w:02}", year(y)),
+        Sem::LastWeekOf(Some(y), month) => week(last_full_week(y, month)?),
+        Sem::LastWeekOf(None, _) => "XXXX-WXX".to_owned(),
         Sem::WeekdayOfWeek(w, _) => format!("XXXX-WXX-{w}"),
         Sem::Holiday(None, _) => "XXXX".to_owned(),
         Sem::Weekday(w, _) => format!("XXXX-WXX-{w}"),
         Sem::Day(_) => "XXXX-XX-XX".to_owned(),
-        Sem::UnitShift(unit, _) | Sem::Offset(_, unit, _) => match unit {
+        Sem::Same(_) => return None,
+        Sem::UnitShift(unit, _) | Sem::Offset(_, unit, _) | Sem::Anaphoric(_, unit, _) => match unit {
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX".to_owned(),
             Unit::Week => "XXXX-WXX".to_owned(),
             Unit::Weekend => "XXXX-WXX-WE".to_owned(),
@@ -307,4 +386,70 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         Sem::Clock => String::new(),
     };
     Some((value, !sem.is_relative()))
+}
+
+/// A calendar value of the granularity it is written in, for [`shift_value`].
+enum Calendar {
+    Year(i32),
+    Quarter(i32, i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+fn parse_calendar(value: &str) -> Option<Calendar> {
+    let year: i32 = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+    let rest = &value[4..];
+    if rest.is_empty() {
+        return Some(Calendar::Year(year));
+    }
+    let rest = rest.strip_prefix('-')?;
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: i32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        return Some(Calendar::Quarter(year, q));
+    }
+    match rest.len() {
+        2 => Some(Calendar::Month(year, rest.parse().ok().filter(|m| (1..=12).contains(m))?)),
+        5 => NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().map(Calendar::Day),
+        _ => None,
+    }
+}
+
+/// `value` (a year, quarter, month or day) shifted by `n` `unit`s (`sign` -1 back, 1 forward),
+/// at the same granularity: `a year earlier` after `the third quarter` of 1989 is `1988-Q3`.
+/// `None` where the unit is finer than the value or the count is no whole number.
+pub(crate) fn shift_value(value: &str, n: f64, unit: Unit, sign: i32) -> Option<String> {
+    if n.fract() != 0.0 || !(0.0..=1000.0).contains(&n) {
+        return None;
+    }
+    let n = n as i32 * sign;
+    let months = match unit {
+        Unit::Year => 12 * n,
+        Unit::Half => 6 * n,
+        Unit::Quarter => 3 * n,
+        Unit::Month => n,
+        Unit::Decade => 120 * n,
+        _ => 0,
+    };
+    Some(match parse_calendar(value)? {
+        Calendar::Year(y) if months % 12 == 0 && months != 0 => format!("{:04}", y + months / 12),
+        Calendar::Quarter(y, q) if months % 3 == 0 && months != 0 => {
+            let index = y * 4 + (q - 1) + months / 3;
+            format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+        }
+        Calendar::Month(y, m) if months != 0 => {
+            let index = y * 12 + m as i32 - 1 + months;
+            format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+        }
+        Calendar::Day(date) => {
+            let shifted = match unit {
+                Unit::Day => date.checked_add_signed(Duration::days(i64::from(n)))?,
+                Unit::Week => date.checked_add_signed(Duration::weeks(i64::from(n)))?,
+                _ if months > 0 => date.checked_add_months(Months::new(months.unsigned_abs()))?,
+                _ if months < 0 => date.checked_sub_months(Months::new(months.unsigned_abs()))?,
+                _ => return None,
+            };
+            day(shifted)
+        }
+        _ => return None,
+    })
 }

@@ -109,6 +109,23 @@ pub(crate) enum Class {
     Ordinal(u32),
     Ref(&'static str),
     Ago,
+    /// After a count and unit, counts from the time last mentioned: `a year earlier` -1,
+    /// `zwei Monate später` 1.
+    Earlier(i32),
+    /// A phrase that names the period last mentioned: `the quarter`, `the latest period`.
+    Anaphor(Unit),
+    /// A word after which a four-digit number before a noun is a year: `its 1990 invasion`.
+    YearDet,
+    /// A word before a count that belongs to the expression: `nearly` (`APPROX`), `more than`.
+    Approx(Option<TimeMod>),
+    /// An article that belongs to the expression after it: `the past three months`.
+    Article,
+    /// The lemma of an auxiliary of the future: `will`, `werden`.
+    FutureAux,
+    /// A decade said in a word: `Neunziger`, `nineties`; the first three digits of its years.
+    Decade(i32),
+    /// Between minutes and an hour: `nach` (1) and `vor` (-1) in `20 Minuten nach 8`.
+    MinutesTo(i32),
     Ahead,
     Every,
     Few,
@@ -213,6 +230,24 @@ impl TimeWords {
                         .ok_or_else(|| bad("unknown reference"))?,
                 ),
                 "ago" => Class::Ago,
+                "earlier" => Class::Earlier(
+                    value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
+                ),
+                "anaphor" => Class::Anaphor(Unit::parse(value).ok_or_else(|| bad("unknown unit"))?),
+                "year_det" => Class::YearDet,
+                "approx" => Class::Approx(match value {
+                    "APPROX" => Some(TimeMod::Approx),
+                    "-" => None,
+                    _ => return Err(bad("expected APPROX or -")),
+                }),
+                "article" => Class::Article,
+                "future_aux" => Class::FutureAux,
+                "decade" => Class::Decade(
+                    value.parse::<i32>().ok().filter(|d| (100..=219).contains(d)).ok_or_else(|| bad("not a decade"))?,
+                ),
+                "minutes_to" => Class::MinutesTo(
+                    value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
+                ),
                 "ahead" => Class::Ahead,
                 "every" => Class::Every,
                 "few" => Class::Few,
@@ -294,14 +329,14 @@ impl TimeWords {
     /// Whether a word as written needs lowercasing and a look-up: false for most words,
     /// whose first two letters and length match no entry and that cannot be a weekday
     /// compound (`Montagabend`), a number with letters (`3PM`, `1990er`), a short code
-    /// (`Q3`) or a word with an apostrophe. A cheap test on the bytes as written.
+    /// (`Q3`), a word with an apostrophe or a hyphenated compound (`eight-year`). A cheap test on the bytes as written.
     pub(crate) fn needs_lowering(&self, raw: &str) -> bool {
         let bytes = raw.as_bytes();
         let Some(&first) = bytes.first() else { return false };
         if bytes.len() <= 3
             || !first.is_ascii()
             || first.is_ascii_digit()
-            || bytes.iter().any(|&b| b == b'\'' || b == 0xE2)
+            || bytes.iter().any(|&b| b == b'\'' || b == 0xE2 || b == b'-')
         {
             return true;
         }
@@ -327,6 +362,13 @@ impl TimeWords {
             return &[];
         }
         self.entries.get(word).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Whether `lemma` is an auxiliary of the future (`will`, `werden`).
+    pub(crate) fn is_future_auxiliary(&self, lemma: &str) -> bool {
+        self.entries
+            .get(lemma)
+            .is_some_and(|entries| entries.iter().any(|e| e.rest.is_empty() && e.class == Class::FutureAux))
     }
 
     /// A weekday compound such as `montagabend`: the weekday and the part of the day.
