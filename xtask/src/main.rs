@@ -42,6 +42,8 @@ enum Command {
     BuildKb,
     /// Writes resources/shared/plover_cameo.tsv and plover_scores.tsv from the PLOVER codebook.
     BuildPlover,
+    /// Writes resources/shared/name_words.tsv (words of person and place names, for the NER tagger).
+    BuildNameWords,
     /// Converts PETRARCH2's CAMEO verb dictionary into resources/en/event_triggers_petrarch.tsv.
     ConvertPetrarchVerbs,
     /// Trains a model from ../shared/data and writes it with a record under models/<lang>/.
@@ -168,6 +170,7 @@ fn main() -> anyhow::Result<()> {
         Command::BuildPlover => plover::build_plover(),
         Command::ConvertPetrarchVerbs => petrarch::convert_petrarch_verbs(),
         Command::BuildKb => kb::build_kb(),
+        Command::BuildNameWords => ner::build_name_words(),
         Command::Train { what: Train::Morph { lang, epochs } } => morph::train_morph(lang.as_deref(), epochs),
         Command::Train { what: Train::Ner { lang, epochs, bits, no_scores } } => {
             ner::train_ner(lang.as_deref(), epochs, bits, no_scores)

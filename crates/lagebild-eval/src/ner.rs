@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use lagebild_doc::Lang;
 use lagebild_kb::Kb;
 use lagebild_ner::train::{Example, Settings, train};
-use lagebild_ner::{NerModel, NerType, kb_marks, known_mark, tag_words};
+use lagebild_ner::{NerModel, NerType, kb_marks, known_mark, name_mark, tag_words};
 
 use crate::{EvalError, Score};
 
@@ -224,6 +224,7 @@ pub fn prepare(sentences: &[GoldSentence], lang: Lang, morph: &lagebild_morph::M
                 lemmas: tagged.into_iter().map(|t| t.lemma).collect(),
                 kb: kb_marks(&forms, kb, lang),
                 known: forms.iter().map(|form| known_mark(form, |w| model.lexicon.script_id(w).is_some())).collect(),
+                names: forms.iter().map(|form| name_mark(form)).collect(),
                 tags: sentence.tags.clone(),
             }
         })

@@ -9,7 +9,7 @@ use lagebild_doc::Lang;
 use lagebild_kb::{Kb, Kind, NameForm};
 
 /// Bumped whenever the features change: a model trained with other features is refused.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// One token as the tagger sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,52 @@ pub struct Word<'a> {
     pub kb: u8,
     /// Whether the morphology's lexicon knows a capitalised word ([`known_mark`]).
     pub known: u8,
+    /// Which lists of name words hold the word and the part before its first hyphen
+    /// ([`name_mark`]).
+    pub names: u8,
+}
+
+/// The words of person and place names (`resources/shared/name_words.tsv`, built by `cargo
+/// xtask build-name-words`): each with its marks, 1 first word of a person's name, 2 last
+/// word of one, 4 word of a place name.
+const NAME_WORDS: &str = include_str!("../../../resources/shared/name_words.tsv");
+
+fn name_words() -> &'static std::collections::HashMap<&'static str, u8> {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        NAME_WORDS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (word, marks) = line.split_once('\t')?;
+                let bits = marks.chars().fold(0u8, |bits, mark| {
+                    bits | match mark {
+                        'f' => 1,
+                        's' => 2,
+                        'p' => 4,
+                        _ => 0,
+                    }
+                });
+                Some((word, bits))
+            })
+            .collect()
+    })
+}
+
+/// The name-word mark of a form: in the low four bits, the lists of name words that hold it
+/// (first and last words of person names, words of place names); in the high four bits, those that hold the part before its first hyphen
+/// (`Kreml` of `Kreml-Sprecher`). Only words that start with a capital are looked up.
+pub fn name_mark(form: &str) -> u8 {
+    if !form.chars().next().is_some_and(char::is_uppercase) {
+        return 0;
+    }
+    let words = name_words();
+    let whole = words.get(form).copied().unwrap_or(0);
+    let part = match form.split_once('-') {
+        Some((part, _)) if !part.is_empty() => words.get(part).copied().unwrap_or(0),
+        _ => 0,
+    };
+    whole | part << 4
 }
 
 /// The lexicon mark of a word: 0 when it does not start with a capital (not looked up), 1
@@ -80,7 +126,7 @@ fn class(character: char) -> char {
 pub(crate) fn word_key(word: &Word<'_>) -> u64 {
     let hash = fnv(fnv(fnv(SEED, word.form.as_bytes()), &[0xff]), word.pos.as_bytes());
     let hash = fnv(fnv(hash, &[0xfe]), word.lemma.as_bytes());
-    mix(hash, u64::from(word.kb) << 8 | u64::from(word.known))
+    mix(hash, u64::from(word.names) << 16 | u64::from(word.kb) << 8 | u64::from(word.known))
 }
 
 /// The hashes of one token's strings.
@@ -95,6 +141,10 @@ pub(crate) struct TokenHashes {
     pub(crate) lemma: u64,
     pub(crate) kb: u64,
     pub(crate) known: u64,
+    pub(crate) names: u64,
+    /// The lowercase parts before the first and after the last hyphen (the lowercase form
+    /// where there is none).
+    hyphen: [u64; 2],
     /// The form starts with a capital.
     upper: bool,
 }
@@ -108,6 +158,7 @@ impl TokenHashes {
             lemma: fnv(SEED, word.lemma.as_bytes()),
             kb: u64::from(word.kb),
             known: u64::from(word.known),
+            names: u64::from(word.names),
             upper: form.chars().next().is_some_and(char::is_uppercase),
             ..TokenHashes::default()
         };
@@ -147,6 +198,13 @@ impl TokenHashes {
             hashes.suffixes[index] = mix(lower, 0x52);
         }
         hashes.lower = lower;
+        hashes.hyphen = [lower, lower];
+        if let Some((head, _)) = form.split_once('-')
+            && let Some((_, tail)) = form.rsplit_once('-')
+        {
+            let hash = |part: &str| fnv(SEED, part.to_lowercase().as_bytes());
+            hashes.hyphen = [hash(head), hash(tail)];
+        }
         hashes.shape = mix(shape, count.min(6) as u64);
         hashes
     }
@@ -163,6 +221,8 @@ pub(crate) const START: TokenHashes = TokenHashes {
     lemma: 1,
     kb: 101,
     known: 101,
+    names: 101,
+    hyphen: [1; 2],
     upper: false,
 };
 pub(crate) const END: TokenHashes = TokenHashes {
@@ -175,6 +235,8 @@ pub(crate) const END: TokenHashes = TokenHashes {
     lemma: 2,
     kb: 102,
     known: 102,
+    names: 102,
+    hyphen: [2; 2],
     upper: false,
 };
 
@@ -219,16 +281,22 @@ pub(crate) fn single(word: &TokenHashes, role: Role, out: &mut Vec<u64>) {
             out.push(f(48, word.known));
             out.push(f(49, mix(word.known, word.pos)));
             out.push(f(52, mix(word.known, word.suffixes[2])));
+            out.push(f(70, word.names));
+            out.push(f(71, mix(word.names, word.known)));
+            out.push(f(74, word.hyphen[0]));
+            out.push(f(75, word.hyphen[1]));
         }
         Role::Previous => {
             out.push(f(30, word.lower));
             out.push(f(38, word.pos));
             out.push(f(42, word.kb));
+            out.push(f(72, word.names));
         }
         Role::Next => {
             out.push(f(31, word.lower));
             out.push(f(39, word.pos));
             out.push(f(43, word.kb));
+            out.push(f(73, word.names));
         }
         Role::SecondPrevious => out.push(f(32, word.lower)),
         Role::SecondNext => out.push(f(33, word.lower)),

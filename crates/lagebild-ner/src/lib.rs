@@ -2,10 +2,12 @@
 //! organisations and other names (PER, LOC, ORG, OTH), including names the knowledge base
 //! does not know (`Igor Konaschenkow`, `Beyond Parallel`).
 //!
-//! The tagger is a greedy averaged perceptron over hashed features (`features.rs`): the
-//! word, its lowercase, shape, first and last one to four characters, the words, shapes and
-//! parts of speech around it, its lemma, whether a name of the knowledge base covers it
-//! ([`kb_marks`]) and the labels of the two words before it. Labels are BIO over the types
+//! The tagger is an averaged structured perceptron over hashed features (`features.rs`),
+//! decoded by a beam search of eight: the word, its lowercase, shape, first and last one to
+//! four characters, the parts around its hyphens, the words, shapes and parts of speech
+//! around it, its lemma, whether a name of the knowledge base covers it ([`kb_marks`]),
+//! whether it is a word of a person's or a place's name ([`name_mark`]) and the labels of the
+//! two words before it. Labels are BIO over the types
 //! of the training data; German keeps GermEval's `deriv` (`deutsche`) and `part`
 //! (`EU-Kommission`) variants apart, so that the entity stage can leave adjectives and
 //! compounds to the knowledge base. `train.rs` trains a model (`cargo xtask train ner`);
@@ -24,7 +26,7 @@ use std::path::Path;
 use lagebild_doc::{Document, EntityType, Lang, TextRange};
 use lagebild_kb::Kb;
 
-pub use features::{FEATURE_VERSION, Word, kb_marks, known_mark};
+pub use features::{FEATURE_VERSION, Word, kb_marks, known_mark, name_mark};
 pub use model::{Labelled, NerModel};
 
 /// A model file that could not be used; each names the file.
@@ -207,6 +209,7 @@ pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&st
             lemma: token.lemma().unwrap_or(""),
             kb,
             known: known_mark(form, &knows),
+            names: name_mark(form),
         }));
         for (first, last, kind, variant, confidence) in tag_words(model, &words) {
             let mut range = doc.tokens[start + first].range.cover(doc.tokens[start + last - 1].range);

@@ -1,9 +1,9 @@
 //! The model: averaged-perceptron weights over hashed features, one column per BIO label,
-//! decoded greedily from left to right (an `I-` label only after its own type).
+//! decoded from left to right by a beam search (an `I-` label only after its own type).
 //!
 //! File layout: magic `LGBNER1\0`, the language (4 bytes), the feature version (u32), the
 //! labels (count, then strings), the scale of the weights (f32: stored weight = averaged
-//! weight × scale), log2 of the table's rows (u8), the count of non-zero rows (u32) and each
+//! weight × scale), the beam width (u8), log2 of the table's rows (u8), the count of non-zero rows (u32) and each
 //! such row as its index (u32) and one i16 per label; then an FNV-1a 64 checksum of all
 //! before it. All numbers little-endian. A truncated, damaged or mismatched file is refused
 //! with an error naming it.
@@ -23,6 +23,29 @@ const MAGIC: &[u8; 8] = b"LGBNER1\0";
 /// Lanes of a weight row: at most this many labels (4 types × base, `deriv`, `part` × B, I,
 /// and O make 25).
 pub(crate) const LANES: usize = 32;
+
+/// The widest beam of [`NerModel::decode`].
+pub(crate) const MAX_BEAM: usize = 8;
+
+/// The beam width of the models this build trains by default.
+pub(crate) const BEAM: u8 = 8;
+
+/// A hypothesis this far behind the best (in the perceptron's units, one unit one update)
+/// is not extended.
+const PRUNE: f64 = 100.0;
+
+/// How many labels before a word the memo keeps the label-and-word sums of.
+const AFTER_LABELS: usize = 3;
+
+/// One hypothesis of the beam: its score, its last label, its parent in the step before and
+/// the margin of its last label over the best other.
+#[derive(Debug, Clone, Copy)]
+struct Hyp {
+    score: i64,
+    label: u16,
+    parent: u16,
+    margin: i32,
+}
 
 /// A weight table: of `2^bits` rows only the non-zero ones are kept, found through a bitmap
 /// and the count of rows before each 64 of them.
@@ -120,8 +143,13 @@ pub struct NerModel {
     pub(crate) table: Table,
     /// For each label, the type index it belongs to (`None` for `O`) and whether it begins.
     pub(crate) kinds: Vec<Option<(u16, bool)>>,
+    /// For each label before (`O` and the others at 1…, none at 0), the labels that may
+    /// follow it, as bits.
+    follows: Vec<u32>,
     /// The types, in order of their first label.
     pub types: Vec<String>,
+    /// The width of the beam that decodes (1: greedy), as the model was trained.
+    pub beam: u8,
     /// Which model this is, for the memo of word forms; not part of its value.
     pub(crate) id: u64,
 }
@@ -155,8 +183,11 @@ impl std::hash::Hasher for PassThrough {
 struct Entry {
     hashes: TokenHashes,
     sums: [[i32; LANES]; 5],
-    /// The sums of the features of the label before with this word, for the last label seen.
-    after_label: Option<(u16, [i32; LANES])>,
+    /// The sums of the features of the label before with this word, for the last labels
+    /// seen (at most [`AFTER_LABELS`]).
+    after_label: [(u16, [i32; LANES]); AFTER_LABELS],
+    /// The slot of `after_label` that the next label replaces.
+    replace: u8,
 }
 
 /// The memo of word forms of one thread: most words of a text were seen before, and their
@@ -174,6 +205,9 @@ struct Memo {
     bigrams: [HashMap<u64, [i32; LANES], std::hash::BuildHasherDefault<PassThrough>>; 2],
     /// The sums of the label-only features, by the two labels before (`NO_LABEL` as 0).
     labels: Vec<[i32; LANES]>,
+    /// The scores of a sentence's tokens that do not depend on labels (kept between
+    /// sentences).
+    emissions: Vec<[i32; LANES]>,
 }
 
 /// The most word forms the memo keeps before it starts again: about 0.8 kB each, and pairs
@@ -182,6 +216,8 @@ const MEMO_LIMIT: usize = 1 << 15;
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    /// The beam's hypotheses and their counts per token, kept between sentences.
+    static HYPS: RefCell<(Vec<Hyp>, Vec<usize>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
 impl Memo {
@@ -230,7 +266,7 @@ impl Memo {
             model.table.add_scores(features, &mut sums[role as usize]);
         }
         let id = self.entries.len() as u32;
-        self.entries.push(Entry { hashes, sums, after_label: None });
+        self.entries.push(Entry { hashes, sums, after_label: [(NO_LABEL - 1, [0; LANES]); AFTER_LABELS], replace: 0 });
         self.ids.insert(key, id);
         id
     }
@@ -273,7 +309,16 @@ impl NerModel {
             return Err(format!("the scale {scale} is not a positive number"));
         }
         let id = MODELS.fetch_add(1, Ordering::Relaxed);
-        Ok(NerModel { lang: lang.to_owned(), labels, scale, table, kinds, types, id })
+        let mut model =
+            NerModel { lang: lang.to_owned(), labels, scale, table, kinds, types, follows: Vec::new(), beam: BEAM, id };
+        let count = model.labels.len() as u16;
+        model.follows = std::iter::once(None)
+            .chain((0..count).map(Some))
+            .map(|previous| {
+                (0..count).filter(|&label| model.allowed(previous, label)).fold(0u32, |bits, label| bits | 1 << label)
+            })
+            .collect();
+        Ok(model)
     }
 
     /// Whether `label` may follow `previous` (`I-X` only after `B-X` or `I-X`).
@@ -317,8 +362,8 @@ impl NerModel {
             let mut features = Vec::with_capacity(48);
             let ids: Vec<u32> = words.iter().map(|word| memo.id_of(self, word, &mut features)).collect();
             let hashes: Vec<TokenHashes> = ids.iter().map(|&id| memo.entries[id as usize].hashes).collect();
-            let mut labels: Vec<u16> = Vec::with_capacity(words.len());
-            let mut margins = Vec::with_capacity(words.len());
+            let mut emissions = std::mem::take(&mut memo.emissions);
+            emissions.clear();
             let count = self.labels.len() + 1;
             let id_at = |i: Option<usize>| i.filter(|&i| i < words.len()).map_or(u32::MAX, |i| ids[i]);
             for index in 0..words.len() {
@@ -358,28 +403,44 @@ impl NerModel {
                     add(&mut scores, sums);
                 }
                 self.table.add_scores(&[first(&hashes[index], index)], &mut scores);
-                let previous = [
-                    index.checked_sub(1).map_or(NO_LABEL, |i| labels[i]),
-                    index.checked_sub(2).map_or(NO_LABEL, |i| labels[i]),
-                ];
-                let slot = |label: u16| if label == NO_LABEL { 0 } else { usize::from(label) + 1 };
-                add(&mut scores, &memo.labels[slot(previous[0]) * count + slot(previous[1])]);
-                let entry = &mut memo.entries[ids[index] as usize];
-                if entry.after_label.as_ref().is_none_or(|&(label, _)| label != previous[0]) {
-                    features.clear();
-                    label_word(&entry.hashes, previous[0], &mut features);
-                    let mut sums = [0; LANES];
-                    self.table.add_scores(&features, &mut sums);
-                    entry.after_label = Some((previous[0], sums));
-                }
-                if let Some((_, sums)) = &entry.after_label {
-                    add(&mut scores, sums);
-                }
-                let (label, margin) = self.choose(&scores, index.checked_sub(1).map(|i| labels[i]));
-                labels.push(label);
-                margins.push(margin as f32 / self.scale);
+                emissions.push(scores);
             }
-            Labelled { labels, margins }
+            let slot = |label: u16| if label == NO_LABEL { 0 } else { usize::from(label) + 1 };
+            let (labels, margins) = self.decode(
+                words.len(),
+                |index, scores| {
+                    for (score, sum) in scores.iter_mut().zip(&emissions[index]) {
+                        *score += sum;
+                    }
+                },
+                |index, previous, scores| {
+                    let add = |scores: &mut [i32; LANES], sums: &[i32; LANES]| {
+                        for (score, sum) in scores.iter_mut().zip(sums) {
+                            *score += sum;
+                        }
+                    };
+                    add(scores, &memo.labels[slot(previous[0]) * count + slot(previous[1])]);
+                    let entry = &mut memo.entries[ids[index] as usize];
+                    let cached = match entry.after_label.iter().position(|&(label, _)| label == previous[0]) {
+                        Some(at) => at,
+                        None => {
+                            features.clear();
+                            label_word(&entry.hashes, previous[0], &mut features);
+                            let mut sums = [0; LANES];
+                            self.table.add_scores(&features, &mut sums);
+                            let at = usize::from(entry.replace);
+                            entry.after_label[at] = (previous[0], sums);
+                            entry.replace = ((at + 1) % AFTER_LABELS) as u8;
+                            at
+                        }
+                    };
+                    add(scores, &entry.after_label[cached].1);
+                },
+                |_, _| true,
+                true,
+            );
+            memo.emissions = emissions;
+            Labelled { labels, margins: margins.into_iter().map(|margin| margin as f32 / self.scale).collect() }
         })
     }
 
@@ -387,24 +448,132 @@ impl NerModel {
     /// [`NerModel::label`] must give.
     pub fn label_plain(&self, words: &[Word<'_>]) -> Labelled {
         let hashes: Vec<TokenHashes> = words.iter().map(TokenHashes::new).collect();
-        let mut features = Vec::with_capacity(48);
-        let mut labels: Vec<u16> = Vec::with_capacity(words.len());
-        let mut margins = Vec::with_capacity(words.len());
-        for index in 0..words.len() {
-            let mut scores = [0i32; LANES];
-            crate::features::unlabelled(&hashes, index, &mut features);
-            self.table.add_scores(&features, &mut scores);
-            let previous = [
-                index.checked_sub(1).map_or(NO_LABEL, |i| labels[i]),
-                index.checked_sub(2).map_or(NO_LABEL, |i| labels[i]),
-            ];
-            labelled(&hashes, index, previous, &mut features);
-            self.table.add_scores(&features, &mut scores);
-            let (label, margin) = self.choose(&scores, index.checked_sub(1).map(|i| labels[i]));
-            labels.push(label);
-            margins.push(margin as f32 / self.scale);
+        let features = RefCell::new(Vec::with_capacity(48));
+        let (labels, margins) = self.decode(
+            words.len(),
+            |index, scores| {
+                let mut features = features.borrow_mut();
+                crate::features::unlabelled(&hashes, index, &mut features);
+                self.table.add_scores(&features, scores);
+            },
+            |index, previous, scores| {
+                let mut features = features.borrow_mut();
+                labelled(&hashes, index, previous, &mut features);
+                self.table.add_scores(&features, scores);
+            },
+            |_, _| true,
+            true,
+        );
+        Labelled { labels, margins: margins.into_iter().map(|margin| margin as f32 / self.scale).collect() }
+    }
+
+    /// The best labels of a sentence of `len` tokens by beam search over the model's beam
+    /// width, with the margin of each label over the best other label the same history
+    /// allows. `emission` adds the scores of token `index` that do not depend on labels,
+    /// `labelled` those that depend on the two labels before it. Among equal scores the
+    /// earlier hypothesis and the lower label win, so that a beam of one is greedy decoding.
+    /// `permit` says which labels a token may take (training fixes the known ones); where it
+    /// leaves no label that may follow, the order of BIO is let go for that token.
+    pub(crate) fn decode(
+        &self,
+        len: usize,
+        mut emission: impl FnMut(usize, &mut [i32; LANES]),
+        mut labelled: impl FnMut(usize, [u16; 2], &mut [i32; LANES]),
+        permit: impl Fn(usize, u16) -> bool,
+        prune: bool,
+    ) -> (Vec<u16>, Vec<i32>) {
+        let beam = usize::from(self.beam).clamp(1, MAX_BEAM);
+        let count = self.labels.len();
+        let prune = if prune { (PRUNE * f64::from(self.scale)) as i64 } else { i64::MAX / 4 };
+        let empty = Hyp { score: 0, label: NO_LABEL, parent: 0, margin: 0 };
+        let (hyps, sizes) = HYPS.with_borrow_mut(|(hyps, sizes)| (std::mem::take(hyps), std::mem::take(sizes)));
+        let (mut hyps, mut sizes) = (hyps, sizes);
+        hyps.clear();
+        hyps.resize(len * beam, empty);
+        sizes.clear();
+        sizes.resize(len, 0);
+        for index in 0..len {
+            let mut base = [0i32; LANES];
+            emission(index, &mut base);
+            let mut top = [empty; MAX_BEAM];
+            let mut kept = 0;
+            let states = if index == 0 { 1 } else { sizes[index - 1] };
+            for strict in [true, false] {
+                for state in 0..states {
+                    let (score, previous) = if index == 0 {
+                        (0, [NO_LABEL; 2])
+                    } else {
+                        let hyp = hyps[(index - 1) * beam + state];
+                        let before = if index >= 2 {
+                            hyps[(index - 2) * beam + usize::from(hyp.parent)].label
+                        } else {
+                            NO_LABEL
+                        };
+                        (hyp.score, [hyp.label, before])
+                    };
+                    if index > 0 && score < hyps[(index - 1) * beam].score - prune {
+                        // Far behind the best (and so are the states after it).
+                        break;
+                    }
+                    let mut scores = base;
+                    labelled(index, previous, &mut scores);
+                    let slot = if previous[0] == NO_LABEL { 0 } else { usize::from(previous[0]) + 1 };
+                    let mut may = if strict { self.follows[slot] } else { (1u32 << count) - 1 };
+                    // The best and second-best label that may follow, for the margins.
+                    let (mut best, mut first, mut second) = (0usize, i32::MIN, None::<i32>);
+                    let mut bits = may;
+                    while bits != 0 {
+                        let label = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let own = scores[label];
+                        if own > first {
+                            second = (first != i32::MIN).then_some(first);
+                            (best, first) = (label, own);
+                        } else if second.is_none_or(|second| own > second) {
+                            second = Some(own);
+                        }
+                    }
+                    while may != 0 {
+                        let label = may.trailing_zeros() as usize;
+                        may &= may - 1;
+                        if !permit(index, label as u16) {
+                            continue;
+                        }
+                        let own = scores[label];
+                        let total = score + i64::from(own);
+                        if (kept == beam && total <= top[beam - 1].score) || (kept > 0 && total < top[0].score - prune)
+                        {
+                            continue;
+                        }
+                        let margin = match second {
+                            None => i32::MAX,
+                            Some(second) if label == best => own - second,
+                            Some(_) => own - first,
+                        };
+                        let at = top[..kept].iter().position(|hyp| hyp.score < total).unwrap_or(kept);
+                        let end = kept.min(beam - 1);
+                        top.copy_within(at..end, at + 1);
+                        top[at] = Hyp { score: total, label: label as u16, parent: state as u16, margin };
+                        kept = (kept + 1).min(beam);
+                    }
+                }
+                if kept > 0 {
+                    break;
+                }
+            }
+            hyps[index * beam..index * beam + kept].copy_from_slice(&top[..kept]);
+            sizes[index] = kept;
         }
-        Labelled { labels, margins }
+        let (mut labels, mut margins) = (vec![0u16; len], vec![0i32; len]);
+        let mut state = 0;
+        for index in (0..len).rev() {
+            let hyp = hyps[index * beam + state];
+            labels[index] = hyp.label;
+            margins[index] = hyp.margin;
+            state = usize::from(hyp.parent);
+        }
+        HYPS.with_borrow_mut(|buffers| *buffers = (hyps, sizes));
+        (labels, margins)
     }
 
     /// Spans of tokens `[start, end)` with their type index, from the labels.
@@ -445,6 +614,7 @@ impl NerModel {
             bytes.extend_from_slice(label.as_bytes());
         }
         bytes.extend_from_slice(&self.scale.to_le_bytes());
+        bytes.push(self.beam);
         bytes.push(self.table.bits);
         bytes.extend_from_slice(&(self.table.rows.len() as u32).to_le_bytes());
         for (index, row) in self.table.stored() {
@@ -506,6 +676,10 @@ impl NerModel {
         let scale = f32::from_le_bytes(
             reader.take(4).and_then(|b| b.try_into().ok()).ok_or_else(|| at(&reader, "the file ends early"))?,
         );
+        let beam = *reader.take(1).and_then(|b| b.first()).ok_or_else(|| at(&reader, "the file ends early"))?;
+        if !(1..=MAX_BEAM as u8).contains(&beam) {
+            return Err(at(&reader, &format!("a beam of {beam} is out of range (1 to {MAX_BEAM})")));
+        }
         let bits = *reader.take(1).and_then(|b| b.first()).ok_or_else(|| at(&reader, "the file ends early"))?;
         if !(8..=26).contains(&bits) {
             return Err(at(&reader, &format!("a table of 2^{bits} rows is out of range")));
@@ -529,7 +703,9 @@ impl NerModel {
         }
         let table = Table::from_rows(bits, stored)
             .ok_or_else(|| corrupt("the row indices are not in order or out of range".to_owned()))?;
-        NerModel::new(lang, labels, scale, table).map_err(corrupt)
+        let mut model = NerModel::new(lang, labels, scale, table).map_err(corrupt)?;
+        model.beam = beam;
+        Ok(model)
     }
 }
 

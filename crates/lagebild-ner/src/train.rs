@@ -1,9 +1,11 @@
-//! Training: the averaged perceptron, greedy like the tagger, over sentences in a fixed
-//! order shuffled by a seeded generator, so that the same data and settings give the same
-//! bytes.
+//! Training: the averaged perceptron over sentences in a fixed order shuffled by a seeded
+//! generator, so that the same data and settings give the same bytes. With a beam of one it
+//! learns token by token from its own greedy choices; with a wider beam (the default) it
+//! decodes each sentence as the tagger does and learns from the whole sentence where the
+//! beam's best differs from the truth (Collins' structured perceptron).
 
 use crate::features::{NO_LABEL, TokenHashes, Word, labelled, unlabelled};
-use crate::model::{LANES, NerModel, Table};
+use crate::model::{LANES, MAX_BEAM, NerModel, Table};
 
 /// One training sentence: tokens with part of speech, lemma, knowledge-base mark and BIO tag
 /// (`O`, `B-PER`, `I-LOCderiv`, …, or `?` where the data does not say).
@@ -17,6 +19,8 @@ pub struct Example {
     pub kb: Vec<u8>,
     /// The lexicon marks ([`crate::known_mark`]).
     pub known: Vec<u8>,
+    /// The name-word marks ([`crate::name_mark`]).
+    pub names: Vec<u8>,
     pub tags: Vec<String>,
 }
 
@@ -29,6 +33,7 @@ impl Example {
                 lemma: self.lemmas.get(i).map_or("", String::as_str),
                 kb: self.kb.get(i).copied().unwrap_or(0),
                 known: self.known.get(i).copied().unwrap_or(0),
+                names: self.names.get(i).copied().unwrap_or(0),
             })
             .collect()
     }
@@ -40,11 +45,14 @@ pub struct Settings {
     /// log2 of the weight table's rows.
     pub bits: u8,
     pub seed: u64,
+    /// The beam width of training and decoding: 1 trains greedily, token by token; wider
+    /// beams train on whole sentences (a structured perceptron over the beam's best).
+    pub beam: u8,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { epochs: 10, bits: 20, seed: 0x5eed_1e55 }
+        Settings { epochs: 15, bits: 20, seed: 0x5eed_1e55, beam: crate::model::BEAM }
     }
 }
 
@@ -77,8 +85,9 @@ pub fn train(lang: &str, examples: &[Example], settings: &Settings) -> NerModel 
     labels.truncate(LANES - (LANES - 1) % 2);
     let count = labels.len();
     // The decoder's view of the labels, with no weights.
-    let shell = NerModel::new(lang, labels.clone(), 1.0, Table::from_rows(8, Vec::new()).expect("an empty table"))
+    let mut shell = NerModel::new(lang, labels.clone(), 1.0, Table::from_rows(8, Vec::new()).expect("an empty table"))
         .expect("labels of the right shape");
+    shell.beam = settings.beam.clamp(1, MAX_BEAM as u8);
     let bits = settings.bits;
     let rows = 1usize << bits;
     let row_of = |feature: u64| (feature >> (64 - u32::from(bits))) as usize;
@@ -123,6 +132,73 @@ pub fn train(lang: &str, examples: &[Example], settings: &Settings) -> NerModel 
         }
         for &sentence in &order {
             let (hashes, unlabelled_rows, gold) = &prepared[sentence];
+            if shell.beam > 1 {
+                clock += gold.len() as i64;
+                let update = |weights: &mut Vec<i32>, totals: &mut Vec<i64>, rows: &[u32], label: u16, delta: i32| {
+                    for &row in rows {
+                        let at = row as usize * count + usize::from(label);
+                        weights[at] += delta;
+                        totals[at] += i64::from(delta) * clock;
+                    }
+                };
+                let decode = |permit: &dyn Fn(usize, u16) -> bool| {
+                    let row_sum = |rows: &mut dyn Iterator<Item = u32>, scores: &mut [i32; LANES]| {
+                        for row in rows {
+                            let row = row as usize * count;
+                            for (score, weight) in scores.iter_mut().zip(&weights[row..row + count]) {
+                                *score += weight;
+                            }
+                        }
+                    };
+                    let mut features = Vec::with_capacity(8);
+                    shell
+                        .decode(
+                            gold.len(),
+                            |index, scores| row_sum(&mut unlabelled_rows[index].iter().copied(), scores),
+                            |index, previous, scores| {
+                                labelled(hashes, index, previous, &mut features);
+                                row_sum(&mut features.iter().map(|&f| row_of(f) as u32), scores);
+                            },
+                            permit,
+                            false,
+                        )
+                        .0
+                };
+                let predicted = decode(&|_, _| true);
+                // Where the data does not say (`?`), the truth is the best sequence that
+                // keeps every label it does say.
+                let truth = if gold.contains(&UNKNOWN) {
+                    decode(&|index, label| gold[index] == UNKNOWN || gold[index] == label)
+                } else {
+                    gold.clone()
+                };
+                if truth == predicted {
+                    continue;
+                }
+                let history = |labels: &[u16], index: usize| {
+                    [
+                        index.checked_sub(1).map_or(NO_LABEL, |i| labels[i]),
+                        index.checked_sub(2).map_or(NO_LABEL, |i| labels[i]),
+                    ]
+                };
+                for index in 0..gold.len() {
+                    let (good, bad) = (history(&truth, index), history(&predicted, index));
+                    if truth[index] == predicted[index] && good == bad {
+                        continue;
+                    }
+                    if truth[index] != predicted[index] {
+                        update(&mut weights, &mut totals, &unlabelled_rows[index], truth[index], 1);
+                        update(&mut weights, &mut totals, &unlabelled_rows[index], predicted[index], -1);
+                    }
+                    for (previous, label, delta) in [(good, truth[index], 1), (bad, predicted[index], -1)] {
+                        labelled(hashes, index, previous, &mut features);
+                        labelled_rows.clear();
+                        labelled_rows.extend(features.iter().map(|&f| row_of(f) as u32));
+                        update(&mut weights, &mut totals, &labelled_rows, label, delta);
+                    }
+                }
+                continue;
+            }
             let mut predicted: Vec<u16> = Vec::with_capacity(gold.len());
             for index in 0..gold.len() {
                 let previous = [
@@ -173,5 +249,7 @@ pub fn train(lang: &str, examples: &[Example], settings: &Settings) -> NerModel 
         }
     }
     let table = Table::from_rows(bits, stored).expect("rows in order");
-    NerModel::new(lang, labels, scale, table).expect("labels of the right shape")
+    let mut model = NerModel::new(lang, labels, scale, table).expect("labels of the right shape");
+    model.beam = shell.beam;
+    model
 }

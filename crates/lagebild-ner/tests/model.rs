@@ -24,6 +24,7 @@ fn sample() -> Vec<Example> {
             lemmas: words.iter().map(|(form, _)| form.to_lowercase()).collect(),
             kb: vec![0; words.len()],
             known: vec![0; words.len()],
+            names: vec![0; words.len()],
             tags: words.iter().map(|(_, tag)| (*tag).to_owned()).collect(),
         })
         .collect()
@@ -53,6 +54,20 @@ fn a_trained_model_learns_its_sample() {
     assert!(
         found.iter().any(|&(s, _, kind, variant, _)| s == 1 && kind == NerType::Loc && variant == Variant::Derived)
     );
+}
+
+#[test]
+fn greedy_and_beam_models_both_learn_their_sample_and_keep_their_width() {
+    let examples = sample();
+    for beam in [1, 4] {
+        let model = train("de", &examples, &Settings { beam, ..settings() });
+        assert_eq!(model.beam, beam);
+        let spans: Vec<_> =
+            tag_words(&model, &examples[0].words()).iter().map(|&(s, e, kind, _, _)| (s, e, kind)).collect();
+        assert_eq!(spans, vec![(0, 2, NerType::Per), (4, 5, NerType::Loc)], "beam {beam}");
+        let read = NerModel::from_bytes("sample.bin", "de", &model.to_bytes()).expect("the model reads back");
+        assert_eq!(read.beam, beam);
+    }
 }
 
 #[test]
@@ -179,6 +194,7 @@ fn the_memo_gives_the_plain_sums_results() {
                 lemma: t.lemma().unwrap_or(""),
                 kb,
                 known: 3,
+                names: lagebild_ner::name_mark(form),
             })
             .collect();
         let model = loaded.ner.get(lang).expect("a model");
