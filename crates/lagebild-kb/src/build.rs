@@ -612,15 +612,6 @@ fn parse_factbook_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%d %B %Y").ok()
 }
 
-fn parse_petrarch_date(text: &str) -> Option<NaiveDate> {
-    if text.len() != 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let year: i32 = text[..2].parse().ok()?;
-    let year = if year > 30 { 1900 + year } else { 2000 + year };
-    NaiveDate::from_ymd_opt(year, text[2..4].parse().ok()?, text[4..6].parse().ok()?)
-}
-
 /// A PETRARCH actor: primary name, synonyms, and roles (code, start, end).
 type PetrarchActor = (String, Vec<String>, Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>);
 
@@ -757,22 +748,7 @@ fn people(
         if let Some(synonym) = content.trim().strip_prefix('+') {
             synonyms.push(synonym.trim().trim_matches('_').replace('_', " "));
         }
-        for bracket in content.split('[').skip(1) {
-            let inner = bracket.split(']').next().unwrap_or_default();
-            let mut parts = inner.split_whitespace();
-            let code = parts.next().unwrap_or_default().to_owned();
-            let dates = parts.next().unwrap_or_default();
-            let (start, end) = if let Some(start) = dates.strip_prefix('>') {
-                (parse_petrarch_date(start), None)
-            } else if let Some(end) = dates.strip_prefix('<') {
-                (None, parse_petrarch_date(end))
-            } else if let Some((start, end)) = dates.split_once('-') {
-                (parse_petrarch_date(start), parse_petrarch_date(end))
-            } else {
-                (None, None)
-            };
-            roles.push((code, start, end));
-        }
+        roles.extend(crate::dictionary::codes(content).into_iter().map(|dated| (dated.code, dated.start, dated.end)));
     }
     finished.extend(current);
     let since = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
@@ -864,6 +840,6 @@ mod tests {
         assert_eq!(factbook_name("KIM Jong Un"), "Kim Jong Un");
         assert_eq!(factbook_name("Vladimir Vladimirovich PUTIN"), "Vladimir Vladimirovich Putin");
         assert_eq!(title_case("AL-ASSAD"), "Al-Assad");
-        assert_eq!(parse_petrarch_date("011222"), NaiveDate::from_ymd_opt(2001, 12, 22));
+        assert_eq!(crate::dictionary::date("011222"), NaiveDate::from_ymd_opt(2001, 12, 22));
     }
 }

@@ -74,7 +74,7 @@ fn display_name(words: &str) -> String {
 }
 
 /// `YYMMDD` as PETRARCH writes dates (years after 30 are 19xx).
-fn date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn date(text: &str) -> Option<NaiveDate> {
     if text.len() != 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -85,7 +85,7 @@ fn date(text: &str) -> Option<NaiveDate> {
 
 /// The bracketed codes of a line: `[CODE]`, `[CODE >YYMMDD]`, `[CODE <YYMMDD]`,
 /// `[CODE YYMMDD-YYMMDD]`.
-fn codes(text: &str) -> Vec<DatedCode> {
+pub(crate) fn codes(text: &str) -> Vec<DatedCode> {
     text.split('[')
         .skip(1)
         .filter_map(|bracket| {
