@@ -1021,7 +1021,19 @@ impl<'a> Reader<'a> {
                 sequence.len() <= bounds.end - position
                     && sequence.iter().zip(position..).all(|(word, t)| self.lower[t] == *word)
             });
-            let (phrase, head) = if let Some(sequence) = matched {
+            // `aus meiner Sicht`, `nach unserer Auffassung`: a possessive inside a cue of two
+            // words is the speaker.
+            let possessive = self.words.according.iter().any(|sequence| {
+                sequence.len() == 2
+                    && position + 2 < bounds.end
+                    && self.lower[position] == sequence[0]
+                    && self.pos(position + 1) == "DET"
+                    && self.doc.tokens[position + 1].feature("PronType") == Some("Prs")
+                    && self.lower[position + 2] == sequence[1]
+            });
+            let (phrase, head) = if possessive {
+                (position..position + 3, position + 1)
+            } else if let Some(sequence) = matched {
                 let mut start = position + sequence.len();
                 // `nach Angaben von X`, `nach Angaben des X`: after a phrase that ends in a noun,
                 // the speaker is a genitive, a name or introduced by `von`.
@@ -1030,6 +1042,7 @@ impl<'a> Reader<'a> {
                 } else if self.pos(start - 1) == "NOUN"
                     && start < bounds.end
                     && self.doc.tokens[start].feature("Case") != Some("Gen")
+                    && !self.words.is("of", &self.lower[start])
                     && self.pos(start) != "PROPN"
                 {
                     position += 1;
@@ -1062,7 +1075,8 @@ impl<'a> Reader<'a> {
             };
             position = phrase.end;
             let clause = self.clause_of[phrase.start].or(self.clause_of[head]);
-            let arg = self.arg(head, &bounds);
+            // The possessive alone speaks (`aus meiner Sicht`: `meiner`).
+            let arg = if possessive { self.arg(head, &(head..head + 1)) } else { self.arg(head, &bounds) };
             // A cue of the same clause with a speaker: X is its channel.
             let own = found.iter_mut().find(|claim| {
                 let cue = self.clause_of_range(claim.cue.range);
@@ -1088,6 +1102,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let cue_tokens = match matched {
+                _ if possessive => phrase.clone(),
                 Some(sequence) => phrase.start..phrase.start + sequence.len(),
                 None => phrase.end - 1..phrase.end,
             };
