@@ -630,14 +630,14 @@ impl<'a> Coder<'a> {
     fn arg(&self, head: usize, bounds: &Range<usize>) -> Arg {
         // A relative pronoun stands for the noun before its comma: `Russland, das die Ukraine
         // angegriffen hat` → Russland; `the army, which shelled the town` → the army.
-        let relative = self.doc.tokens[head].feature("PronType") == Some("Rel")
-            || self.doc.clauses.iter().any(|clause| {
-                clause.kind == lagebild_doc::ClauseKind::Relative && clause.introducer == Some(head as u32)
-            });
-        if relative
-            && head >= bounds.start + 2
-            && &self.lower[head - 1] == ","
-            && matches!(self.pos(head - 2), "PROPN" | "NOUN")
+        // The cheap tests first: this runs for every argument.
+        let after_noun_and_comma =
+            head >= bounds.start + 2 && &self.lower[head - 1] == "," && matches!(self.pos(head - 2), "PROPN" | "NOUN");
+        if after_noun_and_comma
+            && (self.doc.tokens[head].feature("PronType") == Some("Rel")
+                || self.doc.clauses.iter().any(|clause| {
+                    clause.kind == lagebild_doc::ClauseKind::Relative && clause.introducer == Some(head as u32)
+                }))
         {
             return self.arg(head - 2, bounds);
         }

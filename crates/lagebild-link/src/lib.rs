@@ -118,18 +118,20 @@ fn people_the_base_does_not_know(doc: &Document, found: &mut [Explained]) {
             }
         }
     }
+    // Each unknown person's word count and last word, read once.
+    let names: Vec<Option<(usize, &str)>> = found
+        .iter()
+        .map(|mention| {
+            let entity = &mention.entity;
+            let words = doc.slice(entity.range).split_whitespace();
+            unknown_person(entity).then(|| (words.clone().count(), words.last().unwrap_or_default()))
+        })
+        .collect();
     for index in 0..found.len() {
-        if !unknown_person(&found[index].entity) {
-            continue;
-        }
-        let words: Vec<&str> = doc.slice(found[index].entity.range).split_whitespace().collect();
-        let Some(&last) = words.last() else { continue };
+        let Some((count, last)) = names[index] else { continue };
         // The nearest earlier unknown person whose name has more words and ends the same way.
-        let earlier = (0..index).rev().find(|&other| {
-            let entity = &found[other].entity;
-            let other_words: Vec<&str> = doc.slice(entity.range).split_whitespace().collect();
-            unknown_person(entity) && other_words.len() > words.len() && other_words.last() == Some(&last)
-        });
+        let earlier =
+            (0..index).rev().find(|&other| names[other].is_some_and(|(words, end)| words > count && end == last));
         if let Some(other) = earlier {
             let (name, country, code) = {
                 let entity = &found[other].entity;
