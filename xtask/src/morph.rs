@@ -10,11 +10,23 @@ use lagebild_eval::morph::{MorphScores, evaluate, read_split};
 use lagebild_morph::Lexicon;
 use lagebild_morph::train::{Settings, train};
 
-fn workspace_root() -> PathBuf {
+pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn data_dir() -> anyhow::Result<PathBuf> {
+/// The commit the working tree is at, for a model's record (empty where git cannot say).
+pub(crate) fn head_commit() -> String {
+    std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(workspace_root())
+        .output()
+        .ok()
+        .and_then(|output| String::from_utf8(output.stdout).ok())
+        .map(|commit| commit.trim().to_owned())
+        .unwrap_or_default()
+}
+
+pub(crate) fn data_dir() -> anyhow::Result<PathBuf> {
     lagebild_eval::shared_data_dir().context("../shared/data is absent (set LAGEBILD_SHARED_DATA to point at it)")
 }
 
@@ -143,14 +155,7 @@ fn serde_record(
     seconds: f64,
     bytes: usize,
 ) -> String {
-    let commit = std::process::Command::new("git")
-        .args(["rev-parse", "HEAD"])
-        .current_dir(workspace_root())
-        .output()
-        .ok()
-        .and_then(|output| String::from_utf8(output.stdout).ok())
-        .map(|commit| commit.trim().to_owned())
-        .unwrap_or_default();
+    let commit = head_commit();
     let features: Vec<String> =
         scores.features.iter().map(|(name, accuracy)| format!("    \"{name}\": {:.4}", accuracy.value())).collect();
     format!(

@@ -1,6 +1,6 @@
 //! `cargo xtask train ner` and `cargo xtask eval ner`: the named-entity models.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -8,15 +8,7 @@ use lagebild_doc::Lang;
 use lagebild_eval::ner::{NerData, NerScores, cross_validate, evaluate, load};
 use lagebild_ner::train::{Settings, train};
 
-use crate::morph::langs;
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn data_dir() -> anyhow::Result<PathBuf> {
-    lagebild_eval::shared_data_dir().context("../shared/data is absent (set LAGEBILD_SHARED_DATA to point at it)")
-}
+use crate::morph::{data_dir, head_commit, langs, workspace_root};
 
 const FOLDS: usize = 5;
 
@@ -156,13 +148,7 @@ fn record(
     seconds: f64,
     bytes: usize,
 ) -> String {
-    let commit = std::process::Command::new("git")
-        .args(["rev-parse", "HEAD"])
-        .current_dir(workspace_root())
-        .output()
-        .ok()
-        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned())
-        .unwrap_or_default();
+    let commit = head_commit();
     let files: Vec<String> = sets
         .files
         .iter()
