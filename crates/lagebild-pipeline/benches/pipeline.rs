@@ -102,12 +102,7 @@ fn stream_corpus(corpus: &Path, copies: usize) {
         documents += 1;
     }
     assert!(documents > 0 && output_bytes > 0, "nothing analysed under {}", corpus.display());
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak = status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| value.trim().strip_suffix("kB").and_then(|kb| kb.trim().parse::<u64>().ok()));
-    if let Some(peak) = peak {
+    if let Some(peak) = peak_kb() {
         println!("peak kB {peak}");
     }
     println!("documents {documents}");
@@ -181,6 +176,12 @@ fn bench_language(knowledge: &lagebild_pipeline::Knowledge, lang: Lang, dir: &Pa
 }
 
 fn peak_resident_memory() -> Option<String> {
+    peak_kb().map(|kb| format!("{kb} kB"))
+}
+
+/// This process's peak resident memory (VmHWM) in kB.
+fn peak_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find_map(|line| line.strip_prefix("VmHWM:")).map(|value| value.trim().to_owned())
+    let value = status.lines().find_map(|line| line.strip_prefix("VmHWM:"))?;
+    value.trim().strip_suffix("kB")?.trim().parse().ok()
 }
