@@ -91,10 +91,17 @@ pub(crate) fn describe(
     let mut verb_tokens = Vec::new();
     let (mut finite, mut particle, mut lexical_verb, mut lexical, mut last_non_finite) = (None, None, None, None, None);
     let (mut count, mut other_lexical) = (0, false);
+    // The first non-finite lexical verb of the last run of verbs, and whether a word that is
+    // no verb came since the run began.
+    let (mut final_lexical, mut gap) = (None, false);
     for (position, &token) in tokens.iter().enumerate() {
         let w = word(token);
         if !w.is_verbal() {
+            gap = true;
             continue;
+        }
+        if std::mem::take(&mut gap) {
+            final_lexical = None;
         }
         first_verb = first_verb.or(Some(position));
         last_verb = Some(position);
@@ -113,10 +120,20 @@ pub(crate) fn describe(
             lexical = lexical.or(Some(token));
             if w.pos == Pos::Verb {
                 lexical_verb = lexical_verb.or(Some(token));
+                if !w.is_finite() {
+                    final_lexical = final_lexical.or(Some(token));
+                }
             }
             other_lexical |= !w.is(ClauseWordClass::Copula);
         }
     }
+    // German non-finite verbs stand together at the clause's end (`haben … getötet`), so a
+    // non-finite verb before the last run of verbs is a tagger's error (`binnen` read as an
+    // infinitive) unless it is finite (`sah ihn gehen` keeps `sah`).
+    let lexical_verb = match (lang, lexical_verb, final_lexical) {
+        (Lang::De, Some(verb), Some(last)) if !word(verb).is_finite() => Some(last),
+        _ => lexical_verb,
+    };
     let only = if count == 1 { finite.or(last_non_finite) } else { None };
     let main = lexical_verb.or(lexical).or(only).or(last_non_finite).or(finite);
     let lemma = main.map(|main| joined_lemma(sentence, main, particle));

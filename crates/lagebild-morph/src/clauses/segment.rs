@@ -127,7 +127,7 @@ impl<'r> Segmenter<'r> {
             let word = self.words[i];
             if word.is_verb() {
                 self.verb(i);
-            } else if word.has(flag::PARTICLE) {
+            } else if word.has(flag::PARTICLE) && !self.before_noun_phrase(i) {
                 self.particle(i);
             } else {
                 self.other(i);
@@ -758,6 +758,17 @@ impl<'r> Segmenter<'r> {
         }
         self.clauses[parent as usize].content += self.clauses[clause as usize].content;
         self.stack.pop();
+    }
+
+    /// Whether the German word at `i` stands before a noun phrase (`binnen zwei Tagen`, `mit
+    /// ihm`): a German separable particle closes the clause's verb complex, so a word the
+    /// tagger took for one there is a preposition (an English particle may stand before its
+    /// verb's object: `picked up the ball`).
+    fn before_noun_phrase(&self, i: usize) -> bool {
+        self.de()
+            && self.words.get(i + 1).is_some_and(|next| {
+                matches!(next.pos, Pos::Det | Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Pron)
+            })
     }
 
     /// A separable particle closes the verb complex of the clause on top.
