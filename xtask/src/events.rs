@@ -49,7 +49,12 @@ fn eval_half(name: &str, half: usize, show: bool) -> anyhow::Result<()> {
                         && trigger.start < found.trigger.range.end() as usize
                 });
                 if !found {
-                    println!("    missed {} [{}]", event.event_type, &article.text[trigger.clone()]);
+                    println!(
+                        "    missed {} [{}] in: {}",
+                        event.event_type,
+                        &article.text[trigger.clone()],
+                        article.text[event.sentence.clone()].replace('\n', " ")
+                    );
                 } else if let Some(found) = found_event {
                     let args = |args: &[lagebild_doc::Arg]| -> String {
                         args.iter()

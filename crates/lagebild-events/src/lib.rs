@@ -229,9 +229,19 @@ impl<'a> Coder<'a> {
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
     }
 
-    /// A noun whose lemma, or a German compound's last part, is a trigger.
+    /// A noun whose lemma, or a German compound's last part, is a trigger. A German word the
+    /// tagger took for a proper noun counts where no name covers it: every noun is
+    /// capitalised, and the tagger reads a rare one as a name (`kamen in Gewahrsam`).
     fn noun_event(&self, token: usize) -> Option<Event> {
-        if self.pos(token) != "NOUN" {
+        let noun = match self.pos(token) {
+            "NOUN" => true,
+            "PROPN" => {
+                self.doc.meta.lang == Lang::De
+                    && !self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range))
+            }
+            _ => false,
+        };
+        if !noun {
             return None;
         }
         let lemma = self.lemma(token);
@@ -344,8 +354,6 @@ impl<'a> Coder<'a> {
         Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients))
     }
 
-    /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
-    /// compound (at least four letters), or the part after its last hyphen.
     /// A claim that denies earlier claims (`Moskau sagte, Washington habe keine Beweise`) is
     /// a REJECT by its speaker of their speakers, triggered by its cue. PLOVER leaves denials
     /// to the coder and names CAMEO 016, "deny responsibility", as a REJECT.
@@ -380,6 +388,9 @@ impl<'a> Coder<'a> {
         self.words.nouns.contains_key(&lemma) || self.compound_trigger(&lemma).is_some()
     }
 
+    /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
+    /// compound (at least four letters), or the part after its last hyphen. A part never
+    /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`).
     fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
@@ -392,6 +403,7 @@ impl<'a> Coder<'a> {
         lemma
             .char_indices()
             .skip(1)
+            .filter(|&(index, character)| !(lemma[..index].ends_with('c') && matches!(character, 'h' | 'k')))
             .map(|(index, _)| &lemma[index..])
             .filter(|suffix| suffix.len() >= 4 && suffix.len() <= self.words.longest_noun)
             .find_map(|suffix| self.words.nouns.get(suffix))
