@@ -210,6 +210,36 @@ impl Document {
         None
     }
 
+    /// The dateline of a wire report: the place names that open one of the first three
+    /// sentences before a dash standing alone (`Kabul – Nach einem …`, `Athen/Skopje –`, `Tel
+    /// Aviv –`, `Wien (APA) –`), without the dash. Every word before the dash starts with a
+    /// capital, so a headline (`Agenturgründern gelingt Marketing-Stunt – …`) is none. Reads
+    /// the `sentences` and `tokens` layers; which words are places is for the caller to ask.
+    pub fn dateline(&self) -> Option<TextRange> {
+        /// The most words before the dash.
+        const WORDS: usize = 6;
+        for tokens in self.sentence_tokens().into_iter().take(3) {
+            let tokens = &self.tokens[tokens];
+            let Some(dash) = tokens.iter().take(WORDS + 1).position(|token| {
+                matches!(self.slice(token.range), "–" | "—" | "-")
+                    && self.text[..token.range.start() as usize].ends_with(char::is_whitespace)
+            }) else {
+                continue;
+            };
+            let names = &tokens[..dash];
+            let capitalised = |token: &Token| {
+                let form = self.slice(token.range);
+                matches!(form, "/" | "(" | ")") || form.starts_with(char::is_uppercase)
+            };
+            if let (Some(first), Some(last)) = (names.first(), names.last())
+                && names.iter().all(capitalised)
+            {
+                return Some(first.range.cover(last.range));
+            }
+        }
+        None
+    }
+
     /// A document with empty layers. Ranges use `u32` offsets, so texts over 4 GiB are cut by
     /// the reader before they get here.
     pub fn new(meta: Meta, text: String) -> Document {
@@ -257,5 +287,34 @@ mod index_tests {
         assert_eq!(doc.sentence_tokens(), vec![0..3, 3..6]);
         assert_eq!(doc.token_sentences(), vec![0, 0, 0, 1, 1, 1]);
         assert_eq!(doc.token_clauses(), vec![None, None, None, Some(0), Some(0), Some(0)]);
+    }
+
+    /// A document of one-line sentences whose tokens are split at spaces.
+    fn spaced(lines: &[&str]) -> Document {
+        let mut doc = Document::new(Meta::new("d", "-"), lines.join(" "));
+        let mut start = 0u32;
+        for line in lines {
+            doc.sentences.push(Sentence { range: TextRange::new(start, start + line.len() as u32) });
+            let mut at = start;
+            for word in line.split(' ') {
+                doc.tokens.push(Token { range: TextRange::new(at, at + word.len() as u32), ..Token::default() });
+                at += word.len() as u32 + 1;
+            }
+            start += line.len() as u32 + 1;
+        }
+        doc
+    }
+
+    #[test]
+    fn a_dateline_is_capitalised_words_before_a_dash_that_opens_an_early_sentence() {
+        let line = |lines: &[&str]| {
+            let doc = spaced(lines);
+            doc.dateline().map(|range| doc.slice(range).to_owned())
+        };
+        assert_eq!(line(&["Titel zum Tag .", "Tel Aviv – Forscher sagen etwas ."]).as_deref(), Some("Tel Aviv"));
+        assert_eq!(line(&["Athen / Skopje - Die Länder reagieren ."]).as_deref(), Some("Athen / Skopje"));
+        assert_eq!(line(&["Agenturgründern gelingt Stunt – Kontroverse App ."]), None);
+        assert_eq!(line(&["– Kein Ort ."]), None);
+        assert_eq!(line(&["Eins .", "Zwei .", "Drei .", "Wien – Zu spät ."]), None);
     }
 }

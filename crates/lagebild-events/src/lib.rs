@@ -124,6 +124,8 @@ struct Coder<'a> {
     sentence_tokens: Vec<Range<usize>>,
     sentence_of: Vec<u32>,
     clause_of: Vec<Option<u32>>,
+    /// A wire report's dateline (`Kabul – …`): where the report was written, no actor.
+    dateline: Option<TextRange>,
 }
 
 impl<'a> Coder<'a> {
@@ -132,7 +134,8 @@ impl<'a> Coder<'a> {
         let sentence_tokens = doc.sentence_tokens();
         let sentence_of = doc.token_sentences();
         let clause_of = doc.token_clauses();
-        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of }
+        let dateline = doc.dateline();
+        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline }
     }
 
     fn pos(&self, token: usize) -> &str {
@@ -676,7 +679,8 @@ impl<'a> Coder<'a> {
         }
     }
 
-    /// The person a third-person singular `er`/`sie`/`he`/`she` stands for: the last person
+    /// The person a third-person singular `er`/`sie`/`he`/`she` (not an expletive `es`/`it`)
+    /// stands for: the last person
     /// with an actor code named before it in its sentence or the two before.
     fn antecedent(&self, head: usize) -> Option<usize> {
         let token = &self.doc.tokens[head];
@@ -684,7 +688,8 @@ impl<'a> Coder<'a> {
             && token.feature("PronType") == Some("Prs")
             && token.feature("Person") == Some("3")
             && token.feature("Number") == Some("Sing")
-            && matches!(token.feature("Gender"), Some("Masc" | "Fem"));
+            // Not `es`/`it`; the German tagger gives no gender.
+            && !self.words.is("expletive", &self.lower[head]);
         if !personal {
             return None;
         }
@@ -755,8 +760,14 @@ impl<'a> Coder<'a> {
                 })
             });
         }
+        // The dateline's place wrote the report and did nothing in it.
+        let in_dateline = |arg: &Arg| {
+            self.dateline.is_some_and(|line| line.start() <= arg.range.start() && arg.range.end() <= line.end())
+        };
+        let (mut actors, mut recipients) = (actors, recipients);
+        actors.retain(|arg| !in_dateline(arg));
+        recipients.retain(|arg| !in_dateline(arg));
         // One actor per code: a role noun and its country (`Marinen` … `Japans`) are one actor.
-        let mut actors = actors;
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
         let (time, date, date_source) = self.date(clause, modality.historical);

@@ -38,7 +38,8 @@
 //!   form `name`, its words as name and no `kb_id`.
 //! - **Base only**: mentions no span overlaps stay as they are.
 //! - **People the base does not know**: a tagger-only person right after a role noun takes its
-//!   country and code; a later mention by surname joins the full name's cluster and code.
+//!   country and code; a later mention by surname joins the full name's cluster and code,
+//!   also where neither the base nor the tagger found it.
 
 mod recognize;
 
@@ -86,9 +87,73 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     let mut found = recognize::recognize(doc, kb, explain);
     merge(doc, kb, &mut found, tagged);
     found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
+    surnames_the_tagger_missed(doc, &mut found, explain);
     people_the_base_does_not_know(doc, &mut found);
     assign_clusters(&mut found);
     found
+}
+
+/// A later mention by surname alone that neither the base nor the tagger found (`Kammenos
+/// warf der Türkei vor`, first in its sentence, where a capital says little) is the person
+/// named in full before it: a token spelt like the last word of an earlier person's name of
+/// two or more words, tagged as a name and not before a number (`May 5`), which no mention
+/// covers, is a copy of that mention.
+fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explain: bool) {
+    // (end of the full name, its last word, its mention), in text order.
+    let people: Vec<(u32, &str, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, mention)| {
+            mention.entity.entity_type == EntityType::Person && mention.entity.form == EntityForm::Name
+        })
+        .filter_map(|(index, mention)| {
+            let mut words = doc.slice(mention.entity.range).split_whitespace();
+            let (first, last) = (words.next()?, words.next_back()?);
+            let surname = first != last
+                && last.chars().count() >= 3
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && last.chars().all(|c| c.is_alphabetic() || c == '-');
+            surname.then_some((mention.entity.range.end(), last, index))
+        })
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (index, token) in doc.tokens.iter().enumerate() {
+        // A name the tagger read as such, and no month before its day (`May 5`).
+        let before_number = doc
+            .tokens
+            .get(index + 1)
+            .is_some_and(|next| doc.slice(next.range).starts_with(|c: char| c.is_ascii_digit()));
+        if token.pos() != Some("PROPN") || before_number {
+            continue;
+        }
+        let form = doc.slice(token.range);
+        let Some(&(_, _, person)) =
+            people.iter().rev().find(|&&(end, last, _)| end <= token.range.start() && last == form)
+        else {
+            continue;
+        };
+        let covered = |range: TextRange| range.start() < token.range.end() && token.range.start() < range.end();
+        if found.iter().any(|mention| covered(mention.entity.range)) {
+            continue;
+        }
+        let full = &found[person];
+        let mut entity = full.entity.clone();
+        entity.range = token.range;
+        entity.cluster = None;
+        let reason = if explain {
+            recognize::Reason(format!("the surname of `{}` named before", doc.slice(full.entity.range)))
+        } else {
+            recognize::Reason(String::new())
+        };
+        added.push(Explained { entity, reason });
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
+    }
 }
 
 /// A person the base does not know takes what the text says of them: the country and code of

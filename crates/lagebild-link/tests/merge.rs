@@ -162,3 +162,19 @@ fn a_person_the_base_does_not_know_takes_the_code_of_the_role_noun_before_and_ke
     assert_eq!(people[1].name.as_deref(), Some("Panos Kammenos"), "the surname is the same person");
     assert_eq!(people[0].cluster, people[1].cluster);
 }
+
+#[test]
+fn a_later_surname_no_one_found_is_the_person_named_before() {
+    let kb = &support::loaded().kb;
+    let doc = doc(
+        "Der griechische Verteidigungsminister Panos Kammenos kam nach Kos. Kammenos warf der Türkei Vertragsbruch vor.",
+        Lang::De,
+    );
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Panos Kammenos", EntityType::Person)]);
+    let surname = with(&doc, &merged, "Kammenos");
+    assert_eq!(surname.len(), 1, "{merged:?}");
+    let full = with(&doc, &merged, "Panos Kammenos");
+    assert_eq!(surname[0].entity_type, EntityType::Person);
+    assert_eq!(surname[0].cluster, full[0].cluster);
+    assert_eq!(surname[0].code.as_deref(), Some("GRCMIL"));
+}
