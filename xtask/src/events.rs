@@ -38,6 +38,28 @@ fn eval_half(name: &str, half: usize, show: bool) -> anyhow::Result<()> {
             lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut Timings::default()).document;
         events::score_article(article, &document, &mut scores);
         if show {
+            // Events found in an annotated sentence where the gold set has no trigger.
+            for found in &document.events {
+                let (start, end) = (found.trigger.range.start() as usize, found.trigger.range.end() as usize);
+                let Some(sentence) =
+                    article.events.iter().map(|event| &event.sentence).find(|s| s.start <= start && end <= s.end)
+                else {
+                    continue;
+                };
+                let gold = article
+                    .events
+                    .iter()
+                    .filter_map(|event| event.trigger.as_ref())
+                    .any(|trigger| trigger.start < end && start < trigger.end);
+                if !gold {
+                    println!(
+                        "    spurious {} [{}] in: {}",
+                        found.event_type.as_str(),
+                        document.slice(found.trigger.range),
+                        article.text[sentence.clone()].replace('\n', " ")
+                    );
+                }
+            }
             for event in &article.events {
                 let Some(trigger) = &event.trigger else { continue };
                 let found = document.events.iter().any(|found| {

@@ -159,6 +159,33 @@ impl<'a> Coder<'a> {
         let verb = clause.verb? as usize;
         let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb), str::to_lowercase);
         let trigger = self.words.verbs.get(&lemma)?;
+        // A verb whose subject names an event says what became of that event, which is coded
+        // by its noun: `eine EU-Strafe droht` (no threat), `Sanktionen wurden verhängt`.
+        let subject_is_event = clause.arguments.iter().any(|&(role, token)| {
+            role == ArgumentRole::Subject && self.pos(token as usize) == "NOUN" && self.is_noun_trigger(token as usize)
+        });
+        if subject_is_event {
+            return None;
+        }
+        // What someone asks, refuses, threatens or agrees to do (`rief Südafrika auf, Bashir
+        // zu verhaften`, `weigerte sich, zu verhandeln`) has not happened: PLOVER codes the
+        // request, refusal, threat or agreement only.
+        let intended = clause.kind == lagebild_doc::ClauseKind::Infinitive
+            && clause.parent.and_then(|parent| self.doc.clauses.get(parent as usize)).is_some_and(|parent| {
+                let lemma = parent.lemma.as_deref().map(str::to_lowercase).unwrap_or_default();
+                self.words.verbs.get(&lemma).is_some_and(|trigger| {
+                    matches!(
+                        trigger.category,
+                        Category::Fixed {
+                            event_type: EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree,
+                            ..
+                        }
+                    )
+                })
+            });
+        if intended {
+            return None;
+        }
         // The token of the trigger verb (`traf`), and its particle (`ein`).
         let main = clause
             .verb_tokens
@@ -393,7 +420,8 @@ impl<'a> Coder<'a> {
 
     /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
     /// compound (at least four letters), or the part after its last hyphen. A part never
-    /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`).
+    /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`),
+    /// nor after fewer than four letters, which are a prefix (`Vereinigung` is no `Einigung`).
     fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
@@ -406,7 +434,10 @@ impl<'a> Coder<'a> {
         lemma
             .char_indices()
             .skip(1)
-            .filter(|&(index, character)| !(lemma[..index].ends_with('c') && matches!(character, 'h' | 'k')))
+            .filter(|&(index, character)| {
+                let left = &lemma[..index];
+                left.chars().nth(3).is_some() && !(left.ends_with('c') && matches!(character, 'h' | 'k'))
+            })
             .map(|(index, _)| &lemma[index..])
             .filter(|suffix| suffix.len() >= 4 && suffix.len() <= self.words.longest_noun)
             .find_map(|suffix| self.words.nouns.get(suffix))
