@@ -549,7 +549,15 @@ impl<'a> Coder<'a> {
         }
         let phrase = self.phrase(head, bounds);
         let mut end = phrase.end;
-        while end < bounds.end && matches!(self.pos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "CCONJ" | "ADP" | "NUM") {
+        // Over the list and its attributes (`die Marinen der USA und Südkoreas`, `von`), not a
+        // prepositional phrase of the clause (`Kim mit einem Zug nach Russland`).
+        while end < bounds.end
+            && match self.pos(end) {
+                "DET" | "ADJ" | "PROPN" | "NOUN" | "CCONJ" | "NUM" => true,
+                "ADP" => self.words.is("actor_prep", &self.lower[end]),
+                _ => false,
+            }
+        {
             end += 1;
         }
         let range = self.range(&(phrase.start..end));

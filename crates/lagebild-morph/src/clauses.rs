@@ -81,9 +81,47 @@ pub(crate) fn clauses_of(doc: View<'_>, lang: Lang, resources: &LangResources) -
             continue;
         }
         segmenter.run();
+        let from = out.len();
         finisher.finish(doc, &segmenter, index as u32, lang, &mut out);
+        if lang == Lang::De {
+            attach_to_preceding(&mut out, from);
+        }
     }
     out
+}
+
+/// German relative and purpose clauses that follow an embedded clause hang from it, not from
+/// the clause that embeds both: in `…, nachdem Kim nach Russland gereist ist, um Putin zu
+/// Gesprächen zu treffen, bei denen es um Waffen ging` the trip was to meet Putin, and the
+/// talks (the relative clause's antecedent, before the extraposed verb) are in the purpose
+/// clause. Such a clause takes as parent the embedded clause with a verb that ends right
+/// before it, where that one lies inside the clause it hung from. Only clauses of one sentence, from
+/// `from` on, are looked at.
+fn attach_to_preceding(clauses: &mut [Clause], from: usize) {
+    for index in from..clauses.len() {
+        let clause = &clauses[index];
+        if !matches!(clause.kind, ClauseKind::Relative | ClauseKind::Infinitive) {
+            continue;
+        }
+        let Some(&first) = clause.tokens.iter().min() else { continue };
+        // The word before the clause, over its comma and a preposition (`, bei denen`).
+        let Some(before) = (first as usize).checked_sub(1) else { continue };
+        let Some(owner) = (from..index).find(|&other| clauses[other].tokens.contains(&(before as u32))) else {
+            continue;
+        };
+        let candidate = &clauses[owner];
+        let fits = matches!(candidate.kind, ClauseKind::Subordinate | ClauseKind::Infinitive | ClauseKind::Relative)
+            && candidate.verb.is_some();
+        // Only deeper: the new parent lies inside the old one.
+        let mut ancestor = candidate.parent;
+        while ancestor.is_some_and(|a| Some(a) != clause.parent && (a as usize) >= from) {
+            ancestor = ancestor.and_then(|a| clauses[a as usize].parent);
+        }
+        let inside = clause.parent.is_some() && ancestor == clause.parent;
+        if fits && inside && Some(owner as u32) != clause.parent {
+            clauses[index].parent = Some(owner as u32);
+        }
+    }
 }
 
 /// Turns the segmenter's clauses into [`Clause`] records: drops empty clauses, merges a

@@ -234,6 +234,16 @@ fn the_events_have_their_actors_dates_and_modality() {
     // `nachdem Kim … gereist ist`: background from weeks before, so not dated on the day.
     assert!(trip[0].historical, "Kim's earlier trip is background");
     assert_eq!(trip[0].date, None);
+    // `…, um Putin zu Gesprächen zu treffen, bei denen es … um Waffenlieferungen und
+    // russische Hilfe … ging`: the purpose of that trip, and what the talks were about.
+    let meeting = events(&doc, "treffen", EventType::Consult);
+    assert_eq!((codes(&meeting[0].actors), codes(&meeting[0].recipients)), (vec!["PRKGOV"], vec!["RUSGOV"]));
+    for (trigger, event_type) in
+        [("treffen", EventType::Consult), ("Gesprächen", EventType::Consult), ("Hilfe", EventType::Aid)]
+    {
+        let found = events(&doc, trigger, event_type);
+        assert!(found[0].historical && found[0].date.is_none(), "{trigger} is background of the trip");
+    }
     // `… auf eine noch engere … Zusammenarbeit einigen könnten`: a possibility.
     let cooperation = events(&doc, "Zusammenarbeit", EventType::Cooperate);
     assert!(cooperation[0].hypothetical, "the closer cooperation is possible, not agreed");
