@@ -361,6 +361,13 @@ impl<'a> Coder<'a> {
                     let subject_phrase = self.phrase(subject, &bounds);
                     if !subject_phrase.contains(&token) && !phrase.contains(&subject) && !self.in_time(subject) {
                         actors.extend(self.members(subject, &bounds));
+                        // And the rest of a list with commas (`die USA und ihre Verbündeten …,
+                        // Südkorea und Japan`).
+                        for arg in self.conjuncts(subject, &bounds) {
+                            if !actors.iter().any(|known| overlaps(known.range, arg.range)) {
+                                actors.push(arg);
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -640,7 +647,28 @@ impl<'a> Coder<'a> {
                 t += 1;
             }
             let Some(last) = last else { break };
-            let Some(arg) = member(last) else { break };
+            let Some(arg) = member(last) else {
+                // `die USA und ihre Verbündeten in der Region, Südkorea und Japan`: a plural
+                // noun that names no one, with a prepositional phrase, before the apposition
+                // that names its members.
+                let mut after = t;
+                if after < bounds.end && self.pos(after) == "ADP" {
+                    after += 1;
+                    while after < bounds.end && nominal(after) {
+                        after += 1;
+                    }
+                }
+                let apposition = self.doc.tokens[last].feature("Number") == Some("Plur")
+                    && after + 1 < bounds.end
+                    && &self.lower[after] == ","
+                    && self.pos(after + 1) == "PROPN";
+                if apposition {
+                    end = after;
+                    conjunction_seen = false;
+                    continue;
+                }
+                break;
+            };
             found.push(arg);
             end = t;
         }

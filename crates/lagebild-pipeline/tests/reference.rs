@@ -247,6 +247,13 @@ fn the_events_have_their_actors_dates_and_modality() {
     // `… auf eine noch engere … Zusammenarbeit einigen könnten`: a possibility.
     let cooperation = events(&doc, "Zusammenarbeit", EventType::Cooperate);
     assert!(cooperation[0].hypothetical, "the closer cooperation is possible, not agreed");
+    // `die USA und ihre Verbündeten in der Region, Südkorea und Japan, … ihre militärische
+    // Zusammenarbeit`: the three act together.
+    assert!(
+        cooperation.iter().any(|event| codes(&event.actors) == ["USAGOV", "KORGOV", "JPNGOV"]),
+        "{:?}",
+        cooperation.iter().map(|event| codes(&event.actors)).collect::<Vec<_>>()
+    );
     // The deliveries the White House reports: inside its claim, with the 1,000 containers.
     let delivered = events(&doc, "geliefert", EventType::Aid);
     let reported_by = delivered[0].claim.map(|id| &doc.claims[id.index()]).map(|claim| speaker(&doc, claim).1);
