@@ -84,7 +84,7 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     if doc.meta.lang == Lang::Und || doc.tokens.is_empty() {
         return Vec::new();
     }
-    let mut found = recognize::recognize(doc, kb, explain);
+    let mut found = recognize::recognize(doc, kb, tagged, explain);
     merge(doc, kb, &mut found, tagged);
     found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
     surnames_the_tagger_missed(doc, &mut found, explain);

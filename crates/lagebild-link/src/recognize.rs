@@ -66,6 +66,8 @@ struct Context<'a> {
     lowered_ends: Vec<u32>,
     /// Token index → its role as a clause argument's head.
     arguments: Vec<Option<ArgumentRole>>,
+    /// The statistical tagger's spans, if it ran.
+    tagged: &'a [TaggedSpan],
 }
 
 impl Context<'_> {
@@ -124,7 +126,7 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
     true
 }
 
-pub(crate) fn recognize(doc: &Document, kb: &Kb, explain: bool) -> Vec<Explained> {
+pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Explained> {
     let mut context = Context {
         doc,
         kb,
@@ -136,6 +138,7 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, explain: bool) -> Vec<Explained
         lowered: String::with_capacity(doc.text().len()),
         lowered_ends: Vec::with_capacity(doc.tokens.len()),
         arguments: vec![None; doc.tokens.len()],
+        tagged,
     };
     for token in &doc.tokens {
         lowercase_into(doc.slice(token.range), &mut context.lowered);
@@ -415,6 +418,8 @@ fn link(
     let forms: Vec<NameForm> = candidate.hits.iter().filter(|hit| hit.entry == best).map(|hit| hit.form).collect();
     // Part of a longer proper name the base does not know: `Paris Hilton`. Genitives and
     // adjectives modify the noun after them (`Nordkoreas Raumfahrtprogramm`) and are exempt.
+    // Where the tagger ran, it must read the two words as one name: a German noun it tags
+    // PROPN is no name part (`im Irak Senfgas`, `aus Kairo Geschäftsabschlüsse`).
     if !candidate.compound
         && candidate.how == "name"
         && forms.contains(&NameForm::Name)
@@ -428,6 +433,11 @@ fn link(
             && starts_upper(context.text(next))
             && !starts_name[next]
             && context.kb.role_noun(context.lang, &context.text(next).to_lowercase()).is_none()
+            && (context.tagged.is_empty()
+                || context.tagged.iter().any(|span| {
+                    let (this, after) = (context.doc.tokens[next - 1].range, context.doc.tokens[next].range);
+                    span.range.start() <= this.start() && after.end() <= span.range.end()
+                }))
         {
             confidence = 0.25;
             linked = false;

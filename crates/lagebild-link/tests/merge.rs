@@ -178,3 +178,21 @@ fn a_later_surname_no_one_found_is_the_person_named_before() {
     assert_eq!(surname[0].cluster, full[0].cluster);
     assert_eq!(surname[0].code.as_deref(), Some("GRCMIL"));
 }
+
+#[test]
+fn a_name_before_a_noun_the_tagger_calls_a_name_stays_linked_where_the_tagger_reads_it_alone() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Die Miliz setzt im Irak Senfgas ein.", Lang::De);
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Irak", EntityType::Location)]);
+    let iraq = with(&doc, &merged, "Irak");
+    assert_eq!(iraq.len(), 1, "{merged:?}");
+    assert_eq!(iraq[0].kb_id.as_deref(), Some("country:IRQ"));
+}
+
+#[test]
+fn without_the_tagger_a_name_before_an_unknown_proper_noun_is_not_linked() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Die Miliz setzt im Irak Senfgas ein.", Lang::De);
+    let alone = lagebild_link::entities(&doc, kb);
+    assert!(with(&doc, &alone, "Irak").iter().all(|entity| entity.kb_id.is_none()), "{alone:?}");
+}
