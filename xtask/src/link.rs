@@ -12,7 +12,9 @@ pub(crate) fn eval_link(errors: usize) -> anyhow::Result<()> {
     let dir = linking::gold_dir();
     let articles = linking::read_gold(&dir, &data).with_context(|| format!("reading {}", dir.display()))?;
     let knowledge = Knowledge::embedded().context("loading the embedded knowledge")?;
-    let known = |id: &str| knowledge.kb.get(id).is_some();
+    let names: std::collections::HashSet<&str> =
+        knowledge.kb.entries().iter().map(|entry| entry.name(lagebild_doc::Lang::En)).collect();
+    let known = |id: &str, name: &str| knowledge.kb.get(id).is_some() || names.contains(name);
     let name_of = |id: &str| knowledge.kb.get(id).map(|entry| entry.name(lagebild_doc::Lang::En).to_owned());
     for lang in ["de", "en"] {
         let mut scores = LinkScores::default();

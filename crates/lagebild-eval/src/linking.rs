@@ -152,12 +152,14 @@ pub struct LinkScores {
     pub errors: Vec<(String, String, String)>,
 }
 
-/// Scores one article; `known` says whether the base holds an id, `names_of` gives an id's
+/// Scores one article; `known` says whether the base holds an entry with a gold id or, under
+/// another id, with its English name (`org:icc` for `org:international-criminal-court`);
+/// `names_of` gives an id's
 /// English name.
 pub fn score_article(
     gold: &GoldArticle,
     document: &Document,
-    known: &dyn Fn(&str) -> bool,
+    known: &dyn Fn(&str, &str) -> bool,
     name_of: &dyn Fn(&str) -> Option<String>,
     scores: &mut LinkScores,
 ) {
@@ -176,7 +178,7 @@ pub fn score_article(
             range.end.min(mention.range.end).saturating_sub(range.start.max(mention.range.start))
         };
         let best = found.iter().filter(|(range, _)| overlap(range) > 0).max_by_key(|(range, _)| overlap(range));
-        let wants_link = !matches!(mention.kb_id.as_str(), "-" | "geo:?") && known(&mention.kb_id);
+        let wants_link = !matches!(mention.kb_id.as_str(), "-" | "geo:?") && known(&mention.kb_id, &mention.name);
         let found_id = best.and_then(|(_, entity)| entity.kb_id.clone());
         let correct = match (&found_id, wants_link) {
             (Some(id), true) => *id == mention.kb_id || name_of(id).is_some_and(|name| name == mention.name),

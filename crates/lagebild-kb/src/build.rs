@@ -519,6 +519,9 @@ pub fn build(shared: &Path, resources: &Path) -> Result<Built, BuildError> {
             capital: None,
             source: format!("resources/kb/entries.tsv:{}", row.line),
         });
+        for variant in german_weak_forms(f[5]) {
+            builder.add_name(f[0], "de", "name", &variant);
+        }
         *builder.counts.entry("landmarks and organisations").or_default() += 1;
     }
     let path = kb_dir.join("entry_aliases.tsv");
@@ -535,6 +538,25 @@ pub fn build(shared: &Path, resources: &Path) -> Result<Built, BuildError> {
 
     people(&mut builder, shared, &kb_dir, &iso2_to_iso3)?;
     Ok(builder.finish())
+}
+
+/// The other forms of a German name that opens with an adjective, as news writes it after
+/// an article: `Internationaler Strafgerichtshof` → `Internationale Strafgerichtshof` (der),
+/// `Internationalen Strafgerichtshof` (dem, den, des); `Europäisches Parlament` →
+/// `Europäische Parlament`, `Europäischen Parlament`. Only an adjective in `-isch`, `-al`,
+/// `-ig` or `-lich` before one noun is read so; other names give nothing. For the entries'
+/// German names, which are nominatives (aliases are inflected already).
+fn german_weak_forms(name: &str) -> Vec<String> {
+    let Some((first, rest)) = name.split_once(' ') else { return Vec::new() };
+    if !first.starts_with(char::is_uppercase) || !rest.starts_with(char::is_uppercase) || rest.contains(' ') {
+        return Vec::new();
+    }
+    let stem = ["en", "er", "es", "e"].iter().find_map(|ending| first.strip_suffix(ending));
+    let Some(stem) = stem.filter(|stem| ["isch", "al", "ig", "lich"].iter().any(|suffix| stem.ends_with(suffix)))
+    else {
+        return Vec::new();
+    };
+    ["e", "en"].iter().map(|ending| format!("{stem}{ending} {rest}")).filter(|form| form != name).collect()
 }
 
 fn static_lang(text: &str) -> Option<&'static str> {
