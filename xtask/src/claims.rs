@@ -1,4 +1,8 @@
 //! `cargo xtask eval claims`: attribution against SpkAtt-2023 (German) and PolNeAR (English).
+//!
+//! By default it reports SpkAtt's held-out tenth and PolNeAR's dev split; `--development`
+//! scores the parts that rules may be written against instead: SpkAtt's other nine tenths
+//! and PolNeAR's train split. Look at errors (`--show N`) only there.
 
 use anyhow::Context;
 use lagebild_eval::attribution::{self, AttributionDoc, RoleScores, SpkAttSplit};
@@ -10,7 +14,13 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
         println!("skipped: ../shared/data is absent (set LAGEBILD_SHARED_DATA to point at it)");
         return Ok(());
     };
-    let knowledge = Knowledge::embedded().context("loading the embedded knowledge")?;
+    // `LAGEBILD_RESOURCES=dir` scores word lists of a directory laid out like `resources/`
+    // without a rebuild.
+    let knowledge = match std::env::var_os("LAGEBILD_RESOURCES") {
+        Some(dir) => Knowledge::with_resources_dir(std::path::Path::new(&dir))
+            .with_context(|| format!("loading the resources of {}", dir.to_string_lossy()))?,
+        None => Knowledge::embedded().context("loading the embedded knowledge")?,
+    };
     let analyze = |lang: &str| {
         let knowledge = &knowledge;
         let lang = lang.to_owned();
@@ -44,13 +54,15 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
         print_cue_misses(&docs, &analysed);
     }
 
+    // Rules are written against PolNeAR's train split; its dev split is the one reported.
+    let polnear_split = if development { "train" } else { "dev" };
     let polnear_dir = data.join("attribution/en/polnear");
-    let docs =
-        attribution::read_polnear(&polnear_dir, "dev").with_context(|| format!("reading {}", polnear_dir.display()))?;
+    let docs = attribution::read_polnear(&polnear_dir, polnear_split)
+        .with_context(|| format!("reading {}", polnear_dir.display()))?;
     let (exact, overlapping, analysed) = attribution::evaluate(&docs, analyze("en"));
-    println!("PolNeAR dev ({} articles), exact spans:", docs.len());
+    println!("PolNeAR {polnear_split} ({} articles), exact spans:", docs.len());
     print_roles(&exact, "content");
-    println!("PolNeAR dev, overlapping spans:");
+    println!("PolNeAR {polnear_split}, overlapping spans:");
     print_roles(&overlapping, "content");
     show_errors(&docs, &analysed, show);
     if show > 0 {
@@ -99,6 +111,7 @@ fn show_errors(docs: &[AttributionDoc], analysed: &[(String, lagebild_doc::Docum
 fn print_cue_misses(docs: &[AttributionDoc], analysed: &[(String, lagebild_doc::Document)]) {
     use std::collections::HashMap;
     let (mut missed, mut spurious) = (HashMap::<String, usize>::new(), HashMap::<String, usize>::new());
+    let mut all = HashMap::<String, usize>::new();
     for (doc, (_, document)) in docs.iter().zip(analysed) {
         let found: Vec<std::ops::Range<usize>> = document
             .claims
@@ -123,6 +136,7 @@ fn print_cue_misses(docs: &[AttributionDoc], analysed: &[(String, lagebild_doc::
             }
         }
         for cue in &found {
+            *all.entry(doc.text[cue.clone()].to_lowercase()).or_default() += 1;
             if !gold.iter().any(|g| overlaps(g, cue)) {
                 let word = doc.text[cue.clone()].to_lowercase();
                 if std::env::var("LAGEBILD_CUE_CONTEXT").is_ok_and(|wanted| wanted == format!("+{word}")) {
@@ -134,7 +148,7 @@ fn print_cue_misses(docs: &[AttributionDoc], analysed: &[(String, lagebild_doc::
             }
         }
     }
-    for (name, counts) in [("missed", missed), ("spurious", spurious)] {
+    for (name, counts) in [("missed", missed), ("spurious", spurious), ("found", all)] {
         let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let top: Vec<String> = counts.iter().take(60).map(|(word, n)| format!("{word}:{n}")).collect();

@@ -112,12 +112,14 @@ enum Eval {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Claims (cue, source, content) against SpkAtt-2023 (held out) and PolNeAR (dev).
+    /// Claims (cue, source, content) against SpkAtt-2023 (held out) and PolNeAR (dev);
+    /// `--development` scores SpkAtt's development speeches and PolNeAR's train split.
     Claims {
         /// Print gold and found statements of this many documents per corpus.
         #[arg(long, default_value_t = 0)]
         show: usize,
-        /// Score SpkAtt's development speeches instead of the held-out ones.
+        /// Score SpkAtt's development speeches and PolNeAR's train split instead of the
+        /// reported held-out speeches and dev split (look at errors only with this).
         #[arg(long)]
         development: bool,
     },

@@ -21,7 +21,14 @@ fn main() {
     let options = lagebild_pipeline::Options::default();
     let doc = lagebild_pipeline::analyze(raw, &knowledge, &options, &mut Default::default()).document;
     for (index, token) in doc.tokens.iter().enumerate() {
-        print!("{index}:{}/{}/{} ", doc.slice(token.range), token.pos().unwrap_or("?"), token.lemma().unwrap_or("?"));
+        let features: Vec<String> = token.morph.iter().map(|(key, value)| format!("{key}={value}")).collect();
+        print!(
+            "{index}:{}/{}/{}/{} ",
+            doc.slice(token.range),
+            token.pos().unwrap_or("?"),
+            token.lemma().unwrap_or("?"),
+            features.join("|")
+        );
     }
     println!();
     for (index, clause) in doc.clauses.iter().enumerate() {

@@ -14,6 +14,10 @@
 //!   already has a speaker;
 //! - **noun** constructions are read as channels of a cue (`sagte die Gruppe in einem Bericht`).
 //!
+//! English cue verbs that the clause analysis left without a clause of their own (a tagger's
+//! mistake) are read by position; cues inside a quotation with no speaker or a first-person
+//! one are part of the quotation (`"I believe …," she said`).
+//!
 //! The speaker is the subject (the agent of a passive), the addressee the indirect object,
 //! the channel a medium named in the cue's clause. Arguments carry the entity they resolve
 //! to: a pronoun the nearest person before it. The stance is the cue's (`bestreiten` denies)
@@ -135,6 +139,7 @@ impl<'a> Reader<'a> {
             found.extend(self.verb_claim(index, clause));
         }
         for sentence in 0..self.sentence_tokens.len() {
+            self.stray_verb_claims(sentence, &mut found);
             self.according_claims(sentence, &mut found);
             self.noun_claims(sentence, &mut found);
             self.headline_claims(sentence, &mut found);
@@ -173,7 +178,7 @@ impl<'a> Reader<'a> {
 
     fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
         let (main, cue_stance) = self.cue_of(clause)?;
-        if self.in_not_cue(main as usize) {
+        if self.in_not_cue(main as usize) || self.modifies_noun(clause, main as usize) {
             return None;
         }
         let sentence = clause.sentence as usize;
@@ -185,7 +190,7 @@ impl<'a> Reader<'a> {
         let main = main as usize;
         // A quotation that closes right before the cue's phrase is its content, whatever
         // follows the cue (`"…," she said several months later, and …`).
-        let before = self.content_before(clause, main, &bounds);
+        let before = self.content_before(clause, main, &bounds, false);
         // In English, so are the words before `…, said Brian Baker, an adviser …`: a cue after
         // a comma, then a name, then a comma; what follows describes the speaker.
         let apposition = self.doc.meta.lang == Lang::En
@@ -204,7 +209,7 @@ impl<'a> Reader<'a> {
             Some(content)
         } else if let Some(content) = self.embedded_content(index, clause) {
             Some(content)
-        } else if let Some((content, quoted)) = self.content_before(clause, main, &bounds) {
+        } else if let Some((content, quoted)) = self.content_before(clause, main, &bounds, true) {
             if !quoted {
                 construction = ClaimConstruction::Postposed;
             }
@@ -244,13 +249,21 @@ impl<'a> Reader<'a> {
                 .rev()
                 .find(|&t| !matches!(self.pos(t), "AUX" | "ADV" | "PART"))
                 .filter(|&t| {
-                    matches!(self.pos(t), "PROPN" | "NOUN" | "PRON")
+                    // A capitalised English word the tagger took for a verb is a name (`Pence
+                    // said`, `Cook said`).
+                    let name = self.doc.meta.lang == Lang::En
+                        && self.pos(t) == "VERB"
+                        && self.doc.slice(self.doc.tokens[t].range).starts_with(|c: char| c.is_uppercase());
+                    (matches!(self.pos(t), "PROPN" | "NOUN" | "PRON") || name)
                         && nominative(t)
                         && !self.is_expletive(t)
                         && !self.in_time(t)
                 })
                 .filter(|&t| !content.contains(&t));
-            after.or(before).map(|head| self.arg(head, &bounds))
+            after
+                .or(before)
+                .map(|head| self.arg(head, &bounds))
+                .or_else(|| self.apposed_speaker(main, &content, &bounds))
         });
         // An infinitive's or a coordinated clause's subject is that of the clause before
         // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
@@ -275,6 +288,33 @@ impl<'a> Reader<'a> {
                 self.doc.clauses[before].arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)?;
             Some(self.arg(*head as usize, &bounds))
         });
+        // An English apposition between commas taken for the subject stands for the name
+        // before it (`Jeff Weaver, the campaign manager, said`): the speaker is both.
+        let speaker = speaker.map(|arg| self.with_name_before(arg, &bounds));
+        // An English participle after a comma (`…, saying …`, `…, adding that …`) speaks
+        // with the nearest subject before it in the sentence.
+        let speaker = speaker.or_else(|| {
+            let participle = self.doc.meta.lang == Lang::En
+                && main > bounds.start
+                && &self.lower[main - 1] == ","
+                && self.lower[main].ends_with("ing");
+            if !participle {
+                return None;
+            }
+            let head = self
+                .doc
+                .clauses
+                .iter()
+                .filter(|other| other.sentence == clause.sentence)
+                .flat_map(|other| &other.arguments)
+                .filter(|(role, _)| *role == ArgumentRole::Subject)
+                .map(|&(_, head)| head as usize)
+                .filter(|&head| {
+                    head >= bounds.start && head < main && !content.contains(&head) && !self.is_expletive(head)
+                })
+                .max()?;
+            Some(self.arg(head, &bounds))
+        });
         if channel.is_none() {
             channel = self.channel_in(clause, &content, &bounds);
         }
@@ -290,6 +330,14 @@ impl<'a> Reader<'a> {
             (None, Some(channel)) => (Some(channel), None),
             other => other,
         };
+        // Inside a quotation, what the quoted speaker says or thinks in the first or second
+        // person, or with no speaker, is part of the quotation (`"I believe he is the best
+        // person …"`, `"… exactly what did it say?"`).
+        let quoted = self.quotes.iter().any(|quote| quote.open < main && main < quote.close);
+        let personal = |arg: &Arg| self.words.is("not_third_person", &self.doc.slice(arg.range).to_lowercase());
+        if quoted && speaker.as_ref().is_none_or(personal) {
+            return None;
+        }
         let content_range = self.range(content.clone());
         Some(Claim {
             sentence: clause.sentence,
@@ -306,6 +354,69 @@ impl<'a> Reader<'a> {
             responds_to: Vec::new(),
             events: Vec::new(),
         })
+    }
+
+    /// English cue verbs that head no clause of their own, where the clause analysis went
+    /// wrong (a mistagged adjective taken for the verb, a quotation swallowed by the clause
+    /// before): each is read as the verb of a clause of the whole sentence, with the
+    /// auxiliaries right before it, and its arguments found by position.
+    fn stray_verb_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
+        if self.doc.meta.lang != Lang::En {
+            return;
+        }
+        let bounds = self.sentence_tokens[sentence].clone();
+        for token in bounds.clone() {
+            // Cheap tests first: a verb, or a noun in `s` after a noun phrase.
+            let noun_in_s = self.pos(token) == "NOUN"
+                && token > bounds.start
+                && self.lower[token].ends_with('s')
+                && matches!(self.pos(token - 1), "NOUN" | "PROPN" | "PRON");
+            if self.pos(token) != "VERB" && !noun_in_s {
+                continue;
+            }
+            // Lemmas are mostly lowercase already: no allocation for them.
+            let lemma = match self.doc.tokens[token].lemma() {
+                Some(lemma) if !lemma.chars().any(char::is_uppercase) => std::borrow::Cow::Borrowed(lemma),
+                _ => std::borrow::Cow::Owned(self.lemma(token)),
+            };
+            if !self.words.verbs.contains_key(lemma.as_ref()) {
+                continue;
+            }
+            // `The billionaire businessman says running …`: a third person singular the
+            // tagger took for a plural noun, right after a noun phrase (unless the word is
+            // also a statement noun: `Trump's claims`).
+            let mistagged = noun_in_s
+                && self.lower[token].strip_suffix('s') == Some(lemma.as_ref())
+                && !self.words.nouns.contains_key(lemma.as_ref());
+            if self.pos(token) != "VERB" && !mistagged {
+                continue;
+            }
+            let range = self.doc.tokens[token].range;
+            let covered =
+                |claim: &Claim| claim.cue.range.start() <= range.start() && range.end() <= claim.cue.range.end();
+            // A verb that heads its own clause was read there.
+            let heads = self.clause_of[token].is_some_and(|c| self.doc.clauses[c as usize].verb == Some(token as u32));
+            if heads || found.iter().any(covered) {
+                continue;
+            }
+            let mut first = token;
+            while first > bounds.start && self.pos(first - 1) == "AUX" {
+                first -= 1;
+            }
+            let clause = Clause {
+                sentence: sentence as u32,
+                kind: ClauseKind::Main,
+                tokens: (bounds.start as u32..bounds.end as u32).collect(),
+                introducer: None,
+                verb: Some(token as u32),
+                verb_tokens: (first as u32..token as u32 + 1).collect(),
+                lemma: None,
+                arguments: Vec::new(),
+                passive: false,
+                parent: None,
+            };
+            found.extend(self.verb_claim(self.doc.clauses.len(), &clause));
+        }
     }
 
     /// The cue's words: in German the verb and its separable particle, in English the verb
@@ -337,6 +448,74 @@ impl<'a> Reader<'a> {
         }
         let range = TextRange::new(merged[0].start(), merged[merged.len() - 1].end());
         Span { range, parts: if merged.len() > 1 { merged } else { Vec::new() } }
+    }
+
+    /// The speaker before a comma-delimited apposition or relative clause right before the
+    /// cue (`Jeff Weaver, Sanders' campaign manager, said`; `Barkley, who said …, said`): the
+    /// phrase before the first comma, with what lies between the commas.
+    /// English only: a German comma before the verb mostly closes a clause (`…, sagte er`).
+    fn apposed_speaker(&self, main: usize, content: &Range<usize>, bounds: &Range<usize>) -> Option<Arg> {
+        if self.doc.meta.lang != Lang::En {
+            return None;
+        }
+        let second = (bounds.start..main).rev().find(|&t| !matches!(self.pos(t), "AUX" | "ADV" | "PART"))?;
+        if &self.lower[second] != "," {
+            return None;
+        }
+        let first = (bounds.start.max(second.saturating_sub(15))..second.saturating_sub(1))
+            .rev()
+            .find(|&t| matches!(&self.lower[t], "," | "." | ";" | ":") || self.is_quote_mark(t))?;
+        let head = first.checked_sub(1).filter(|&t| t >= bounds.start)?;
+        let usable = &self.lower[first] == ","
+            && matches!(self.pos(head), "PROPN" | "NOUN" | "PRON")
+            && !self.is_expletive(head)
+            && !content.contains(&head)
+            && !content.contains(&(second - 1));
+        if !usable {
+            return None;
+        }
+        let mut arg = self.arg(head, bounds);
+        arg.range = TextRange::new(arg.range.start(), self.doc.tokens[second - 1].range.end());
+        Some(arg)
+    }
+
+    /// `Jeff Weaver, the campaign manager, said`: a speaker phrase between commas after a
+    /// name, extended back to the name (English).
+    fn with_name_before(&self, arg: Arg, bounds: &Range<usize>) -> Arg {
+        if self.doc.meta.lang != Lang::En {
+            return arg;
+        }
+        let first = self.doc.tokens.partition_point(|token| token.range.end() <= arg.range.start());
+        let last = self.doc.tokens.partition_point(|token| token.range.end() < arg.range.end());
+        let apposed = first >= bounds.start + 2
+            && last + 1 < bounds.end
+            && &self.lower[first - 1] == ","
+            && &self.lower[last + 1] == ","
+            && self.pos(first - 2) == "PROPN"
+            && self.pos(first) != "PRON";
+        if !apposed {
+            return arg;
+        }
+        let name = self.arg(first - 2, bounds);
+        Arg {
+            range: TextRange::new(name.range.start(), arg.range.end()),
+            entity: name.entity.or(arg.entity),
+            code: name.code.or(arg.code),
+        }
+    }
+
+    /// An English past participle without an auxiliary right after a noun, followed by `by`
+    /// or a date, modifies the noun and reports nothing (`a poll released Monday`, `the
+    /// statement released by the campaign`).
+    fn modifies_noun(&self, clause: &Clause, main: usize) -> bool {
+        let token = &self.doc.tokens[main];
+        self.doc.meta.lang == Lang::En
+            && token.feature("VerbForm") == Some("Part")
+            && token.feature("Tense") == Some("Past")
+            && !clause.verb_tokens.iter().any(|&t| (t as usize) < main && self.pos(t as usize) == "AUX")
+            && main > 0
+            && matches!(self.pos(main - 1), "NOUN" | "DET" | "ADJ")
+            && (main + 1 == self.lower.len() || &self.lower[main + 1] == "by" || self.in_time(main + 1))
     }
 
     /// Whether the cue word lies in a sequence that reports nothing (`das heißt`).
@@ -550,7 +729,7 @@ impl<'a> Reader<'a> {
     /// a `dass`/`that`/`ob` clause, after the cue verb.
     fn embedded_content(&self, index: usize, clause: &Clause) -> Option<Range<usize>> {
         let verb = clause.verb? as usize;
-        self.children[index].iter().map(|&child| child as usize).find_map(|child| {
+        self.children.get(index)?.iter().map(|&child| child as usize).find_map(|child| {
             let embedded = &self.doc.clauses[child];
             let reported = match embedded.kind {
                 ClauseKind::ReportedSpeech => true,
@@ -594,23 +773,40 @@ impl<'a> Reader<'a> {
                 return self.quotation(quote);
             }
             if self.words.introducers.contains(word) && position == main + 1 {
-                return Some(self.trim(position..bounds.end)).filter(|content| content.len() > 1);
+                return Some(self.trim(position..self.content_end(position, bounds)))
+                    .filter(|content| content.len() > 1);
             }
             if self.words.is("that", word) {
-                return Some(self.trim(position..bounds.end)).filter(|content| content.len() > 1);
+                return Some(self.trim(position..self.content_end(position, bounds)))
+                    .filter(|content| content.len() > 1);
             }
             match word {
                 "," | ":" => {
                     if let Some(quote) = self.quotes.iter().find(|quote| quote.open == position + 1) {
                         return self.quotation(quote);
                     }
-                    return Some(self.trim(position + 1..bounds.end)).filter(|content| content.len() > 1);
+                    // `said it, according to the Times`: a source follows, not the content.
+                    if self.according_at(position + 1) {
+                        return None;
+                    }
+                    return Some(self.trim(position + 1..self.content_end(position + 1, bounds)))
+                        .filter(|content| content.len() > 1);
                 }
                 "." | ";" | "?" | "!" => return None,
                 _ => {}
             }
             let verb_of_cue = clause.verb_tokens.contains(&(position as u32));
             if matches!(self.pos(position), "VERB" | "AUX") && !verb_of_cue {
+                // English reported speech without `that`: a subject and its verb right after
+                // the cue (`says he doesn't watch …`, `said Clinton is honest`).
+                let bare = self.doc.meta.lang == Lang::En
+                    && position > main + 1
+                    && (main + 1..position)
+                        .all(|t| matches!(self.pos(t), "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM"));
+                if bare {
+                    return Some(self.trim(main + 1..self.content_end(main + 1, bounds)))
+                        .filter(|content| content.len() > 1);
+                }
                 return None;
             }
             position += 1;
@@ -621,9 +817,21 @@ impl<'a> Reader<'a> {
     /// Content before the cue: a comma or quotation right before the cue's phrase, which
     /// runs to the end of the sentence (`…, teilte das Ministerium mit.`, `"…", sagte er`,
     /// `"…" Caddell said.`). Returns the content and whether it is a quotation.
-    fn content_before(&self, clause: &Clause, main: usize, bounds: &Range<usize>) -> Option<(Range<usize>, bool)> {
+    /// With `cross`, a quotation that closes the sentence before counts too.
+    fn content_before(
+        &self,
+        clause: &Clause,
+        main: usize,
+        bounds: &Range<usize>,
+        cross: bool,
+    ) -> Option<(Range<usize>, bool)> {
+        // A quotation that closes a sentence may be the content of the next one, which
+        // holds only the cue's phrase (`"… emails." Trump said.`).
+        let closes_before = |token: usize| self.quotes.iter().any(|quote| quote.close == token);
+        let first =
+            if cross && bounds.start > 0 && closes_before(bounds.start - 1) { bounds.start - 1 } else { bounds.start };
         let mut position = main;
-        while position > bounds.start && main - position <= 12 {
+        while position > first && main - position <= 12 {
             let before = position - 1;
             if let Some(quote) = self.quotes.iter().find(|quote| quote.close == before) {
                 return self.quotation(quote).map(|content| (content, true));
@@ -865,6 +1073,33 @@ impl<'a> Reader<'a> {
                 found.push(self.bare_claim(sentence, cue, self.arg(head, &bounds), content, ClaimConstruction::Verb));
             }
         }
+        // `… pollster Daron Shaw: "…"`: a name or noun right before a colon that opens a
+        // quotation no other claim holds.
+        let first_quote = self.quotes.partition_point(|quote| quote.open <= bounds.start);
+        for quote in self.quotes[first_quote..].iter().take_while(|quote| quote.open <= bounds.end) {
+            let Some(colon) = quote.open.checked_sub(1) else { continue };
+            if colon <= bounds.start || colon >= bounds.end || &self.lower[colon] != ":" {
+                continue;
+            }
+            if !matches!(self.pos(colon - 1), "PROPN" | "NOUN") {
+                continue;
+            }
+            let Some(content) = self.quotation(quote) else { continue };
+            let cue = self.doc.tokens[colon].range;
+            let quoted = self.range(content.clone());
+            let held = found
+                .iter()
+                .any(|claim| claim.content.range.start() < quoted.end() && quoted.start() < claim.content.range.end());
+            if !held && !taken(found, cue) {
+                found.push(self.bare_claim(
+                    sentence,
+                    cue,
+                    self.arg(colon - 1, &bounds),
+                    content,
+                    ClaimConstruction::Verb,
+                ));
+            }
+        }
         // `"…" ― Name`
         for quote in &self.quotes {
             let dash = quote.close + 1;
@@ -993,6 +1228,23 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Where content that runs to the end of the sentence from `start` ends: before a
+    /// final `, according to X` (English), else at the sentence's end.
+    fn content_end(&self, start: usize, bounds: &Range<usize>) -> usize {
+        if self.doc.meta.lang != Lang::En {
+            return bounds.end;
+        }
+        (start..bounds.end).find(|&t| &self.lower[t] == "," && self.according_at(t + 1)).unwrap_or(bounds.end)
+    }
+
+    /// Whether an according phrase (`laut`, `according to`) starts at token `token`.
+    fn according_at(&self, token: usize) -> bool {
+        self.words.according.iter().any(|sequence| {
+            token + sequence.len() <= self.lower.len()
+                && sequence.iter().zip(token..).all(|(word, t)| self.lower[t] == *word)
+        })
+    }
+
     /// The speaker of a statement noun: a genitive after it (`die Erklärung des Ministeriums`,
     /// `the statement of the ministry`) or a name in the genitive before it (`Lawrows Erklärung`).
     fn noun_speaker(&self, noun: usize, bounds: &Range<usize>) -> Option<Arg> {
@@ -1050,8 +1302,14 @@ impl<'a> Reader<'a> {
                 }
                 // Determiners and adjectives, then the first noun, name or pronoun with the names
                 // in apposition after it (`der Nachrichtenagentur RIA`).
+                // A participle or adjective the tagger took for a verb may come first
+                // (`according to early results`, `recent polls`).
                 let first = (start..bounds.end)
-                    .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PRON" | "X"))
+                    .take(5)
+                    .take_while(|&t| {
+                        matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PRON" | "X")
+                            || (t < start + 2 && matches!(self.pos(t), "VERB" | "ADV"))
+                    })
                     .find(|&t| matches!(self.pos(t), "PROPN" | "NOUN" | "PRON" | "X"));
                 let head = first.map(|first| {
                     (first + 1..bounds.end)
@@ -1078,17 +1336,36 @@ impl<'a> Reader<'a> {
             // The possessive alone speaks (`aus meiner Sicht`: `meiner`).
             let arg = if possessive { self.arg(head, &(head..head + 1)) } else { self.arg(head, &bounds) };
             // A cue of the same clause with a speaker: X is its channel.
+            // `X said …, according to Y` at the end of the sentence: the phrase follows the
+            // content of X's claim.
+            let last = self.trim(bounds.clone()).end <= phrase.end;
+            let after_comma = phrase.start > bounds.start && &self.lower[phrase.start - 1] == ",";
+            let comma_start = self.doc.tokens[phrase.start.saturating_sub(1)].range.start();
+            let final_phrase = last && after_comma && matched.is_some();
             let own = found.iter_mut().find(|claim| {
                 let cue = self.clause_of_range(claim.cue.range);
-                cue.is_some() && cue == clause && claim.speaker.is_some()
+                let before = final_phrase
+                    && claim.sentence as usize == sentence
+                    && claim.content.range.end() <= comma_start
+                    && self.doc.tokens[phrase.start.saturating_sub(2)].range.end() <= claim.content.range.end();
+                ((cue.is_some() && cue == clause) || before) && claim.speaker.is_some()
             });
-            if let Some(own) = own {
+            let relayed = if let Some(own) = own {
                 if own.channel.is_none() {
-                    own.channel = Some(arg);
+                    own.channel = Some(arg.clone());
                 }
+                true
+            } else {
+                false
+            };
+            // In English news the medium is also the source of a statement of its own: that
+            // the speaker said it (`X said …, according to the Times`).
+            if relayed && self.doc.meta.lang != Lang::En {
                 continue;
             }
+            // A final `, according to Y` speaks the whole sentence before it.
             let extent = match clause {
+                _ if final_phrase => self.trim(bounds.clone()),
                 Some(clause) => self.subtree(clause as usize).unwrap_or(bounds.clone()),
                 None => self.trim(bounds.clone()),
             };

@@ -49,3 +49,11 @@ fn german_constructions() {
 fn english_constructions() {
     insta::assert_snapshot!(render("en", include_str!("cases/en.txt")));
 }
+
+/// Constructions of English news: a quotation that closes the sentence before its cue, a
+/// medium after `according to` that speaks too, a speaker before an apposition, a participle
+/// that modifies a noun, a first-person cue inside a quotation, a name before a colon.
+#[test]
+fn english_news_constructions() {
+    insta::assert_snapshot!(render("en", include_str!("cases/en-news.txt")));
+}
