@@ -44,7 +44,7 @@ use lagebild_resources::{ResourceError, ResourceFiles};
 
 use crate::recognize::{Bound, Kind, Recognizer};
 use crate::resolve::{Direction, Sem, resolve, shift_value};
-use crate::tables::Unit;
+use crate::tables::{Unit, VerbRole};
 
 /// Every file of the embedded default, by its path under `resources/`.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -129,6 +129,8 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
     let mut token = 0;
     // The value of the date last mentioned, for `a year earlier` and `the quarter`.
     let mut anchor: Option<String> = None;
+    // The quarter last named, for `the quarter` after other dates.
+    let mut last_quarter: Option<String> = None;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         while token < doc.tokens.len() && doc.tokens[token].range.start() < sentence.range.start() {
             token += 1;
@@ -215,16 +217,33 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                 Kind::Duration(value) | Kind::Set(value) => (value, true),
                 Kind::Ref(value) => (value.to_owned(), true),
                 Kind::Date { sem, clock, part } => {
-                    let direction = if sem.is_relative() {
+                    // `next 5/12`, `next Martin Luther King day`: strictly ahead.
+                    let after_next = (found.start.saturating_sub(1)..=found.start)
+                        .any(|k| entries[k].iter().any(|e| matches!(e.class, tables::Class::Shift(s) if s > 0)));
+                    let direction = if matches!(sem, Sem::Same(_)) {
+                        direction(doc, &lang.time_words, index, first + found.start)
+                    } else if after_next && matches!(sem, Sem::Ymd { .. } | Sem::Holiday(..)) {
+                        Direction::Strict
+                    } else if sem.is_relative() {
                         direction(doc, &lang.time_words, index, first + found.start)
                     } else {
                         Direction::Forward
                     };
                     let resolved = if let Some(value) = anchored(&sem, anchor.as_deref()) {
                         Some((value, true))
-                    } else if matches!(sem, Sem::Same(_)) {
-                        // `the quarter` with no quarter named before it
-                        continue;
+                    } else if let (Sem::QuarterAYear(sign) | Sem::YearAgo(sign), Some(quarter)) = (&sem, &last_quarter)
+                    {
+                        shift_value(quarter, 1.0, Unit::Year, *sign).map(|value| (value, true))
+                    } else if let Sem::Same(unit) = sem {
+                        // `the quarter` after other dates: the quarter last named; with none
+                        // named, in a past clause, the last quarter before the publication date.
+                        match (&last_quarter, doc.meta.published) {
+                            (Some(quarter), _) if unit == Unit::Quarter => Some((quarter.clone(), true)),
+                            (None, Some(_)) if unit == Unit::Quarter && direction == Direction::Back => {
+                                resolve(&Sem::UnitShift(Unit::Quarter, -1), doc.meta.published, direction)
+                            }
+                            _ => continue,
+                        }
                     } else if sem == Sem::Clock {
                         Some(match doc.meta.published {
                             Some(date) => (date.format("%Y-%m-%d").to_string(), true),
@@ -234,10 +253,13 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                         resolve(&sem, doc.meta.published, direction)
                     };
                     let Some((mut value, anchored)) = resolved else { continue };
-                    if !matches!(sem, Sem::Anaphoric(..) | Sem::Offset(..))
+                    if !matches!(sem, Sem::Anaphoric(..) | Sem::Offset(..) | Sem::QuarterAYear(_) | Sem::YearAgo(_))
                         && value.as_bytes().first().is_some_and(u8::is_ascii_digit)
                     {
                         anchor = Some(value.clone());
+                        if value.len() == 7 && value.as_bytes()[5] == b'Q' {
+                            last_quarter = Some(value.clone());
+                        }
                     }
                     if let Some(clock) = clock {
                         value.push_str(&clock.render());
@@ -372,17 +394,21 @@ fn tense(doc: &Document, words: &TimeWords, tokens: &mut dyn Iterator<Item = usi
         let lemma = t.lemma().unwrap_or_default();
         if form == Some("Fin") {
             finite = true;
-            if matches!(lemma, "haben" | "have") {
+            if words.verb_role(lemma, VerbRole::Perfect) {
                 perfect_auxiliary = true;
             }
-            if lemma == "sein" {
+            if words.verb_role(lemma, VerbRole::State) {
                 sein = true;
             }
             if words.is_future_auxiliary(lemma) {
                 future = true;
             }
         }
-        if t.pos() == Some("AUX") || matches!(lemma, "be" | "have" | "get") || words.is_future_auxiliary(lemma) {
+        if t.pos() == Some("AUX")
+            || words.verb_role(lemma, VerbRole::Auxiliary)
+            || words.verb_role(lemma, VerbRole::Perfect)
+            || words.is_future_auxiliary(lemma)
+        {
             auxiliary = true;
         }
     }

@@ -159,8 +159,9 @@ impl<'a> Recognizer<'a> {
     /// The longest entry matching at `j`: its class and the number of words.
     fn entry(&self, j: usize, wanted: impl Fn(&Class) -> bool) -> Option<(&'a Class, usize)> {
         self.entries.get(j)?.iter().find_map(|entry| {
-            let fits = entry.rest.iter().enumerate().all(|(k, rest)| self.get(j + 1 + k) == Some(rest.as_str()));
-            (fits && wanted(&entry.class)).then_some((&entry.class, 1 + entry.rest.len()))
+            // The class first: a cheap test that spares comparing the later words of phrases.
+            let fits = || entry.rest.iter().enumerate().all(|(k, rest)| self.get(j + 1 + k) == Some(rest.as_str()));
+            (wanted(&entry.class) && fits()).then_some((&entry.class, 1 + entry.rest.len()))
         })
     }
 
@@ -172,11 +173,7 @@ impl<'a> Recognizer<'a> {
         let (class, _) = self.entry(j, |class| matches!(class, Class::Month(_)))?;
         let Class::Month(month) = *class else { return None };
         // `may` and `march` are also verbs: a month only next to a number or a cue.
-        if matches!(
-            self.word(j),
-            "may" | "march" | "mar" | "jan" | "aug" | "dec" | "sept" | "oct" | "nov" | "apr" | "feb"
-        ) && !self.month_first_context(j)
-        {
+        if self.table.month_guard(self.word(j)).is_some() && !self.month_first_context(j) {
             return None;
         }
         Some(month)
@@ -185,14 +182,15 @@ impl<'a> Recognizer<'a> {
     fn month_first_context(&self, j: usize) -> bool {
         let next_number = self.get(j + 1).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let capitalised = self.capitalised(j) && j > 0;
+        // `and` joins years (`between 1990 and 1995`) but is no cue for a month: `and may help`.
         let cue = j > 0
+            && self.word(j - 1) != "and"
             && self.has(j - 1, |c| {
                 matches!(c, Class::YearCue | Class::Shift(_) | Class::Mod(_) | Class::Link | Class::Ordinal(_))
             });
         // A capital is no cue for `May` and for abbreviations without their period (`Jan`
         // is also a name).
-        let name_like =
-            matches!(self.word(j), "may" | "jan" | "aug" | "dec" | "sept" | "oct" | "nov" | "apr" | "feb" | "mar");
+        let name_like = self.table.month_guard(self.word(j)) == Some(true);
         // `1 Jan`, `26th Oct`
         let day_before = j > 0 && self.day_number(j - 1).is_some();
         next_number || (capitalised && !name_like) || cue || day_before
@@ -301,7 +299,24 @@ impl<'a> Recognizer<'a> {
         while j < self.len() {
             let word = self.word(j);
             let quick_reject = word.is_empty() || is_punct(word) || !self.candidate(j);
-            if !quick_reject && let Some((left, right)) = self.range(j) {
+            if !quick_reject && let Some((mut left, mut right)) = self.range(j) {
+                // `nächsten Monat vom 4. bis zum 23.`, `im November zwischen dem 19. und dem
+                // 20.`: days of the month just named.
+                if let Some(month) = found.last().filter(|m: &&Match| m.end == j) {
+                    for end in [&mut left, &mut right] {
+                        if let Kind::Date { sem: ref mut sem @ Sem::DayOfMonth(day), .. } = end.kind {
+                            match month.kind {
+                                Kind::Date { sem: Sem::Ymd { year, month, day: None }, .. } => {
+                                    *sem = Sem::Ymd { year, month, day: Some(day) };
+                                }
+                                Kind::Date { sem: Sem::UnitShift(Unit::Month, shift), .. } => {
+                                    *sem = Sem::DayOfShiftedMonth(day, shift);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
                 j = right.end;
                 found.push(left);
                 found.push(right);
@@ -311,6 +326,18 @@ impl<'a> Recognizer<'a> {
                 Some(mut m) if m.end > j => {
                     j = m.end;
                     self.extend_left(&mut m, found.last().map_or(0, |last: &Match| last.end));
+                    // `vom 14.10. bis zum 15.10.2018`: the first end of a range takes the
+                    // second's year.
+                    if let Some(last) = found.last_mut()
+                        && let (
+                            Kind::Date { sem: Sem::Ymd { year: year @ None, day: Some(_), .. }, .. },
+                            Kind::Date { sem: Sem::Ymd { year: Some(right_year), day: Some(_), .. }, .. },
+                        ) = (&mut last.kind, &m.kind)
+                        && (1..=2).contains(&m.start.saturating_sub(last.end))
+                        && self.has(last.end, |c| matches!(c, Class::Range))
+                    {
+                        *year = Some(*right_year);
+                    }
                     found.push(m);
                 }
                 _ => j += 1,
@@ -405,15 +432,20 @@ impl<'a> Recognizer<'a> {
             | Class::Approx(_)
             | Class::Article
             | Class::MinutesTo(_)
+            | Class::CountedFrom(_)
             | Class::FutureAux
             | Class::Earlier(_)
             | Class::Range
             | Class::Clock
             | Class::Meridiem(_)
             | Class::Zone(_) => false,
-            // `the quarter`: only where the next word fits, `the` being everywhere.
-            Class::Anaphor(_) => entry.rest.first().is_none_or(|rest| self.get(j + 1) == Some(rest.as_str())),
+            // `the quarter`, `the future`, `as soon as possible`: only where the next word
+            // fits, `the` and `as` being everywhere.
+            Class::Anaphor(_) | Class::Ref(_) => {
+                entry.rest.first().is_none_or(|rest| self.get(j + 1) == Some(rest.as_str()))
+            }
             // A count, `in`, `vor`, `jeden`: the number or unit comes next (`a couple of`).
+            Class::Span => self.unit(j + 1).is_some_and(|(_, plural, _)| plural),
             Class::Ahead | Class::Whole(_) | Class::Few | Class::Every | Class::Ago => {
                 self.content_follows(j)
                     || self.number(j + 1).is_some()
@@ -464,6 +496,13 @@ impl<'a> Recognizer<'a> {
             && !self.has(end, |c| matches!(c, Class::Ago))
         {
             let kind = Kind::Date { sem: Sem::Offset(n, unit, 1), clock: None, part: None };
+            return Some(Match { start: j + 1, end, kind, modifier: None });
+        }
+        // `for years`, `seit Jahren`
+        if self.has(j, |c| matches!(c, Class::Span))
+            && let Some((unit, true, end)) = self.unit(j + 1)
+        {
+            let kind = Kind::Duration(unit.duration(Count::Vague));
             return Some(Match { start: j + 1, end, kind, modifier: None });
         }
         // A part of a period: `Ende August`, `Mitte der 1990er Jahre`, `mid-August`.
@@ -557,15 +596,16 @@ impl<'a> Recognizer<'a> {
         let date_match =
             |start, end, sem| Match { start, end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None };
         // Days: `3. bis zum 12. September`
+        // (`14. - 15.10.`, where the segmenter split `14.` into a number and its full stop)
+        let day_end = if digits(self.word(k)).is_some() && self.word(k + 1) == "." { k + 2 } else { k + 1 };
         if let Some(day) = self.ordinal_day(k).or_else(|| digits(self.word(k)).filter(|d| (1..=31).contains(d)))
             && self.month(k + 1).is_none()
-            && let Some(m) = joiner(k + 1)
-            && let Some((Kind::Date { sem: Sem::Ymd { year, month, day: Some(_) }, .. }, end)) = self.date(m)
+            && let Some(m) = joiner(day_end)
+            && let Some((Kind::Date { sem: Sem::Ymd { year, month, day: Some(right_day) }, .. }, end)) = self.date(m)
             && self.word(k).len() <= 4
         {
-            let left = date_match(k, k + 1, Sem::Ymd { year, month, day: Some(day) });
-            let right =
-                date_match(m, end, Sem::Ymd { year, month, day: self.ordinal_day(m).or_else(|| digits(self.word(m))) });
+            let left = date_match(k, day_end, Sem::Ymd { year, month, day: Some(day) });
+            let right = date_match(m, end, Sem::Ymd { year, month, day: Some(right_day) });
             if NaiveDateCheck::valid(year, month, day) {
                 return Some((left, self.completed(right, end)));
             }
@@ -575,8 +615,10 @@ impl<'a> Recognizer<'a> {
             && self.word(k).ends_with('.')
             && let Some(first) = self.ordinal_day(k).filter(|_| digits(self.word(k).trim_end_matches('.')).is_some())
             && let Some(m) = joiner(k + 1)
-            && self.word(m).ends_with('.')
-            && let Some(second) = self.ordinal_day(m).filter(|_| digits(self.word(m).trim_end_matches('.')).is_some())
+            // `23.`, or `23` and the full stop that ends the sentence
+            && let Some(second) = digits(self.word(m).strip_suffix('.').unwrap_or(self.word(m)))
+                .filter(|_| self.word(m).ends_with('.') || (self.word(m + 1) == "." && m + 2 == self.len()))
+                .filter(|d| (1..=31).contains(d))
             && self.month(m + 1).is_none()
             && second > first
         {
@@ -685,6 +727,9 @@ impl<'a> Recognizer<'a> {
                 | Sem::MonthShift(..)
                 | Sem::Offset(..)
                 | Sem::Anaphoric(..)
+                | Sem::QuarterAYear(_)
+                | Sem::YearAgo(_)
+                | Sem::QuarterOfYearShift(..)
                 | Sem::Same(_)
         ) || matches!(sem, Sem::Ymd { day: None, .. })
         {
@@ -788,11 +833,19 @@ impl<'a> Recognizer<'a> {
                 Class::Ago if e.rest.is_empty() => Some(-1),
                 _ => None,
             })?;
-            let mut end = j + 1;
-            if self.get(end).is_some_and(|w| w == "period" || self.unit_word(w) == Some((Unit::Quarter, false))) {
-                end += 1;
+            // `the year-ago quarter`, `the year-earlier period`: the quarter last named, a year
+            // before; `the year-earlier third quarter`: that quarter.
+            if self.get(j + 1).is_some_and(|w| w == "period" || self.unit_word(w) == Some((Unit::Quarter, false))) {
+                return date(j + 2, Sem::QuarterAYear(sign));
             }
-            return date(end, Sem::Anaphoric(1.0, Unit::Year, sign));
+            if let Some(n) = self.table.get(self.word(j + 1)).iter().find_map(|e| match e.class {
+                Class::Ordinal(n) if e.rest.is_empty() && (1..=4).contains(&n) => Some(n),
+                _ => None,
+            }) && self.unit_word(self.word(j + 2)) == Some((Unit::Quarter, false))
+            {
+                return date(j + 3, Sem::QuarterOfYearShift(n, sign));
+            }
+            return date(j + 1, Sem::YearAgo(sign));
         }
         let (unit, _) = self.unit_word(second)?;
         // `third-quarter`, `first-half`
@@ -864,6 +917,10 @@ impl<'a> Recognizer<'a> {
             // `3 Tag` is no German duration; `200 Jahr-Feier` is no time.
             return None;
         }
+        if !plural && self.year(j).is_some() {
+            // `the 1988 quarter` is no duration of 1988 quarters.
+            return None;
+        }
         // `three days ago`
         if let Some((_, len)) = self.entry(end, |c| matches!(c, Class::Ago)) {
             let kind = match count {
@@ -871,6 +928,31 @@ impl<'a> Recognizer<'a> {
                 Count::Vague => Kind::Ref("PAST_REF"),
             };
             return Some(Match { start: j, end: end + len, kind, modifier: None });
+        }
+        // `two days from today`, `three weeks before tomorrow`, `two years from now`
+        if let Count::Number(n) = count
+            && let Some((Class::CountedFrom(sign), len)) = self.entry(end, |c| matches!(c, Class::CountedFrom(_)))
+        {
+            let at = end + len;
+            let from = match self.entry(at, |c| matches!(c, Class::Day(_) | Class::Ref("PRESENT_REF"))) {
+                Some((Class::Day(day), day_len)) => Some((*day, day_len)),
+                Some((_, now_len)) => Some((0, now_len)),
+                None => None,
+            };
+            if let Some((day, day_len)) = from {
+                let days = match unit {
+                    Unit::Day => Some(n),
+                    Unit::Week => Some(7.0 * n),
+                    _ => None,
+                };
+                let sem = match days {
+                    Some(days) if days.fract() == 0.0 && days < 100_000.0 => Sem::Day(day + sign * days as i32),
+                    None if day == 0 => Sem::Offset(n, unit, *sign),
+                    _ => return None,
+                };
+                let kind = Kind::Date { sem, clock: None, part: None };
+                return Some(Match { start: j, end: at + day_len, kind, modifier: None });
+            }
         }
         // `a year earlier`, `zwei Monate später`; `three days later` stays a duration, as
         // TimeBank marks it.
@@ -933,6 +1015,8 @@ impl<'a> Recognizer<'a> {
                 && word.as_bytes()[0].is_ascii_digit()
                 && digits(word).is_none()
                 && self.month_first
+                // `the 11th U.S. Circuit Court` names no day.
+                && !(self.capitalised(j + 1) && self.month(j + 1).is_none())
             {
                 return date(Sem::DayOfMonth(day), j + 1);
             }
@@ -1156,11 +1240,8 @@ impl<'a> Recognizer<'a> {
         if let Some((count, after)) = self.count(k)
             && let Some((unit, _, end)) = self.unit(after)
         {
-            // `die letzten drei Jahre`, `the past few weeks`
-            return match count {
-                Count::Number(_) => Some((Kind::Duration(unit.duration(count)), end)),
-                Count::Vague => Some((Kind::Ref(if shift < 0 { "PAST_REF" } else { "FUTURE_REF" }), end)),
-            };
+            // `die letzten drei Jahre`, `the past few weeks` (`PXW`)
+            return Some((Kind::Duration(unit.duration(count)), end));
         }
         if let Some((Class::Weekday(day), len)) = self.entry(k, |c| matches!(c, Class::Weekday(_))) {
             // English `next Friday` is the Friday of next week; German `nächsten Freitag` the
@@ -1237,7 +1318,7 @@ impl<'a> Recognizer<'a> {
                 && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
                 && clock_token(self.word(m)).is_none()
             {
-                let kind = Kind::Date { sem: Sem::DayOfMonth(d), clock: None, part: None };
+                let kind = Kind::Date { sem: Sem::WeekdayDay(day, d), clock: None, part: None };
                 return Some(self.with_time(kind, m + 1));
             }
         }
@@ -1469,6 +1550,7 @@ fn day_of(m: &Match) -> Option<(&Sem, Option<&'static str>)> {
                     | Sem::Weekday(..)
                     | Sem::WeekdayOfWeek(..)
                     | Sem::DayOfMonth(_)
+                    | Sem::WeekdayDay(..)
                     | Sem::Holiday(..)
             ) =>
         {

@@ -16,9 +16,12 @@ pub(crate) enum Direction {
     /// (`Ford's declaration Tuesday`, `the offer expires Friday`, ties forward); months and
     /// years as `Forward`.
     Near,
-    /// As `Forward`, but strictly: phrases without a tensed verb (a date a little before the
-    /// publication date is not taken for want of a tense).
+    /// No tensed verb: as `Forward` (a datelined `JOHANNESBURG, August 7`, published the
+    /// day after, is that August 7).
     Unknown,
+    /// Strictly on or after the publication date: a date after `next` (`next 5/12`, `next
+    /// Martin Luther King day`).
+    Strict,
 }
 
 /// What a date expression denotes, before it is resolved.
@@ -32,6 +35,10 @@ pub(crate) enum Sem {
     },
     /// `the 19th`, `am 15.`: a day of an unnamed month.
     DayOfMonth(u32),
+    /// `Thursday the 21st`: the day of a month that falls on that weekday (weekday, day).
+    WeekdayDay(u32, u32),
+    /// `nächsten Monat vom 4. …`: a day of the month shifted from the publication month.
+    DayOfShiftedMonth(u32, i32),
     Year(i32),
     /// The first three digits of the decade's years: 199 for the 1990s.
     Decade(i32),
@@ -61,6 +68,14 @@ pub(crate) enum Sem {
     /// `a year earlier` (-1), `zwei Monate später` (1): from the time last mentioned, else
     /// from the publication date (as [`Sem::Offset`]).
     Anaphoric(f64, Unit, i32),
+    /// `the year-ago quarter` (-1): the quarter last mentioned a year before, else the
+    /// quarter before the publication date's a year before.
+    QuarterAYear(i32),
+    /// `year-earlier` (-1) before another noun: the quarter last mentioned a year before, else
+    /// the year before the publication year.
+    YearAgo(i32),
+    /// `the year-earlier third quarter` (3, -1): a quarter of the year shifted.
+    QuarterOfYearShift(u32, i32),
     /// `the quarter`: the period of that unit last mentioned; nothing without one.
     Same(Unit),
     /// A time of day only.
@@ -151,7 +166,12 @@ pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
 /// `Iraq invaded Kuwait on Aug. 2`, published 1990-08-15, is 1990-08-02, but `the offer was
 /// extended to Nov. 16`, published 1989-11-01, is 1989-11-16 rather than a year back; and a
 /// present-tense `the quarter ending Sept. 30`, published 1989-11-01, is the past September.
-const AGAINST_DIRECTION: i64 = 8;
+const AGAINST_DIRECTION: i64 = 2;
+
+/// As [`AGAINST_DIRECTION`] for a date in a clause without a tensed verb, which looks
+/// forward more firmly (`Weihnachten` alone, in February, is the coming Christmas), but not
+/// strictly: a datelined `JOHANNESBURG, August 7`, published on August 8, is that August 7.
+const AGAINST_DIRECTION_UNKNOWN: i64 = 8;
 
 /// The year in which something that recurs yearly, and whose date in a year is `date_in`,
 /// lies nearest the publication date, dates against `direction` counting
@@ -173,7 +193,8 @@ fn pick_year(
     let cost = |d: i64| match direction {
         Direction::Back if d > 0 => d * AGAINST_DIRECTION,
         Direction::Forward | Direction::Near if d < 0 => -d * AGAINST_DIRECTION,
-        Direction::Unknown if d < 0 => i64::MAX / 2,
+        Direction::Unknown if d < 0 => -d * AGAINST_DIRECTION_UNKNOWN,
+        Direction::Strict if d < 0 => i64::MAX / 2,
         _ => d.abs(),
     };
     [year - 1, year, year + 1].into_iter().filter_map(|y| Some((cost(distance(date_in(y)?)), y))).min().map(|(_, y)| y)
@@ -215,7 +236,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                     let before = add_months(p, -1)?;
                     NaiveDate::from_ymd_opt(before.year(), before.month(), d)
                 }),
-                Direction::Forward | Direction::Unknown | Direction::Near => {
+                Direction::Forward | Direction::Unknown | Direction::Strict | Direction::Near => {
                     this.filter(|date| *date >= p).or_else(|| {
                         let after = add_months(p, 1)?;
                         NaiveDate::from_ymd_opt(after.year(), after.month(), d)
@@ -223,6 +244,27 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                 }
             }?;
             self::day(date)
+        }
+        Sem::WeekdayDay(w, d) => {
+            // The months around the publication date whose day `d` is that weekday.
+            let mut fits = (-14..=14).filter_map(|k| {
+                let month = add_months(p, k)?;
+                NaiveDate::from_ymd_opt(month.year(), month.month(), d)
+                    .filter(|date| weekday_number(*date) == i64::from(w))
+            });
+            let date = match direction {
+                Direction::Back => fits.rfind(|date| *date <= p),
+                Direction::Near => fits.min_by_key(|date| (*date - p).num_days().abs()),
+                Direction::Forward | Direction::Unknown | Direction::Strict => fits.find(|date| *date >= p),
+            };
+            match date {
+                Some(date) => self::day(date),
+                None => return resolve(&Sem::DayOfMonth(d), Some(p), direction),
+            }
+        }
+        Sem::DayOfShiftedMonth(d, k) => {
+            let month = add_months(p, k)?;
+            self::day(NaiveDate::from_ymd_opt(month.year(), month.month(), d)?)
         }
         // The publication year's, or the year before in a past clause where the period had
         // not begun by the publication date (`fourth-quarter profit fell`, in January).
@@ -246,7 +288,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let w = i64::from(w);
             let offset = match (shift, direction) {
                 (None, Direction::Back) => -((today - w).rem_euclid(7)),
-                (None, Direction::Forward | Direction::Unknown) => (w - today).rem_euclid(7),
+                (None, Direction::Forward | Direction::Unknown | Direction::Strict) => (w - today).rem_euclid(7),
                 (None, Direction::Near) => {
                     let ahead = (w - today).rem_euclid(7);
                     if ahead <= 3 { ahead } else { ahead - 7 }
@@ -305,6 +347,12 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         }
         Sem::SeasonShift(season, k) => format!("{:04}-{season}", p.year() + k),
         Sem::Same(_) => return None,
+        Sem::YearAgo(k) => format!("{:04}", p.year() + k),
+        Sem::QuarterOfYearShift(q, k) => format!("{:04}-Q{q}", p.year() + k),
+        Sem::QuarterAYear(sign) => {
+            let index = p.year() * 4 + i32::try_from(p.month0() / 3).ok()? - 1 + 4 * sign;
+            format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+        }
         Sem::Offset(n, unit, sign) | Sem::Anaphoric(n, unit, sign) => {
             let n = n * f64::from(sign);
             match unit {
@@ -353,7 +401,7 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
             format!("{}-{month:02}-{d:02}", year(y))
         }
         Sem::Ymd { year: y, month, day: None } => format!("{}-{month:02}", year(y)),
-        Sem::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
+        Sem::DayOfMonth(d) | Sem::DayOfShiftedMonth(d, _) | Sem::WeekdayDay(_, d) => format!("XXXX-XX-{d:02}"),
         Sem::Year(y) => format!("{y:04}"),
         Sem::Decade(d) => format!("{d:03}"),
         Sem::Century(c) => format!("{c:02}"),
@@ -370,6 +418,9 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         Sem::Weekday(w, _) => format!("XXXX-WXX-{w}"),
         Sem::Day(_) => "XXXX-XX-XX".to_owned(),
         Sem::Same(_) => return None,
+        Sem::QuarterAYear(_) => "XXXX-QX".to_owned(),
+        Sem::YearAgo(_) => "XXXX".to_owned(),
+        Sem::QuarterOfYearShift(q, _) => format!("XXXX-Q{q}"),
         Sem::UnitShift(unit, _) | Sem::Offset(_, unit, _) | Sem::Anaphoric(_, unit, _) => match unit {
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX".to_owned(),
             Unit::Week => "XXXX-WXX".to_owned(),

@@ -135,6 +135,12 @@ pub(crate) enum Class {
     YearCue,
     Link,
     Whole(f64),
+    /// A preposition before a bare plural unit that makes a vague duration, kept out of the
+    /// extent: `for years` (`PXY`), `seit Jahren`.
+    Span,
+    /// Between a count with its unit and a deictic day or `now`, counts from that day:
+    /// `two days from today` (1), `three weeks before tomorrow` (-1).
+    CountedFrom(i32),
     ClockOffset(i32),
     Range,
     RangeOpen,
@@ -164,6 +170,24 @@ pub struct TimeWords {
     /// A filter over the first two bytes and the length of every first word: a word that
     /// misses it has no entries, and needs no hashing. 65,536 bits.
     filter: Vec<u64>,
+    /// Month words that are also other words (`may`, `march`, `jan`): a month only next to a
+    /// number or a cue; `true` where a capital is no cue either (`May`, `Jan` are also names).
+    month_guards: Vec<(String, bool)>,
+    /// Lemmas of verbs that tell the tense of a clause, kept apart from the entries so that
+    /// they never start a time expression.
+    verb_lemmas: Vec<(String, VerbRole)>,
+}
+
+/// What a verb's lemma says of its clause's tense (classes `perfect_aux`, `state_aux`,
+/// `auxiliary` of `time_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbRole {
+    /// `have`, `haben`: with a participle, a perfect (past); also an auxiliary.
+    Perfect,
+    /// German `sein`: with a participle, a perfect or a state.
+    State,
+    /// An auxiliary whatever its tag (`be`, `get`).
+    Auxiliary,
 }
 
 /// The bit of [`TimeWords::filter`] for a word.
@@ -192,6 +216,25 @@ impl TimeWords {
             let (phrase, class, value) = (row.fields[0], row.fields[1], row.fields[2]);
             let bad = |what: &str| row.error(file, &format!("{what}: {value:?}"));
             let number = || value.parse::<u32>().map_err(|_| bad("not a number"));
+            let role = match class {
+                "perfect_aux" => Some(VerbRole::Perfect),
+                "state_aux" => Some(VerbRole::State),
+                "auxiliary" => Some(VerbRole::Auxiliary),
+                _ => None,
+            };
+            if let Some(role) = role {
+                words.verb_lemmas.push((phrase.to_owned(), role));
+                continue;
+            }
+            if class == "month_guard" {
+                let name = match value {
+                    "name" => true,
+                    "word" => false,
+                    _ => return Err(bad("expected name or word")),
+                };
+                words.month_guards.push((phrase.to_owned(), name));
+                continue;
+            }
             let class = match class {
                 "month" => Class::Month(number().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| bad("no month"))?),
                 "weekday" | "weekday_set" => {
@@ -269,6 +312,10 @@ impl TimeWords {
                 }
                 "year_cue" => Class::YearCue,
                 "link" => Class::Link,
+                "span" => Class::Span,
+                "counted_from" => Class::CountedFrom(
+                    value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
+                ),
                 "whole" => Class::Whole(value.parse::<f64>().map_err(|_| bad("not a number"))?),
                 "clock_offset" => Class::ClockOffset(
                     value.parse::<i32>().ok().filter(|m| m.abs() < 60).ok_or_else(|| bad("not a number of minutes"))?,
@@ -369,6 +416,17 @@ impl TimeWords {
         self.entries
             .get(lemma)
             .is_some_and(|entries| entries.iter().any(|e| e.rest.is_empty() && e.class == Class::FutureAux))
+    }
+
+    /// Whether `lemma` has the verb role `role`.
+    pub(crate) fn verb_role(&self, lemma: &str, role: VerbRole) -> bool {
+        self.verb_lemmas.iter().any(|(l, r)| *r == role && l == lemma)
+    }
+
+    /// For a month word that is also another word: `Some(true)` where a capital is no cue
+    /// (`May`), `Some(false)` where it is (`March`); `None` for other words.
+    pub(crate) fn month_guard(&self, word: &str) -> Option<bool> {
+        self.month_guards.iter().find(|(w, _)| w == word).map(|(_, name)| *name)
     }
 
     /// A weekday compound such as `montagabend`: the weekday and the part of the day.
