@@ -91,15 +91,17 @@ pub(crate) fn describe(
     let mut verb_tokens = Vec::new();
     let (mut finite, mut particle, mut lexical_verb, mut lexical, mut last_non_finite) = (None, None, None, None, None);
     let (mut count, mut other_lexical) = (0, false);
-    // The first non-finite lexical verb of the last run of verbs, and whether a word that is
-    // no verb came since the run began.
-    let (mut final_lexical, mut gap) = (None, false);
+    // The first non-finite lexical verb of the last run of verbs, and whether a noun phrase
+    // came right after a verb since (`binnen zwei Tagen`: no verb stands before one).
+    let (mut final_lexical, mut gap, mut after_verb) = (None, false, false);
     for (position, &token) in tokens.iter().enumerate() {
         let w = word(token);
         if !w.is_verbal() {
-            gap = true;
+            gap |= after_verb && matches!(w.pos, Pos::Det | Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Pron);
+            after_verb = false;
             continue;
         }
+        after_verb = true;
         if std::mem::take(&mut gap) {
             final_lexical = None;
         }
@@ -128,8 +130,10 @@ pub(crate) fn describe(
         }
     }
     // German non-finite verbs stand together at the clause's end (`haben … getötet`), so a
-    // non-finite verb before the last run of verbs is a tagger's error (`binnen` read as an
-    // infinitive) unless it is finite (`sah ihn gehen` keeps `sah`).
+    // non-finite verb right before a noun phrase, with more verbs after, is a tagger's error
+    // (`binnen zwei Tagen … getötet`, `binnen` read as an infinitive) unless it is finite
+    // (`sah ihn gehen` keeps `sah`). Punctuation after it is no such sign: it may end a
+    // clause the segmenter joined to the next (`sagen, was … gemacht`).
     let lexical_verb = match (lang, lexical_verb, final_lexical) {
         (Lang::De, Some(verb), Some(last)) if !word(verb).is_finite() => Some(last),
         _ => lexical_verb,
