@@ -127,7 +127,7 @@ impl<'r> Segmenter<'r> {
             let word = self.words[i];
             if word.is_verb() {
                 self.verb(i);
-            } else if word.has(flag::PARTICLE) && !self.before_noun_phrase(i) {
+            } else if word.has(flag::PARTICLE) && !self.before_noun_phrase(i) && !self.punctuation_since_verb(i) {
                 self.particle(i);
             } else {
                 self.other(i);
@@ -769,6 +769,16 @@ impl<'r> Segmenter<'r> {
             && self.words.get(i + 1).is_some_and(|next| {
                 matches!(next.pos, Pos::Det | Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Pron)
             })
+    }
+
+    /// Whether clause punctuation stands between the last verb and the German word at `i`:
+    /// a separable particle stays in its verb's clause, so `ab` in `kann ich nur sagen: Hut
+    /// ab` is no part of `absagen`.
+    fn punctuation_since_verb(&self, i: usize) -> bool {
+        self.de()
+            && self
+                .last_verb_any
+                .is_some_and(|verb| self.words[verb as usize + 1..i].iter().any(|word| word.has(flag::CLAUSE_PUNCT)))
     }
 
     /// A separable particle closes the verb complex of the clause on top.
