@@ -188,7 +188,7 @@ pub(crate) fn describe(
         });
     }
     let mut arguments = match lang {
-        Lang::De => roles_de(phrases, finite.map(word), copula),
+        Lang::De => roles_de(phrases, finite.map(word), copula, &|head| matches!(word(head).pos, Pos::Noun | Pos::Adj)),
         _ => roles_en(phrases, first_verb, last_verb, copula),
     };
     // `it's`: the clitic's token is the subject.
@@ -386,7 +386,12 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
     }
 }
 
-fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(ArgumentRole, u32)> {
+fn roles_de(
+    phrases: &[Phrase],
+    finite: Option<Word>,
+    copula: bool,
+    common_noun: &dyn Fn(u32) -> bool,
+) -> Vec<(ArgumentRole, u32)> {
     let free = || phrases.iter().filter(|p| p.governor.is_none());
     let mut arguments = Vec::new();
     if free().all(|p| p.cases == 0) {
@@ -414,6 +419,16 @@ fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(Argu
         .find(agrees)
         .or_else(|| free().find(nominative))
         .or_else(|| free().filter(syncretic).find(|p| number != 0 && p.numbers & number != 0));
+    // A German plural noun phrase is alike in the nominative and the accusative (`türkische
+    // Sicherheitskräfte`, `23 Rebellen`): between two of them the tagger's case is a guess,
+    // and the first is the subject, in German's usual order.
+    let plural = |p: &&Phrase| p.numbers == flag::PLURAL && p.cases != 0 && syncretic(p) && common_noun(p.head);
+    let subject = match subject {
+        Some(tagged) if plural(&tagged) && agrees(&tagged) => {
+            free().find(|p| plural(p) && agrees(p) && p.start < tagged.start).or(Some(tagged))
+        }
+        other => other,
+    };
     if let Some(subject) = subject {
         arguments.push((ArgumentRole::Subject, subject.head));
     }
@@ -425,7 +440,8 @@ fn roles_de(phrases: &[Phrase], finite: Option<Word>, copula: bool) -> Vec<(Argu
             .find(|p| p.marked && p.cases & flag::ACCUSATIVE != 0 && !taken(p))
             .or_else(|| free().find(|p| p.bare_name && !taken(p)))
             .or_else(|| free().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p)))
-            .or_else(|| free().find(|p| p.marked && syncretic(p) && p.cases != 0 && !taken(p)));
+            .or_else(|| free().find(|p| p.marked && syncretic(p) && p.cases != 0 && !taken(p)))
+            .or_else(|| free().find(|p| plural(p) && !taken(p)));
         if let Some(object) = accusative {
             arguments.push((ArgumentRole::Object, object.head));
         }

@@ -127,8 +127,14 @@ impl<'r> Segmenter<'r> {
             let word = self.words[i];
             if word.is_verb() {
                 self.verb(i);
-            } else if word.has(flag::PARTICLE) && !self.before_noun_phrase(i) && !self.punctuation_since_verb(i) {
-                self.particle(i);
+            } else if word.has(flag::PARTICLE) {
+                if self.before_noun_phrase(i) || self.punctuation_since_verb(i) {
+                    // No particle: the description of the clause must not join it either.
+                    self.words[i].flags &= !flag::PARTICLE;
+                    self.other(i);
+                } else {
+                    self.particle(i);
+                }
             } else {
                 self.other(i);
             }
