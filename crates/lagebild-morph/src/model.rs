@@ -568,6 +568,23 @@ pub(crate) fn default_lemma(
     lang: &str,
     lexicon: &Lexicon,
 ) -> String {
+    let lemma = lexicon_lemma(form, lower, entry, upos, lang, lexicon);
+    // A German verb in `-ieren` that the lexicon leaves as it is (it knows `eliminiert` only
+    // as an adjective, or not at all) inflects regularly: `eliminiert`, `attackierten` →
+    // `eliminieren`, `attackieren`.
+    if lang == "de" && upos == "VERB" && lemma == lower {
+        let stem = ["iert", "ierte", "ierten", "iertest", "iertet", "ierst", "iere"]
+            .iter()
+            .find_map(|ending| lower.strip_suffix(ending).filter(|stem| stem.chars().count() >= 2));
+        if let Some(stem) = stem {
+            return format!("{stem}ieren");
+        }
+    }
+    lemma
+}
+
+/// The lemma the lexicon's script gives, else the form (lowercase but for German nouns).
+fn lexicon_lemma(form: &str, lower: &str, entry: LexiconEntry, upos: &str, lang: &str, lexicon: &Lexicon) -> String {
     let keeps_case = upos == "NOUN" && lang == "de";
     let apply = |id: u64, word: &str| lexicon.script(id).and_then(|script| script.apply(word));
     match entry {
@@ -592,7 +609,7 @@ pub(crate) fn default_lemma(
                 let last_lower = last.to_lowercase();
                 let entry = LexiconEntry::look_up(last, lexicon);
                 if !matches!(entry, LexiconEntry::Unknown) {
-                    let lemma = default_lemma(last, &last_lower, entry, upos, lang, lexicon);
+                    let lemma = lexicon_lemma(last, &last_lower, entry, upos, lang, lexicon);
                     let head = if keeps_case { head.to_owned() } else { head.to_lowercase() };
                     return format!("{head}-{lemma}");
                 }
@@ -681,6 +698,16 @@ mod tests {
         assert!(matches!(upos(&["Frankreich", "verurteilte", "Russland", "."]).as_str(), "NOUN" | "PROPN"));
         // A predicative adjective the lexicon knows in lowercase stays one.
         assert_eq!(upos(&["Klar", "ist", ",", "dass", "er", "kommt", "."]), "ADJ");
+    }
+
+    #[test]
+    fn a_german_verb_in_ieren_the_lexicon_leaves_as_it_is_inflects_regularly() {
+        let models = crate::Models::embedded().expect("the embedded models load");
+        let model = models.get(lagebild_doc::Lang::De).expect("a German model");
+        let verb = model.tagger.pos_labels.iter().position(|label| label == "VERB").expect("a VERB label") as u16;
+        for (form, lemma) in [("eliminiert", "eliminieren"), ("attackierten", "attackieren")] {
+            assert_eq!(model.tagger.lemma(form, verb, &model.lexicon), lemma, "{form}");
+        }
     }
 
     #[test]
