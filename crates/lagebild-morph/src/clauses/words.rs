@@ -355,6 +355,16 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
         }
     }
     for k in 0..words.len() {
+        // German `worden` follows a past participle only: a verb before it that the tagger
+        // read as finite (`mit Eiern beworfen worden`) is that participle.
+        if lang == Lang::De
+            && words[k].is_verb()
+            && words[k].has(flag::FINITE)
+            && tokens.get(k + 1).is_some_and(|next| doc.slice(next.range) == "worden")
+        {
+            words[k].flags &= !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::INFINITIVE);
+            words[k].flags |= flag::PARTICIPLE;
+        }
         // `including`, `according to`: a preposition, unless an auxiliary goes before.
         let prepositional = lang != Lang::De
             && words[k].has(flag::PRESENT)
