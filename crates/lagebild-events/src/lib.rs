@@ -263,19 +263,17 @@ impl<'a> Coder<'a> {
     /// tagger took for a proper noun counts where no name covers it: every noun is
     /// capitalised, and the tagger reads a rare one as a name (`kamen in Gewahrsam`).
     fn noun_event(&self, token: usize) -> Option<Event> {
-        let noun = match self.pos(token) {
-            "NOUN" => true,
-            "PROPN" => {
-                self.doc.meta.lang == Lang::De
-                    && !self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range))
-            }
-            _ => false,
+        let proper = match self.pos(token) {
+            "NOUN" => false,
+            "PROPN" if self.doc.meta.lang == Lang::De => true,
+            _ => return None,
         };
-        if !noun {
-            return None;
-        }
         let lemma = self.lemma(token);
         let trigger = self.words.nouns.get(&lemma).or_else(|| self.compound_trigger(&lemma))?;
+        // The scan of the names last: it runs only for a proper noun that is a trigger.
+        if proper && self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range)) {
+            return None;
+        }
         let bounds = self.bounds(token);
         let phrase = self.phrase(token, &bounds);
         let mut actors = Vec::new();
@@ -747,8 +745,8 @@ impl<'a> Coder<'a> {
     }
 
     /// The person a third-person singular `er`/`sie`/`he`/`she` (not an expletive `es`/`it`)
-    /// stands for: the last person
-    /// with an actor code named before it in its sentence or the two before.
+    /// stands for: the last person with an actor code named before it in its sentence or the
+    /// two before.
     fn antecedent(&self, head: usize) -> Option<usize> {
         let token = &self.doc.tokens[head];
         let personal = self.pos(head) == "PRON"
@@ -828,9 +826,7 @@ impl<'a> Coder<'a> {
             });
         }
         // The dateline's place wrote the report and did nothing in it.
-        let in_dateline = |arg: &Arg| {
-            self.dateline.is_some_and(|line| line.start() <= arg.range.start() && arg.range.end() <= line.end())
-        };
+        let in_dateline = |arg: &Arg| self.dateline.is_some_and(|line| line.contains_range(arg.range));
         let (mut actors, mut recipients) = (actors, recipients);
         actors.retain(|arg| !in_dateline(arg));
         recipients.retain(|arg| !in_dateline(arg));

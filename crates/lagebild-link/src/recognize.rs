@@ -435,8 +435,7 @@ fn link(
             && context.kb.role_noun(context.lang, &context.text(next).to_lowercase()).is_none()
             && (context.tagged.is_empty()
                 || context.tagged.iter().any(|span| {
-                    let (this, after) = (context.doc.tokens[next - 1].range, context.doc.tokens[next].range);
-                    span.range.start() <= this.start() && after.end() <= span.range.end()
+                    span.range.contains_range(context.doc.tokens[next - 1].range.cover(context.doc.tokens[next].range))
                 }))
         {
             confidence = 0.25;

@@ -95,8 +95,8 @@ pub(crate) fn clauses_of(doc: View<'_>, lang: Lang, resources: &LangResources) -
 /// Gesprächen zu treffen, bei denen es um Waffen ging` the trip was to meet Putin, and the
 /// talks (the relative clause's antecedent, before the extraposed verb) are in the purpose
 /// clause. Such a clause takes as parent the embedded clause with a verb that ends right
-/// before it, where that one lies inside the clause it hung from. Only clauses of one sentence, from
-/// `from` on, are looked at.
+/// before it, where that one lies inside the clause it hung from. Only clauses of one
+/// sentence, from `from` on, are looked at.
 fn attach_to_preceding(clauses: &mut [Clause], from: usize) {
     for index in from..clauses.len() {
         let clause = &clauses[index];

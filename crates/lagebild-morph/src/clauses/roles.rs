@@ -97,7 +97,7 @@ pub(crate) fn describe(
     for (position, &token) in tokens.iter().enumerate() {
         let w = word(token);
         if !w.is_verbal() {
-            gap |= after_verb && matches!(w.pos, Pos::Det | Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Pron);
+            gap |= after_verb && w.is_nominal();
             after_verb = false;
             continue;
         }

@@ -771,10 +771,7 @@ impl<'r> Segmenter<'r> {
     /// tagger took for one there is a preposition (an English particle may stand before its
     /// verb's object: `picked up the ball`).
     fn before_noun_phrase(&self, i: usize) -> bool {
-        self.de()
-            && self.words.get(i + 1).is_some_and(|next| {
-                matches!(next.pos, Pos::Det | Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Pron)
-            })
+        self.de() && self.words.get(i + 1).is_some_and(|next| next.is_nominal())
     }
 
     /// Whether clause punctuation stands between the last verb and the German word at `i`:
