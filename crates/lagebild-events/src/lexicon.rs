@@ -46,7 +46,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 15] = [
+const CLASSES: [&str; 16] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -62,6 +62,7 @@ const CLASSES: [&str; 15] = [
     "intent_modal",
     "perfect_auxiliary",
     "anterior",
+    "support_verb",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

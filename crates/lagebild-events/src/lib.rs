@@ -322,14 +322,14 @@ impl<'a> Coder<'a> {
             .collect();
         self.prepositional(&after, &bounds, &mut actors, &mut recipients);
         let clause = self.clause_of[token].map(|c| c as usize);
-        // A noun outside its clause's subject (`hielten Übungen ab`, `traf zu einem Besuch
-        // ein`, `held drills`): the clause's subject acts, each entity in it (`die Marinen
-        // Japans und Australiens`).
-        // Not where the clause's verb is an event of its own (`wies die Vorwürfe zurück`).
-        let own_event = clause.is_some_and(|c| {
-            let clause = &self.doc.clauses[c];
-            clause.lemma.as_deref().is_some_and(|lemma| self.words.verbs.contains_key(&lemma.to_lowercase()))
-        });
+        // A noun outside its clause's subject, where the verb only carries it (`hielten Übungen
+        // ab`, `traf zu einem Besuch ein`, `held drills`): the clause's subject acts, each
+        // entity in it (`die Marinen Japans und Australiens`). Not where the clause's verb is
+        // an event of its own (`wies die Vorwürfe zurück`) or says something else of the
+        // event (`betrachte den Krieg als …`).
+        let clause_lemma = clause.and_then(|c| self.doc.clauses[c].lemma.as_deref()).map(str::to_lowercase);
+        let own_event = clause_lemma.as_ref().is_some_and(|lemma| self.words.verbs.contains_key(lemma));
+        let support = clause_lemma.as_ref().is_some_and(|lemma| self.words.is("support_verb", lemma));
         // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
         // clause before the noun is its actor rather than the subject, also where the verb is
         // an event of its own.
@@ -343,7 +343,9 @@ impl<'a> Coder<'a> {
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
                 .map(|&(_, head)| head as usize)
-                .filter(|&head| !own_event && !self.words.is("expletive", &self.lower[head]));
+                .filter(|&head| {
+                    !own_event && (support || possessive) && !self.words.is("expletive", &self.lower[head])
+                });
             let object = clause
                 .arguments
                 .iter()
@@ -441,7 +443,11 @@ impl<'a> Coder<'a> {
             .skip(1)
             .filter(|&(index, character)| {
                 let left = &lemma[..index];
-                left.chars().nth(3).is_some() && !(left.ends_with('c') && matches!(character, 'h' | 'k'))
+                // Not inside `ch`/`ck`, nor after an unstressed prefix before a vowel
+                // (`Vereinigung` is no `Einigung`).
+                let prefix = ["ver", "zer", "ent", "be", "ge"].iter().any(|prefix| left.ends_with(prefix))
+                    && "aeiouäöü".contains(character);
+                left.chars().nth(3).is_some() && !(left.ends_with('c') && matches!(character, 'h' | 'k')) && !prefix
             })
             .map(|(index, _)| &lemma[index..])
             .filter(|suffix| suffix.len() >= 4 && suffix.len() <= self.words.longest_noun)

@@ -88,7 +88,7 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     merge(doc, kb, &mut found, tagged);
     found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
     surnames_the_tagger_missed(doc, &mut found, explain);
-    people_the_base_does_not_know(doc, &mut found);
+    people_the_text_describes(doc, &mut found);
     assign_clusters(&mut found);
     found
 }
@@ -156,57 +156,60 @@ fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explai
     }
 }
 
-/// A person the base does not know takes what the text says of them: the country and code of
-/// a role noun right before the name (`der griechische Verteidigungsminister Panos Kammenos`),
-/// and later mentions by surname (`Kammenos`) are the same person, with the same code.
-fn people_the_base_does_not_know(doc: &Document, found: &mut [Explained]) {
+/// A person the text describes takes what it says of them: a person without a code at the
+/// document date (unknown to the base, or known without a role then: its code is the bare
+/// country) takes the country and
+/// code of a role noun right before the name (`der griechische Verteidigungsminister Panos
+/// Kammenos`, `der polnische Außenminister Grzegorz Schetyna`); and a later mention by surname
+/// alone that the base did not link (`Kammenos`, `Schetyna`) is the person named in full
+/// before it, with the same link and code.
+fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
     let text = doc.text();
-    let unknown_person = |entity: &Entity| {
-        entity.entity_type == EntityType::Person && entity.form == EntityForm::Name && entity.kb_id.is_none()
-    };
+    let person = |entity: &Entity| entity.entity_type == EntityType::Person && entity.form == EntityForm::Name;
+    let unknown_person = |entity: &Entity| person(entity) && entity.kb_id.is_none();
     for index in 1..found.len() {
         let (before, rest) = found.split_at_mut(index);
-        let (role, person) = (&before[index - 1].entity, &mut rest[0].entity);
+        let (role, named) = (&before[index - 1].entity, &mut rest[0].entity);
         let adjacent = text
-            .get(role.range.end() as usize..person.range.start() as usize)
+            .get(role.range.end() as usize..named.range.start() as usize)
             .is_some_and(|gap| !gap.is_empty() && gap.trim().is_empty());
-        if unknown_person(person)
-            && person.code.is_none()
-            && role.form == EntityForm::RoleNoun
-            && adjacent
-            && role.code.is_some()
-        {
-            person.country.clone_from(&role.country);
-            person.code.clone_from(&role.code);
+        // No code, or only the country the role noun gives a sector.
+        let uncoded = named.code.is_none() || named.code.is_some() && named.code == role.country;
+        if person(named) && uncoded && role.form == EntityForm::RoleNoun && adjacent && role.code.is_some() {
+            named.country.clone_from(&role.country);
+            named.code.clone_from(&role.code);
             if explain_enabled(&rest[0].reason) {
                 rest[0].reason.0.push_str("; the role noun before it gives its code");
             }
         }
     }
-    // Each unknown person's word count and last word, read once.
+    // Each person's word count and last word, read once.
     let names: Vec<Option<(usize, &str)>> = found
         .iter()
         .map(|mention| {
             let entity = &mention.entity;
             let words = doc.slice(entity.range).split_whitespace();
-            unknown_person(entity).then(|| (words.clone().count(), words.last().unwrap_or_default()))
+            person(entity).then(|| (words.clone().count(), words.last().unwrap_or_default()))
         })
         .collect();
     for index in 0..found.len() {
         let Some((count, last)) = names[index] else { continue };
-        // The nearest earlier unknown person whose name has more words and ends the same way.
+        if !unknown_person(&found[index].entity) {
+            continue;
+        }
+        // The nearest earlier person whose name has more words and ends the same way.
         let earlier =
             (0..index).rev().find(|&other| names[other].is_some_and(|(words, end)| words > count && end == last));
         if let Some(other) = earlier {
-            let (name, country, code) = {
-                let entity = &found[other].entity;
-                (entity.name.clone(), entity.country.clone(), entity.code.clone())
-            };
+            let full = found[other].entity.clone();
             let entity = &mut found[index].entity;
-            entity.name = name;
+            entity.name = full.name;
+            entity.kb_id = full.kb_id;
             if entity.code.is_none() {
-                entity.country = country;
-                entity.code = code;
+                entity.country = full.country;
+                entity.code = full.code;
+                entity.role = full.role;
+                entity.reading = full.reading;
             }
         }
     }

@@ -179,6 +179,32 @@ fn a_later_surname_no_one_found_is_the_person_named_before() {
     assert_eq!(surname[0].code.as_deref(), Some("GRCMIL"));
 }
 
+/// The base knows Grzegorz Schetyna, but with no role at the document date (2023): the role
+/// noun before the name gives him his code, and the later surname the base does not link is
+/// the same person, with the same link.
+#[test]
+fn a_known_person_without_a_role_at_the_date_takes_the_role_noun_before_and_the_surname_joins_him() {
+    let kb = &support::loaded().kb;
+    let doc = doc(
+        "Der polnische Außenminister Grzegorz Schetyna bestellte den Botschafter ein. Schetyna warf Russland Lügen vor.",
+        Lang::De,
+    );
+    let start = doc.text().rfind("Schetyna").unwrap() as u32;
+    let tagged = [
+        span(&doc, "Grzegorz Schetyna", EntityType::Person),
+        TaggedSpan { range: TextRange::new(start, start + 8), entity_type: EntityType::Person, confidence: 0.9 },
+    ];
+    let merged = lagebild_link::entities_with(&doc, kb, &tagged);
+    let full = with(&doc, &merged, "Grzegorz Schetyna");
+    assert_eq!(full[0].kb_id.as_deref(), Some("person:grzegorz-schetyna"), "{merged:?}");
+    assert_eq!(full[0].code.as_deref(), Some("POLGOV"));
+    let surname = with(&doc, &merged, "Schetyna");
+    assert_eq!(surname.len(), 1, "{merged:?}");
+    assert_eq!(surname[0].kb_id, full[0].kb_id);
+    assert_eq!(surname[0].cluster, full[0].cluster);
+    assert_eq!(surname[0].code.as_deref(), Some("POLGOV"));
+}
+
 #[test]
 fn a_name_before_a_noun_the_tagger_calls_a_name_stays_linked_where_the_tagger_reads_it_alone() {
     let kb = &support::loaded().kb;

@@ -306,6 +306,12 @@ impl TaggerModel {
                 |index| entries[ids[index] as usize].info.lexicon_entry(),
                 lexicon,
             );
+            self.correct_verbs_read_as_adjectives(
+                forms,
+                &mut pos,
+                |index| entries[ids[index] as usize].info.lexicon_entry(),
+                lexicon,
+            );
             for (index, &pos_index) in pos.iter().enumerate() {
                 let word = |offset: isize| info(index, offset);
                 let previous = index.checked_sub(1).map(|i| pos[i]);
@@ -366,6 +372,45 @@ impl TaggerModel {
         let wanted = if matches!(entry(0), LexiconEntry::Exact(_)) { "NOUN" } else { "PROPN" };
         if let Some(index) = self.pos_labels.iter().position(|label| label == wanted) {
             pos[0] = index as u16;
+        }
+    }
+
+    /// A German past-tense verb after a conjunction is sometimes read as an adjective (`und
+    /// drohten mit Streiks`): a word in `-te`/`-ten` read as an adjective, with no determiner,
+    /// preposition or adjective before it and no noun, name, adjective or number after it (so
+    /// neither attributive nor a noun's), which the lexicon knows as a form of a verb, is that
+    /// verb.
+    fn correct_verbs_read_as_adjectives(
+        &self,
+        forms: &[&str],
+        pos: &mut [u16],
+        entry: impl Fn(usize) -> LexiconEntry,
+        lexicon: &Lexicon,
+    ) {
+        if self.lang != "de" {
+            return;
+        }
+        let Some(verb) = self.pos_labels.iter().position(|label| label == "VERB") else { return };
+        for index in 1..forms.len() {
+            let form = forms[index];
+            if self.upos(pos[index]) != "ADJ"
+                || !(form.ends_with("te") || form.ends_with("ten"))
+                || !form.starts_with(|c: char| c.is_lowercase())
+                || matches!(self.upos(pos[index - 1]), "DET" | "ADP" | "ADJ")
+                || pos
+                    .get(index + 1)
+                    .is_some_and(|&next| matches!(self.upos(next), "NOUN" | "PROPN" | "ADJ" | "NUM" | "X"))
+            {
+                continue;
+            }
+            let known = entry(index);
+            if matches!(known, LexiconEntry::Unknown) {
+                continue;
+            }
+            let lemma = self.lemma_of(form, known, verb as u16, lexicon);
+            if lemma.ends_with("en") && lemma != form {
+                pos[index] = verb as u16;
+            }
         }
     }
 
@@ -569,15 +614,30 @@ pub(crate) fn default_lemma(
     lexicon: &Lexicon,
 ) -> String {
     let lemma = lexicon_lemma(form, lower, entry, upos, lang, lexicon);
-    // A German verb in `-ieren` that the lexicon leaves as it is (it knows `eliminiert` only
-    // as an adjective, or not at all) inflects regularly: `eliminiert`, `attackierten` →
-    // `eliminieren`, `attackieren`.
+    // A German verb that the lexicon leaves as it is: one in `-ieren` (the lexicon knows
+    // `eliminiert` only as an adjective, or not at all) inflects regularly: `eliminiert`,
+    // `attackierten` → `eliminieren`, `attackieren`.
     if lang == "de" && upos == "VERB" && lemma == lower {
         let stem = ["iert", "ierte", "ierten", "iertest", "iertet", "ierst", "iere"]
             .iter()
             .find_map(|ending| lower.strip_suffix(ending).filter(|stem| stem.chars().count() >= 2));
         if let Some(stem) = stem {
             return format!("{stem}ieren");
+        }
+        // A verb with an inseparable prefix that the lexicon does not know inflects like the
+        // verb without it: `beworfen`, `bewarf` → `bewerfen` as `geworfen`, `warf` → `werfen`.
+        for prefix in ["be", "emp", "ent", "er", "miss", "ver", "zer", "über", "unter", "hinter", "wider"] {
+            let Some(rest) = lower.strip_prefix(prefix).filter(|rest| rest.chars().count() >= 4) else { continue };
+            for bare in [format!("ge{rest}"), rest.to_owned()] {
+                let entry = LexiconEntry::look_up(&bare, lexicon);
+                if matches!(entry, LexiconEntry::Unknown) {
+                    continue;
+                }
+                let verb = lexicon_lemma(&bare, &bare, entry, upos, lang, lexicon);
+                if verb != bare && verb.ends_with('n') {
+                    return format!("{prefix}{verb}");
+                }
+            }
         }
     }
     lemma
@@ -664,6 +724,7 @@ mod tests {
             second.push(best(&model.pos2_weights, &features));
         }
         model.correct_first_word(forms, &mut second, |index| words[index].lexicon_entry(), lexicon);
+        model.correct_verbs_read_as_adjectives(forms, &mut second, |index| words[index].lexicon_entry(), lexicon);
         let mut result: Vec<Tagged> = Vec::new();
         for (index, &pos) in second.iter().enumerate() {
             let previous = index.checked_sub(1).map(|i| second[i]);
@@ -705,7 +766,8 @@ mod tests {
         let models = crate::Models::embedded().expect("the embedded models load");
         let model = models.get(lagebild_doc::Lang::De).expect("a German model");
         let verb = model.tagger.pos_labels.iter().position(|label| label == "VERB").expect("a VERB label") as u16;
-        for (form, lemma) in [("eliminiert", "eliminieren"), ("attackierten", "attackieren")] {
+        for (form, lemma) in [("eliminiert", "eliminieren"), ("attackierten", "attackieren"), ("beworfen", "bewerfen")]
+        {
             assert_eq!(model.tagger.lemma(form, verb, &model.lexicon), lemma, "{form}");
         }
     }

@@ -365,6 +365,23 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             words[k].flags &= !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::INFINITIVE);
             words[k].flags |= flag::PARTICIPLE;
         }
+        // A German infinitive is its own lemma, or its lemma with `zu` inside (`anzugreifen`):
+        // a verb read as an infinitive that is neither (`mit Eiern beworfen`, lemma `bewerfen`)
+        // is a participle.
+        if lang == Lang::De
+            && words[k].is_verb()
+            && words[k].has(flag::INFINITIVE)
+            && let Some(lemma) = tokens[k].lemma()
+        {
+            let form = doc.slice(tokens[k].range).to_lowercase();
+            let lemma = lemma.to_lowercase();
+            let zu_infinitive =
+                form.match_indices("zu").any(|(at, _)| form[..at].to_owned() + &form[at + 2..] == lemma);
+            if form != lemma && !zu_infinitive && !form.starts_with("zu") {
+                words[k].flags &= !flag::INFINITIVE;
+                words[k].flags |= flag::PARTICIPLE;
+            }
+        }
         // `including`, `according to`: a preposition, unless an auxiliary goes before.
         let prepositional = lang != Lang::De
             && words[k].has(flag::PRESENT)
