@@ -1229,10 +1229,30 @@ impl<'a> Reader<'a> {
     }
 
     /// Where content that runs to the end of the sentence from `start` ends: before a
-    /// final `, according to X` (English), else at the sentence's end.
+    /// final `, according to X` (English); before a German main clause of `und` and an
+    /// indicative verb that begins after it (`kritisierten, die Maßnahmen seien … und drohten
+    /// mit Streiks`: the clause analysis tells the report from the reporter's own clause by
+    /// mood); else at the sentence's end.
     fn content_end(&self, start: usize, bounds: &Range<usize>) -> usize {
         if self.doc.meta.lang != Lang::En {
-            return bounds.end;
+            let main_after = self
+                .doc
+                .clauses
+                .iter()
+                .filter(|clause| clause.kind == ClauseKind::Main && clause.parent.is_none())
+                .filter_map(|clause| Some((clause.tokens.iter().min().copied()? as usize, clause.verb? as usize)))
+                .filter(|&(first, verb)| {
+                    // The conjunction right before the verb, a comma before it at most.
+                    let conjunction = verb.saturating_sub(1);
+                    first > start
+                        && first < bounds.end
+                        && (first == conjunction || first + 1 == conjunction && self.pos(first) == "PUNCT")
+                        && self.pos(conjunction) == "CCONJ"
+                        && self.doc.tokens[verb].feature("Mood") == Some("Ind")
+                })
+                .map(|(first, _)| first)
+                .min();
+            return main_after.unwrap_or(bounds.end);
         }
         (start..bounds.end).find(|&t| &self.lower[t] == "," && self.according_at(t + 1)).unwrap_or(bounds.end)
     }

@@ -379,7 +379,9 @@ pub struct Clause {
     pub verb_tokens: Vec<u32>,
     /// The lemma of the verb complex's main verb, joined to a separable particle (`eintreffen`).
     pub lemma: Option<Box<str>>,
-    /// Head tokens of the subject and objects, with their roles.
+    /// Head tokens of the subject and objects, with their roles: the clause's own tokens, but
+    /// for the subject a German clause coordinated without one shares with the clause before
+    /// it (`Die Gewerkschaften kritisierten … und drohten mit Streiks`).
     pub arguments: Vec<(ArgumentRole, u32)>,
     pub passive: bool,
     /// The clause it is embedded in, as an index into [`crate::Document::clauses`].

@@ -99,14 +99,35 @@ pub(crate) fn clauses_of(doc: View<'_>, lang: Lang, resources: &LangResources) -
 /// sources than right ones, so it is not applied there.)
 fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::Token]) {
     use lagebild_doc::ArgumentRole;
+    let pos = |token: u32| tokens.get(token as usize).and_then(|token| token.pos());
+    let mood = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Mood"));
+    let tense = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Tense"));
     for index in from..clauses.len() {
         let clause = &clauses[index];
-        let (Some(&first), Some(verb)) = (clause.tokens.iter().min(), clause.verb) else { continue };
-        let coordinated =
-            tokens.get(first as usize).and_then(|token| token.pos()) == Some("CCONJ") && verb == first + 1;
+        // The conjunction, over a comma before it (`…, und drohten`).
+        let Some(&conjunction) = clause.tokens.iter().find(|&&token| pos(token) != Some("PUNCT")) else { continue };
+        let Some(verb) = clause.verb else { continue };
+        let coordinated = pos(conjunction) == Some("CCONJ") && verb == conjunction + 1;
         if !coordinated || clause.arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject) {
             continue;
         }
+        // After reported speech in the subjunctive, an indicative conjunct with the tense of
+        // the reporting clause continues that clause, not the report (`kritisierten, die
+        // Maßnahmen seien … und drohten mit Streiks`).
+        let reported = (from..index).rev().find(|&other| clauses[other].kind == ClauseKind::ReportedSpeech);
+        if let Some(reported) = reported
+            && mood(verb) == Some("Ind")
+            && clauses[reported].verb.is_some_and(|reported_verb| mood(reported_verb) == Some("Sub"))
+            && let Some(reporting) = clauses[reported].parent.map(|parent| parent as usize).filter(|&p| p >= from)
+            && clauses[reporting].verb.is_some_and(|reporting_verb| {
+                mood(reporting_verb) == Some("Ind") && tense(reporting_verb) == tense(verb)
+            })
+            && [Some(reported as u32), Some(reporting as u32), clauses[reported].parent].contains(&clause.parent)
+        {
+            clauses[index].kind = clauses[reporting].kind;
+            clauses[index].parent = clauses[reporting].parent;
+        }
+        let clause = &clauses[index];
         let (parent, kind) = (clause.parent, clause.kind);
         let Some(sibling) =
             (from..index).rev().find(|&other| clauses[other].parent == parent && clauses[other].kind == kind)

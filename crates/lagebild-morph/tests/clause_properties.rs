@@ -177,8 +177,17 @@ proptest! {
             let key = (clause.sentence, clause.tokens[0]);
             prop_assert!(previous.is_none_or(|previous| previous < key), "clauses out of order");
             previous = Some(key);
-            for &token in clause.verb_tokens.iter().chain(&clause.introducer).chain(clause.arguments.iter().map(|(_, t)| t)) {
+            for &token in clause.verb_tokens.iter().chain(&clause.introducer) {
                 prop_assert!(clause.tokens.binary_search(&token).is_ok(), "clause {index}: token {token} not its own");
+            }
+            // Arguments are the clause's own, but for a subject shared with the clause it is
+            // coordinated with, which lies before it in its sentence.
+            for &(role, token) in &clause.arguments {
+                let own = clause.tokens.binary_search(&token).is_ok();
+                let shared = role == lagebild_doc::ArgumentRole::Subject
+                    && token < clause.tokens[0]
+                    && sentence.contains_range(doc.tokens[token as usize].range);
+                prop_assert!(own || shared, "clause {index}: argument {token} neither its own nor a shared subject");
             }
             if let Some(verb) = clause.verb {
                 prop_assert!(clause.verb_tokens.contains(&verb), "clause {index}: verb outside its complex");

@@ -170,11 +170,14 @@ pub enum ClauseWordClass {
     AgentPreposition,
     /// A participle that works as a preposition and opens no clause (`including`, `according`).
     PrepositionalParticiple,
+    /// A conjunction that joins main clauses (`doch`, `denn`): it never opens a subordinate
+    /// clause, whatever part of speech the tagger gives it.
+    Coordinator,
 }
 
 impl ClauseWordClass {
     /// Every class, with its name in the resource file.
-    pub const ALL: [(ClauseWordClass, &'static str); 14] = [
+    pub const ALL: [(ClauseWordClass, &'static str); 15] = [
         (ClauseWordClass::Subordinator, "subordinator"),
         (ClauseWordClass::Comparative, "comparative"),
         (ClauseWordClass::SubordinatorPrefix, "subordinator_prefix"),
@@ -189,6 +192,7 @@ impl ClauseWordClass {
         (ClauseWordClass::Reporting, "reporting"),
         (ClauseWordClass::AgentPreposition, "agent_preposition"),
         (ClauseWordClass::PrepositionalParticiple, "prepositional_participle"),
+        (ClauseWordClass::Coordinator, "coordinator"),
     ];
 
     pub fn parse(name: &str) -> Option<ClauseWordClass> {

@@ -836,6 +836,7 @@ impl<'r> Segmenter<'r> {
         let open = self.clauses[top as usize];
         let just_opened = open.content == 0 && open.introducer.is_some() && !open.has_verb;
         let subordinator = (word.pos == Pos::Sconj
+            && !word.is(ClauseWordClass::Coordinator)
             && !word.is(ClauseWordClass::InfinitiveMarker)
             && !word.is(ClauseWordClass::InfinitiveParticle))
             || (matches!(word.pos, Pos::Missing | Pos::Other | Pos::Cconj)
