@@ -220,10 +220,19 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                     // `next 5/12`, `next Martin Luther King day`: strictly ahead.
                     let after_next = (found.start.saturating_sub(1)..=found.start)
                         .any(|k| entries[k].iter().any(|e| matches!(e.class, tables::Class::Shift(s) if s > 0)));
+                    // `last Oct. 23`, `last Easter`: strictly back.
+                    // (`last Friday of October` is the month's last Friday.)
+                    let after_last =
+                        entries[found.start].iter().any(|e| matches!(e.class, tables::Class::Shift(s) if s < 0))
+                            && !entries
+                                .get(found.start + 1)
+                                .is_some_and(|e| e.iter().any(|e| matches!(e.class, tables::Class::Weekday(_))));
                     let direction = if matches!(sem, Sem::Same(_)) {
                         direction(doc, &lang.time_words, index, first + found.start)
                     } else if after_next && matches!(sem, Sem::Ymd { .. } | Sem::Holiday(..)) {
                         Direction::Strict
+                    } else if after_last && matches!(sem, Sem::Ymd { day: Some(_), .. } | Sem::Holiday(..)) {
+                        Direction::StrictBack
                     } else if sem.is_relative() {
                         direction(doc, &lang.time_words, index, first + found.start)
                     } else {
@@ -234,6 +243,8 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                     } else if let (Sem::QuarterAYear(sign) | Sem::YearAgo(sign), Some(quarter)) = (&sem, &last_quarter)
                     {
                         shift_value(quarter, 1.0, Unit::Year, *sign).map(|value| (value, true))
+                    } else if let (Sem::QuarterIn(year), Some(quarter)) = (&sem, &last_quarter) {
+                        Some((format!("{year:04}{}", &quarter[4..]), true))
                     } else if let Sem::Same(unit) = sem {
                         // `the quarter` after other dates: the quarter last named; with none
                         // named, in a past clause, the last quarter before the publication date.
@@ -253,8 +264,14 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                         resolve(&sem, doc.meta.published, direction)
                     };
                     let Some((mut value, anchored)) = resolved else { continue };
-                    if !matches!(sem, Sem::Anaphoric(..) | Sem::Offset(..) | Sem::QuarterAYear(_) | Sem::YearAgo(_))
-                        && value.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    if !matches!(
+                        sem,
+                        Sem::Anaphoric(..)
+                            | Sem::Offset(..)
+                            | Sem::QuarterAYear(_)
+                            | Sem::YearAgo(_)
+                            | Sem::QuarterIn(_)
+                    ) && value.as_bytes().first().is_some_and(u8::is_ascii_digit)
                     {
                         anchor = Some(value.clone());
                         if value.len() == 7 && value.as_bytes()[5] == b'Q' {
@@ -325,14 +342,30 @@ fn direction(doc: &Document, words: &TimeWords, sentence: usize, token: usize) -
         Tense::Past => Direction::Back,
         Tense::PerfectOrState => Direction::Near,
         Tense::Present if english => Direction::Near,
-        Tense::Present | Tense::Future => Direction::Forward,
+        Tense::Present => Direction::Forward,
+        Tense::Future => Direction::Strict,
     };
     let holder = clause;
     // At most a few steps up, whatever the parents say.
-    for _ in 0..4 {
+    for step in 0..4 {
         let Some(index) = clause else { break };
         if let Some(tense) = clause_tense(index) {
             return verdict(tense);
+        }
+        // An infinitive that holds the date, after a verb of planning (class `plan_verb`),
+        // looks ahead (`the talks are set to resume Monday`, `the team planned to leave on
+        // Thursday`).
+        let c = &doc.clauses[index];
+        if step == 0
+            && c.kind == lagebild_doc::ClauseKind::Infinitive
+            && c.tokens.contains(&token32)
+            && let Some(before) = c.introducer.and_then(|i| i.checked_sub(1))
+            && doc
+                .tokens
+                .get(before as usize)
+                .is_some_and(|t| t.lemma().is_some_and(|lemma| words.verb_role(&lemma.to_lowercase(), VerbRole::Plan)))
+        {
+            return Direction::Forward;
         }
         clause = doc.clauses[index].parent.map(|p| p as usize).filter(|&p| p < doc.clauses.len() && p != index);
     }
@@ -354,7 +387,33 @@ fn direction(doc: &Document, words: &TimeWords, sentence: usize, token: usize) -
         .take_while(|(_, t)| t.range.end() <= range.end())
         .filter(|(_, t)| matches!(t.pos(), Some("VERB" | "AUX")))
         .map(|(i, _)| i);
-    tense(doc, words, &mut verbs, english).map_or(Direction::Unknown, verdict)
+    if let Some(tense) = tense(doc, words, &mut verbs, english) {
+        return verdict(tense);
+    }
+    // No verb found at all: the tagger may have missed an English past form (`proceedings
+    // began Tuesday`, `spending rose 0.2% in September`), which the lemma still tells.
+    if english
+        && doc
+            .tokens
+            .iter()
+            .skip_while(|t| t.range.start() < range.start())
+            .take_while(|t| t.range.end() <= range.end())
+            .any(|t| !matches!(t.pos(), Some("NOUN" | "PROPN" | "NUM")) && english_past_form(doc, t))
+    {
+        return Direction::Back;
+    }
+    Direction::Unknown
+}
+
+/// Whether an English token looks like a past form by its lemma: an irregular form
+/// (`began`, `rose`, `bought`: the form does not begin with the lemma) or one in `-ed`.
+fn english_past_form(doc: &Document, t: &lagebild_doc::Token) -> bool {
+    let form = doc.slice(t.range);
+    let lemma = t.lemma().unwrap_or(form);
+    form.len() > 3
+        && form.bytes().all(|b| b.is_ascii_lowercase())
+        && lemma != form
+        && (!form.starts_with(lemma) || form.ends_with("ed"))
 }
 
 /// The tense of a verb complex, as far as the direction of a date needs it.
@@ -393,6 +452,11 @@ fn tense(doc: &Document, words: &TimeWords, tokens: &mut dyn Iterator<Item = usi
         }
         let lemma = t.lemma().unwrap_or_default();
         if form == Some("Fin") {
+            // A finite form the tagger gave no tense, which reads as a past form (`Since KKR
+            // bought RJR in February`).
+            if english && t.feature("Tense").is_none() && english_past_form(doc, t) {
+                return Some(Tense::Past);
+            }
             finite = true;
             if words.verb_role(lemma, VerbRole::Perfect) {
                 perfect_auxiliary = true;

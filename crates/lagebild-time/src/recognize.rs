@@ -93,6 +93,9 @@ pub(crate) struct Recognizer<'a> {
     pub(crate) month_first: bool,
 }
 
+/// The endings of an ordinal written in digits: English `19th`, German `15ten`, `4tes`.
+const ORDINAL_SUFFIXES: [&str; 8] = ["st", "nd", "rd", "th", "ten", "ter", "tes", "te"];
+
 fn digits(word: &str) -> Option<u32> {
     (!word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())?
 }
@@ -193,7 +196,17 @@ impl<'a> Recognizer<'a> {
         let name_like = self.table.month_guard(self.word(j)) == Some(true);
         // `1 Jan`, `26th Oct`
         let day_before = j > 0 && self.day_number(j - 1).is_some();
-        next_number || (capitalised && !name_like) || cue || day_before
+        // `May twenty-first` (but `may first`, `may second` are a verb and an adverb)
+        let ordinal_after = self.ordinal_day(j + 1).is_some_and(|d| d >= 10);
+        next_number || (capitalised && !name_like) || cue || day_before || ordinal_after
+    }
+
+    /// The number of words of the day at `j`: two for `twenty second`, else one.
+    fn day_len(&self, j: usize) -> usize {
+        if self.word(j).as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return 1;
+        }
+        self.entry(j, |c| matches!(c, Class::Ordinal(_))).map_or(1, |(_, len)| len)
     }
 
     fn year(&self, j: usize) -> Option<i32> {
@@ -256,7 +269,8 @@ impl<'a> Recognizer<'a> {
         let word = self.word(j);
         let number = word
             .strip_suffix('.')
-            .or_else(|| ["st", "nd", "rd", "th"].iter().find_map(|s| word.strip_suffix(s)))
+            // `19th`; German `15ten`, `15te`
+            .or_else(|| ORDINAL_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)))
             .and_then(digits)
             .or_else(|| {
                 let (class, _) = self.entry(j, |c| matches!(c, Class::Ordinal(_)))?;
@@ -272,7 +286,10 @@ impl<'a> Recognizer<'a> {
 
     /// A count before a unit: digits or number words, `einer`, `a`, `halbes`, `einige`.
     fn count(&self, j: usize) -> Option<(Count, usize)> {
-        if let Some((Class::Whole(n), len)) = self.entry(j, |c| matches!(c, Class::Whole(_))) {
+        let few = self.entry(j, |c| matches!(c, Class::Few)).map_or(0, |(_, len)| len);
+        if let Some((Class::Whole(n), len)) = self.entry(j, |c| matches!(c, Class::Whole(_)))
+            && len >= few
+        {
             return Some((Count::Number(*n), j + len));
         }
         if let Some((_, len)) = self.entry(j, |c| matches!(c, Class::Few)) {
@@ -346,6 +363,7 @@ impl<'a> Recognizer<'a> {
         let clock_first: Vec<bool> =
             found.iter().map(|m| self.word(m.start).as_bytes().first().is_some_and(u8::is_ascii_digit)).collect();
         dated_clocks(&mut found, &clock_first);
+        clocked_sets(&mut found);
         found
     }
 
@@ -379,11 +397,21 @@ impl<'a> Recognizer<'a> {
         if m.start <= floor || !self.has(m.start - 1, |c| matches!(c, Class::Article)) {
             return;
         }
+        // `the current weakness`: the article goes with the noun.
+        if matches!(m.kind, Kind::Ref(_)) && m.end == m.start + 1 && self.has(m.start, |c| matches!(c, Class::Shift(_)))
+        {
+            return;
+        }
         let first = self.word(m.start);
         let named = self.has(m.start, |c| matches!(c, Class::Month(_) | Class::Weekday(_)))
             || first.as_bytes().first().is_some_and(u8::is_ascii_digit)
             || (first.contains('-') && m.end == m.start + 1);
-        if !named && !matches!(m.kind, Kind::Set(_)) {
+        // `the 1988 period`, `the 1988 third quarter`
+        let quarter_in = matches!(
+            m.kind,
+            Kind::Date { sem: Sem::QuarterIn(_) | Sem::Quarter(Some(_), _) | Sem::Half(Some(_), _), .. }
+        ) && m.end > m.start + 1;
+        if (!named || quarter_in) && !matches!(m.kind, Kind::Set(_)) {
             m.start -= 1;
         }
     }
@@ -433,6 +461,7 @@ impl<'a> Recognizer<'a> {
             | Class::Article
             | Class::MinutesTo(_)
             | Class::CountedFrom(_)
+            | Class::CountAdj
             | Class::FutureAux
             | Class::Earlier(_)
             | Class::Range
@@ -446,9 +475,10 @@ impl<'a> Recognizer<'a> {
             }
             // A count, `in`, `vor`, `jeden`: the number or unit comes next (`a couple of`).
             Class::Span => self.unit(j + 1).is_some_and(|(_, plural, _)| plural),
-            Class::Ahead | Class::Whole(_) | Class::Few | Class::Every | Class::Ago => {
+            Class::Ahead | Class::Whole(_) | Class::Few | Class::Every | Class::Ago(_) => {
                 self.content_follows(j)
                     || self.number(j + 1).is_some()
+                    || self.and_fraction(j + 1).is_some()
                     || (self.word(j + 1) == "of" && self.content_follows(j + 1))
             }
             Class::RangeOpen | Class::Shift(_) | Class::Mod(_) | Class::Ordinal(_) => next_counts(),
@@ -456,11 +486,13 @@ impl<'a> Recognizer<'a> {
         });
         starts
             || self.digits_may_start(j)
-            || (self.content_follows(j) && self.number(j).is_some())
+            || ((self.content_follows(j) || self.and_fraction(j + 1).is_some()) && self.number(j).is_some())
             || word.starts_with('\'')
             || word.starts_with('’')
             || ((word.starts_with('q') || word.starts_with('h')) && word.len() == 2)
-            || word.bytes().any(|b| b == b'-' || b == b'.')
+            || word.bytes().any(|b| b == b'-' || b == b'.' || b == b'/')
+            || (word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+                && word.as_bytes().last().is_some_and(u8::is_ascii_digit))
             || self.table.weekday_compound(word).is_some()
             || self.spelled_year(j).is_some()
     }
@@ -469,7 +501,13 @@ impl<'a> Recognizer<'a> {
         let plain = |end, kind| Some(Match { start: j, end, kind, modifier: None });
         // Vague references, sets, counting back and forth.
         if let Some((Class::Ref(r), len)) = self.entry(j, |c| matches!(c, Class::Ref(_))) {
-            return plain(j + len, Kind::Ref(r));
+            // `current` is a reference alone (`the current weakness`), a determiner before a
+            // unit (`the current quarter`).
+            let last = j + len - 1;
+            let determiner = self.has(last, |c| matches!(c, Class::Shift(_)));
+            if !determiner || self.date(last).is_none() {
+                return plain(j + len, Kind::Ref(r));
+            }
         }
         if let Some((Class::Anaphor(unit), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(_))) {
             return plain(j + len, Kind::Date { sem: Sem::Same(*unit), clock: None, part: None });
@@ -477,10 +515,13 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.compound(j) {
             return Some(m);
         }
+        if let Some(m) = self.glued_duration(j) {
+            return Some(m);
+        }
         if let Some(m) = self.set(j) {
             return Some(m);
         }
-        if self.has(j, |c| matches!(c, Class::Ago))
+        if self.has(j, |c| matches!(c, Class::Ago(-1)))
             && let Some((count, k)) = self.count(j + 1)
             && let Some((unit, _, end)) = self.unit(k)
         {
@@ -493,10 +534,18 @@ impl<'a> Recognizer<'a> {
         if self.has(j, |c| matches!(c, Class::Ahead))
             && let Some((Count::Number(n), k)) = self.count(j + 1)
             && let Some((unit, _, end)) = self.unit(k)
-            && !self.has(end, |c| matches!(c, Class::Ago))
+            && !self.has(end, |c| matches!(c, Class::Ago(_)))
         {
             let kind = Kind::Date { sem: Sem::Offset(n, unit, 1), clock: None, part: None };
             return Some(Match { start: j + 1, end, kind, modifier: None });
+        }
+        // `the year ended Sept. 30`, `the fiscal year ending June 30`: a year's span
+        if j > 0
+            && self.has(j - 1, |c| matches!(c, Class::Article))
+            && let Some((Unit::Year, false, end)) = self.unit(j)
+            && matches!(self.word(end), "ended" | "ending")
+        {
+            return plain(end, Kind::Duration(Unit::Year.duration(Count::Number(1.0))));
         }
         // `for years`, `seit Jahren`
         if self.has(j, |c| matches!(c, Class::Span))
@@ -602,7 +651,7 @@ impl<'a> Recognizer<'a> {
             && self.month(k + 1).is_none()
             && let Some(m) = joiner(day_end)
             && let Some((Kind::Date { sem: Sem::Ymd { year, month, day: Some(right_day) }, .. }, end)) = self.date(m)
-            && self.word(k).len() <= 4
+            && self.word(k).len() <= 5
         {
             let left = date_match(k, day_end, Sem::Ymd { year, month, day: Some(day) });
             let right = date_match(m, end, Sem::Ymd { year, month, day: Some(right_day) });
@@ -731,6 +780,9 @@ impl<'a> Recognizer<'a> {
                 | Sem::YearAgo(_)
                 | Sem::QuarterOfYearShift(..)
                 | Sem::Same(_)
+                | Sem::NthWeek { .. }
+                | Sem::WeekOf(_)
+                | Sem::QuarterIn(_)
         ) || matches!(sem, Sem::Ymd { day: None, .. })
         {
             return (Kind::Date { sem, clock: None, part: None }, end);
@@ -766,7 +818,8 @@ impl<'a> Recognizer<'a> {
                 Some((Clock { hour, minute: 0, second: None, zone: None }, end))
             };
             if let Some((mut clock, clock_end)) = self.clock(m).or_else(bare) {
-                if matches!(part, "AF" | "EV" | "NI") && clock.hour < 12 {
+                // `tonight at 1am`, `tonight around 3`: the small hours stay.
+                if matches!(part, "AF" | "EV" | "NI") && clock.hour < 12 && !(part == "NI" && clock.hour < 5) {
                     clock.hour += 12;
                 }
                 return (Kind::Date { sem, clock: Some(clock), part: None }, clock_end);
@@ -830,7 +883,7 @@ impl<'a> Recognizer<'a> {
         {
             let sign = self.table.get(second).iter().find_map(|e| match e.class {
                 Class::Earlier(sign) if e.rest.is_empty() => Some(sign),
-                Class::Ago if e.rest.is_empty() => Some(-1),
+                Class::Ago(-1) if e.rest.is_empty() => Some(-1),
                 _ => None,
             })?;
             // `the year-ago quarter`, `the year-earlier period`: the quarter last named, a year
@@ -867,8 +920,15 @@ impl<'a> Recognizer<'a> {
         if matches!(unit, Unit::Quarter | Unit::Half) {
             return None;
         }
+        let whole = self.table.get(first).iter().find_map(|e| match e.class {
+            Class::Whole(n) if e.rest.is_empty() => Some(n),
+            _ => None,
+        });
         let count = if let Some(n) = digits(first) {
             Count::Number(f64::from(n))
+        } else if let Some(n) = whole {
+            // `all-day`, `full-week`
+            Count::Number(n)
         } else if self.table.get(first).iter().any(|e| e.rest.is_empty() && matches!(e.class, Class::Few)) {
             Count::Vague
         } else {
@@ -879,6 +939,25 @@ impl<'a> Recognizer<'a> {
             Count::Number(n)
         };
         Some(Match { start: j, end: j + 1, kind: Kind::Duration(unit.duration(count)), modifier: None })
+    }
+
+    /// A count and unit written as one word: `3day`, `3.5years`, `5mins`.
+    fn glued_duration(&self, j: usize) -> Option<Match> {
+        let word = self.word(j);
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let at = word.find(|c: char| c.is_alphabetic())?;
+        let (number, unit) = word.split_at(at);
+        if !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') || number.ends_with('.') {
+            return None;
+        }
+        let n: f64 = number.parse().ok()?;
+        let (unit, plural) = self.unit_word(unit)?;
+        if matches!(unit, Unit::Half | Unit::Quarter | Unit::Weekend) || (n > 1.0 && !plural && !self.month_first) {
+            return None;
+        }
+        Some(Match { start: j, end: j + 1, kind: Kind::Duration(unit.duration(Count::Number(n))), modifier: None })
     }
 
     fn set(&self, j: usize) -> Option<Match> {
@@ -905,9 +984,49 @@ impl<'a> Recognizer<'a> {
         set(end, unit.duration(Count::Number(count)))
     }
 
+    /// `and a half`, `and a quarter`, `and half` at `k`: the fraction and the end.
+    fn and_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        if self.word(k) != "and" {
+            return None;
+        }
+        let mut m = k + 1;
+        if matches!(self.word(m), "a" | "an") {
+            m += 1;
+        }
+        match self.word(m) {
+            "half" => Some((0.5, m + 1)),
+            "quarter" => Some((0.25, m + 1)),
+            _ => None,
+        }
+    }
+
     fn duration(&self, j: usize) -> Option<Match> {
-        let (count, k) = self.count(j)?;
-        let (unit, plural, end) = self.unit(k)?;
+        let (mut count, mut k) = self.count(j)?;
+        // `one and a half hours`
+        if let Count::Number(n) = count
+            && self.month_first
+            && let Some((fraction, after)) = self.and_fraction(k)
+            && self.unit(after).is_some()
+        {
+            count = Count::Number(n + fraction);
+            k = after;
+        }
+        // `two more weeks`, `an additional year`
+        if self.unit(k).is_none()
+            && let Some((_, len)) = self.entry(k, |c| matches!(c, Class::CountAdj))
+            && self.unit(k + len).is_some()
+        {
+            k += len;
+        }
+        let (unit, plural, mut end) = self.unit(k)?;
+        // `a minute and a half`, `one year and a quarter`
+        if let Count::Number(n) = count
+            && self.month_first
+            && let Some((fraction, after)) = self.and_fraction(end)
+        {
+            count = Count::Number(n + fraction);
+            end = after;
+        }
         if let Count::Number(n) = count
             && n > 1.0
             && !plural
@@ -921,11 +1040,12 @@ impl<'a> Recognizer<'a> {
             // `the 1988 quarter` is no duration of 1988 quarters.
             return None;
         }
-        // `three days ago`
-        if let Some((_, len)) = self.entry(end, |c| matches!(c, Class::Ago)) {
+        // `three days ago`, `a week hence`
+        if let Some((&Class::Ago(sign), len)) = self.entry(end, |c| matches!(c, Class::Ago(_))) {
             let kind = match count {
-                Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, -1), clock: None, part: None },
-                Count::Vague => Kind::Ref("PAST_REF"),
+                Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, sign), clock: None, part: None },
+                Count::Vague if sign < 0 => Kind::Ref("PAST_REF"),
+                Count::Vague => Kind::Ref("FUTURE_REF"),
             };
             return Some(Match { start: j, end: end + len, kind, modifier: None });
         }
@@ -953,6 +1073,17 @@ impl<'a> Recognizer<'a> {
                 let kind = Kind::Date { sem, clock: None, part: None };
                 return Some(Match { start: j, end: at + day_len, kind, modifier: None });
             }
+            // `three months after Easter`, `2 weeks before May 13 1999`, `3 days from Tuesday`
+            if let Some((Kind::Date { sem, clock: None, part: None }, date_end)) = self.date(at)
+                && matches!(
+                    sem,
+                    Sem::Ymd { day: Some(_), .. } | Sem::Holiday(..) | Sem::Weekday(..) | Sem::WeekdayOfWeek(..)
+                )
+                && !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend)
+            {
+                let kind = Kind::Date { sem: Sem::CountedFrom(Box::new(sem), n, unit, *sign), clock: None, part: None };
+                return Some(Match { start: j, end: date_end, kind, modifier: None });
+            }
         }
         // `a year earlier`, `zwei Monate später`; `three days later` stays a duration, as
         // TimeBank marks it.
@@ -966,7 +1097,25 @@ impl<'a> Recognizer<'a> {
         if unit == Unit::Half && count == Count::Number(1.0) {
             return None;
         }
-        Some(Match { start: j, end, kind: Kind::Duration(unit.duration(count)), modifier: None })
+        let mut value = unit.duration(count);
+        // `1 hour and 30 minutes`, `two years three months`: one duration of both
+        if let Count::Number(_) = count {
+            let mut m = end;
+            if matches!(self.word(m), "and" | "und") {
+                m += 1;
+            }
+            if let Some((Count::Number(n2), k2)) = self.count(m)
+                && self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    == self.word(j).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && let Some((unit2, _, end2)) = self.unit(k2)
+                && let Some(joined) = join_durations(&value, &unit2.duration(Count::Number(n2)))
+                && !self.has(end2, |c| matches!(c, Class::Ago(_) | Class::Earlier(_)))
+            {
+                value = joined;
+                end = end2;
+            }
+        }
+        Some(Match { start: j, end, kind: Kind::Duration(value), modifier: None })
     }
 
     /// A date, without a following time.
@@ -976,9 +1125,16 @@ impl<'a> Recognizer<'a> {
         if let Some((sem, end)) = self.numeric_date(j) {
             return date(sem, end);
         }
+        if let Some((sem, end)) = self.mixed_date(j) {
+            return date(sem, end);
+        }
+        // `the first week of 2015`, `the third last week of 2018`, `3rd week of jan`
+        if let Some(m) = self.nth_week(j) {
+            return Some(m);
+        }
         // `19. Oktober 2023`, `19 October`, `the 19th of October`
         if let Some(day) = self.ordinal_day(j).or_else(|| digits(word).filter(|d| (1..=31).contains(d))) {
-            let mut k = j + 1;
+            let mut k = j + self.day_len(j);
             if self.word(k) == "of" {
                 k += 1;
             }
@@ -987,6 +1143,28 @@ impl<'a> Recognizer<'a> {
                 if NaiveDateCheck::valid(year, month, day) {
                     return date(Sem::Ymd { year, month, day: Some(day) }, end);
                 }
+            }
+            // `third day of October`, `dritter Tag im Oktober`
+            if let Some((Unit::Day, false, day_end)) = self.unit(j + 1)
+                && matches!(self.word(day_end), "of" | "im" | "in" | "des")
+                && let Some(month) = self.month(day_end + 1)
+            {
+                let (year, end) = self.year_after(day_end + 2).map_or((None, day_end + 2), |(y, e)| (Some(y), e));
+                if NaiveDateCheck::valid(year, month, day) {
+                    return date(Sem::Ymd { year, month, day: Some(day) }, end);
+                }
+            }
+            // `am 15ten`: a German ordinal in digits after a preposition
+            if j > 0
+                && !self.month_first
+                && matches!(self.word(j - 1), "am" | "vom" | "zum" | "bis")
+                && ["ten", "te"].iter().any(|s| word.strip_suffix(s).and_then(digits).is_some())
+            {
+                return date(Sem::DayOfMonth(day), j + 1);
+            }
+            // `the 20th of next month`, `20th day of the current month`, `the first of the month`
+            if let Some((sem, end)) = self.of_shifted_month(j + 1, |shift| Sem::DayOfShiftedMonth(day, shift)) {
+                return date(sem, end);
             }
             // `20. Jahrhundert`, `21st century`
             if let Some((Unit::Century, false, end)) = self.unit(j + 1)
@@ -1028,6 +1206,7 @@ impl<'a> Recognizer<'a> {
                 && let Some(day) = self.day_number(k)
                 && self.year(k).is_none()
             {
+                let k = k + self.day_len(k) - 1;
                 let (year, end) = self.year_after(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
                 if NaiveDateCheck::valid(year, month, day) {
                     return date(Sem::Ymd { year, month, day: Some(day) }, end);
@@ -1041,6 +1220,15 @@ impl<'a> Recognizer<'a> {
             }
             let (year, end) = self.year_after(k).map_or((None, k), |(y, e)| (Some(y), e));
             return date(Sem::Ymd { year, month, day: None }, end);
+        }
+        // `2017-q1`, `2016h2`, `q1-2019`; `2017 q1`
+        if let Some(sem) = quarter_token(word) {
+            return date(sem, j + 1);
+        }
+        if let Some(year) = self.year(j)
+            && let Some(Sem::Quarter(None, q)) = quarter_token(self.word(j + 1))
+        {
+            return date(Sem::Quarter(Some(year), q), j + 2);
         }
         // `Q3 2023`
         if let Some(q) = word.strip_prefix('q').and_then(digits).filter(|q| (1..=4).contains(q)) {
@@ -1078,6 +1266,15 @@ impl<'a> Recognizer<'a> {
         {
             return date(Sem::Ymd { year: Some(year), month, day: None }, j + 2);
         }
+        // `the last half of 1989`, `the last quarter of 1989`
+        if let Some((Class::Shift(-1), len)) = self.entry(j, |c| *c == Class::Shift(-1))
+            && let Some((unit @ (Unit::Quarter | Unit::Half), false, unit_end)) = self.unit(j + len)
+            && matches!(self.word(unit_end), "of" | "in")
+            && let Some(year) = self.year(unit_end + 1)
+        {
+            let sem = if unit == Unit::Quarter { Sem::Quarter(Some(year), 4) } else { Sem::Half(Some(year), 2) };
+            return date(sem, unit_end + 2);
+        }
         // `der letzten Woche im Juli`, `the last week of July`: its last full ISO week
         if let Some((Class::Shift(-1), len)) = self.entry(j, |c| *c == Class::Shift(-1))
             && let Some((Unit::Week, false, week_end)) = self.unit(j + len)
@@ -1088,7 +1285,10 @@ impl<'a> Recognizer<'a> {
             return date(Sem::LastWeekOf(year, month), end);
         }
         if let Some((Class::Season(season), len)) = self.entry(j, |c| matches!(c, Class::Season(_)))
-            && (word != "fall" || self.month_first_context(j) || self.year_after(j + 1).is_some())
+            // `to fall` is a verb.
+            && (word != "fall"
+                || (self.month_first_context(j) && !(j > 0 && self.word(j - 1) == "to"))
+                || self.year_after(j + 1).is_some())
         {
             let (year, end) = self.year_after(j + len).map_or((None, j + len), |(y, e)| (Some(y), e));
             return date(Sem::Season(year, season), end);
@@ -1113,6 +1313,14 @@ impl<'a> Recognizer<'a> {
         {
             let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
             return date(Sem::Ymd { year, month: *month, day: Some(day) }, end);
+        }
+        // `the first Monday of next month`, `first Monday in the month`
+        if let Some((n, k)) = self.nth(j)
+            && let Some((Class::Weekday(weekday), len)) = self.entry(k, |c| matches!(c, Class::Weekday(_)))
+            && let Some((sem, end)) =
+                self.of_shifted_month(k + len, |shift| Sem::NthWeekdayOfShiftedMonth(n, *weekday, shift))
+        {
+            return date(sem, end);
         }
         // `der erste Dienstag im Oktober`, `last Friday in October`
         if let Some((n, k)) = self.nth(j)
@@ -1142,6 +1350,28 @@ impl<'a> Recognizer<'a> {
             && (word != "morgen" || (j > 0 && self.capitalised(j)) || self.len() == 1)
         {
             return Some(self.with_time(Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, end));
+        }
+        // `the week of March 6`, `the week commencing February 4`, `the week of the 18th`
+        if let Some((Unit::Week, false, end)) = self.unit(j)
+            && matches!(self.word(end), "of" | "commencing" | "starting" | "beginning")
+        {
+            let mut k = end + 1;
+            if matches!(self.word(k), "on" | "the") {
+                k += 1;
+            }
+            if let Some((Kind::Date { sem, clock: None, part: None }, date_end)) = self.date(k)
+                && matches!(sem, Sem::Ymd { day: Some(_), .. } | Sem::DayOfMonth(_) | Sem::Holiday(..) | Sem::Day(_))
+            {
+                return date(Sem::WeekOf(Box::new(sem)), date_end);
+            }
+        }
+        // `the week after next`
+        if let Some((unit, false, end)) = self.unit(j)
+            && self.word(end) == "after"
+            && self.has(end + 1, |c| *c == Class::Shift(1))
+            && !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+        {
+            return date(Sem::UnitShift(unit, 2), end + 2);
         }
         // `KW 23`, `week 23 of 2024`
         if let Some((Unit::Week, false, end)) = self.unit(j)
@@ -1185,6 +1415,13 @@ impl<'a> Recognizer<'a> {
             }
         }
         if let Some(year) = self.year(j) {
+            // `the 1988 quarter`, `the 1989 period`
+            if j > 0
+                && self.word(j - 1) == "the"
+                && (self.word(j + 1) == "period" || matches!(self.unit(j + 1), Some((Unit::Quarter, false, _))))
+            {
+                return date(Sem::QuarterIn(year), j + 2);
+            }
             // `the 1988 second quarter`
             if let Some((class, len)) = self.entry(j + 1, |c| matches!(c, Class::Ordinal(_)))
                 && let Class::Ordinal(n) = *class
@@ -1212,8 +1449,76 @@ impl<'a> Recognizer<'a> {
         None
     }
 
+    /// `of next month`, `of the current month`, `in the month` (after `day` where one
+    /// follows the count: `20th day of next month`): `make` with the months from the
+    /// publication month, and the end.
+    fn of_shifted_month(&self, k: usize, make: impl Fn(i32) -> Sem) -> Option<(Sem, usize)> {
+        let mut m = k;
+        if let Some((Unit::Day, false, end)) = self.unit(m) {
+            m = end;
+        }
+        if !matches!(self.word(m), "of" | "in") {
+            return None;
+        }
+        m += 1;
+        let article = self.word(m) == "the";
+        if article {
+            m += 1;
+        }
+        let (shift, unit_at) = match self.entry(m, |c| matches!(c, Class::Shift(_))) {
+            Some((Class::Shift(shift), len)) => (*shift, m + len),
+            _ if article => (0, m),
+            _ => return None,
+        };
+        let Some((Unit::Month, false, end)) = self.unit(unit_at) else { return None };
+        Some((make(shift), end))
+    }
+
+    /// `the first week of 2015` (the ISO week), `the third last week of 2018`, `3rd week of
+    /// jan` (the week of the month's third Monday), `2nd last week of October 2018`. `last
+    /// week of July` alone is left to [`Sem::LastWeekOf`].
+    fn nth_week(&self, j: usize) -> Option<(Kind, usize)> {
+        let (mut n, mut k) = self.nth(j).or_else(|| {
+            let word = self.word(j);
+            let number = ORDINAL_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).and_then(digits)?;
+            (1..=53).contains(&number).then_some((number as i32, j + 1))
+        })?;
+        if n > 0 && self.has(k, |c| *c == Class::Shift(-1)) {
+            // `third last`
+            n = -n;
+            k += 1;
+        }
+        let Some((Unit::Week, false, week_end)) = self.unit(k) else { return None };
+        if !matches!(self.word(week_end), "of" | "in" | "im" | "des") {
+            return None;
+        }
+        let at = week_end + 1;
+        let date = |sem, end| Some((Kind::Date { sem, clock: None, part: None }, end));
+        if let Some(year) = self.year(at) {
+            return date(Sem::NthWeek { year: Some(year), month: None, n }, at + 1);
+        }
+        if let Some((year, end)) = self.spelled_year(at) {
+            return date(Sem::NthWeek { year: Some(year), month: None, n }, end);
+        }
+        let month = self.month(at)?;
+        if n == -1 || n > 5 {
+            return None;
+        }
+        let (year, end) = self.year_after(at + 1).map_or((None, at + 1), |(y, e)| (Some(y), e));
+        date(Sem::NthWeek { year, month: Some(month), n }, end)
+    }
+
     fn shifted(&self, k: usize, shift: i32) -> Option<(Kind, usize)> {
         let date = |sem, end| Some((Kind::Date { sem, clock: None, part: None }, end));
+        // `this past spring`: the latest spring, which may be this year's.
+        if shift == 0
+            && let Some((Class::Shift(-1), len)) = self.entry(k, |c| *c == Class::Shift(-1))
+        {
+            if let Some((Class::Season(season), season_len)) = self.entry(k + len, |c| matches!(c, Class::Season(_))) {
+                return date(Sem::Season(None, season), k + len + season_len);
+            }
+            return self.shifted(k + len, -1);
+        }
         if let Some((unit, plural, end)) = self.unit(k) {
             if plural {
                 // `in den letzten Wochen`, `in coming years`
@@ -1223,6 +1528,22 @@ impl<'a> Recognizer<'a> {
                     _ => "FUTURE_REF",
                 };
                 return Some((Kind::Ref(reference), end));
+            }
+            // `this year's third quarter`, `next year's first quarter`: that quarter of the
+            // year shifted; `last year's quarter`, `last year's period`: the quarter last
+            // named, a year before.
+            if unit == Unit::Year {
+                if let Some((&Class::Ordinal(n), len)) = self.entry(end, |c| matches!(c, Class::Ordinal(_)))
+                    && (1..=4).contains(&n)
+                    && let Some((Unit::Quarter, false, quarter_end)) = self.unit(end + len)
+                {
+                    return date(Sem::QuarterOfYearShift(n, shift), quarter_end);
+                }
+                if shift == -1
+                    && (self.word(end) == "period" || matches!(self.unit(end), Some((Unit::Quarter, false, _))))
+                {
+                    return date(Sem::QuarterAYear(-1), end + 1);
+                }
             }
             // `nächste Woche am Freitag`, `last week Sunday`
             if unit == Unit::Week {
@@ -1254,7 +1575,21 @@ impl<'a> Recognizer<'a> {
             return Some(self.with_time(Kind::Date { sem, clock: None, part: None }, k + len));
         }
         if let Some(month) = self.month(k) {
+            // `last Oct. 23`: that day, strictly before (or after) the publication date.
+            if shift != 0
+                && self.month_first
+                && let Some(day) = self.day_number(k + 1)
+                && NaiveDateCheck::valid(None, month, day)
+            {
+                return date(Sem::Ymd { year: None, month, day: Some(day) }, k + 2);
+            }
             return date(Sem::MonthShift(month, shift), k + 1);
+        }
+        // `last Easter`, `next Thanksgiving`
+        if shift != 0
+            && let Some((Class::Holiday(holiday), len)) = self.entry(k, |c| matches!(c, Class::Holiday(_)))
+        {
+            return date(Sem::Holiday(None, *holiday), k + len);
         }
         if let Some((Class::Season(season), len)) = self.entry(k, |c| matches!(c, Class::Season(_))) {
             return date(Sem::SeasonShift(season, shift), k + len);
@@ -1271,7 +1606,26 @@ impl<'a> Recognizer<'a> {
         None
     }
 
+    /// Whether a guarded weekday word (`sat`, `sun`, `wed`) at `j` is a weekday: before a day,
+    /// a month or a time of day (`sat 14th`, `wed, Feb13`, `sat at 5`), or after `on` or a
+    /// determiner (`on sat`, `next wed`).
+    fn weekday_context(&self, j: usize) -> bool {
+        let mut k = j + 1;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        let day = self.word(k).as_bytes().first().is_some_and(u8::is_ascii_digit) && self.day_number(k).is_some();
+        let at = if self.has(k, |c| matches!(c, Class::Link)) { k + 1 } else { k };
+        day || self.month(k).is_some()
+            || self.mixed_date(k).is_some()
+            || self.clock(at).is_some()
+            || (j > 0 && (self.word(j - 1) == "on" || self.has(j - 1, |c| matches!(c, Class::Shift(_)))))
+    }
+
     fn weekday(&self, j: usize) -> Option<(Kind, usize)> {
+        if self.table.weekday_guard(self.word(j)) && !self.weekday_context(j) {
+            return None;
+        }
         let (day, part, mut end) = match self.entry(j, |c| matches!(c, Class::Weekday(_))) {
             Some((Class::Weekday(day), len)) => (*day, None, j + len),
             _ => {
@@ -1292,6 +1646,14 @@ impl<'a> Recognizer<'a> {
         {
             return Some(self.with_time(kind, date_end));
         }
+        // `friday after next`, `Freitag nach dem nächsten`
+        if part.is_none() && matches!(self.word(end), "after" | "nach") {
+            let next = if self.word(end + 1) == "dem" { end + 2 } else { end + 1 };
+            if self.has(next, |c| *c == Class::Shift(1)) {
+                let kind = Kind::Date { sem: Sem::Weekday(day, Some(2)), clock: None, part: None };
+                return Some(self.with_time(kind, next + 1));
+            }
+        }
         if part.is_none() {
             // `Mittwoch nächster Woche`, `Sonntag der letzten Woche`, `monday of next week`
             let mut m = end;
@@ -1302,6 +1664,21 @@ impl<'a> Recognizer<'a> {
                 && let Some((Unit::Week, false, week_end)) = self.unit(m + len)
             {
                 let kind = Kind::Date { sem: Sem::WeekdayOfWeek(day, *shift), clock: None, part: None };
+                return Some(self.with_time(kind, week_end));
+            }
+            // `Mittwoch in zwei Wochen`, `Mittwoch vor 2 Wochen`: the weekday of that week
+            if let Some(sign) = if self.has(end, |c| matches!(c, Class::Ahead)) {
+                Some(1)
+            } else if self.has(end, |c| matches!(c, Class::Ago(-1))) {
+                Some(-1)
+            } else {
+                None
+            } && let Some((Count::Number(n), unit_at)) = self.count(end + 1)
+                && let Some((Unit::Week, _, week_end)) = self.unit(unit_at)
+                && n.fract() == 0.0
+                && n < 1000.0
+            {
+                let kind = Kind::Date { sem: Sem::WeekdayOfWeek(day, sign * n as i32), clock: None, part: None };
                 return Some(self.with_time(kind, week_end));
             }
             // `Tuesday 19th`, `Freitag, 20.`
@@ -1317,6 +1694,9 @@ impl<'a> Recognizer<'a> {
                 && self.unit(m + 1).is_none()
                 && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
                 && clock_token(self.word(m)).is_none()
+                // `Friday, the fourth decline`: an ordinal in words before a noun counts.
+                && (self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    || self.get(m + 1).is_none_or(is_punct))
             {
                 let kind = Kind::Date { sem: Sem::WeekdayDay(day, d), clock: None, part: None };
                 return Some(self.with_time(kind, m + 1));
@@ -1374,9 +1754,88 @@ impl<'a> Recognizer<'a> {
         Some((decade, end))
     }
 
+    /// A date written in one token of a month name and numbers: `Oct-2`, `jan/3`, `mar3`,
+    /// `05-aug-2016`, `2019/sep/01`, `sep-23-2020`, `dec-2018`, `september.16th`; a year in
+    /// the next token where the token has none (`October2 2016`).
+    fn mixed_date(&self, j: usize) -> Option<(Sem, usize)> {
+        let word = self.word(j);
+        let first = *word.as_bytes().first()?;
+        let separated = word.bytes().any(|b| matches!(b, b'-' | b'/' | b'.'));
+        let glued = first.is_ascii_alphabetic() && word.as_bytes().last().is_some_and(u8::is_ascii_digit);
+        if !separated && !glued {
+            return None;
+        }
+        let (mut month, mut day, mut year) = (None, None, None);
+        let mut take = |part: &str| -> Option<()> {
+            if part.is_empty() {
+                return None;
+            }
+            let number = ["st", "nd", "rd", "th"].iter().find_map(|s| part.strip_suffix(s)).unwrap_or(part);
+            if let Some(n) = digits(number) {
+                if number.len() == 4 && year.is_none() {
+                    year = Some(n as i32);
+                } else if number.len() <= 2 && day.is_none() && (1..=31).contains(&n) {
+                    day = Some(n);
+                } else if number.len() == 2 && year.is_none() {
+                    year = Some(two_digit_year(n, number));
+                } else {
+                    return None;
+                }
+                return Some(());
+            }
+            let found = self.table.get(part).iter().find_map(|e| match e.class {
+                Class::Month(m) if e.rest.is_empty() => Some(m),
+                _ => None,
+            });
+            match found {
+                Some(m) if month.is_none() => {
+                    month = Some(m);
+                    Some(())
+                }
+                _ => None,
+            }
+        };
+        for part in word.split(['-', '/', '.']).filter(|p| !p.is_empty() || !separated) {
+            // `mar3`: letters, then digits
+            match part.find(|c: char| c.is_ascii_digit()) {
+                Some(at) if at > 0 && part.as_bytes()[0].is_ascii_alphabetic() => {
+                    take(&part[..at])?;
+                    take(&part[at..])?;
+                }
+                _ => take(part)?,
+            }
+        }
+        let month = month?;
+        if day.is_none() && year.is_none() {
+            return None;
+        }
+        let mut end = j + 1;
+        if year.is_none()
+            && let Some((y, year_end)) =
+                self.year_after(end).filter(|_| self.word(end) == "," || self.year(end).is_some())
+        {
+            year = Some(y);
+            end = year_end;
+        }
+        if let Some(d) = day
+            && !NaiveDateCheck::valid(year, month, d)
+        {
+            return None;
+        }
+        Some((Sem::Ymd { year, month, day }, end))
+    }
+
     /// A date written in one token: `19.10.2023`, `19.10.`, `2023-10-19`, `5/12/2016`, `05/2016`.
     fn numeric_date(&self, j: usize) -> Option<(Sem, usize)> {
         let word = self.word(j);
+        // `20161016`
+        if word.len() == 8
+            && let Some(number) = digits(word)
+        {
+            let (year, month, day) = ((number / 10_000) as i32, number / 100 % 100, number % 100);
+            return ((1900..=2099).contains(&year) && NaiveDateCheck::valid(Some(year), month, day))
+                .then_some((Sem::Ymd { year: Some(year), month, day: Some(day) }, j + 1));
+        }
         let separator = word.bytes().find(|b| matches!(b, b'.' | b'/' | b'-'))?;
         if !word.bytes().all(|b| b.is_ascii_digit() || b == separator) {
             return None;
@@ -1402,18 +1861,21 @@ impl<'a> Recognizer<'a> {
             [d, m] if separator == b'.' && d.len() <= 2 && m.len() <= 2 && self.word(j + 1) == "." => {
                 Sem::Ymd { year: None, month: number(m)?, day: Some(number(d)?) }
             }
-            // `5/12` is May 12, but `2 1/2` and `$9 7/8` are fractions.
+            // `5/12` is May 12, but `2 1/2`, `$9 7/8` and `7/8` (a numerator below a
+            // denominator of 2, 4, 8, 16 or 32) are fractions.
             [a, b]
                 if separator == b'/'
                     && a.len() <= 2
                     && b.len() <= 2
-                    && !(j > 0 && self.word(j - 1).bytes().all(|b| b.is_ascii_digit() || b == b'$')) =>
+                    && !(j > 0 && self.word(j - 1).bytes().all(|b| b.is_ascii_digit() || b == b'$'))
+                    && !is_fraction(a, b) =>
             {
                 let (a, b) = (number(a)?, number(b)?);
                 let (d, m) = if self.month_first { (b, a) } else { (a, b) };
                 Sem::Ymd { year: None, month: m, day: Some(d) }
             }
-            [y, m] if y.len() == 4 && m.len() <= 2 => {
+            // `2082.1` is a number.
+            [y, m] if y.len() == 4 && m.len() <= 2 && (separator != b'.' || m.len() == 2) => {
                 Sem::Ymd { year: Some(number(y)? as i32), month: number(m)?, day: None }
             }
             [m, y] if y.len() == 4 && m.len() <= 2 => {
@@ -1485,6 +1947,15 @@ impl<'a> Recognizer<'a> {
                 (hour, minutes, None, None)
             } else if self.has(end, |c| matches!(c, Class::Meridiem(_))) {
                 (hour, 0, None, None)
+            } else if let Some((minutes, used)) =
+                self.number(end).filter(|(m, _)| m.fract() == 0.0 && (1.0..60.0).contains(m))
+                && hour <= 12
+                && !self.word(end).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && self.has(end + used, |c| matches!(c, Class::Meridiem(_)))
+            {
+                // `ten thirty am`, `four twenty-three a m`
+                end += used;
+                (hour, minutes as u32, None, None)
             } else if hour <= 12 && self.linked_part_of_day(end).is_some() {
                 // `8 in the morning`, `um 3 am Nachmittag`
                 (hour, 0, None, None)
@@ -1499,8 +1970,11 @@ impl<'a> Recognizer<'a> {
                 return None;
             }
         };
-        // `15.30 Uhr` needs its `Uhr`; `15:30` does not.
-        if word.contains('.') && !self.has(end, |c| matches!(c, Class::Clock)) {
+        // `15.30 Uhr` needs its `Uhr` (or `pm`: `8.30pm`, `8.30 pm`); `15:30` does not.
+        if word.contains('.')
+            && meridiem.is_none()
+            && !self.has(end, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
+        {
             return None;
         }
         if let Some((_, len)) = self.entry(end, |c| matches!(c, Class::Clock)) {
@@ -1588,11 +2062,62 @@ fn dated_clocks(found: &mut [Match], clock_first: &[bool]) {
     }
 }
 
+/// A time of day right after or before a set of weekdays or parts of the day joins it:
+/// `tuesdays at 9am` → `XXXX-WXX-2T09:00`, `9am every Sunday`, `every night at 9` → `T21:00`.
+fn clocked_sets(found: &mut Vec<Match>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (&found[i], &found[i + 1]);
+        let near = b.start <= a.end + 2;
+        let (set, clock) = match (&a.kind, &b.kind) {
+            (Kind::Set(_), Kind::Date { sem: Sem::Clock, clock: Some(_), .. }) if near => (i, i + 1),
+            (Kind::Date { sem: Sem::Clock, clock: Some(_), .. }, Kind::Set(_)) if near => (i + 1, i),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Kind::Date { clock: Some(mut time), .. } = found[clock].kind.clone() else { break };
+        let Kind::Set(value) = &found[set].kind else { break };
+        let weekday = value.starts_with("XXXX-WXX-") && value.len() == 10;
+        let part = value.strip_prefix('T').filter(|p| p.len() == 2).map(str::to_owned);
+        if !weekday && part.is_none() {
+            i += 1;
+            continue;
+        }
+        if matches!(part.as_deref(), Some("AF" | "EV" | "NI"))
+            && time.hour < 12
+            && !(part.as_deref() == Some("NI") && time.hour < 5)
+        {
+            time.hour += 12;
+        }
+        let joined = if weekday { format!("{value}{}", time.render()) } else { time.render() };
+        let (start, end) = (found[i].start, found[i + 1].end);
+        found[i] = Match { start, end, kind: Kind::Set(joined), modifier: None };
+        found.remove(i + 1);
+        i += 1;
+    }
+}
+
 /// `15:47`, `15:47:30`, `15.47`, `3pm`, `10:30am`, `7h01`.
 fn clock_token(word: &str) -> Option<(u32, u32, Option<u32>, Option<bool>)> {
+    // `18Uhr`, `18:30h`: German hours with their unit in one word
+    if let Some(body) = word.strip_suffix("uhr").or_else(|| word.strip_suffix('h').filter(|b| b.contains(':')))
+        && !body.is_empty()
+    {
+        if let Some(hour) = digits(body) {
+            return (hour <= 24 && body.len() <= 2).then_some((hour, 0, None, None));
+        }
+        return clock_token(body);
+    }
     let (body, meridiem) = if let Some(body) = word.strip_suffix("pm").or_else(|| word.strip_suffix("p.m.")) {
         (body, Some(true))
     } else if let Some(body) = word.strip_suffix("am").or_else(|| word.strip_suffix("a.m.")) {
+        (body, Some(false))
+    } else if let Some(body) = word.strip_suffix('p').filter(|body| body.contains(':')) {
+        // `3:15p`, `9:00a`
+        (body, Some(true))
+    } else if let Some(body) = word.strip_suffix('a').filter(|body| body.contains(':')) {
         (body, Some(false))
     } else {
         (word, None)
@@ -1609,6 +2134,87 @@ fn clock_token(word: &str) -> Option<(u32, u32, Option<u32>, Option<bool>)> {
     };
     (hour <= 24 && minute < 60 && second.is_none_or(|s| s < 60) && !parts[0].is_empty() && parts[0].len() <= 2)
         .then_some((hour, minute, second, meridiem))
+}
+
+/// A quarter or half-year with its year in one token: `2017-q1`, `2016h2`, `q1-2019`; or a
+/// bare quarter `q1` (without a year).
+fn quarter_token(word: &str) -> Option<Sem> {
+    if !word.is_ascii() || word.len() > 7 {
+        return None;
+    }
+    let make = |kind: &str, n: &str, year: Option<&str>| -> Option<Sem> {
+        let n = digits(n)?;
+        let year = match year {
+            Some(y) if y.len() == 4 => Some(digits(y)? as i32),
+            Some(_) => return None,
+            None => None,
+        };
+        match kind {
+            "q" if (1..=4).contains(&n) => Some(Sem::Quarter(year, n)),
+            "h" if (1..=2).contains(&n) && year.is_some() => Some(Sem::Half(year, n)),
+            _ => None,
+        }
+    };
+    let (head, tail) = match word.split_once('-') {
+        Some((head, tail)) => (head, Some(tail)),
+        None => (word, None),
+    };
+    match tail {
+        // `q1-2019`
+        Some(tail) if head.len() == 2 => make(&head[..1], &head[1..], Some(tail)),
+        // `2017-q1`
+        Some(tail) if tail.len() == 2 && head.len() == 4 => make(&tail[..1], &tail[1..], Some(head)),
+        Some(_) => None,
+        // `2016h2`
+        None if word.len() == 6 => make(&word[4..5], &word[5..], Some(&word[..4])),
+        None if word.len() == 2 => make(&word[..1], &word[1..], None),
+        None => None,
+    }
+}
+
+/// Two durations as one, where the second's unit is smaller than the first's: `P1M` and
+/// `P21D` are `P1M21D`, `PT1H` and `PT30M` `PT1H30M`, `P1D` and `PT2H` `P1DT2H`.
+fn join_durations(first: &str, second: &str) -> Option<String> {
+    const ORDER: [&str; 7] = ["Y", "M", "W", "D", "TH", "TM", "TS"];
+    let split = |value: &str| -> Option<(usize, String)> {
+        let body = value.strip_prefix('P')?;
+        let (time, body) = match body.strip_prefix('T') {
+            Some(body) => (true, body),
+            None => (false, body),
+        };
+        let letter = body.chars().last()?;
+        let number = &body[..body.len() - 1];
+        if number.is_empty() || number.contains('X') || body.len() < 2 {
+            return None;
+        }
+        let key = format!("{}{letter}", if time { "T" } else { "" });
+        Some((ORDER.iter().position(|k| *k == key)?, number.to_owned()))
+    };
+    let (a, na) = split(first)?;
+    let (b, nb) = split(second)?;
+    if b <= a {
+        return None;
+    }
+    let part = |index: usize, number: &str| format!("{number}{}", ORDER[index].trim_start_matches('T'));
+    let mut text = String::from("P");
+    if a < 4 {
+        text.push_str(&part(a, &na));
+    }
+    if b < 4 {
+        text.push_str(&part(b, &nb));
+    } else {
+        text.push('T');
+        if a >= 4 {
+            text.push_str(&part(a, &na));
+        }
+        text.push_str(&part(b, &nb));
+    }
+    Some(text)
+}
+
+/// Whether `a/b` reads as a fraction: a numerator below a denominator of 2, 4, 8, 16 or 32.
+fn is_fraction(a: &str, b: &str) -> bool {
+    matches!((digits(a), digits(b)), (Some(a), Some(b)) if [2, 4, 8, 16, 32].contains(&b) && a < b)
 }
 
 /// Whether a day exists in a month (in a leap year where the year is unknown).

@@ -22,6 +22,8 @@ pub(crate) enum Direction {
     /// Strictly on or after the publication date: a date after `next` (`next 5/12`, `next
     /// Martin Luther King day`).
     Strict,
+    /// Strictly on or before it: a date after `last` (`last Oct. 23`, `last Easter`).
+    StrictBack,
 }
 
 /// What a date expression denotes, before it is resolved.
@@ -56,6 +58,20 @@ pub(crate) enum Sem {
     WeekdayOfWeek(u32, i32),
     /// `der letzten Woche im Juli`: the ISO week of the month's last full week.
     LastWeekOf(Option<i32>, u32),
+    /// `the first week of 2015` (year, month `None`, 1): the `n`th ISO week of a year, from
+    /// its end where `n` is negative (`the last week of 2015`, `the third last week`); `the
+    /// third week of January` (month given): the ISO week of the month's `n`th Monday.
+    NthWeek {
+        year: Option<i32>,
+        month: Option<u32>,
+        n: i32,
+    },
+    /// `the week of March 6`, `the week commencing February 4`: the ISO week holding a date.
+    WeekOf(Box<Sem>),
+    /// `three months after Easter` (the date, the count, the unit, 1 after or -1 before).
+    CountedFrom(Box<Sem>, f64, Unit, i32),
+    /// `the first Monday of next month` (n, weekday, months from the publication month).
+    NthWeekdayOfShiftedMonth(i32, u32, i32),
     /// `gestern`, `heute`, `morgen`: days from the publication date.
     Day(i32),
     /// `letzte Woche`, `diesen Monat`, `next year`.
@@ -76,6 +92,9 @@ pub(crate) enum Sem {
     YearAgo(i32),
     /// `the year-earlier third quarter` (3, -1): a quarter of the year shifted.
     QuarterOfYearShift(u32, i32),
+    /// `the 1988 quarter`, `the 1989 period`: the quarter last named, in that year; the year
+    /// where none was named.
+    QuarterIn(i32),
     /// `the quarter`: the period of that unit last mentioned; nothing without one.
     Same(Unit),
     /// A time of day only.
@@ -92,8 +111,10 @@ impl Sem {
             | Sem::Season(year, _)
             | Sem::Holiday(year, _)
             | Sem::WeekOfYear(year, _)
-            | Sem::LastWeekOf(year, _) => year.is_none(),
-            Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock => false,
+            | Sem::LastWeekOf(year, _)
+            | Sem::NthWeek { year, .. } => year.is_none(),
+            Sem::WeekOf(inner) | Sem::CountedFrom(inner, ..) => inner.is_relative(),
+            Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock | Sem::QuarterIn(_) => false,
             _ => true,
         }
     }
@@ -195,6 +216,7 @@ fn pick_year(
         Direction::Forward | Direction::Near if d < 0 => -d * AGAINST_DIRECTION,
         Direction::Unknown if d < 0 => -d * AGAINST_DIRECTION_UNKNOWN,
         Direction::Strict if d < 0 => i64::MAX / 2,
+        Direction::StrictBack if d > 0 => i64::MAX / 2,
         _ => d.abs(),
     };
     [year - 1, year, year + 1].into_iter().filter_map(|y| Some((cost(distance(date_in(y)?)), y))).min().map(|(_, y)| y)
@@ -204,6 +226,24 @@ fn pick_year(
 fn last_full_week(year: i32, month: u32) -> Option<NaiveDate> {
     let last = add_months(NaiveDate::from_ymd_opt(year, month, 1)?, 1)?.pred_opt()?;
     last.checked_sub_signed(Duration::days(i64::from(last.weekday().num_days_from_sunday())))
+}
+
+/// The `n`th ISO week of `year` (from its end where `n` is negative), or, with a month, the
+/// ISO week of the month's `n`th Monday (from its last full week where `n` is negative).
+fn nth_week(year: i32, month: Option<u32>, n: i32) -> Option<String> {
+    let date = match (month, n) {
+        (None, n) if n > 0 => NaiveDate::from_isoywd_opt(year, u32::try_from(n).ok()?, Weekday::Mon)?,
+        (None, n) => {
+            // 28 December always lies in the year's last ISO week.
+            let last = NaiveDate::from_ymd_opt(year, 12, 28)?;
+            last.checked_sub_signed(Duration::weeks(i64::from(-n - 1)))?
+        }
+        (Some(month), n) if n > 0 => {
+            NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, u8::try_from(n).ok()?)?
+        }
+        (Some(month), n) => last_full_week(year, month)?.checked_sub_signed(Duration::weeks(i64::from(-n - 1)))?,
+    };
+    (date.iso_week().year() == year || month.is_some()).then(|| week(date))
 }
 
 /// The year of a period of the year that begins in `first_month`: the publication year's,
@@ -232,7 +272,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         Sem::DayOfMonth(d) => {
             let this = NaiveDate::from_ymd_opt(p.year(), p.month(), d);
             let date = match direction {
-                Direction::Back => this.filter(|date| *date <= p).or_else(|| {
+                Direction::Back | Direction::StrictBack => this.filter(|date| *date <= p).or_else(|| {
                     let before = add_months(p, -1)?;
                     NaiveDate::from_ymd_opt(before.year(), before.month(), d)
                 }),
@@ -253,7 +293,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                     .filter(|date| weekday_number(*date) == i64::from(w))
             });
             let date = match direction {
-                Direction::Back => fits.rfind(|date| *date <= p),
+                Direction::Back | Direction::StrictBack => fits.rfind(|date| *date <= p),
                 Direction::Near => fits.min_by_key(|date| (*date - p).num_days().abs()),
                 Direction::Forward | Direction::Unknown | Direction::Strict => fits.find(|date| *date >= p),
             };
@@ -287,7 +327,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let today = weekday_number(p);
             let w = i64::from(w);
             let offset = match (shift, direction) {
-                (None, Direction::Back) => -((today - w).rem_euclid(7)),
+                (None, Direction::Back | Direction::StrictBack) => -((today - w).rem_euclid(7)),
                 (None, Direction::Forward | Direction::Unknown | Direction::Strict) => (w - today).rem_euclid(7),
                 (None, Direction::Near) => {
                     let ahead = (w - today).rem_euclid(7);
@@ -302,6 +342,22 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         }
         Sem::Day(offset) => self::day(p.checked_add_signed(Duration::days(i64::from(offset)))?),
         Sem::LastWeekOf(_, month) => week(last_full_week(year_begun(p, direction, month), month)?),
+        Sem::NthWeek { month, n, .. } => {
+            let year = month.map_or(p.year(), |month| year_begun(p, direction, month));
+            nth_week(year, month, n)?
+        }
+        Sem::WeekOf(ref inner) => {
+            let (value, _) = resolve(inner, Some(p), direction)?;
+            week(NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?)
+        }
+        Sem::CountedFrom(ref inner, n, unit, sign) => {
+            let (value, _) = resolve(inner, Some(p), direction)?;
+            shift_value(value.get(..10)?, n, unit, sign)?
+        }
+        Sem::NthWeekdayOfShiftedMonth(n, weekday, k) => {
+            let month = add_months(p, k)?;
+            self::day(holiday_date(Holiday::Nth { n, month: month.month(), weekday }, month.year())?)
+        }
         Sem::WeekOfYear(_, w) => format!("{:04}-W{w:02}", p.year()),
         Sem::WeekdayOfWeek(w, k) => {
             let offset = i64::from(w) - weekday_number(p) + 7 * i64::from(k);
@@ -383,7 +439,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                 }
             }
         }
-        Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock => return unresolved(sem),
+        Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock | Sem::QuarterIn(_) => return unresolved(sem),
     };
     Some((value, true))
 }
@@ -402,7 +458,7 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         }
         Sem::Ymd { year: y, month, day: None } => format!("{}-{month:02}", year(y)),
         Sem::DayOfMonth(d) | Sem::DayOfShiftedMonth(d, _) | Sem::WeekdayDay(_, d) => format!("XXXX-XX-{d:02}"),
-        Sem::Year(y) => format!("{y:04}"),
+        Sem::Year(y) | Sem::QuarterIn(y) => format!("{y:04}"),
         Sem::Decade(d) => format!("{d:03}"),
         Sem::Century(c) => format!("{c:02}"),
         Sem::Quarter(y, q) => format!("{}-Q{q}", year(y)),
@@ -412,7 +468,19 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         Sem::Holiday(None, Holiday::Fixed(month, d)) => format!("XXXX-{month:02}-{d:02}"),
         Sem::WeekOfYear(y, w) => format!("{}-W{w:02}", year(y)),
         Sem::LastWeekOf(Some(y), month) => week(last_full_week(y, month)?),
-        Sem::LastWeekOf(None, _) => "XXXX-WXX".to_owned(),
+        Sem::WeekOf(ref inner) => match unresolved(inner)
+            .and_then(|(value, _)| NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok())
+        {
+            Some(date) => week(date),
+            None => "XXXX-WXX".to_owned(),
+        },
+        Sem::LastWeekOf(None, _) | Sem::NthWeek { year: None, .. } => "XXXX-WXX".to_owned(),
+        Sem::NthWeek { year: Some(y), month, n } => nth_week(y, month, n)?,
+        Sem::NthWeekdayOfShiftedMonth(..) => "XXXX-XX-XX".to_owned(),
+        Sem::CountedFrom(ref inner, n, unit, sign) => {
+            let (value, _) = unresolved(inner)?;
+            if value.starts_with('X') { "XXXX-XX-XX".to_owned() } else { shift_value(value.get(..10)?, n, unit, sign)? }
+        }
         Sem::WeekdayOfWeek(w, _) => format!("XXXX-WXX-{w}"),
         Sem::Holiday(None, _) => "XXXX".to_owned(),
         Sem::Weekday(w, _) => format!("XXXX-WXX-{w}"),

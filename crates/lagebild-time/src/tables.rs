@@ -108,7 +108,8 @@ pub(crate) enum Class {
     Holiday(Holiday),
     Ordinal(u32),
     Ref(&'static str),
-    Ago,
+    /// Counts from the publication date: `vor`, `ago` (-1), `hence` (1).
+    Ago(i32),
     /// After a count and unit, counts from the time last mentioned: `a year earlier` -1,
     /// `zwei Monate später` 1.
     Earlier(i32),
@@ -135,6 +136,8 @@ pub(crate) enum Class {
     YearCue,
     Link,
     Whole(f64),
+    /// A word between a count and its unit that belongs to the duration: `two more weeks`.
+    CountAdj,
     /// A preposition before a bare plural unit that makes a vague duration, kept out of the
     /// extent: `for years` (`PXY`), `seit Jahren`.
     Span,
@@ -173,6 +176,8 @@ pub struct TimeWords {
     /// Month words that are also other words (`may`, `march`, `jan`): a month only next to a
     /// number or a cue; `true` where a capital is no cue either (`May`, `Jan` are also names).
     month_guards: Vec<(String, bool)>,
+    /// Weekday abbreviations that are also words (`sat`, `sun`, `wed`).
+    weekday_guards: Vec<String>,
     /// Lemmas of verbs that tell the tense of a clause, kept apart from the entries so that
     /// they never start a time expression.
     verb_lemmas: Vec<(String, VerbRole)>,
@@ -188,6 +193,8 @@ pub(crate) enum VerbRole {
     State,
     /// An auxiliary whatever its tag (`be`, `get`).
     Auxiliary,
+    /// A verb or adjective after which an infinitive looks ahead (`plan`, `schedule`).
+    Plan,
 }
 
 /// The bit of [`TimeWords::filter`] for a word.
@@ -220,10 +227,15 @@ impl TimeWords {
                 "perfect_aux" => Some(VerbRole::Perfect),
                 "state_aux" => Some(VerbRole::State),
                 "auxiliary" => Some(VerbRole::Auxiliary),
+                "plan_verb" => Some(VerbRole::Plan),
                 _ => None,
             };
             if let Some(role) = role {
                 words.verb_lemmas.push((phrase.to_owned(), role));
+                continue;
+            }
+            if class == "weekday_guard" {
+                words.weekday_guards.push(phrase.to_owned());
                 continue;
             }
             if class == "month_guard" {
@@ -272,7 +284,11 @@ impl TimeWords {
                     static_code(value, &["PAST_REF", "PRESENT_REF", "FUTURE_REF"])
                         .ok_or_else(|| bad("unknown reference"))?,
                 ),
-                "ago" => Class::Ago,
+                "ago" => Class::Ago(match value {
+                    "-" | "-1" => -1,
+                    "1" => 1,
+                    _ => return Err(bad("expected -, -1 or 1")),
+                }),
                 "earlier" => Class::Earlier(
                     value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
                 ),
@@ -317,6 +333,7 @@ impl TimeWords {
                     value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
                 ),
                 "whole" => Class::Whole(value.parse::<f64>().map_err(|_| bad("not a number"))?),
+                "count_adj" => Class::CountAdj,
                 "clock_offset" => Class::ClockOffset(
                     value.parse::<i32>().ok().filter(|m| m.abs() < 60).ok_or_else(|| bad("not a number of minutes"))?,
                 ),
@@ -383,7 +400,8 @@ impl TimeWords {
         if bytes.len() <= 3
             || !first.is_ascii()
             || first.is_ascii_digit()
-            || bytes.iter().any(|&b| b == b'\'' || b == 0xE2 || b == b'-')
+            || bytes.iter().any(|&b| b == b'\'' || b == 0xE2 || b == b'-' || b == b'/')
+            || bytes.last().is_some_and(u8::is_ascii_digit)
         {
             return true;
         }
@@ -425,6 +443,12 @@ impl TimeWords {
 
     /// For a month word that is also another word: `Some(true)` where a capital is no cue
     /// (`May`), `Some(false)` where it is (`March`); `None` for other words.
+    /// Whether a weekday word is also another word (`sat`, `sun`): a weekday only before a
+    /// day, a month or a time of day, or after `on` or a determiner.
+    pub(crate) fn weekday_guard(&self, word: &str) -> bool {
+        self.weekday_guards.iter().any(|w| w == word)
+    }
+
     pub(crate) fn month_guard(&self, word: &str) -> Option<bool> {
         self.month_guards.iter().find(|(w, _)| w == word).map(|(_, name)| *name)
     }

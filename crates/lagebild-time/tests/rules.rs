@@ -1,0 +1,130 @@
+//! Rules of the recogniser and resolver, each on a short phrase run through segmentation,
+//! morphology and the times stage (docs/time.md describes them).
+
+use chrono::NaiveDate;
+use lagebild_doc::{Document, Lang, Meta};
+
+/// The times of `text` as (text, value) pairs, published on `date`.
+fn times(lang: Lang, date: (i32, u32, u32), text: &str) -> Vec<(String, String)> {
+    let resources = lagebild_resources::Resources::embedded().unwrap();
+    let models = lagebild_morph::Models::embedded().unwrap();
+    let knowledge = lagebild_time::TimeKnowledge::embedded().unwrap();
+    let mut meta = Meta::new("rules", "-");
+    meta.lang = lang;
+    meta.published = NaiveDate::from_ymd_opt(date.0, date.1, date.2);
+    let mut doc = Document::new(meta, text.to_owned());
+    let (sentences, tokens) = lagebild_segment::segment(doc.text(), lang, resources.lang(lang).unwrap());
+    doc.sentences = sentences;
+    doc.tokens = tokens;
+    let (tokens, clauses) = lagebild_morph::analyze(&doc, &models, &resources);
+    doc.tokens = tokens;
+    doc.clauses = clauses;
+    let (times, _) = lagebild_time::analyze(&doc, &knowledge);
+    times.iter().map(|t| (doc.slice(t.range).to_owned(), t.value.clone())).collect()
+}
+
+fn values(lang: Lang, date: (i32, u32, u32), text: &str) -> Vec<String> {
+    times(lang, date, text).into_iter().map(|(_, value)| value).collect()
+}
+
+#[test]
+fn weeks_of_a_date_a_year_or_a_month() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("The talks are planned for the week of March 6, 2000."), ["2000-W10"]);
+    assert_eq!(en("It happened in the first week of 2015."), ["2015-W01"]);
+    assert_eq!(en("It happened in the last week of 2015."), ["2015-W53"]);
+    assert_eq!(en("It happened in the third last week of 2018."), ["2018-W50"]);
+    assert_eq!(en("They meet in the first week of October 2014."), ["2014-W41"]);
+    assert_eq!(en("They meet the week after next."), ["2013-W09"]);
+}
+
+#[test]
+fn days_counted_within_a_shifted_month_or_from_a_date() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("The vote is on the 20th of next month."), ["2013-03-20"]);
+    assert_eq!(en("The vote is on the first Monday of next month."), ["2013-03-04"]);
+    assert_eq!(en("The vote is on the third day of October."), ["2013-10-03"]);
+    assert_eq!(en("The vote is on Friday after next."), ["2013-02-22"]);
+    assert_eq!(en("The vote is three months after Easter."), ["2013-06-30"]);
+    assert_eq!(en("The vote is a week hence."), ["2013-02-19"]);
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    assert_eq!(de("Die Wahl ist am Freitag nach dem nächsten."), ["2013-02-22"]);
+    assert_eq!(de("Die Wahl ist am dritten Tag im Oktober."), ["2013-10-03"]);
+}
+
+#[test]
+fn dates_with_a_month_name_in_one_token_and_fractions() {
+    let en = |text| values(Lang::En, (2016, 11, 7), text);
+    assert_eq!(en("The filing is due Oct-2."), ["2016-10-02"]);
+    assert_eq!(en("The filing was dated 05-aug-2016."), ["2016-08-05"]);
+    assert_eq!(en("The filing was dated 2019/sep/01."), ["2019-09-01"]);
+    assert_eq!(en("Results for 2017-q1 were weak."), ["2017-Q1"]);
+    // Prices in fractions and decimals are no dates.
+    assert!(en("The shares rose 7/8 to 31 1/8.").is_empty());
+    assert!(en("The index closed at 2082.1 points.").is_empty());
+}
+
+#[test]
+fn compound_and_fractional_durations() {
+    let en = |text| values(Lang::En, (2016, 11, 7), text);
+    assert_eq!(en("The meeting lasted 1 hour and 30 minutes."), ["PT1H30M"]);
+    assert_eq!(en("The meeting lasted one and a half hours."), ["PT1.5H"]);
+    assert_eq!(en("He waited two more weeks."), ["P2W"]);
+    assert_eq!(en("Sales for the year ended Sept. 30 rose."), ["P1Y", "2016-09-30"]);
+}
+
+#[test]
+fn vague_references_and_the_quarters_of_earnings_reports() {
+    let en = |text| times(Lang::En, (1989, 11, 2), text);
+    assert_eq!(en("The current weakness worries investors."), [("current".to_owned(), "PRESENT_REF".to_owned())]);
+    assert_eq!(en("Profit rose in the current quarter."), [("the current quarter".to_owned(), "1989-Q4".to_owned())]);
+    assert_eq!(en("Prices rose in recent years."), [("recent years".to_owned(), "PAST_REF".to_owned())]);
+    assert_eq!(en("In the past, Russia has often objected."), [("the past".to_owned(), "PAST_REF".to_owned())]);
+    assert_eq!(
+        en("Profit rose in the third quarter, but fell from the 1988 period."),
+        [("the third quarter".to_owned(), "1989-Q3".to_owned()), ("the 1988 period".to_owned(), "1988-Q3".to_owned())]
+    );
+    assert_eq!(
+        en("Profit for this year's third quarter rose."),
+        [("this year's third quarter".to_owned(), "1989-Q3".to_owned())]
+    );
+}
+
+#[test]
+fn tense_read_from_lemmas_and_plans() {
+    let en = |text| values(Lang::En, (1989, 11, 2), text);
+    // `began` is a past form even where the tagger misses the verb.
+    assert_eq!(en("Bankruptcy proceedings began Tuesday in a Helsinki court."), ["1989-10-31"]);
+    // An infinitive after a verb of planning looks ahead.
+    assert_eq!(en("The sale is scheduled to close Monday."), ["1989-11-06"]);
+    // `last` with a day: the latest such day before the publication date.
+    assert_eq!(en("The plant closed last Oct. 23."), ["1989-10-23"]);
+    assert_eq!(en("The plant closed last Nov. 23."), ["1988-11-23"]);
+}
+
+#[test]
+fn sets_with_a_time_of_day() {
+    let en = |text| values(Lang::En, (2016, 11, 7), text);
+    assert_eq!(en("The shop opens tuesdays at 9am."), ["XXXX-WXX-2T09:00"]);
+    assert_eq!(en("The shop opens every night at 9."), ["T21:00"]);
+}
+
+#[test]
+fn german_weeks_ordinals_and_glued_hours() {
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    assert_eq!(de("Wir treffen uns Mittwoch in zwei Wochen."), ["2013-02-27"]);
+    assert_eq!(de("Die Sitzung endet am 01.04. gegen 18Uhr."), ["2013-04-01T18:00"]);
+    assert_eq!(de("Die Sitzung ist am 15ten."), ["2013-02-15"]);
+    assert_eq!(de("Die Sitzung findet am fünften März statt."), ["2013-03-05"]);
+    assert_eq!(de("Die Sitzung ist am Karsamstag 2018."), ["2018-03-31"]);
+}
+
+#[test]
+fn glued_durations_dates_and_guarded_weekdays() {
+    let en = |text| values(Lang::En, (2016, 11, 7), text);
+    assert_eq!(en("It took 3.5years."), ["P3.5Y"]);
+    assert_eq!(en("The file is called 20161016."), ["2016-10-16"]);
+    assert_eq!(en("We will meet sat at 5pm."), ["2016-11-12T17:00"]);
+    // `sat` without a day, a month or a time is the verb.
+    assert!(en("He sat down.").is_empty());
+}
