@@ -873,10 +873,14 @@ impl<'a> Reader<'a> {
     }
 
     /// The words of a quotation, if it is a statement rather than a quoted term: three words
-    /// or more, or a verb (`"höchste Priorität"` is no statement).
+    /// or more, or a verb, also one inside a contraction that heads a clause (`"It's
+    /// embarrassing"`) (`"höchste Priorität"` is no statement).
     fn quotation(&self, quote: &quotes::Quote) -> Option<Range<usize>> {
         let content = self.trim(quote.open + 1..quote.close);
-        let statement = content.len() >= 3 || content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"));
+        let clause_verb =
+            |t: usize| self.clause_of[t].is_some_and(|clause| self.doc.clauses[clause as usize].verb == Some(t as u32));
+        let statement =
+            content.len() >= 3 || content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX") || clause_verb(t));
         statement.then_some(content)
     }
 

@@ -123,11 +123,12 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
     let mut tokens = doc.tokens.clone();
     let writer = Writer::new(&model.tagger);
     let mut first = 0;
-    let mut forms: Vec<&str> = Vec::new();
+    let mut owned: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     for sentence in &doc.sentences {
         let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= sentence.range.end()).count();
-        forms.clear();
-        forms.extend(tokens[first..end].iter().map(|token| doc.slice(token.range)));
+        owned.clear();
+        owned.extend(tokens[first..end].iter().map(|token| as_in_treebanks(doc.slice(token.range))));
+        let forms: Vec<&str> = owned.iter().map(|form| &**form).collect();
         let mut next = tokens[first..end].iter_mut();
         model.tagger.tag_with(&forms, &model.lexicon, |pos, features, lemma| {
             if let Some(token) = next.next() {
@@ -147,6 +148,20 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         }
     }
     (tokens, clauses)
+}
+
+/// A form as the treebanks the tagger learned from write it: they use straight quotation
+/// marks and apostrophes, so typographic ones (`“You tell me,” he said`, `don’t`) and doubled
+/// apostrophes or backquotes (`''It's embarrassing,''`) are read as those; otherwise the tagger
+/// takes an unknown mark for a word and misreads its neighbours.
+fn as_in_treebanks(form: &str) -> std::borrow::Cow<'_, str> {
+    if !form.contains(['“', '”', '„', '«', '»', '‘', '’', '‚', '`']) && form != "''" {
+        return form.into();
+    }
+    match form {
+        "“" | "”" | "„" | "«" | "»" | "''" | "``" => "\"".into(),
+        _ => form.replace(['‘', '’', '‚'], "'").into(),
+    }
 }
 
 fn is_particle(token: &Token) -> bool {
