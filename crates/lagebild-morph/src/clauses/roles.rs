@@ -188,7 +188,13 @@ pub(crate) fn describe(
         });
     }
     let mut arguments = match lang {
-        Lang::De => roles_de(phrases, finite.map(word), copula, &|head| matches!(word(head).pos, Pos::Noun | Pos::Adj)),
+        Lang::De => roles_de(
+            phrases,
+            finite.map(word),
+            copula,
+            &|head| matches!(word(head).pos, Pos::Noun | Pos::Adj),
+            &|head| sentence.doc.slice(sentence.doc.tokens[head as usize].range).ends_with('n'),
+        ),
         _ => roles_en(phrases, first_verb, last_verb, copula),
     };
     // `it's`: the clitic's token is the subject.
@@ -391,6 +397,7 @@ fn roles_de(
     finite: Option<Word>,
     copula: bool,
     common_noun: &dyn Fn(u32) -> bool,
+    dative_form: &dyn Fn(u32) -> bool,
 ) -> Vec<(ArgumentRole, u32)> {
     let free = || phrases.iter().filter(|p| p.governor.is_none());
     let mut arguments = Vec::new();
@@ -426,6 +433,12 @@ fn roles_de(
     let subject = match subject {
         Some(tagged) if plural(&tagged) && agrees(&tagged) => {
             free().find(|p| plural(p) && agrees(p) && p.start < tagged.start).or(Some(tagged))
+        }
+        // With no subject, a plural phrase that agrees with a plural verb and cannot be a
+        // dative (a dative plural ends in `-n`; a bare plural is hardly one) is the subject,
+        // whatever case the tagger guessed (`…, sagten Sicherheitskräfte`, `sagten Experten`).
+        None if number == flag::PLURAL => {
+            free().find(|p| p.numbers == flag::PLURAL && common_noun(p.head) && (!p.marked || !dative_form(p.head)))
         }
         other => other,
     };
