@@ -57,7 +57,8 @@ pub(crate) fn clauses_of(doc: View<'_>, lang: Lang, resources: &LangResources) -
     // About one clause to five tokens in news text: reserving spares the regrowth.
     let mut out = Vec::with_capacity(doc.tokens.len() / 5 + 1);
     let mut segmenter = Segmenter::new(doc, lang, resources);
-    let mut finisher = Finisher::default();
+    // A wire report's dateline (`Paris – Vor dem Hintergrund …`) is no argument of a clause.
+    let mut finisher = Finisher { dateline: doc.text.dateline(), ..Finisher::default() };
     let tokens = doc.tokens;
     let mut next = 0;
     for (index, sentence) in doc.text.sentences.iter().enumerate() {
@@ -179,6 +180,8 @@ fn attach_to_preceding(clauses: &mut [Clause], from: usize) {
 /// subordinate clause that found no verb into its parent, orders them, and describes each.
 #[derive(Debug, Default)]
 struct Finisher {
+    /// The document's dateline, whose words are no arguments.
+    dateline: Option<lagebild_doc::TextRange>,
     /// Local clause → surviving local clause it was merged into (itself if it survives).
     target: Vec<Option<u32>>,
     /// Local clause → index in the output.
@@ -251,7 +254,14 @@ impl Finisher {
                 .introducer
                 .filter(|&t| self.target[segmenter.owner[t as usize] as usize] == Some(local))
                 .map(|t| (first + t as usize) as u32);
-            let context = roles::Sentence { doc, words: &segmenter.words, first, lang, resources: segmenter.resources };
+            let context = roles::Sentence {
+                doc,
+                words: &segmenter.words,
+                first,
+                lang,
+                resources: segmenter.resources,
+                dateline: self.dateline,
+            };
             let described = roles::describe(&context, &tokens, clause.kind, introducer, &mut self.phrases);
             let parent = self.surviving_parent(open, local);
             out.push(Clause {

@@ -32,6 +32,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) first: usize,
     pub(crate) lang: Lang,
     pub(crate) resources: &'a LangResources,
+    /// The document's dateline (`Paris –`), whose words are no arguments.
+    pub(crate) dateline: Option<lagebild_doc::TextRange>,
 }
 
 impl Sentence<'_> {
@@ -148,6 +150,9 @@ pub(crate) fn describe(
     let copula = main.is_some_and(|main| word(main).is(ClauseWordClass::Copula) && !word(main).has(flag::PARTICIPLE))
         && !other_lexical;
     find_phrases(sentence, tokens, introducer, phrases);
+    if let Some(dateline) = sentence.dateline {
+        phrases.retain(|phrase| !dateline.contains_range(sentence.doc.tokens[phrase.head as usize].range));
+    }
     // Nouns were read without their case and number: read those of the heads now.
     for phrase in phrases.iter_mut() {
         phrase.bare_name = !phrase.marked && word(phrase.head).pos == Pos::Propn;
@@ -243,7 +248,7 @@ fn role_order(role: ArgumentRole) -> u8 {
 /// The main verb's lemma joined to a separable particle: `ein` + `treffen` → `eintreffen`,
 /// `give` + `up` → `give up`.
 fn joined_lemma(sentence: &Sentence<'_>, main: u32, particle: Option<u32>) -> Box<str> {
-    let Sentence { doc, words, first, lang, resources } = *sentence;
+    let Sentence { doc, words, first, lang, resources, .. } = *sentence;
     let lemma_of = |token: u32| {
         let form = doc.slice(doc.tokens[token as usize].range);
         let clitic = words[token as usize - first].has(flag::CLITIC).then(|| verb_clitic(resources, form)).flatten();

@@ -354,6 +354,33 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             words[k].flags &= !(flag::VERB | flag::FINITE | flag::INFINITIVE | flag::PARTICIPLE);
         }
     }
+    // German: a finite perfect or passive auxiliary (`hatten`, `wurde`) with a later verb read
+    // as finite in the same stretch (no comma, conjunction or quotation mark between): a
+    // clause has one finite verb, so the later one, spelt like a participle (`erklärt`,
+    // `geworfen`), is the participle (`Vertreter der US-Regierung hatten erklärt, …`).
+    if lang == Lang::De {
+        let mut auxiliary = false;
+        for k in 0..words.len() {
+            let word = words[k];
+            if word.has(flag::CLAUSE_PUNCT) || matches!(word.pos, Pos::Cconj | Pos::Sconj) {
+                auxiliary = false;
+                continue;
+            }
+            let is_auxiliary = word.is(ClauseWordClass::PerfectAuxiliary) || word.is(ClauseWordClass::PassiveAuxiliary);
+            if word.is_verb() && word.has(flag::FINITE) && !is_auxiliary && auxiliary {
+                let form = doc.slice(tokens[k].range);
+                let lemma_differs = tokens[k].lemma().is_some_and(|lemma| !lemma.eq_ignore_ascii_case(form));
+                if lemma_differs && (form.ends_with('t') || form.ends_with("en")) {
+                    words[k].flags &=
+                        !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::PRESENT | flag::INFINITIVE);
+                    words[k].flags |= flag::PARTICIPLE;
+                }
+                auxiliary = false;
+            } else if word.is_verb() && word.has(flag::FINITE) {
+                auxiliary = is_auxiliary;
+            }
+        }
+    }
     for k in 0..words.len() {
         // German `worden` follows a past participle only: a verb before it that the tagger
         // read as finite (`mit Eiern beworfen worden`) is that participle.
