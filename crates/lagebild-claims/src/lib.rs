@@ -176,6 +176,23 @@ impl<'a> Reader<'a> {
         Some((main, stance))
     }
 
+    /// Whether a reporting clause that closes the sentence starts at `token` with its cue
+    /// verb, its subject after it (`sagte Außenminister Dacic.`, `said Dacic.`).
+    fn postposed_cue_at(&self, token: usize, bounds: &Range<usize>) -> bool {
+        let Some(clause) = self.clause_of.get(token).copied().flatten().map(|c| &self.doc.clauses[c as usize]) else {
+            return false;
+        };
+        let closes =
+            clause.tokens.last().is_some_and(|&last| (last as usize + 1..bounds.end).all(|t| self.pos(t) == "PUNCT"));
+        let subject_after =
+            clause.arguments.iter().any(|&(role, head)| role == ArgumentRole::Subject && head as usize > token);
+        clause.kind == ClauseKind::Main
+            && clause.verb == Some(token as u32)
+            && closes
+            && subject_after
+            && self.cue_of(clause).is_some()
+    }
+
     fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
         let (main, cue_stance) = self.cue_of(clause)?;
         if self.in_not_cue(main as usize) || self.modifies_noun(clause, main as usize) {
@@ -789,6 +806,11 @@ impl<'a> Reader<'a> {
                     if self.according_at(position + 1) {
                         return None;
                     }
+                    // Nor the postposed reporting clause of another statement that closes the
+                    // sentence (`…, weil Serbien nicht gewarnt worden sei, sagte Dacic.`).
+                    if self.postposed_cue_at(position + 1, bounds) {
+                        return None;
+                    }
                     return Some(self.trim(position + 1..self.content_end(position + 1, bounds)))
                         .filter(|content| content.len() > 1);
                 }
@@ -851,11 +873,17 @@ impl<'a> Reader<'a> {
                     .map_or(bounds.start, |quote| quote.open.min(bounds.start.max(quote.open)));
                 let content = self.trim(start..before);
                 // The words before are no statement when they hold the cue of another one
-                // (`X sagte, Satellitenbilder zeigten …`).
+                // (`X sagte, Satellitenbilder zeigten …`), not one in a clause they embed
+                // (`…, weil Serbien nicht gewarnt worden sei, sagte Dacic`).
                 let reports = content.clone().any(|t| {
                     self.clause_of[t].is_some_and(|c| {
                         let other = &self.doc.clauses[c as usize];
-                        other.verb == Some(t as u32) && self.words.verbs.contains_key(&self.cue_lemma(other))
+                        other.verb == Some(t as u32)
+                            && !matches!(
+                                other.kind,
+                                ClauseKind::Subordinate | ClauseKind::Relative | ClauseKind::Infinitive
+                            )
+                            && self.words.verbs.contains_key(&self.cue_lemma(other))
                     })
                 });
                 return (content.len() > 1 && !reports).then_some((content, false));
