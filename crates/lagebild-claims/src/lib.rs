@@ -176,8 +176,9 @@ impl<'a> Reader<'a> {
         Some((main, stance))
     }
 
-    /// Whether a reporting clause that closes the sentence starts at `token` with its cue
-    /// verb, its subject after it (`sagte Außenminister Dacic.`, `said Dacic.`).
+    /// Whether a short reporting clause that closes the sentence starts at `token`: its cue
+    /// verb with its subject after it (`sagte Außenminister Dacic.`, `said Dacic.`), or in
+    /// English its subject and cue verb (`Cuban said.`).
     fn postposed_cue_at(&self, token: usize, bounds: &Range<usize>) -> bool {
         let Some(clause) = self.clause_of.get(token).copied().flatten().map(|c| &self.doc.clauses[c as usize]) else {
             return false;
@@ -186,11 +187,17 @@ impl<'a> Reader<'a> {
             clause.tokens.last().is_some_and(|&last| (last as usize + 1..bounds.end).all(|t| self.pos(t) == "PUNCT"));
         let subject_after =
             clause.arguments.iter().any(|&(role, head)| role == ArgumentRole::Subject && head as usize > token);
-        clause.kind == ClauseKind::Main
-            && clause.verb == Some(token as u32)
-            && closes
-            && subject_after
-            && self.cue_of(clause).is_some()
+        let inverted = clause.verb == Some(token as u32) && subject_after;
+        // English `…, Cuban said.`: the clause starts here, its subject before its verb, and
+        // holds little else.
+        let starts_here = clause.tokens.iter().find(|&&t| self.pos(t as usize) != "PUNCT") == Some(&(token as u32));
+        let plain = self.doc.meta.lang == Lang::En
+            && starts_here
+            && clause.tokens.len() <= 8
+            && clause.verb.is_some_and(|verb| {
+                clause.arguments.iter().any(|&(role, head)| role == ArgumentRole::Subject && head < verb)
+            });
+        clause.kind == ClauseKind::Main && closes && (inverted || plain) && self.cue_of(clause).is_some()
     }
 
     fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
@@ -875,7 +882,9 @@ impl<'a> Reader<'a> {
                 // The words before are no statement when they hold the cue of another one
                 // (`X sagte, Satellitenbilder zeigten …`), not one in a clause they embed
                 // (`…, weil Serbien nicht gewarnt worden sei, sagte Dacic`).
-                let reports = content.clone().any(|t| {
+                // A cue that ends the words before the comma reports nothing of its own there
+                // (`… are worrying, Cuban said`).
+                let reports = content.clone().filter(|&t| t + 1 < content.end).any(|t| {
                     self.clause_of[t].is_some_and(|c| {
                         let other = &self.doc.clauses[c as usize];
                         other.verb == Some(t as u32)
