@@ -46,7 +46,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 16] = [
+const CLASSES: [&str; 17] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -63,6 +63,7 @@ const CLASSES: [&str; 16] = [
     "perfect_auxiliary",
     "anterior",
     "support_verb",
+    "no_passive",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

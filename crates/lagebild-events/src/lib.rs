@@ -164,7 +164,9 @@ impl<'a> Coder<'a> {
         let subject_is_event = clause.arguments.iter().any(|&(role, token)| {
             role == ArgumentRole::Subject && self.pos(token as usize) == "NOUN" && self.is_noun_trigger(token as usize)
         });
-        if subject_is_event {
+        // A verb whose passive means something else (`ein Haus sei getroffen worden`: hit, not
+        // met) is no trigger there.
+        if subject_is_event || (clause.passive && self.words.is("no_passive", &lemma)) {
             return None;
         }
         // What someone asks, refuses, threatens or agrees to do (`rief Südafrika auf, Bashir

@@ -459,7 +459,14 @@ fn roles_de(
             .or_else(|| free().find(|p| p.bare_name && !taken(p)))
             .or_else(|| free().find(|p| p.cases & flag::ACCUSATIVE != 0 && !taken(p)))
             .or_else(|| free().find(|p| p.marked && syncretic(p) && p.cases != 0 && !taken(p)))
-            .or_else(|| free().find(|p| plural(p) && !taken(p)));
+            .or_else(|| free().find(|p| plural(p) && !taken(p)))
+            // A clause without a copula has one nominative: a second phrase read as one after
+            // the subject is the object (`Merkel traf Putin`, the name read as a noun).
+            .or_else(|| {
+                free().find(|p| {
+                    p.cases & flag::NOMINATIVE != 0 && !taken(p) && subject.is_some_and(|s| s.start < p.start)
+                })
+            });
         if let Some(object) = accusative {
             arguments.push((ArgumentRole::Object, object.head));
         }
