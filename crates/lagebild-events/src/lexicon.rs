@@ -46,7 +46,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 17] = [
+const CLASSES: [&str; 18] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -64,6 +64,7 @@ const CLASSES: [&str; 17] = [
     "anterior",
     "support_verb",
     "no_passive",
+    "unstressed_prefix",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

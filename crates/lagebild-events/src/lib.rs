@@ -430,7 +430,8 @@ impl<'a> Coder<'a> {
     /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
     /// compound (at least four letters), or the part after its last hyphen. A part never
     /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`),
-    /// nor after fewer than four letters, which are a prefix (`Vereinigung` is no `Einigung`).
+    /// nor after fewer than four letters, which are a prefix (`Vereinigung` is no `Einigung`),
+    /// nor right after an unstressed prefix before a vowel (nor is `Richtervereinigung`).
     fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
@@ -445,11 +446,17 @@ impl<'a> Coder<'a> {
             .skip(1)
             .filter(|&(index, character)| {
                 let left = &lemma[..index];
-                // Not inside `ch`/`ck`, nor after an unstressed prefix before a vowel
-                // (`Vereinigung` is no `Einigung`).
-                let prefix = ["ver", "zer", "ent", "be", "ge"].iter().any(|prefix| left.ends_with(prefix))
-                    && "aeiouäöü".contains(character);
-                left.chars().nth(3).is_some() && !(left.ends_with('c') && matches!(character, 'h' | 'k')) && !prefix
+                // The last two or three letters before a vowel (class `unstressed_prefix`).
+                let prefix = || {
+                    left.char_indices()
+                        .rev()
+                        .skip(1)
+                        .take(2)
+                        .any(|(start, _)| self.words.is("unstressed_prefix", &left[start..]))
+                };
+                left.chars().nth(3).is_some()
+                    && !(left.ends_with('c') && matches!(character, 'h' | 'k'))
+                    && !("aeiouäöü".contains(character) && prefix())
             })
             .map(|(index, _)| &lemma[index..])
             .filter(|suffix| suffix.len() >= 4 && suffix.len() <= self.words.longest_noun)

@@ -158,11 +158,10 @@ fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explai
 
 /// A person the text describes takes what it says of them: a person without a code at the
 /// document date (unknown to the base, or known without a role then: its code is the bare
-/// country) takes the country and
-/// code of a role noun right before the name (`der griechische Verteidigungsminister Panos
-/// Kammenos`, `der polnische Außenminister Grzegorz Schetyna`); and a later mention by surname
-/// alone that the base did not link (`Kammenos`, `Schetyna`) is the person named in full
-/// before it, with the same link and code.
+/// country) takes the country and code of a role noun right before the name (`der griechische
+/// Verteidigungsminister Panos Kammenos`, `der polnische Außenminister Grzegorz Schetyna`);
+/// and a later mention by surname alone that the base did not link (`Kammenos`, `Schetyna`)
+/// is the person named in full before it, with the same link and code.
 fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
     let text = doc.text();
     let person = |entity: &Entity| entity.entity_type == EntityType::Person && entity.form == EntityForm::Name;
@@ -174,7 +173,7 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             .get(role.range.end() as usize..named.range.start() as usize)
             .is_some_and(|gap| !gap.is_empty() && gap.trim().is_empty());
         // No code, or only the country the role noun gives a sector.
-        let uncoded = named.code.is_none() || named.code.is_some() && named.code == role.country;
+        let uncoded = named.code.is_none() || named.code == role.country;
         if person(named) && uncoded && role.form == EntityForm::RoleNoun && adjacent && role.code.is_some() {
             named.country.clone_from(&role.country);
             named.code.clone_from(&role.code);

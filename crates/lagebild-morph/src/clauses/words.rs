@@ -298,6 +298,13 @@ impl Word {
         self.has(flag::FINITE)
     }
 
+    /// Reads a verb the tagger took for finite as a past participle (only participles carry
+    /// `PRESENT`, so a finite verb has none to drop).
+    fn read_as_participle(&mut self) {
+        self.flags &= !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::INFINITIVE);
+        self.flags |= flag::PARTICIPLE;
+    }
+
     /// A verb of the complex that is not an auxiliary or modal by its lemma.
     pub(crate) fn is_lexical_verb(self) -> bool {
         self.is_verb() && !self.classes.is_auxiliary()
@@ -371,9 +378,7 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
                 let form = doc.slice(tokens[k].range);
                 let lemma_differs = tokens[k].lemma().is_some_and(|lemma| !lemma.eq_ignore_ascii_case(form));
                 if lemma_differs && (form.ends_with('t') || form.ends_with("en")) {
-                    words[k].flags &=
-                        !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::PRESENT | flag::INFINITIVE);
-                    words[k].flags |= flag::PARTICIPLE;
+                    words[k].read_as_participle();
                 }
                 auxiliary = false;
             } else if word.is_verb() && word.has(flag::FINITE) {
@@ -389,8 +394,7 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             && words[k].has(flag::FINITE)
             && tokens.get(k + 1).is_some_and(|next| doc.slice(next.range) == "worden")
         {
-            words[k].flags &= !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::INFINITIVE);
-            words[k].flags |= flag::PARTICIPLE;
+            words[k].read_as_participle();
         }
         // A German infinitive is its own lemma, or its lemma with `zu` inside (`anzugreifen`):
         // a verb read as an infinitive that is neither (`mit Eiern beworfen`, lemma `bewerfen`)
