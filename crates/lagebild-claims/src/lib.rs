@@ -882,9 +882,12 @@ impl<'a> Reader<'a> {
                 // The words before are no statement when they hold the cue of another one
                 // (`X sagte, Satellitenbilder zeigten …`), not one in a clause they embed
                 // (`…, weil Serbien nicht gewarnt worden sei, sagte Dacic`).
-                // A cue that ends the words before the comma reports nothing of its own there
-                // (`… are worrying, Cuban said`).
-                let reports = content.clone().filter(|&t| t + 1 < content.end).any(|t| {
+                // A cue that ends the words before the comma reports nothing of its own where
+                // what follows the comma is this short closing reporting clause (`… are
+                // worrying, Cuban said`), which is no content of it; it does where the
+                // statement follows it (`… Studies, sagte, Satellitenbilder zeigten …`).
+                let closing = self.postposed_cue_at(before + 1, bounds);
+                let reports = content.clone().filter(|&t| t + 1 < content.end || !closing).any(|t| {
                     self.clause_of[t].is_some_and(|c| {
                         let other = &self.doc.clauses[c as usize];
                         other.verb == Some(t as u32)

@@ -186,6 +186,9 @@ fn the_claims_have_their_speakers_channels_and_stances() {
     let (_, ministry) = claim(&doc, "teilte", "Verteidigungsministerium");
     assert_eq!(ministry.construction, ClaimConstruction::Postposed);
     claim(&doc, "berichtete", "KORMED");
+    // No others: what the satellite images show is the think tank's statement, not one of
+    // its own with the think tank's words as content.
+    assert_eq!(doc.claims.len(), 11, "{:?}", doc.claims.iter().map(|claim| cue(&doc, claim)).collect::<Vec<_>>());
 }
 
 fn codes(args: &[lagebild_doc::Arg]) -> Vec<&str> {
