@@ -46,7 +46,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 18] = [
+const CLASSES: [&str; 19] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -65,6 +65,7 @@ const CLASSES: [&str; 18] = [
     "support_verb",
     "no_passive",
     "unstressed_prefix",
+    "several_countries",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

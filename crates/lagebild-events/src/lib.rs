@@ -55,6 +55,9 @@ pub struct EventKnowledge {
     plover: Plover,
     de: EventWords,
     en: EventWords,
+    /// By language (German, English): the CAMEO sector of each one-word role noun of the
+    /// knowledge base (`polizei` → COP), given by [`EventKnowledge::set_role_nouns`].
+    role_sectors: [std::collections::HashMap<Box<str>, Box<str>>; 2],
 }
 
 impl EventKnowledge {
@@ -76,7 +79,32 @@ impl EventKnowledge {
         let mut en = EventWords::load(&name(4), &text(4)?, &name(5), &text(5)?, &plover)?;
         // PETRARCH's verbs, where the hand-written list has none of the same lemma.
         en.add_triggers(&name(6), &text(6)?, &plover)?;
-        Ok(EventKnowledge { plover, de, en })
+        Ok(EventKnowledge { plover, de, en, role_sectors: Default::default() })
+    }
+
+    /// The role nouns of `lang` (lemma, lowercase, and CAMEO sector) that code a group the
+    /// text names without its country (`die Polizei`, `the rebels`) with the country of the
+    /// article (see `Coder::home`). Nouns of several words are left out: an argument is coded
+    /// by its head noun.
+    pub fn set_role_nouns<'n>(&mut self, lang: Lang, nouns: impl IntoIterator<Item = (&'n str, &'n str)>) {
+        let slot = match lang {
+            Lang::De => 0,
+            Lang::En => 1,
+            Lang::Und => return,
+        };
+        self.role_sectors[slot] = nouns
+            .into_iter()
+            .filter(|(noun, _)| !noun.contains(' '))
+            .map(|(noun, sector)| (noun.into(), sector.into()))
+            .collect();
+    }
+
+    fn role_sectors(&self, lang: Lang) -> Option<&std::collections::HashMap<Box<str>, Box<str>>> {
+        match lang {
+            Lang::De => Some(&self.role_sectors[0]),
+            Lang::En => Some(&self.role_sectors[1]),
+            Lang::Und => None,
+        }
     }
 
     fn lang(&self, lang: Lang) -> Option<&EventWords> {
@@ -94,7 +122,7 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let coder = Coder::new(doc, words, &knowledge.plover);
+    let coder = Coder::new(doc, words, &knowledge.plover, knowledge.role_sectors(doc.meta.lang));
     let mut events = Vec::new();
     for (index, clause) in doc.clauses.iter().enumerate() {
         if let Some(event) = coder.verb_event(index, clause) {
@@ -126,16 +154,26 @@ struct Coder<'a> {
     clause_of: Vec<Option<u32>>,
     /// A wire report's dateline (`Kabul – …`): where the report was written, no actor.
     dateline: Option<TextRange>,
+    /// Role nouns by lemma with their sector ([`EventKnowledge::set_role_nouns`]).
+    role_sectors: Option<&'a std::collections::HashMap<Box<str>, Box<str>>>,
+    /// The country the article is about, for groups it names without one ([`home_country`]).
+    home: Option<String>,
 }
 
 impl<'a> Coder<'a> {
-    fn new(doc: &'a Document, words: &'a EventWords, plover: &'a Plover) -> Coder<'a> {
+    fn new(
+        doc: &'a Document,
+        words: &'a EventWords,
+        plover: &'a Plover,
+        role_sectors: Option<&'a std::collections::HashMap<Box<str>, Box<str>>>,
+    ) -> Coder<'a> {
         let lower = doc.lowercase_tokens();
         let sentence_tokens = doc.sentence_tokens();
         let sentence_of = doc.token_sentences();
         let clause_of = doc.token_clauses();
         let dateline = doc.dateline();
-        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline }
+        let home = home_country(doc, dateline);
+        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline, role_sectors, home }
     }
 
     fn pos(&self, token: usize) -> &str {
@@ -557,6 +595,28 @@ impl<'a> Coder<'a> {
         Some(code)
     }
 
+    /// The code of an argument that names a group by a role noun and no country (`die
+    /// Polizei`, `Tausende Demonstranten`, `the rebels`): the article's country with the
+    /// noun's sector, for any sector but government's. Its head is its last noun. A group of several countries (`beide
+    /// Regierungen`, class `several_countries`) takes none.
+    fn group_code(&self, range: TextRange) -> Option<String> {
+        let (home, sectors) = (self.home.as_ref()?, self.role_sectors?);
+        let tokens = &self.doc.tokens;
+        let first = tokens.partition_point(|token| token.range.start() < range.start());
+        let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= range.end()).count();
+        if (first..end).any(|t| self.words.is("several_countries", &self.lower[t])) {
+            return None;
+        }
+        let head = (first..end).rev().find(|&t| self.pos(t) == "NOUN")?;
+        let sector = sectors.get(self.lemma(head).as_str()).or_else(|| sectors.get(&self.lower[head]))?;
+        // Officials travel (`der Minister`, `der Botschafter`): only groups and institutions
+        // that act where the article is take its country.
+        if &**sector == "GOV" {
+            return None;
+        }
+        Some(format!("{home}{sector}"))
+    }
+
     fn is_actor_entity(&self, index: usize) -> bool {
         !matches!(self.doc.entities[index].entity_type, EntityType::Other)
     }
@@ -845,6 +905,11 @@ impl<'a> Coder<'a> {
         let (mut actors, mut recipients) = (actors, recipients);
         actors.retain(|arg| !in_dateline(arg));
         recipients.retain(|arg| !in_dateline(arg));
+        for arg in actors.iter_mut().chain(recipients.iter_mut()) {
+            if arg.code.is_none() {
+                arg.code = self.group_code(arg.range);
+            }
+        }
         // One actor per code: a role noun and its country (`Marinen` … `Japans`) are one actor.
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
@@ -1051,4 +1116,25 @@ fn overlaps(a: TextRange, b: TextRange) -> bool {
 fn span_of(parts: Vec<TextRange>) -> Span {
     let range = TextRange::new(parts[0].start(), parts[parts.len() - 1].end());
     Span { range, parts: if parts.len() > 1 { parts } else { Vec::new() } }
+}
+
+/// The country an article is about: the country of the place in its dateline (`Kabul – …`),
+/// else the country of most of the names of countries, places and people it mentions (at
+/// least two): `die Polizei` in an article about Hungary is the Hungarian police.
+fn home_country(doc: &Document, dateline: Option<TextRange>) -> Option<String> {
+    if let Some(line) = dateline
+        && let Some(country) =
+            doc.entities.iter().find_map(|e| line.contains_range(e.range).then(|| e.country.clone()).flatten())
+    {
+        return Some(country);
+    }
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for entity in &doc.entities {
+        if let Some(country) = &entity.country {
+            *counts.entry(country.as_str()).or_default() += 1;
+        }
+    }
+    let all: usize = counts.values().sum();
+    let (country, most) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    (most >= 2 && 2 * most > all).then(|| country.to_owned())
 }

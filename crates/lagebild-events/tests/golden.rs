@@ -64,3 +64,21 @@ fn german_events() {
 fn english_events() {
     insta::assert_snapshot!(render("en", include_str!("cases/en.txt")));
 }
+
+/// A group the text names without its country (`die Polizei`, `the rebels`) takes the
+/// article's: its dateline's, else the one most of its names belong to; a group of several
+/// countries (`beide Armeen`), a government's officials (`der Kanzler`, who may be abroad) and an
+/// article without one country take none.
+#[test]
+fn groups_take_the_country_of_the_article() {
+    let articles = [
+        ("de", "Budapest – Die Polizei nahm am Montag drei Männer fest. Die Gewerkschaften drohten mit Streiks."),
+        (
+            "de",
+            "Der Kanzler ist nach Paris gereist. Der französische Präsident empfing ihn. Beide Armeen wollen ihre Zusammenarbeit vertiefen. Die Armee hielt eine Übung ab.",
+        ),
+        ("en", "Syrian troops shelled the town of Idlib. Rebels attacked a convoy in northern Syria on Monday."),
+        ("en", "Police arrested two men in London and Paris."),
+    ];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}

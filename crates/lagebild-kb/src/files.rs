@@ -51,6 +51,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         holders: Default::default(),
         locatives: Default::default(),
         common_words: Default::default(),
+        quantifiers: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -175,7 +176,8 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         match f[2] {
             "locative" => kb.locatives[slot].insert(f[1].into()),
             "common" => kb.common_words[slot].insert(f[1].into()),
-            _ => return Err(row.error(CONTEXT, "expected the class `locative` or `common`").into()),
+            "quantifier" => kb.quantifiers[slot].insert(f[1].into()),
+            _ => return Err(row.error(CONTEXT, "expected the class `locative`, `common` or `quantifier`").into()),
         };
     }
     const AMBIGUOUS: &str = "resources/kb/ambiguous.tsv";

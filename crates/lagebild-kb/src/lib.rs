@@ -249,6 +249,9 @@ pub struct Kb {
     locatives: [Set<Box<str>>; 2],
     /// German and English words that alone are not taken for a small place or a person.
     common_words: [Set<Box<str>>; 2],
+    /// By language: words of number (`tausende`, `viele`) before which a country's name that
+    /// is also its people's plural names the people (`Tausende Ungarn`).
+    quantifiers: [Set<Box<str>>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -339,6 +342,16 @@ impl Kb {
         self.names.iter().map(|(key, hits)| (&**key, hits.as_slice()))
     }
 
+    /// Every role noun of `lang`.
+    pub fn role_nouns(&self, lang: Lang) -> impl Iterator<Item = &RoleNoun> {
+        let slot = match lang {
+            Lang::De => Some(0),
+            Lang::En => Some(1),
+            Lang::Und => None,
+        };
+        slot.into_iter().flat_map(|slot| self.role_nouns[slot].values())
+    }
+
     /// The role noun `lemma` (lowercase; English several words joined by spaces).
     pub fn role_noun(&self, lang: Lang, lemma: &str) -> Option<&RoleNoun> {
         match lang {
@@ -406,6 +419,16 @@ impl Kb {
         match lang {
             Lang::De => self.locatives[0].contains(word),
             Lang::En => self.locatives[1].contains(word),
+            Lang::Und => false,
+        }
+    }
+
+    /// Whether `word` (lowercase) is a word of number before which a country's name that is
+    /// also its people's plural names the people (`Tausende Ungarn`).
+    pub fn is_quantifier(&self, lang: Lang, word: &str) -> bool {
+        match lang {
+            Lang::De => self.quantifiers[0].contains(word),
+            Lang::En => self.quantifiers[1].contains(word),
             Lang::Und => false,
         }
     }

@@ -452,6 +452,9 @@ fn link(
         let noun_follows = candidate.end < context.doc.tokens.len()
             && matches!(context.pos(candidate.end), Some("NOUN" | "PROPN" | "ADJ"));
         if !starts_upper(surface) || noun_follows { EntityForm::Adjective } else { EntityForm::Demonym }
+    } else if forms.contains(&NameForm::Name) && forms.contains(&NameForm::Demonym) && counted(context, candidate) {
+        // `Tausende Ungarn`, `viele Polen`: the people, not the country.
+        EntityForm::Demonym
     } else if forms.contains(&NameForm::Name) || forms.contains(&NameForm::Genitive) {
         EntityForm::Name
     } else if forms.contains(&NameForm::Adjective) {
@@ -537,6 +540,19 @@ fn reading_of(role: &RoleNoun) -> Option<Reading> {
         "people" => Some(Reading::People),
         _ => None,
     }
+}
+
+/// Whether a number or a word of number (`tausende`, `viele`: class `quantifier` of
+/// `resources/kb/context_words.tsv`) stands right before the candidate.
+fn counted(context: &Context<'_>, candidate: &Candidate) -> bool {
+    let (sentence_start, _) = context.sentences[candidate.sentence];
+    if candidate.first <= sentence_start {
+        return false;
+    }
+    let previous = candidate.first - 1;
+    let mut word = String::new();
+    lowercase_into(context.text(previous), &mut word);
+    context.pos(previous) == Some("NUM") || context.kb.is_quantifier(context.lang, &word)
 }
 
 /// Step 4: a country, capital or seat of government as an actor or as a place.

@@ -36,6 +36,24 @@ fn english_names_adjectives_and_metonymy() {
     assert_eq!(find(&doc, &entities, "U.S.")[0].code.as_deref(), Some("USAMIL"));
 }
 
+/// A country's name that is also its people's plural (`Ungarn`, `Polen`) names the people
+/// after a number or a word of number, and the country elsewhere.
+#[test]
+fn a_counted_country_name_is_its_people() {
+    let (doc, entities) = run(
+        "Tausende Ungarn protestierten. 200 Polen reisten nach Ungarn. Polen kritisierte die Regierung.",
+        Lang::De,
+        Some((2016, 1, 10)),
+    );
+    let hungarians = &find(&doc, &entities, "Ungarn")[0];
+    assert_eq!((hungarians.form, hungarians.reading), (EntityForm::Demonym, Some(Reading::People)));
+    assert_eq!(hungarians.code.as_deref(), Some("HUN"));
+    let poles = find(&doc, &entities, "Polen");
+    assert_eq!((poles[0].form, poles[0].reading), (EntityForm::Demonym, Some(Reading::People)));
+    assert_eq!((poles[1].form, poles[1].code.as_deref()), (EntityForm::Name, Some("POLGOV")));
+    assert_eq!(find(&doc, &entities, "Ungarn")[1].reading, Some(Reading::Place));
+}
+
 #[test]
 fn role_nouns_resolve_to_the_holder_at_the_document_date_and_corefer() {
     let text = "Der russische Außenminister traf Wang Yi. Lawrow sagte, man sei sich einig.";

@@ -79,7 +79,7 @@ pub struct DictionaryReport {
 impl Knowledge {
     /// The resources and models compiled into the binary.
     pub fn embedded() -> Result<Knowledge, KnowledgeError> {
-        Ok(Knowledge {
+        let mut knowledge = Knowledge {
             resources: Resources::embedded()?,
             models: Models::embedded()?,
             claims: ClaimKnowledge::embedded()?,
@@ -87,13 +87,15 @@ impl Knowledge {
             time: TimeKnowledge::embedded()?,
             kb: Kb::embedded()?,
             ner: NerModels::embedded()?,
-        })
+        };
+        knowledge.share_role_nouns();
+        Ok(knowledge)
     }
 
     /// The embedded knowledge, with the resource files in `resources` (a directory laid out
     /// like `resources/`) in place of the embedded ones.
     pub fn with_resources_dir(resources: &Path) -> Result<Knowledge, KnowledgeError> {
-        Ok(Knowledge {
+        let mut knowledge = Knowledge {
             resources: Resources::from_dir(resources)?,
             models: Models::embedded()?,
             claims: ClaimKnowledge::from_dir(resources)?,
@@ -101,11 +103,22 @@ impl Knowledge {
             time: TimeKnowledge::from_dir(resources)?,
             kb: Kb::embedded()?,
             ner: NerModels::embedded()?,
-        })
+        };
+        knowledge.share_role_nouns();
+        Ok(knowledge)
     }
 }
 
 impl Knowledge {
+    /// Gives the events stage the knowledge base's role nouns, which code the groups an
+    /// article names without their country.
+    fn share_role_nouns(&mut self) {
+        for lang in [Lang::De, Lang::En] {
+            let nouns = self.kb.role_nouns(lang).map(|noun| (&*noun.noun, &*noun.sector));
+            self.events.set_role_nouns(lang, nouns);
+        }
+    }
+
     /// Loads a dictionary in PETRARCH's format on top of the built-in knowledge: a verb
     /// dictionary (verb classes `--- NAME [code] ---`) adds English event triggers that take
     /// the place of built-in ones of the same lemma; an actor or agent dictionary adds actors
@@ -133,6 +146,7 @@ impl Knowledge {
                 });
             }
             (report.actors, report.agents) = self.kb.add_dictionary(&dictionary, &file, date);
+            self.share_role_nouns();
             report.lines_skipped = dictionary.skipped;
         }
         Ok(report)
