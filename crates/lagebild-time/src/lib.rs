@@ -349,6 +349,17 @@ fn direction(doc: &Document, words: &TimeWords, sentence: usize, token: usize) -
     // At most a few steps up, whatever the parents say.
     for step in 0..4 {
         let Some(index) = clause else { break };
+        // A date after a verb that arranges something for a day (class `schedule_verb`) looks
+        // ahead whatever the verb's tense (`postponed until Tuesday any action`).
+        if step == 0
+            && doc.clauses[index].verb.is_some_and(|verb| verb < token32)
+            && doc.clauses[index]
+                .lemma
+                .as_deref()
+                .is_some_and(|lemma| words.verb_role(&lemma.to_lowercase(), VerbRole::Schedule))
+        {
+            return Direction::Forward;
+        }
         if let Some(tense) = clause_tense(index) {
             return verdict(tense);
         }

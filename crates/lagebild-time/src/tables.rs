@@ -195,6 +195,9 @@ pub(crate) enum VerbRole {
     Auxiliary,
     /// A verb or adjective after which an infinitive looks ahead (`plan`, `schedule`).
     Plan,
+    /// A verb whose date is when what it arranges will happen (`scheduled a news conference
+    /// Thursday`, `postponed the vote until Tuesday`).
+    Schedule,
 }
 
 /// The bit of [`TimeWords::filter`] for a word.
@@ -228,6 +231,7 @@ impl TimeWords {
                 "state_aux" => Some(VerbRole::State),
                 "auxiliary" => Some(VerbRole::Auxiliary),
                 "plan_verb" => Some(VerbRole::Plan),
+                "schedule_verb" => Some(VerbRole::Schedule),
                 _ => None,
             };
             if let Some(role) = role {

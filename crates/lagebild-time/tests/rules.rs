@@ -97,6 +97,11 @@ fn tense_read_from_lemmas_and_plans() {
     assert_eq!(en("Bankruptcy proceedings began Tuesday in a Helsinki court."), ["1989-10-31"]);
     // An infinitive after a verb of planning looks ahead.
     assert_eq!(en("The sale is scheduled to close Monday."), ["1989-11-06"]);
+    // A date after a verb that arranges something for a day looks ahead, whatever its tense.
+    assert_eq!(en("The attorney has scheduled a news conference Friday."), ["1989-11-03"]);
+    assert_eq!(en("Officials postponed until Tuesday any action on the case."), ["1989-11-07"]);
+    // Before the verb, the clause's tense decides.
+    assert_eq!(en("The ship, on patrol since Monday, was scheduled to return."), ["1989-10-30"]);
     // `last` with a day: the latest such day before the publication date.
     assert_eq!(en("The plant closed last Oct. 23."), ["1989-10-23"]);
     assert_eq!(en("The plant closed last Nov. 23."), ["1988-11-23"]);
