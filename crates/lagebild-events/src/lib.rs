@@ -460,6 +460,13 @@ impl<'a> Coder<'a> {
         Some(event)
     }
 
+    /// Whether a German word tagged PROPN is an event noun that no name covers.
+    fn is_untagged_event_noun(&self, token: usize) -> bool {
+        self.doc.meta.lang == Lang::De
+            && self.is_noun_trigger(token)
+            && !self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range))
+    }
+
     fn is_noun_trigger(&self, token: usize) -> bool {
         let lemma = self.lemma(token);
         self.words.nouns.contains_key(&lemma) || self.compound_trigger(&lemma).is_some()
@@ -775,7 +782,8 @@ impl<'a> Coder<'a> {
             start -= 1;
         }
         let mut end = head + 1;
-        while end < bounds.end && matches!(self.pos(end), "PROPN") {
+        // Not over an event noun the tagger took for a name (`Lawrows Besuch`).
+        while end < bounds.end && matches!(self.pos(end), "PROPN") && !self.is_untagged_event_noun(end) {
             end += 1;
         }
         start..end

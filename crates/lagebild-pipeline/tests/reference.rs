@@ -213,6 +213,11 @@ fn the_events_have_their_actors_dates_and_modality() {
             && event.date.as_deref() == Some("2023-10-18")),
         "Lavrov's visit: {visit:?}"
     );
+    // `Lawrows Besuch`: the actor's words are the name, not the event noun after it.
+    assert!(
+        visit.iter().any(|event| event.actors.iter().any(|arg| doc.slice(arg.range) == "Lawrows")),
+        "Lavrov's visit by its genitive: {visit:?}"
+    );
     let thanks = events(&doc, "dankte", EventType::Support);
     assert_eq!((codes(&thanks[0].actors), codes(&thanks[0].recipients)), (vec!["RUSGOV"], vec!["PRKGOV"]));
     assert_eq!(thanks[0].location, None, "`in der Ukraine` is where the invasion is");
