@@ -44,9 +44,11 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         by_id: Default::default(),
         names: Default::default(),
         first_words: Default::default(),
+        first_word_bits: Default::default(),
         role_nouns: Default::default(),
         role_noun_first: Default::default(),
         role_noun_prefixes: Default::default(),
+        role_noun_suffixes: Default::default(),
         role_noun_words: 1,
         holders: Default::default(),
         locatives: Default::default(),
@@ -163,6 +165,9 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         };
         let slot = if lang == Lang::De { 0 } else { 1 };
         kb.role_noun_prefixes[slot].insert(crate::prefix_key(f[1]));
+        if lang == Lang::De && f[1].chars().count() >= 6 {
+            kb.role_noun_suffixes.insert(crate::suffix_key(f[1]));
+        }
         kb.role_nouns[slot].insert(f[1].into(), noun);
     }
     const CONTEXT: &str = "resources/kb/context_words.tsv";
@@ -200,6 +205,11 @@ impl Kb {
         let first = key.split(' ').next().unwrap_or_default();
         let longest = self.first_words.entry(first.into()).or_insert(0);
         *longest = (*longest).max(words);
+        if self.first_word_bits.is_empty() {
+            self.first_word_bits = vec![0; crate::WORD_BITS / 64];
+        }
+        let bit = crate::word_bit(first);
+        self.first_word_bits[bit / 64] |= 1 << (bit % 64);
         let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !name.chars().any(char::is_lowercase)
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 6;

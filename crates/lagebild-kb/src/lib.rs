@@ -211,9 +211,25 @@ pub struct RoleNoun {
     pub reading: Box<str>,
 }
 
+/// The bits of `Kb::first_word_bits`.
+const WORD_BITS: usize = 1 << 20;
+
+/// The bit of `Kb::first_word_bits` for a word: FNV-1a of its bytes.
+fn word_bit(word: &str) -> usize {
+    let hash = word
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    (hash >> 32) as usize % WORD_BITS
+}
+
 /// The first three bytes of a word as a number.
 pub(crate) fn prefix_key(word: &str) -> u32 {
     word.bytes().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
+}
+
+/// The last three bytes of a word as a number.
+pub(crate) fn suffix_key(word: &str) -> u32 {
+    word.bytes().rev().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
 }
 
 /// The maps of the base hash with foldhash: lookups run once per token.
@@ -234,6 +250,10 @@ pub struct Kb {
     names: Map<Box<str>, Vec<NameHit>>,
     /// The first word of every name, with the most words a name starting with it has.
     first_words: Map<Box<str>, u8>,
+    /// A bit per [`word_bit`] of every key of `first_words`: most words of a text start no
+    /// name, and this small table (128 kB) tells most of them so without a look-up in the large
+    /// one, whose reads mostly miss the processor's caches.
+    first_word_bits: Vec<u64>,
     /// German and English role nouns by lemma.
     role_nouns: [Map<Box<str>, RoleNoun>; 2],
     /// First words of role nouns of several words (`foreign` of `foreign minister`).
@@ -241,6 +261,9 @@ pub struct Kb {
     /// The first three bytes of every role noun, lowercase, by language: a cheap test before
     /// a word's part of speech and lemma are read.
     role_noun_prefixes: [Set<u32>; 2],
+    /// The last three bytes ([`suffix_key`]) of the German role nouns of six letters or more,
+    /// so that a compound that ends like none costs one look-up (`compound_role_noun`).
+    role_noun_suffixes: Set<u32>,
     /// The most words of an English role noun.
     role_noun_words: u8,
     /// (role key, code prefix of three letters) → (person, role index).
@@ -334,6 +357,10 @@ impl Kb {
     /// The most words of a name whose first word is `word` (lowercase), or `None` when no
     /// name starts with it.
     pub fn longest_from(&self, word: &str) -> Option<usize> {
+        let bit = word_bit(word);
+        if self.first_word_bits.get(bit / 64).is_none_or(|bits| bits & (1 << (bit % 64)) == 0) {
+            return None;
+        }
         self.first_words.get(word).map(|&words| usize::from(words))
     }
 
@@ -366,7 +393,7 @@ impl Kb {
     /// or without a linking `s`), that part names the institution and gives the sector
     /// (`polizeisprecher` → COP, `parteiführung` → PTY).
     pub fn compound_role_noun(&self, lang: Lang, word: &str) -> Option<RoleNoun> {
-        if lang != Lang::De {
+        if lang != Lang::De || !self.role_noun_suffixes.contains(&suffix_key(word)) {
             return None;
         }
         for (split, _) in word.char_indices().skip(3) {

@@ -61,9 +61,11 @@ struct Context<'a> {
     sentences: Vec<(usize, usize)>,
     /// Whether to write the reasons.
     explain: bool,
-    /// Every token in lowercase, one after the other, and where each ends.
+    /// The tokens that change when lowered, lowered, one after the other.
     lowered: String,
-    lowered_ends: Vec<u32>,
+    /// By token: where its lowercase form is, in `lowered` or, for a token already in
+    /// lowercase (most of them), in the document's text.
+    lowered_at: Vec<Lowered>,
     /// Token index → its role as a clause argument's head.
     arguments: Vec<Option<ArgumentRole>>,
     /// The statistical tagger's spans, if it ran.
@@ -81,14 +83,27 @@ impl Context<'_> {
 
     /// The token in lowercase.
     fn lower(&self, token: usize) -> &str {
-        let start = if token == 0 { 0 } else { self.lowered_ends[token - 1] as usize };
-        &self.lowered[start..self.lowered_ends[token] as usize]
+        match self.lowered_at[token] {
+            Lowered::Text => self.text(token),
+            Lowered::Buffer(start, end) => &self.lowered[start as usize..end as usize],
+        }
     }
+}
+
+/// Where a token's lowercase form is ([`Context::lower`]).
+#[derive(Debug, Clone, Copy)]
+enum Lowered {
+    /// The token as written.
+    Text,
+    /// This range of `Context::lowered`.
+    Buffer(u32, u32),
 }
 
 fn lowercase_into(text: &str, buffer: &mut String) {
     if text.is_ascii() {
-        buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = buffer.len();
+        buffer.push_str(text);
+        buffer[start..].make_ascii_lowercase();
     } else {
         buffer.extend(text.chars().flat_map(char::to_lowercase));
     }
@@ -135,14 +150,20 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
         sentence_of: vec![0; doc.tokens.len()],
         sentences: Vec::with_capacity(doc.sentences.len()),
         explain,
-        lowered: String::with_capacity(doc.text().len()),
-        lowered_ends: Vec::with_capacity(doc.tokens.len()),
+        lowered: String::new(),
+        lowered_at: Vec::with_capacity(doc.tokens.len()),
         arguments: vec![None; doc.tokens.len()],
         tagged,
     };
     for token in &doc.tokens {
-        lowercase_into(doc.slice(token.range), &mut context.lowered);
-        context.lowered_ends.push(context.lowered.len() as u32);
+        let text = doc.slice(token.range);
+        if text.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase()) {
+            context.lowered_at.push(Lowered::Text);
+        } else {
+            let start = context.lowered.len() as u32;
+            lowercase_into(text, &mut context.lowered);
+            context.lowered_at.push(Lowered::Buffer(start, context.lowered.len() as u32));
+        }
     }
     let mut token = 0;
     for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -634,18 +655,19 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
     for &(start, end) in &context.sentences {
         let mut j = start;
         while j < end {
-            // Cheap tests first: not part of a name, and starting like a role noun; only then
-            // the part of speech.
+            // Cheap tests first: not part of a name, a noun, starting like a role noun.
             if mention_of_token[j].is_some() {
+                j += 1;
+                continue;
+            }
+            if !matches!(context.pos(j), Some("NOUN" | "PROPN") | None) {
                 j += 1;
                 continue;
             }
             let lower = context.lower(j);
             // A German compound may end in a role noun (`Innenminister`).
             let compound = context.lang == Lang::De && lower.len() >= 9;
-            if !(compound || kb.may_be_role_noun(context.lang, lower))
-                || !matches!(context.pos(j), Some("NOUN" | "PROPN") | None)
-            {
+            if !(compound || kb.may_be_role_noun(context.lang, lower)) {
                 j += 1;
                 continue;
             }
