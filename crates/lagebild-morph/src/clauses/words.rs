@@ -305,6 +305,12 @@ impl Word {
         self.flags |= flag::PARTICIPLE;
     }
 
+    /// Reads a verb the tagger took for an infinitive as finite.
+    fn read_as_finite(&mut self) {
+        self.flags &= !flag::INFINITIVE;
+        self.flags |= flag::FINITE;
+    }
+
     /// A verb of the complex that is not an auxiliary or modal by its lemma.
     pub(crate) fn is_lexical_verb(self) -> bool {
         self.is_verb() && !self.classes.is_auxiliary()
@@ -359,6 +365,27 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
         if attributive {
             words[k].pos = Pos::Adj;
             words[k].flags &= !(flag::VERB | flag::FINITE | flag::INFINITIVE | flag::PARTICIPLE);
+        }
+    }
+    // German: the only verb of a relative or subordinate clause stands at its end and is
+    // finite; one the tagger read as an infinitive, spelt alike in the plural (`Landwirte,
+    // die sagen: …`, `Gutachten, die das anders sehen, …`), is finite.
+    if lang == Lang::De {
+        for k in 1..words.len() {
+            let word = words[k];
+            let ends = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct);
+            if !(word.is_verb() && word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE) && ends) {
+                continue;
+            }
+            let mut j = k;
+            while j > 0 && !words[j - 1].has(flag::CLAUSE_PUNCT) && !words[j - 1].is_verb() {
+                j -= 1;
+            }
+            let opened = j > 0 && words[j - 1].has(flag::COMMA);
+            let introducer = words[j].has(flag::RELATIVE) || words[j].pos == Pos::Sconj;
+            if opened && introducer && j < k {
+                words[k].read_as_finite();
+            }
         }
     }
     // German: a finite perfect or passive auxiliary (`hatten`, `wurde`) with a later verb read
