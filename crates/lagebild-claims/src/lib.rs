@@ -243,6 +243,17 @@ impl<'a> Reader<'a> {
             Some(content)
         } else if self.words.object_verbs.contains(&self.cue_lemma(clause)) {
             self.object_content(clause, &bounds)
+        } else if self.doc.meta.lang == Lang::De
+            && clause.kind == ClauseKind::Main
+            && clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
+            && !self.words.is("no_object_content", &self.cue_lemma(clause))
+        {
+            // What the cue verb of a German main clause takes as its object is what it
+            // reports, where nothing else is (`Müller hat einen wahren Satz gesagt`), unless
+            // the verb perceives (class `no_object_content`: `sah die Parade`). Not in an
+            // embedded clause, where a verb with an object more often tells an act than a
+            // statement (`…, dass Nordkorea einen hohen Preis verlangt`).
+            self.object_content(clause, &bounds)
         } else {
             None
         };
@@ -872,6 +883,14 @@ impl<'a> Reader<'a> {
                     .find(|quote| quote.close + 1 == before || Some(quote.close) == before.checked_sub(1))
                 {
                     return self.quotation(quote).map(|content| (content, true));
+                }
+                // A German reporting clause after its statement puts its finite verb first
+                // (`…, sagte der Minister`, `…, hat er gesagt`); one with its subject first
+                // (`Liebe Kollegen, der Journalist hat einen Satz gesagt`) follows no statement.
+                let verb_first =
+                    clause.verb == Some(before as u32 + 1) || clause.verb_tokens.first() == Some(&(before as u32 + 1));
+                if self.doc.meta.lang == Lang::De && !verb_first {
+                    return None;
                 }
                 let start = self
                     .quotes

@@ -177,6 +177,30 @@ pub(crate) fn describe(
             let before = start.checked_sub(1).and_then(|i| tokens.get(i));
             before.is_some_and(|&t| sentence.doc.slice(sentence.doc.tokens[t as usize].range) == ",")
         };
+        // A phrase set off by a comma that runs right into the finite verb is the constituent
+        // before it, and what the comma follows is outside the clause, a vocative (`Liebe
+        // Kolleginnen und Kollegen, der Journalist Müller hat … gesagt`).
+        let closed = position.checked_sub(1).is_some_and(|p| comma_before(p + 1));
+        let set_off = phrases.iter().position(|phrase| {
+            phrase.end < position && phrase.start > 0 && comma_before(phrase.start) && phrase.governor.is_none()
+        });
+        // Not the members of a list (`Frankreich, Deutschland und Italien verurteilten`,
+        // `Energie-, Verteidigungs- und Finanzsektor`).
+        let listed = |start: usize| {
+            (start..position).any(|p| word(tokens[p]).pos == Pos::Cconj)
+                || start
+                    .checked_sub(2)
+                    .is_some_and(|p| sentence.doc.slice(sentence.doc.tokens[tokens[p] as usize].range).ends_with('-'))
+        };
+        if !closed
+            && let Some(index) = set_off
+            && index > 0
+            && matches!(word(phrases[0].head).pos, Pos::Noun | Pos::Propn)
+            && word(phrases[index].head).pos != Pos::Pron
+            && !listed(phrases[index].start)
+        {
+            phrases.drain(..index);
+        }
         // Only after a noun: `Das, was …` or `Ich, meine Damen und Herren, …` are no appositions.
         let mut first = None;
         let mut apposition = false;
