@@ -84,8 +84,8 @@ impl EventKnowledge {
 
     /// The role nouns of `lang` (lemma, lowercase, and CAMEO sector) that code a group the
     /// text names without its country (`die Polizei`, `the rebels`) with the country of the
-    /// article (see `Coder::home`). Nouns of several words are left out: an argument is coded
-    /// by its head noun.
+    /// article (its dateline's, else the one most of its names belong to). Nouns of several
+    /// words are left out: an argument is coded by its head noun.
     pub fn set_role_nouns<'n>(&mut self, lang: Lang, nouns: impl IntoIterator<Item = (&'n str, &'n str)>) {
         let slot = match lang {
             Lang::De => 0,
@@ -604,8 +604,8 @@ impl<'a> Coder<'a> {
 
     /// The code of an argument that names a group by a role noun and no country (`die
     /// Polizei`, `Tausende Demonstranten`, `the rebels`): the article's country with the
-    /// noun's sector, for any sector but government's. Its head is its last noun. A group of several countries (`beide
-    /// Regierungen`, class `several_countries`) takes none.
+    /// noun's sector, for any sector but government's. Its head is its last noun. A group of
+    /// several countries (`beide Armeen`, class `several_countries`) takes none.
     fn group_code(&self, range: TextRange) -> Option<String> {
         let (home, sectors) = (self.home.as_ref()?, self.role_sectors?);
         let tokens = &self.doc.tokens;

@@ -180,7 +180,7 @@ pub(crate) fn describe(
         // A phrase set off by a comma that runs right into the finite verb is the constituent
         // before it, and what the comma follows is outside the clause, a vocative (`Liebe
         // Kolleginnen und Kollegen, der Journalist Müller hat … gesagt`).
-        let closed = position.checked_sub(1).is_some_and(|p| comma_before(p + 1));
+        let closed = comma_before(position);
         let set_off = phrases.iter().position(|phrase| {
             phrase.end < position && phrase.start > 0 && comma_before(phrase.start) && phrase.governor.is_none()
         });
