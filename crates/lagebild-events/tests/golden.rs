@@ -72,7 +72,10 @@ fn english_events() {
 #[test]
 fn groups_take_the_country_of_the_article() {
     let articles = [
-        ("de", "Budapest – Die Polizei nahm am Montag drei Männer fest. Die Gewerkschaften drohten mit Streiks."),
+        (
+            "de",
+            "Budapest – Die Polizei nahm am Montag drei Männer fest. Die Gewerkschaften drohten mit Streiks. Tausende protestierten.",
+        ),
         (
             "de",
             "Der Kanzler ist nach Paris gereist. Der französische Präsident empfing ihn. Beide Armeen wollen ihre Zusammenarbeit vertiefen. Die Armee hielt eine Übung ab.",
