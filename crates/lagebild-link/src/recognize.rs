@@ -55,8 +55,6 @@ struct Context<'a> {
     kb: &'a Kb,
     lang: Lang,
     date: Option<NaiveDate>,
-    /// Token index → sentence index.
-    sentence_of: Vec<usize>,
     /// Sentence index → token range.
     sentences: Vec<(usize, usize)>,
     /// Whether to write the reasons.
@@ -147,7 +145,6 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
         kb,
         lang: doc.meta.lang,
         date: doc.meta.published,
-        sentence_of: vec![0; doc.tokens.len()],
         sentences: Vec::with_capacity(doc.sentences.len()),
         explain,
         lowered: String::new(),
@@ -166,18 +163,15 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
         }
     }
     let mut token = 0;
-    for (index, sentence) in doc.sentences.iter().enumerate() {
+    for sentence in &doc.sentences {
         let start = token;
         while token < doc.tokens.len() && doc.tokens[token].range.start() < sentence.range.end() {
-            context.sentence_of[token] = index;
             token += 1;
         }
         context.sentences.push((start, token));
     }
     if token < doc.tokens.len() {
         // Tokens after the last sentence (or a document without sentences) form one more.
-        let index = context.sentences.len();
-        context.sentence_of[token..].iter_mut().for_each(|s| *s = index);
         context.sentences.push((token, doc.tokens.len()));
     }
     for clause in &doc.clauses {
