@@ -31,6 +31,9 @@ pub struct EventWords {
     pub(crate) longest_noun: usize,
     pub(crate) classes: HashMap<&'static str, HashSet<String>>,
     pub(crate) contexts: HashMap<String, String>,
+    /// The CAMEO sector of each one-word role noun of the knowledge base (`polizei` → COP),
+    /// given by [`crate::EventKnowledge::set_role_nouns`].
+    pub(crate) role_sectors: HashMap<Box<str>, Box<str>>,
 }
 
 impl EventWords {

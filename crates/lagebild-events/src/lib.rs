@@ -55,9 +55,6 @@ pub struct EventKnowledge {
     plover: Plover,
     de: EventWords,
     en: EventWords,
-    /// By language (German, English): the CAMEO sector of each one-word role noun of the
-    /// knowledge base (`polizei` → COP), given by [`EventKnowledge::set_role_nouns`].
-    role_sectors: [std::collections::HashMap<Box<str>, Box<str>>; 2],
 }
 
 impl EventKnowledge {
@@ -79,7 +76,7 @@ impl EventKnowledge {
         let mut en = EventWords::load(&name(4), &text(4)?, &name(5), &text(5)?, &plover)?;
         // PETRARCH's verbs, where the hand-written list has none of the same lemma.
         en.add_triggers(&name(6), &text(6)?, &plover)?;
-        Ok(EventKnowledge { plover, de, en, role_sectors: Default::default() })
+        Ok(EventKnowledge { plover, de, en })
     }
 
     /// The role nouns of `lang` (lemma, lowercase, and CAMEO sector) that code a group the
@@ -87,24 +84,16 @@ impl EventKnowledge {
     /// article (its dateline's, else the one most of its names belong to). Nouns of several
     /// words are left out: an argument is coded by its head noun.
     pub fn set_role_nouns<'n>(&mut self, lang: Lang, nouns: impl IntoIterator<Item = (&'n str, &'n str)>) {
-        let slot = match lang {
-            Lang::De => 0,
-            Lang::En => 1,
+        let words = match lang {
+            Lang::De => &mut self.de,
+            Lang::En => &mut self.en,
             Lang::Und => return,
         };
-        self.role_sectors[slot] = nouns
+        words.role_sectors = nouns
             .into_iter()
             .filter(|(noun, _)| !noun.contains(' '))
             .map(|(noun, sector)| (noun.into(), sector.into()))
             .collect();
-    }
-
-    fn role_sectors(&self, lang: Lang) -> Option<&std::collections::HashMap<Box<str>, Box<str>>> {
-        match lang {
-            Lang::De => Some(&self.role_sectors[0]),
-            Lang::En => Some(&self.role_sectors[1]),
-            Lang::Und => None,
-        }
     }
 
     fn lang(&self, lang: Lang) -> Option<&EventWords> {
@@ -122,7 +111,7 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let coder = Coder::new(doc, words, &knowledge.plover, knowledge.role_sectors(doc.meta.lang));
+    let coder = Coder::new(doc, words, &knowledge.plover);
     let mut events = Vec::new();
     for (index, clause) in doc.clauses.iter().enumerate() {
         if let Some(event) = coder.verb_event(index, clause) {
@@ -154,26 +143,19 @@ struct Coder<'a> {
     clause_of: Vec<Option<u32>>,
     /// A wire report's dateline (`Kabul – …`): where the report was written, no actor.
     dateline: Option<TextRange>,
-    /// Role nouns by lemma with their sector ([`EventKnowledge::set_role_nouns`]).
-    role_sectors: Option<&'a std::collections::HashMap<Box<str>, Box<str>>>,
     /// The country the article is about, for groups it names without one ([`home_country`]).
     home: Option<String>,
 }
 
 impl<'a> Coder<'a> {
-    fn new(
-        doc: &'a Document,
-        words: &'a EventWords,
-        plover: &'a Plover,
-        role_sectors: Option<&'a std::collections::HashMap<Box<str>, Box<str>>>,
-    ) -> Coder<'a> {
+    fn new(doc: &'a Document, words: &'a EventWords, plover: &'a Plover) -> Coder<'a> {
         let lower = doc.lowercase_tokens();
         let sentence_tokens = doc.sentence_tokens();
         let sentence_of = doc.token_sentences();
         let clause_of = doc.token_clauses();
         let dateline = doc.dateline();
         let home = home_country(doc, dateline);
-        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline, role_sectors, home }
+        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline, home }
     }
 
     fn pos(&self, token: usize) -> &str {
@@ -607,7 +589,7 @@ impl<'a> Coder<'a> {
     /// noun's sector, for any sector but government's. Its head is its last noun. A group of
     /// several countries (`beide Armeen`, class `several_countries`) takes none.
     fn group_code(&self, range: TextRange) -> Option<String> {
-        let (home, sectors) = (self.home.as_ref()?, self.role_sectors?);
+        let (home, sectors) = (self.home.as_ref()?, &self.words.role_sectors);
         let tokens = &self.doc.tokens;
         let first = tokens.partition_point(|token| token.range.start() < range.start());
         let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= range.end()).count();
