@@ -565,9 +565,7 @@ fn counted(context: &Context<'_>, candidate: &Candidate) -> bool {
         return false;
     }
     let previous = candidate.first - 1;
-    let mut word = String::new();
-    lowercase_into(context.text(previous), &mut word);
-    context.pos(previous) == Some("NUM") || context.kb.is_quantifier(context.lang, &word)
+    context.pos(previous) == Some("NUM") || context.kb.is_quantifier(context.lang, context.lower(previous))
 }
 
 /// Step 4: a country, capital or seat of government as an actor or as a place.
@@ -600,9 +598,7 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
         if matches!(context.pos(previous), Some("DET")) {
             continue;
         }
-        let mut word = String::new();
-        lowercase_into(context.text(previous), &mut word);
-        locative = kb.is_locative(context.lang, &word);
+        locative = kb.is_locative(context.lang, context.lower(previous));
         break;
     }
     let argument = (candidate.first..candidate.end).find_map(|token| context.arguments[token]);
