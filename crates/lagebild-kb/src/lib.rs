@@ -222,6 +222,15 @@ fn word_bit(word: &str) -> usize {
     (hash >> 32) as usize % WORD_BITS
 }
 
+/// The index of a language in the base's per-language tables (German, English).
+fn slot(lang: Lang) -> Option<usize> {
+    match lang {
+        Lang::De => Some(0),
+        Lang::En => Some(1),
+        Lang::Und => None,
+    }
+}
+
 /// The first three bytes of a word as a number.
 pub(crate) fn prefix_key(word: &str) -> u32 {
     word.bytes().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
@@ -371,21 +380,12 @@ impl Kb {
 
     /// Every role noun of `lang`.
     pub fn role_nouns(&self, lang: Lang) -> impl Iterator<Item = &RoleNoun> {
-        let slot = match lang {
-            Lang::De => Some(0),
-            Lang::En => Some(1),
-            Lang::Und => None,
-        };
-        slot.into_iter().flat_map(|slot| self.role_nouns[slot].values())
+        slot(lang).into_iter().flat_map(|slot| self.role_nouns[slot].values())
     }
 
     /// The role noun `lemma` (lowercase; English several words joined by spaces).
     pub fn role_noun(&self, lang: Lang, lemma: &str) -> Option<&RoleNoun> {
-        match lang {
-            Lang::De => self.role_nouns[0].get(lemma),
-            Lang::En => self.role_nouns[1].get(lemma),
-            Lang::Und => None,
-        }
+        self.role_nouns[slot(lang)?].get(lemma)
     }
 
     /// A German compound ending in a role noun of at least six letters (`innenminister`,
@@ -418,12 +418,7 @@ impl Kb {
 
     /// Whether `word` (lowercase) may be a form of a role noun: it starts like one.
     pub fn may_be_role_noun(&self, lang: Lang, word: &str) -> bool {
-        let slot = match lang {
-            Lang::De => 0,
-            Lang::En => 1,
-            Lang::Und => return false,
-        };
-        self.role_noun_prefixes[slot].contains(&prefix_key(word))
+        slot(lang).is_some_and(|slot| self.role_noun_prefixes[slot].contains(&prefix_key(word)))
     }
 
     /// Whether a role noun of several words starts with `word` (lowercase).
@@ -443,31 +438,19 @@ impl Kb {
 
     /// Whether `word` (lowercase) is a preposition after which a place is a location.
     pub fn is_locative(&self, lang: Lang, word: &str) -> bool {
-        match lang {
-            Lang::De => self.locatives[0].contains(word),
-            Lang::En => self.locatives[1].contains(word),
-            Lang::Und => false,
-        }
+        slot(lang).is_some_and(|slot| self.locatives[slot].contains(word))
     }
 
     /// Whether `word` (lowercase) is a word of number before which a country's name that is
     /// also its people's plural names the people (`Tausende Ungarn`).
     pub fn is_quantifier(&self, lang: Lang, word: &str) -> bool {
-        match lang {
-            Lang::De => self.quantifiers[0].contains(word),
-            Lang::En => self.quantifiers[1].contains(word),
-            Lang::Und => false,
-        }
+        slot(lang).is_some_and(|slot| self.quantifiers[slot].contains(word))
     }
 
     /// Whether `word` (lowercase) is a common word that alone is not taken for a small place
     /// or a person (`March`, `Mai`).
     pub fn is_common_word(&self, lang: Lang, word: &str) -> bool {
-        match lang {
-            Lang::De => self.common_words[0].contains(word),
-            Lang::En => self.common_words[1].contains(word),
-            Lang::Und => false,
-        }
+        slot(lang).is_some_and(|slot| self.common_words[slot].contains(word))
     }
 
     /// For a name (key) that also names things outside the base: the countries one of
