@@ -28,6 +28,11 @@ fn main() {
             .collect::<Vec<_>>()
             .join("+")
     };
+    if std::env::var_os("TOKENS").is_some() {
+        for token in &doc.tokens {
+            println!("token {} {:?} {:?} {:?}", words(token.range), token.pos, token.lemma, token.morph);
+        }
+    }
     if std::env::var_os("CLAUSES").is_some() {
         for clause in &doc.clauses {
             let tokens =

@@ -21,6 +21,9 @@ pub(crate) enum Category {
 pub(crate) struct Trigger {
     pub(crate) cameo: Option<String>,
     pub(crate) category: Category,
+    /// The place of the event, where it is a country, is its target (`Invasion in der
+    /// Ukraine`): class `place_is_target` of the words table.
+    pub(crate) place_is_target: bool,
 }
 
 /// The words of one language.
@@ -49,7 +52,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 19] = [
+const CLASSES: [&str; 20] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -69,6 +72,7 @@ const CLASSES: [&str; 19] = [
     "no_passive",
     "unstressed_prefix",
     "several_countries",
+    "place_is_target",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
@@ -132,6 +136,17 @@ impl EventWords {
                 .iter()
                 .find(|known| **known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
+            if *class == "place_is_target" {
+                let triggers = [out.verbs.get_mut(word), out.nouns.get_mut(word)];
+                let mut found = false;
+                for trigger in triggers.into_iter().flatten() {
+                    trigger.place_is_target = true;
+                    found = true;
+                }
+                if !found {
+                    return Err(row.error(words_file, &format!("{word:?} is no trigger of {triggers_file}")));
+                }
+            }
             out.classes.entry(class).or_default().insert(word.to_owned());
         }
         Ok(out)
@@ -175,7 +190,7 @@ impl EventWords {
                     Category::Fixed { event_type: event_type(triggers_file, row, fixed)?, mode, context }
                 }
             };
-            let trigger = Trigger { cameo, category };
+            let trigger = Trigger { cameo, category, place_is_target: false };
             match pos {
                 "verb" => _ = out.verbs.entry(lemma.to_owned()).or_insert(trigger),
                 "noun" => {

@@ -325,11 +325,22 @@ impl<'a> Coder<'a> {
             }
         }
         actors.extend(self.adjective_actor(&phrase));
+        // A possessive determiner (`seine Unterstützung`), also before a list of adjectives
+        // (`Ihre prinzipielle und unmissverständliche Unterstützung`).
+        let determiner = (bounds.start..phrase.start)
+            .rev()
+            .find(|&t| !matches!(self.pos(t), "ADJ" | "CCONJ") && &self.lower[t] != ",")
+            .filter(|&t| self.pos(t) == "DET");
+        let possessive = (phrase.start..token)
+            .chain(determiner)
+            .any(|t| self.words.is("possessive", &self.lemma(t)));
         // A genitive after it: the actor of most events (`Besuch Lawrows`), the recipient of
-        // force (`Invasion der Ukraine`).
+        // force (`Invasion der Ukraine`) and of any event whose actor stands before it
+        // (`seine Unterstützung der Armee`).
         if let Some(genitive) = self.genitive_after(token, &bounds) {
             let arg = self.arg(genitive, &bounds);
             match &trigger.category {
+                _ if possessive || !actors.is_empty() => recipients.push(arg),
                 Category::Fixed {
                     event_type: EventType::Assault | EventType::Coerce | EventType::Sanction, ..
                 } => recipients.push(arg),
@@ -355,7 +366,6 @@ impl<'a> Coder<'a> {
         // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
         // clause before the noun is its actor rather than the subject, also where the verb is
         // an event of its own.
-        let possessive = (phrase.start..token).any(|t| self.words.is("possessive", &self.lemma(t)));
         if actors.is_empty()
             && (!own_event || possessive)
             && let Some(clause) = clause.map(|c| &self.doc.clauses[c])
@@ -367,7 +377,9 @@ impl<'a> Coder<'a> {
                 .map(|&(_, head)| head as usize)
                 .filter(|&head| {
                     !own_event && (support || possessive) && !self.words.is("expletive", &self.lower[head])
-                });
+                })
+                // A third-person possessive (`Ihre Unterstützung`) is not the speaker's (`wir`).
+                .filter(|&head| !(possessive && matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))));
             let object = clause
                 .arguments
                 .iter()
@@ -394,6 +406,26 @@ impl<'a> Coder<'a> {
                 }
                 _ => {}
             }
+        }
+        // `seine Unterstützung der russischen Invasion`: where the noun has its actor, a
+        // genitive after it that names an action (no actor) is its object, and the action's own
+        // actor, a country adjective in the genitive's phrase or a name in the genitive after
+        // it (`Ihre Unterstützung des Vorgehens Russlands`), receives the event.
+        if recipients.is_empty()
+            && (possessive || !actors.is_empty())
+            && let Some(action) = self.genitive_head(token, &bounds).filter(|&head| !self.names_actor(head))
+        {
+            let actor = self.adjective_actor(&self.phrase(action, &bounds)).or_else(|| {
+                let name = self.genitive_head(action, &bounds)?;
+                let range = self.doc.tokens[name].range;
+                let index = self.doc.entities.iter().position(|entity| entity.range.contains_range(range))?;
+                self.is_actor_entity(index).then(|| Arg {
+                    range: self.doc.entities[index].range,
+                    entity: Some(lagebild_doc::EntityId(index as u32)),
+                    code: self.actor_code(index),
+                })
+            });
+            recipients.extend(actor.filter(|arg| !actors.iter().any(|known| overlaps(known.range, arg.range))));
         }
         // A visit's host: the place right after it (`Besuch in Nordkorea`, `visit to Japan`).
         if let Category::Fixed { mode: Some(mode), .. } = &trigger.category
@@ -435,6 +467,7 @@ impl<'a> Coder<'a> {
         let trigger = Trigger {
             cameo: Some("016".to_owned()),
             category: Category::Fixed { event_type: EventType::Reject, mode: None, context: None },
+            place_is_target: false,
         };
         let clause = self.clause_of[token].map(|clause| clause as usize);
         let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
@@ -545,20 +578,27 @@ impl<'a> Coder<'a> {
         self.doc.times.iter().any(|time| time.range.start() <= range.start() && range.end() <= time.range.end())
     }
 
+    /// The head of a genitive right after `token` that names an actor (`Besuch Lawrows`).
     fn genitive_after(&self, token: usize, bounds: &Range<usize>) -> Option<usize> {
+        self.genitive_head(token, bounds).filter(|&head| self.pos(head) == "PROPN" || self.names_actor(head))
+    }
+
+    /// The head of a genitive right after `token`: a name (also one the tagger took for a
+    /// noun, `des Vorgehens Russlands`), or the noun after a genitive determiner or adjective
+    /// (`der russischen Invasion`).
+    fn genitive_head(&self, token: usize, bounds: &Range<usize>) -> Option<usize> {
         let next = token + 1;
-        if next >= bounds.end {
+        if next >= bounds.end || self.doc.tokens[next].feature("Case") != Some("Gen") {
             return None;
         }
-        let genitive =
-            self.doc.tokens[next].feature("Case") == Some("Gen") && matches!(self.pos(next), "DET" | "PROPN" | "ADJ");
-        if !genitive {
-            return None;
+        match self.pos(next) {
+            "PROPN" => Some(next),
+            "NOUN" if self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[next].range)) => {
+                Some(next)
+            }
+            "DET" | "ADJ" => self.head_after(token, bounds),
+            _ => None,
         }
-        if self.pos(next) == "PROPN" {
-            return Some(next);
-        }
-        self.head_after(token, bounds).filter(|&head| self.names_actor(head))
     }
 
     /// Whether a head token can stand for an actor: a linked entity, a name, or (where no
@@ -604,6 +644,18 @@ impl<'a> Coder<'a> {
             return None;
         }
         Some(format!("{home}{sector}"))
+    }
+
+    /// Whether an argument is a country named by its name (`der Ukraine`).
+    fn names_country(&self, arg: &Arg) -> bool {
+        arg.entity.is_some_and(|id| {
+            let entity = &self.doc.entities[id.index()];
+            let code = entity.code.as_deref().unwrap_or_default();
+            entity.entity_type == EntityType::Gpe
+                && entity.form == lagebild_doc::EntityForm::Name
+                && code.len() == 3
+                && code.chars().all(|c| c.is_ascii_uppercase())
+        })
     }
 
     fn is_actor_entity(&self, index: usize) -> bool {
@@ -890,6 +942,30 @@ impl<'a> Coder<'a> {
                 })
             });
         }
+        // What is asked for belongs to the one asked (`verlangt Zugang zu russischer
+        // Technologie`, `fordert den Abzug ukrainischer Truppen`): a request with no recipient
+        // goes to the country of another country's adjective in its clause.
+        let mut recipients = recipients;
+        if event_type == EventType::Request && recipients.is_empty() && !actors.is_empty() {
+            let country = |code: &Option<String>| code.as_deref().map(|code| code.chars().take(3).collect::<String>());
+            let own: Vec<Option<String>> = actors.iter().map(|arg| country(&arg.code)).collect();
+            let clause_range = self.range(&(clause_tokens.iter().copied().min().unwrap_or(token)
+                ..clause_tokens.iter().copied().max().unwrap_or(token) + 1));
+            let other = self.doc.entities.iter().enumerate().find(|(_, entity)| {
+                entity.form == lagebild_doc::EntityForm::Adjective
+                    && clause_range.contains_range(entity.range)
+                    && entity.code.is_some()
+                    && !own.contains(&country(&entity.code))
+                    && !actors.iter().any(|known| overlaps(known.range, entity.range))
+            });
+            if let Some((index, entity)) = other {
+                recipients.push(Arg {
+                    range: entity.range,
+                    entity: Some(lagebild_doc::EntityId(index as u32)),
+                    code: entity.code.clone(),
+                });
+            }
+        }
         // The dateline's place wrote the report and did nothing in it.
         let in_dateline = |arg: &Arg| self.dateline.is_some_and(|line| line.contains_range(arg.range));
         let (mut actors, mut recipients) = (actors, recipients);
@@ -904,7 +980,14 @@ impl<'a> Coder<'a> {
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
         let (time, date, date_source) = self.date(clause, modality.historical);
-        let location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
+        let mut location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
+        // An invasion's country is its target (`Invasion in der Ukraine`, `invasion in Iraq`).
+        if trigger.place_is_target
+            && recipients.is_empty()
+            && let Some(place) = location.take_if(|place| self.names_country(place))
+        {
+            recipients.push(place);
+        }
         let quantities = self.quantities(&clause_tokens);
         Event {
             sentence: self.sentence_of[token],

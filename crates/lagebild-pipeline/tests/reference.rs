@@ -223,6 +223,10 @@ fn the_events_have_their_actors_dates_and_modality() {
     assert_eq!(thanks[0].location, None, "`in der Ukraine` is where the invasion is");
     let support = events(&doc, "Unterstützung", EventType::Support);
     assert_eq!(codes(&support[0].actors), ["PRKGOV"], "`seine Unterstützung`: Pyongyang's");
+    // `… der russischen Invasion`: the support goes to the one who invades.
+    assert_eq!(codes(&support[0].recipients), ["RUS"], "North Korea supports Russia's war");
+    // `Ihre … Unterstützung des Vorgehens Russlands`.
+    assert_eq!(codes(&support[1].recipients), ["RUSGOV"], "support of Russia's course");
     // `nordkoreanische Waffen würden geschickt`: reported, not hypothetical; North Korea sends.
     let sent = events(&doc, "geschickt", EventType::Aid);
     assert_eq!(codes(&sent[0].actors), ["PRK"]);
@@ -273,7 +277,10 @@ fn the_events_have_their_actors_dates_and_modality() {
     assert_eq!(landing[0].date.as_deref(), Some("2023-W42"));
     assert!(doc.slice(landing[0].location.as_ref().unwrap().range).contains("Cheongju"));
     let invasion = events(&doc, "Invasion", EventType::Assault);
-    assert_eq!(codes(&invasion[0].actors), ["RUS"]);
+    assert_eq!((codes(&invasion[0].actors), codes(&invasion[0].recipients)), (vec!["RUS"], vec!["UKRGOV"]));
+    // `dass Nordkorea … Zugang zu russischer … Technologie verlangt hat`: asked of Russia.
+    let demand = events(&doc, "verlangt", EventType::Request);
+    assert_eq!((codes(&demand[0].actors), codes(&demand[0].recipients)), (vec!["PRKGOV"], vec!["RUS"]));
 }
 
 /// `Beyond Parallel` and `Center for Strategic and International Studies` are organisations in
