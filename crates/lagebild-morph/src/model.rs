@@ -640,6 +640,21 @@ pub(crate) fn default_lemma(
             }
         }
     }
+    // A verb's form that the lexicon reads as another word inflected like an adjective or
+    // determiner (`meinen`, `ich meine` → `mein`; `weichen` → `weich`) is that word with
+    // `-en`, where the lexicon gives that as the lemma of its third person (`meint`).
+    if lang == "de"
+        && matches!(upos, "VERB" | "AUX")
+        && let Some(ending) = lower.strip_prefix(lemma.as_str())
+        && matches!(ending, "en" | "e")
+    {
+        let third = format!("{lemma}t");
+        let verb = format!("{lemma}en");
+        let entry = LexiconEntry::look_up(&third, lexicon);
+        if lexicon_lemma(&third, &third, entry, upos, lang, lexicon) == verb {
+            return verb;
+        }
+    }
     lemma
 }
 
@@ -770,6 +785,19 @@ mod tests {
         {
             assert_eq!(model.tagger.lemma(form, verb, &model.lexicon), lemma, "{form}");
         }
+    }
+
+    #[test]
+    fn a_german_verb_the_lexicon_reads_as_a_determiner_or_adjective_keeps_its_infinitive() {
+        let models = crate::Models::embedded().expect("the embedded models load");
+        let model = models.get(lagebild_doc::Lang::De).expect("a German model");
+        let label = |name: &str| model.tagger.pos_labels.iter().position(|label| label == name).expect("a label") as u16;
+        for (form, lemma) in [("meinen", "meinen"), ("meine", "meinen"), ("weichen", "weichen")] {
+            assert_eq!(model.tagger.lemma(form, label("VERB"), &model.lexicon), lemma, "{form}");
+        }
+        // Not where it is the determiner, nor a word with no such verb (`erste`).
+        assert_eq!(model.tagger.lemma("meinen", label("DET"), &model.lexicon), "mein");
+        assert_eq!(model.tagger.lemma("erste", label("VERB"), &model.lexicon), "erst");
     }
 
     #[test]
