@@ -172,8 +172,26 @@ impl<'a> Reader<'a> {
                 !own.is_empty() && lemma.ends_with(own.as_str())
             })
             .unwrap_or(verb);
-        let &stance = self.words.verbs.get(&lemma)?;
+        let stance = match self.words.verbs.get(&lemma) {
+            Some(&stance) => stance,
+            // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
+            None => *self.words.colon_verbs.get(&lemma).filter(|_| {
+                self.colon_after(main as usize)
+                    && !clause.tokens.iter().any(|&t| self.words.nouns.contains_key(&self.lemma(t as usize)))
+            })?,
+        };
         Some((main, stance))
+    }
+
+    /// Whether a colon, or a comma and `dass`/`that`, follows the verb at `verb`, past
+    /// adverbs and particles (`Da steht explizit drin: …`).
+    fn colon_after(&self, verb: usize) -> bool {
+        let Some(next) = (verb + 1..self.lower.len().min(verb + 5)).find(|&t| !matches!(self.pos(t), "ADV" | "PART"))
+        else {
+            return false;
+        };
+        &self.lower[next] == ":"
+            || (&self.lower[next] == "," && next + 1 < self.lower.len() && self.words.is("that", &self.lower[next + 1]))
     }
 
     /// Whether a short reporting clause that closes the sentence starts at `token`: its cue
@@ -829,6 +847,12 @@ impl<'a> Reader<'a> {
                     if self.postposed_cue_at(position + 1, bounds) {
                         return None;
                     }
+                    // A colon that ends the sentence opens the next one (`Ich will ganz
+                    // deutlich sagen:` at the end of a paragraph, the statement after it).
+                    if word == ":" && position + 1 == bounds.end {
+                        let next = self.sentence_tokens.iter().find(|next| next.start == bounds.end)?;
+                        return Some(self.trim(next.clone())).filter(|content| content.len() > 1);
+                    }
                     return Some(self.trim(position + 1..self.content_end(position + 1, bounds)))
                         .filter(|content| content.len() > 1);
                 }
@@ -964,7 +988,12 @@ impl<'a> Reader<'a> {
             return self.middle_field(clause).or_else(|| self.words_after_verb(clause, bounds));
         };
         let head = *head as usize;
-        if self.pos(head) == "PRON" && self.doc.tokens[head].feature("PronType") != Some("Dem") {
+        // A demonstrative stands for what was said (`Das sagen Sie nicht`); the tagger may
+        // leave it open whether `das` is one or a relative pronoun (`Dem,Rel`).
+        let demonstrative = self.doc.tokens[head].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"));
+        let third = !matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))
+            && self.doc.tokens[head].feature("Reflex").is_none();
+        if self.pos(head) == "PRON" && !demonstrative && !third {
             return None;
         }
         let phrase = self.phrase(head, bounds);

@@ -12,6 +12,9 @@ pub struct ClaimWords {
     pub(crate) verbs: HashMap<String, Stance>,
     /// Cue verbs whose object is what they report (`bestreiten`, `nennen`, `deny`).
     pub(crate) object_verbs: HashSet<String>,
+    /// Verbs that report only before a colon or `, dass` (`Darin steht: …`, `Die Antwort
+    /// lautet: …`, `the letter reads: …`), with their stance.
+    pub(crate) colon_verbs: HashMap<String, Stance>,
     /// Nouns naming statements (lowercase lemmas) with the stance they carry.
     pub(crate) nouns: HashMap<String, Stance>,
     /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
@@ -61,6 +64,7 @@ impl ClaimWords {
                     words.verbs.insert(entry.to_owned(), stance_of()?);
                     words.object_verbs.insert(entry.to_owned());
                 }
+                "verb_colon" => _ = words.colon_verbs.insert(entry.to_owned(), stance_of()?),
                 "noun" => _ = words.nouns.insert(entry.to_owned(), stance_of()?),
                 "according" => words.according.push(sequence()),
                 "according_after" => _ = words.according_after.insert(entry.to_owned()),
