@@ -388,6 +388,26 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             }
         }
     }
+    // English: a verb read as an infinitive right after its subject in a clause that a
+    // subordinator or wh-word opens, with no `to` or auxiliary before it, is a present tense
+    // spelt alike (`when those air conditioners come`, `if they win`).
+    if lang == Lang::En {
+        for k in 1..words.len() {
+            let word = words[k];
+            let subject = matches!(words[k - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron);
+            if !(word.is_verb() && word.has(flag::INFINITIVE) && subject) {
+                continue;
+            }
+            let opener = |w: Word| w.pos == Pos::Sconj || w.has(flag::RELATIVE | flag::INTERROGATIVE);
+            let opened = (0..k - 1)
+                .rev()
+                .take_while(|&j| !words[j].has(flag::CLAUSE_PUNCT) && !words[j].is_verbal())
+                .any(|j| opener(words[j]));
+            if opened {
+                words[k].read_as_finite();
+            }
+        }
+    }
     // German: a finite perfect or passive auxiliary (`hatten`, `wurde`) with a later verb read
     // as finite in the same stretch (no comma, conjunction or quotation mark between): a
     // clause has one finite verb, so the later one, spelt like a participle (`erklärt`,
