@@ -174,6 +174,7 @@ impl<'a> Reader<'a> {
             .unwrap_or(verb);
         let stance = match self.words.verbs.get(&lemma) {
             Some(&stance) => stance,
+            None if self.words.quote_verbs.contains_key(&lemma) => self.quote_verb(&lemma, main as usize)?,
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
             None => *self.words.colon_verbs.get(&lemma).filter(|_| {
                 self.colon_after(main as usize)
@@ -181,6 +182,21 @@ impl<'a> Reader<'a> {
             })?,
         };
         Some((main, stance))
+    }
+
+    /// The stance of a verb of class `verb_quote` next to a quotation: one that closes before
+    /// it past a comma and its subject (`"…," he continued`), or opens after it past its
+    /// subject and a comma or colon (`Continued Stone: "…"`).
+    fn quote_verb(&self, lemma: &str, main: usize) -> Option<Stance> {
+        let &stance = self.words.quote_verbs.get(lemma)?;
+        let nominal = |t: usize| matches!(self.pos(t), "PROPN" | "PRON" | "NOUN" | "DET" | "ADJ") || &self.lower[t] == ",";
+        let before = (main.saturating_sub(6)..main).rev().take_while(|&t| nominal(t) || self.is_quote_mark(t)).any(|t| {
+            self.quotes.iter().any(|quote| quote.close == t)
+        });
+        let after = (main + 1..self.lower.len().min(main + 7))
+            .take_while(|&t| nominal(t) || &self.lower[t] == ":" || self.is_quote_mark(t))
+            .any(|t| self.quotes.iter().any(|quote| quote.open == t));
+        (before || after).then_some(stance)
     }
 
     /// Whether a colon, or a comma and `dass`/`that`, follows the verb at `verb`, past
@@ -273,7 +289,7 @@ impl<'a> Reader<'a> {
             // statement (`…, dass Nordkorea einen hohen Preis verlangt`).
             self.object_content(clause, &bounds)
         } else {
-            None
+            self.quotation_after(clause, main, &bounds)
         };
         let content = content?;
         if content.is_empty() {
@@ -965,6 +981,24 @@ impl<'a> Reader<'a> {
         let statement =
             content.len() >= 3 || content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX") || clause_verb(t));
         statement.then_some(content)
+    }
+
+    /// A cue that closes its sentence with nothing to report (`…, Cole said.`) introduces a
+    /// quotation that opens the next sentence and has no cue of its own (`"That's exactly
+    /// what people want …"`).
+    fn quotation_after(&self, clause: &Clause, main: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
+        if clause.kind != ClauseKind::Main || !(main + 1..bounds.end).all(|t| self.pos(t) == "PUNCT") {
+            return None;
+        }
+        let quote = self.quotes.iter().find(|quote| quote.open == bounds.end)?;
+        let next = self.sentence_tokens.iter().find(|next| next.start == bounds.end)?;
+        let own_cue = self.doc.clauses.iter().any(|other| {
+            other.tokens.first().is_some_and(|&t| next.contains(&(t as usize))) && self.cue_of(other).is_some()
+        });
+        if own_cue {
+            return None;
+        }
+        self.quotation(quote)
     }
 
     /// `wie X berichtete`: the clause it is embedded in is the content.

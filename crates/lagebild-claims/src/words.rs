@@ -15,6 +15,8 @@ pub struct ClaimWords {
     /// Verbs that report only before a colon or `, dass` (`Darin steht: …`, `Die Antwort
     /// lautet: …`, `the letter reads: …`), with their stance.
     pub(crate) colon_verbs: HashMap<String, Stance>,
+    /// Verbs that report only next to a quotation (`"…," he continued`), with their stance.
+    pub(crate) quote_verbs: HashMap<String, Stance>,
     /// Nouns naming statements (lowercase lemmas) with the stance they carry.
     pub(crate) nouns: HashMap<String, Stance>,
     /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
@@ -65,6 +67,7 @@ impl ClaimWords {
                     words.object_verbs.insert(entry.to_owned());
                 }
                 "verb_colon" => _ = words.colon_verbs.insert(entry.to_owned(), stance_of()?),
+                "verb_quote" => _ = words.quote_verbs.insert(entry.to_owned(), stance_of()?),
                 "noun" => _ = words.nouns.insert(entry.to_owned(), stance_of()?),
                 "according" => words.according.push(sequence()),
                 "according_after" => _ = words.according_after.insert(entry.to_owned()),
