@@ -289,7 +289,7 @@ impl<'a> Reader<'a> {
             // statement (`…, dass Nordkorea einen hohen Preis verlangt`).
             self.object_content(clause, &bounds)
         } else {
-            self.quotation_after(clause, main, &bounds)
+            self.quotation_after(clause, main, &bounds).or_else(|| self.long_bare_content(main, &bounds))
         };
         let content = content?;
         if content.is_empty() {
@@ -957,7 +957,11 @@ impl<'a> Reader<'a> {
                             && self.words.verbs.contains_key(&self.cue_lemma(other))
                     })
                 });
-                return (content.len() > 1 && !reports).then_some((content, false));
+                // A prepositional phrase without a verb is an adverbial of the cue's clause,
+                // no statement (`In a statement, the ministry rejected …`).
+                let adverbial = self.pos(content.start) == "ADP"
+                    && !content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"));
+                return (content.len() > 1 && !reports && !adverbial).then_some((content, false));
             }
             let bracket = matches!(&self.lower[before], "(" | ")" | "-");
             if matches!(self.pos(before), "VERB" | "PUNCT" | "SCONJ" | "CCONJ")
@@ -981,6 +985,22 @@ impl<'a> Reader<'a> {
         let statement =
             content.len() >= 3 || content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX") || clause_verb(t));
         statement.then_some(content)
+    }
+
+    /// English reported speech without `that` whose subject is too long for
+    /// [`Self::content_after`] (`Sanders said the process of crafting the party's platform
+    /// … would be fair`): a noun phrase right after the cue and a finite verb later in the
+    /// sentence.
+    fn long_bare_content(&self, main: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
+        if self.doc.meta.lang != Lang::En || main + 1 >= bounds.end {
+            return None;
+        }
+        if !matches!(self.pos(main + 1), "DET" | "PRON" | "PROPN" | "NOUN" | "ADJ" | "NUM") {
+            return None;
+        }
+        let end = self.content_end(main + 1, bounds);
+        let finite = (main + 2..end).any(|t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"));
+        finite.then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
     }
 
     /// A cue that closes its sentence with nothing to report (`…, Cole said.`) introduces a
