@@ -199,14 +199,15 @@ impl<'a> Reader<'a> {
         (before || after).then_some(stance)
     }
 
-    /// Whether a colon, or a comma and `dass`/`that`, follows the verb at `verb`, past
-    /// adverbs and particles (`Da steht explizit drin: …`).
+    /// Whether a colon, or `dass`/`that` (also after a comma), follows the verb at `verb`,
+    /// past adverbs and particles (`Da steht explizit drin: …`, `the report states that …`).
     fn colon_after(&self, verb: usize) -> bool {
         let Some(next) = (verb + 1..self.lower.len().min(verb + 5)).find(|&t| !matches!(self.pos(t), "ADV" | "PART"))
         else {
             return false;
         };
         &self.lower[next] == ":"
+            || self.words.is("that", &self.lower[next])
             || (&self.lower[next] == "," && next + 1 < self.lower.len() && self.words.is("that", &self.lower[next + 1]))
     }
 
@@ -237,6 +238,16 @@ impl<'a> Reader<'a> {
     fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
         let (main, cue_stance) = self.cue_of(clause)?;
         if self.in_not_cue(main as usize) || self.modifies_noun(clause, main as usize) {
+            return None;
+        }
+        // An English to-infinitive says what someone would or should say, not what was said
+        // (`would have to tell Holder`, `asked to defend his criticism`).
+        let to_infinitive = self.doc.meta.lang == Lang::En
+            && clause.kind == ClauseKind::Infinitive
+            && (main as usize)
+                .checked_sub(1)
+                .is_some_and(|before| self.words.is("infinitive", &self.lower[before]));
+        if to_infinitive {
             return None;
         }
         let sentence = clause.sentence as usize;
