@@ -9,7 +9,8 @@
 //! (no determiner, adjective or pronoun) shows no case (`Frankreich verurteilte Russland`), so
 //! the tagger's case for it is not trusted: the first phrase that agrees with the verb and is
 //! a nominative or a bare name is the subject; after a marked accusative, the next bare name
-//! is the object. In a main clause,
+//! is the object. A demonstrative before the finite verb (`Das sage ich`) is the object
+//! where a personal pronoun in the nominative follows the verb. In a main clause,
 //! what a comma sets off after a first noun phrase before the finite verb is an apposition
 //! (verb-second: one constituent stands there) and holds no argument. An infinitive clause
 //! has no subject (its first phrase is the object; its introducer `um`/`to` governs nothing).
@@ -226,6 +227,33 @@ pub(crate) fn describe(
         ),
         _ => roles_en(phrases, first_verb, last_verb, copula),
     };
+    // German `Das sage ich`, `Das wissen Sie`: a demonstrative before the finite verb is
+    // alike in the nominative and the accusative, a personal pronoun after it in the
+    // nominative is the subject, and the demonstrative the object.
+    if lang == Lang::De && !copula {
+        let form = |t: u32| sentence.doc.slice(sentence.doc.tokens[t as usize].range).to_lowercase();
+        let subject = arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject);
+        let personal = |t: u32| {
+            word(t).pos == Pos::Pron
+                && word(t).has(flag::NOMINATIVE)
+                && matches!(form(t).as_str(), "ich" | "du" | "wir" | "ihr" | "man" | "er" | "sie")
+        };
+        if let (Some(index), Some(finite)) = (subject, finite) {
+            let demonstrative = arguments[index].1;
+            let inverted = phrases.iter().find(|p| {
+                p.governor.is_none() && p.head > finite && p.head <= finite + 2 && personal(p.head)
+            });
+            if demonstrative < finite
+                && word(demonstrative).pos == Pos::Pron
+                && matches!(form(demonstrative).as_str(), "das" | "dies" | "dieses")
+                && let Some(pronoun) = inverted
+            {
+                arguments.retain(|&(role, t)| t != pronoun.head && t != demonstrative && role != ArgumentRole::Object);
+                arguments.push((ArgumentRole::Subject, pronoun.head));
+                arguments.push((ArgumentRole::Object, demonstrative));
+            }
+        }
+    }
     // `it's`: the clitic's token is the subject.
     if let Some(finite) = finite.filter(|&t| word(t).has(flag::CLITIC))
         && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject)
