@@ -408,6 +408,31 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             }
         }
     }
+    // German: a finite modal or future auxiliary waits for its infinitive; a word read as a
+    // separable particle that ends the stretch before it has come, spelt like an
+    // infinitive (`werden dem Antrag zustimmen`), is that infinitive.
+    if lang == Lang::De {
+        let mut waiting = false;
+        for k in 0..words.len() {
+            let word = words[k];
+            if word.has(flag::CLAUSE_PUNCT) {
+                waiting = false;
+            } else if word.is_verb() && word.is_finite() {
+                waiting = word.is(ClauseWordClass::Modal) || word.is(ClauseWordClass::FutureAuxiliary);
+            } else if word.is_verb() {
+                waiting = false;
+            } else if waiting && word.has(flag::PARTICLE) {
+                let form = doc.slice(tokens[k].range);
+                let ends = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct);
+                if ends && form.ends_with("en") && form.chars().count() >= 7 {
+                    words[k].pos = Pos::Verb;
+                    words[k].flags &= !flag::PARTICLE;
+                    words[k].flags |= flag::VERB | flag::INFINITIVE;
+                }
+                waiting = false;
+            }
+        }
+    }
     // German: a finite perfect or passive auxiliary (`hatten`, `wurde`) with a later verb read
     // as finite in the same stretch (no comma, conjunction or quotation mark between): a
     // clause has one finite verb, so the later one, spelt like a participle (`erklärt`,
