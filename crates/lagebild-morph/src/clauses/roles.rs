@@ -10,7 +10,8 @@
 //! the tagger's case for it is not trusted: the first phrase that agrees with the verb and is
 //! a nominative or a bare name is the subject; after a marked accusative, the next bare name
 //! is the object. A demonstrative before the finite verb (`Das sage ich`) is the object
-//! where a personal pronoun in the nominative follows the verb. In a main clause,
+//! where a personal pronoun in the nominative follows the verb; a verb in the first person
+//! takes a first-person pronoun as its subject where the clause has one. In a main clause,
 //! what a comma sets off after a first noun phrase before the finite verb is an apposition
 //! (verb-second: one constituent stands there) and holds no argument. An infinitive clause
 //! has no subject (its first phrase is the object; its introducer `um`/`to` governs nothing).
@@ -197,7 +198,12 @@ pub(crate) fn describe(
             && let Some(index) = set_off
             && index > 0
             && matches!(word(phrases[0].head).pos, Pos::Noun | Pos::Propn)
-            && word(phrases[index].head).pos != Pos::Pron
+            // A pronoun there may be a relative one (`Das, was …`), not a personal pronoun in
+            // the nominative (`Meine Damen und Herren, wir werden …`).
+            && (word(phrases[index].head).pos != Pos::Pron || {
+                let pronoun = word(phrases[index].head);
+                pronoun.has(flag::NOMINATIVE) && !pronoun.has(flag::RELATIVE | flag::INTERROGATIVE)
+            })
             && !listed(phrases[index].start)
         {
             phrases.drain(..index);
@@ -224,6 +230,7 @@ pub(crate) fn describe(
             copula,
             &|head| matches!(word(head).pos, Pos::Noun | Pos::Adj),
             &|head| sentence.doc.slice(sentence.doc.tokens[head as usize].range).ends_with('n'),
+            &|head| word(head).pos == Pos::Pron && word(head).has(flag::FIRST_PERSON),
         ),
         _ => roles_en(phrases, first_verb, last_verb, copula),
     };
@@ -455,6 +462,7 @@ fn roles_de(
     copula: bool,
     common_noun: &dyn Fn(u32) -> bool,
     dative_form: &dyn Fn(u32) -> bool,
+    first_person: &dyn Fn(u32) -> bool,
 ) -> Vec<(ArgumentRole, u32)> {
     let free = || phrases.iter().filter(|p| p.governor.is_none());
     let mut arguments = Vec::new();
@@ -469,7 +477,13 @@ fn roles_de(
         return arguments;
     }
     let number = finite.map_or(0, |w| w.flags & flag::NUMBERS);
-    let agrees = |p: &&Phrase| number == 0 || p.numbers == 0 || p.numbers & number != 0;
+    // A verb in the first person takes a first-person pronoun where the clause has one, not
+    // the vocative before it (`Frau Präsidentin, ich glaube …`).
+    let speaker_first = finite.is_some_and(|w| w.has(flag::FIRST_PERSON))
+        && phrases.iter().any(|p| p.governor.is_none() && first_person(p.head));
+    let agrees = |p: &&Phrase| {
+        (number == 0 || p.numbers == 0 || p.numbers & number != 0) && (!speaker_first || first_person(p.head))
+    };
     let nominative = |p: &&Phrase| p.cases & flag::NOMINATIVE != 0;
     // Without a nominative, the first phrase that agrees with the verb and may be a
     // nominative: the tagger reads nominative and accusative, alike in the plural and in

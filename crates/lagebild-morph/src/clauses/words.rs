@@ -66,6 +66,7 @@ enum Feature {
     PronType,
     Case,
     Number,
+    Person,
     Other,
 }
 
@@ -79,6 +80,7 @@ fn feature(name: &str) -> Feature {
         (8, Some(b'P'), Some(b'r')) => Feature::PronType,
         (4, Some(b'C'), _) => Feature::Case,
         (6, Some(b'N'), _) => Feature::Number,
+        (6, Some(b'P'), Some(b'e')) => Feature::Person,
         _ => Feature::Other,
     }
 }
@@ -167,6 +169,8 @@ pub(crate) mod flag {
     pub(crate) const COMMA: u32 = 1 << 20;
     /// A quotation mark, which a noun phrase may hold (`ein „historischer“ Tag`).
     pub(crate) const QUOTE: u32 = 1 << 21;
+    /// `Person=1`, on a verb or pronoun.
+    pub(crate) const FIRST_PERSON: u32 = 1 << 22;
 
     pub(crate) const CASES: u32 = NOMINATIVE | ACCUSATIVE | DATIVE | GENITIVE;
     pub(crate) const NUMBERS: u32 = SINGULAR | PLURAL;
@@ -212,6 +216,7 @@ impl Word {
                     flags |= if pron_type & flag::RELATIVE != 0 { flag::RELATIVE } else { pron_type };
                 }
                 Feature::Case | Feature::Number => flags |= nominal_feature(name, value),
+                Feature::Person if &**value == "1" => flags |= flag::FIRST_PERSON,
                 _ => {}
             }
         }
