@@ -1362,7 +1362,12 @@ impl<'a> Reader<'a> {
                 position += 1;
             }
             let Some(start) = start else { continue };
-            let content = self.trim(start..bounds.end);
+            // A colon that ends the sentence opens the next one (`eine konkrete Frage:` at the
+            // end of a paragraph).
+            let content = match self.sentence_tokens.iter().find(|next| next.start == bounds.end) {
+                Some(next) if start == bounds.end => self.trim(next.clone()),
+                _ => self.trim(start..bounds.end),
+            };
             if content.len() < 2 {
                 continue;
             }
