@@ -175,6 +175,10 @@ impl<'a> Reader<'a> {
         let stance = match self.words.verbs.get(&lemma) {
             Some(&stance) => stance,
             None if self.words.quote_verbs.contains_key(&lemma) => self.quote_verb(&lemma, main as usize)?,
+            None if self.words.von_verbs.contains_key(&lemma) => {
+                self.von_phrase(clause)?;
+                self.words.von_verbs[&lemma]
+            }
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
             None => *self.words.colon_verbs.get(&lemma).filter(|_| {
                 self.colon_after(main as usize)
@@ -299,6 +303,8 @@ impl<'a> Reader<'a> {
             // embedded clause, where a verb with an object more often tells an act than a
             // statement (`…, dass Nordkorea einen hohen Preis verlangt`).
             self.object_content(clause, &bounds)
+        } else if self.words.von_verbs.contains_key(&self.cue_lemma(clause)) {
+            self.von_content(clause)
         } else {
             self.quotation_after(clause, main, &bounds).or_else(|| self.long_bare_content(main, &bounds))
         };
@@ -1012,6 +1018,28 @@ impl<'a> Reader<'a> {
         let end = self.content_end(main + 1, bounds);
         let finite = (main + 2..end).any(|t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"));
         finite.then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
+    }
+
+    /// The start of the `von` phrase of a clause (`hat von einer Schicksalsfrage gesprochen`)
+    /// or its `davon` (whose `dass` clause follows), for a verb of class `verb_von`.
+    fn von_phrase(&self, clause: &Clause) -> Option<usize> {
+        clause.tokens.iter().map(|&t| t as usize).find(|&t| matches!(&self.lower[t][..], "von" | "davon"))
+    }
+
+    /// The content of a `verb_von` cue: its `von` phrase, to the clause's next verb or mark.
+    fn von_content(&self, clause: &Clause) -> Option<Range<usize>> {
+        let start = self.von_phrase(clause)?;
+        if &self.lower[start] == "davon" {
+            return None;
+        }
+        let end = clause
+            .tokens
+            .iter()
+            .map(|&t| t as usize)
+            .filter(|&t| t > start)
+            .find(|&t| clause.verb_tokens.contains(&(t as u32)) || self.pos(t) == "PUNCT")
+            .unwrap_or(start + 1);
+        Some(self.trim(start..end)).filter(|content| content.len() > 1)
     }
 
     /// A cue that closes its sentence with nothing to report (`…, Cole said.`) introduces a
