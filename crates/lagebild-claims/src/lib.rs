@@ -175,9 +175,10 @@ impl<'a> Reader<'a> {
         let stance = match self.words.verbs.get(&lemma) {
             Some(&stance) => stance,
             None if self.words.quote_verbs.contains_key(&lemma) => self.quote_verb(&lemma, main as usize)?,
-            None if self.words.von_verbs.contains_key(&lemma) => {
-                self.von_phrase(clause)?;
-                self.words.von_verbs[&lemma]
+            None if self.words.prep_verbs.contains_key(&lemma) => {
+                let (preposition, stance) = &self.words.prep_verbs[&lemma];
+                self.prep_phrase(clause, preposition)?;
+                *stance
             }
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
             None => *self.words.colon_verbs.get(&lemma).filter(|_| {
@@ -193,10 +194,12 @@ impl<'a> Reader<'a> {
     /// subject and a comma or colon (`Continued Stone: "…"`).
     fn quote_verb(&self, lemma: &str, main: usize) -> Option<Stance> {
         let &stance = self.words.quote_verbs.get(lemma)?;
-        let nominal = |t: usize| matches!(self.pos(t), "PROPN" | "PRON" | "NOUN" | "DET" | "ADJ") || &self.lower[t] == ",";
-        let before = (main.saturating_sub(6)..main).rev().take_while(|&t| nominal(t) || self.is_quote_mark(t)).any(|t| {
-            self.quotes.iter().any(|quote| quote.close == t)
-        });
+        let nominal =
+            |t: usize| matches!(self.pos(t), "PROPN" | "PRON" | "NOUN" | "DET" | "ADJ") || &self.lower[t] == ",";
+        let before = (main.saturating_sub(6)..main)
+            .rev()
+            .take_while(|&t| nominal(t) || self.is_quote_mark(t))
+            .any(|t| self.quotes.iter().any(|quote| quote.close == t));
         let after = (main + 1..self.lower.len().min(main + 7))
             .take_while(|&t| nominal(t) || &self.lower[t] == ":" || self.is_quote_mark(t))
             .any(|t| self.quotes.iter().any(|quote| quote.open == t));
@@ -248,9 +251,7 @@ impl<'a> Reader<'a> {
         // (`would have to tell Holder`, `asked to defend his criticism`).
         let to_infinitive = self.doc.meta.lang == Lang::En
             && clause.kind == ClauseKind::Infinitive
-            && (main as usize)
-                .checked_sub(1)
-                .is_some_and(|before| self.words.is("infinitive", &self.lower[before]));
+            && (main as usize).checked_sub(1).is_some_and(|before| self.words.is("infinitive", &self.lower[before]));
         if to_infinitive {
             return None;
         }
@@ -273,7 +274,14 @@ impl<'a> Reader<'a> {
                 (main + 1..comma).all(|t| matches!(self.pos(t), "PROPN" | "DET" | "ADJ" | "NOUN" | "PUNCT"))
                     && (main + 1..comma).any(|t| self.pos(t) == "PROPN")
             });
-        let content = if let Some((content, quoted)) = before.filter(|(_, quoted)| *quoted || apposition) {
+        let prepositional = self
+            .words
+            .prep_verbs
+            .get(&self.cue_lemma(clause))
+            .and_then(|(preposition, _)| self.prep_content(clause, preposition));
+        let content = if let Some(content) = prepositional {
+            Some(content)
+        } else if let Some((content, quoted)) = before.filter(|(_, quoted)| *quoted || apposition) {
             if !quoted {
                 construction = ClaimConstruction::Postposed;
             }
@@ -303,8 +311,6 @@ impl<'a> Reader<'a> {
             // embedded clause, where a verb with an object more often tells an act than a
             // statement (`…, dass Nordkorea einen hohen Preis verlangt`).
             self.object_content(clause, &bounds)
-        } else if self.words.von_verbs.contains_key(&self.cue_lemma(clause)) {
-            self.von_content(clause)
         } else {
             self.quotation_after(clause, main, &bounds).or_else(|| self.long_bare_content(main, &bounds))
         };
@@ -976,8 +982,8 @@ impl<'a> Reader<'a> {
                 });
                 // A prepositional phrase without a verb is an adverbial of the cue's clause,
                 // no statement (`In a statement, the ministry rejected …`).
-                let adverbial = self.pos(content.start) == "ADP"
-                    && !content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"));
+                let adverbial =
+                    self.pos(content.start) == "ADP" && !content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"));
                 return (content.len() > 1 && !reports && !adverbial).then_some((content, false));
             }
             let bracket = matches!(&self.lower[before], "(" | ")" | "-");
@@ -1020,16 +1026,20 @@ impl<'a> Reader<'a> {
         finite.then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
     }
 
-    /// The start of the `von` phrase of a clause (`hat von einer Schicksalsfrage gesprochen`)
-    /// or its `davon` (whose `dass` clause follows), for a verb of class `verb_von`.
-    fn von_phrase(&self, clause: &Clause) -> Option<usize> {
-        clause.tokens.iter().map(|&t| t as usize).find(|&t| matches!(&self.lower[t][..], "von" | "davon"))
+    /// The start of the phrase of `preposition` in a clause (`hat von einer Schicksalsfrage
+    /// gesprochen`), or of its `da(r)` form (`davon`, `darauf`), whose `dass` clause follows.
+    fn prep_phrase(&self, clause: &Clause, preposition: &str) -> Option<usize> {
+        let pronominal = |word: &str| {
+            word.strip_prefix("dar").or_else(|| word.strip_prefix("da")).is_some_and(|rest| rest == preposition)
+        };
+        clause.tokens.iter().map(|&t| t as usize).find(|&t| &self.lower[t] == preposition || pronominal(&self.lower[t]))
     }
 
-    /// The content of a `verb_von` cue: its `von` phrase, to the clause's next verb or mark.
-    fn von_content(&self, clause: &Clause) -> Option<Range<usize>> {
-        let start = self.von_phrase(clause)?;
-        if &self.lower[start] == "davon" {
+    /// The content of a `verb_prep` cue: its prepositional phrase, to the clause's next verb
+    /// or mark; none for `davon`, `darauf`, whose `dass` clause is found as for other cues.
+    fn prep_content(&self, clause: &Clause, preposition: &str) -> Option<Range<usize>> {
+        let start = self.prep_phrase(clause, preposition)?;
+        if &self.lower[start] != preposition {
             return None;
         }
         let end = clause
@@ -1083,7 +1093,8 @@ impl<'a> Reader<'a> {
         let head = *head as usize;
         // A demonstrative stands for what was said (`Das sagen Sie nicht`); the tagger may
         // leave it open whether `das` is one or a relative pronoun (`Dem,Rel`).
-        let demonstrative = self.doc.tokens[head].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"));
+        let demonstrative =
+            self.doc.tokens[head].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"));
         let third = !matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))
             && self.doc.tokens[head].feature("Reflex").is_none();
         if self.pos(head) == "PRON" && !demonstrative && !third {

@@ -17,8 +17,10 @@ pub struct ClaimWords {
     pub(crate) colon_verbs: HashMap<String, Stance>,
     /// Verbs that report only next to a quotation (`"…," he continued`), with their stance.
     pub(crate) quote_verbs: HashMap<String, Stance>,
-    /// Verbs whose `von` phrase is what they report (`sprach von einem Erfolg`).
-    pub(crate) von_verbs: HashMap<String, Stance>,
+    /// Verbs whose phrase of one preposition is what they report (`sprach von einem Erfolg`,
+    /// `freue mich auf diese Arbeit`), with that preposition and their stance. A verb that is
+    /// no plain cue verb reports only with such a phrase.
+    pub(crate) prep_verbs: HashMap<String, (String, Stance)>,
     /// Nouns naming statements (lowercase lemmas) with the stance they carry.
     pub(crate) nouns: HashMap<String, Stance>,
     /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
@@ -70,7 +72,12 @@ impl ClaimWords {
                 }
                 "verb_colon" => _ = words.colon_verbs.insert(entry.to_owned(), stance_of()?),
                 "verb_quote" => _ = words.quote_verbs.insert(entry.to_owned(), stance_of()?),
-                "verb_von" => _ = words.von_verbs.insert(entry.to_owned(), stance_of()?),
+                "verb_prep" => {
+                    let Some((verb, preposition)) = entry.split_once(' ') else {
+                        return Err(row.error(file, "a verb_prep entry is a lemma and a preposition"));
+                    };
+                    words.prep_verbs.insert(verb.to_owned(), (preposition.to_owned(), stance_of()?));
+                }
                 "noun" => _ = words.nouns.insert(entry.to_owned(), stance_of()?),
                 "according" => words.according.push(sequence()),
                 "according_after" => _ = words.according_after.insert(entry.to_owned()),

@@ -331,9 +331,7 @@ impl<'a> Coder<'a> {
             .rev()
             .find(|&t| !matches!(self.pos(t), "ADJ" | "CCONJ") && &self.lower[t] != ",")
             .filter(|&t| self.pos(t) == "DET");
-        let possessive = (phrase.start..token)
-            .chain(determiner)
-            .any(|t| self.words.is("possessive", &self.lemma(t)));
+        let possessive = (phrase.start..token).chain(determiner).any(|t| self.words.is("possessive", &self.lemma(t)));
         // A genitive after it: the actor of most events (`Besuch Lawrows`), the recipient of
         // force (`Invasion der Ukraine`) and of any event whose actor stands before it
         // (`seine Unterstützung der Armee`).
@@ -375,9 +373,7 @@ impl<'a> Coder<'a> {
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
                 .map(|&(_, head)| head as usize)
-                .filter(|&head| {
-                    !own_event && (support || possessive) && !self.words.is("expletive", &self.lower[head])
-                })
+                .filter(|&head| !own_event && (support || possessive) && !self.words.is("expletive", &self.lower[head]))
                 // A third-person possessive (`Ihre Unterstützung`) is not the speaker's (`wir`).
                 .filter(|&head| !(possessive && matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))));
             let object = clause
@@ -949,8 +945,10 @@ impl<'a> Coder<'a> {
         if event_type == EventType::Request && recipients.is_empty() && !actors.is_empty() {
             let country = |code: &Option<String>| code.as_deref().map(|code| code.chars().take(3).collect::<String>());
             let own: Vec<Option<String>> = actors.iter().map(|arg| country(&arg.code)).collect();
-            let clause_range = self.range(&(clause_tokens.iter().copied().min().unwrap_or(token)
-                ..clause_tokens.iter().copied().max().unwrap_or(token) + 1));
+            let clause_range = self.range(
+                &(clause_tokens.iter().copied().min().unwrap_or(token)
+                    ..clause_tokens.iter().copied().max().unwrap_or(token) + 1),
+            );
             let other = self.doc.entities.iter().enumerate().find(|(_, entity)| {
                 entity.form == lagebild_doc::EntityForm::Adjective
                     && clause_range.contains_range(entity.range)

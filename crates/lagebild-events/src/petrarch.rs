@@ -136,12 +136,11 @@ impl EventKnowledge {
         let conversion = convert_verbs(text, |code| self.plover_category(code));
         for (lemma, code) in &conversion.triggers {
             let Some((event_type, mode, context)) = self.plover.cameo.get(code).cloned() else { continue };
-            let trigger =
-                Trigger {
-                    cameo: Some(code.clone()),
-                    category: Category::Fixed { event_type, mode, context },
-                    place_is_target: false,
-                };
+            let trigger = Trigger {
+                cameo: Some(code.clone()),
+                category: Category::Fixed { event_type, mode, context },
+                place_is_target: false,
+            };
             self.en.verbs.insert(lemma.clone(), trigger);
         }
         conversion

@@ -791,7 +791,8 @@ mod tests {
     fn a_german_verb_the_lexicon_reads_as_a_determiner_or_adjective_keeps_its_infinitive() {
         let models = crate::Models::embedded().expect("the embedded models load");
         let model = models.get(lagebild_doc::Lang::De).expect("a German model");
-        let label = |name: &str| model.tagger.pos_labels.iter().position(|label| label == name).expect("a label") as u16;
+        let label =
+            |name: &str| model.tagger.pos_labels.iter().position(|label| label == name).expect("a label") as u16;
         for (form, lemma) in [("meinen", "meinen"), ("meine", "meinen"), ("weichen", "weichen")] {
             assert_eq!(model.tagger.lemma(form, label("VERB"), &model.lexicon), lemma, "{form}");
         }

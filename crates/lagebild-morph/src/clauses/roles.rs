@@ -247,9 +247,9 @@ pub(crate) fn describe(
         };
         if let (Some(index), Some(finite)) = (subject, finite) {
             let demonstrative = arguments[index].1;
-            let inverted = phrases.iter().find(|p| {
-                p.governor.is_none() && p.head > finite && p.head <= finite + 2 && personal(p.head)
-            });
+            let inverted = phrases
+                .iter()
+                .find(|p| p.governor.is_none() && p.head > finite && p.head <= finite + 2 && personal(p.head));
             if demonstrative < finite
                 && word(demonstrative).pos == Pos::Pron
                 && matches!(form(demonstrative).as_str(), "das" | "dies" | "dieses")
