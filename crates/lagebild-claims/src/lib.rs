@@ -814,6 +814,30 @@ impl<'a> Reader<'a> {
         while tokens.start < tokens.end && self.pos(tokens.end - 1) == "PUNCT" && !paired(tokens.end - 1, &tokens) {
             tokens.end -= 1;
         }
+        // An address to the audience set off by a comma is no part of it (`…, meine Damen und
+        // Herren`, `liebe Kolleginnen und Kollegen, dass …`).
+        if self.words.vocatives.is_empty() {
+            return tokens;
+        }
+        let vocative_at = |start: usize| {
+            self.words.vocatives.iter().any(|sequence| {
+                start + sequence.len() <= tokens.end
+                    && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word)
+            })
+        };
+        let comma = |t: usize| &self.lower[t] == ",";
+        if let Some(last) = (tokens.start + 1..tokens.end).rev().find(|&t| comma(t))
+            && vocative_at(last + 1)
+            && !(last + 1..tokens.end).any(|t| matches!(self.pos(t), "VERB" | "AUX"))
+        {
+            return self.trim(tokens.start..last);
+        }
+        if vocative_at(tokens.start)
+            && let Some(first) = (tokens.start + 1..tokens.end.min(tokens.start + 12)).find(|&t| comma(t))
+            && !(tokens.start..first).any(|t| matches!(self.pos(t), "VERB" | "AUX"))
+        {
+            return self.trim(first + 1..tokens.end);
+        }
         tokens
     }
 

@@ -31,6 +31,9 @@ pub struct ClaimWords {
     pub(crate) introducers: HashSet<String>,
     /// Word sequences (lowercase) that hold a cue word but report nothing: `das heißt`.
     pub(crate) not_cues: Vec<Vec<String>>,
+    /// Word sequences (lowercase) that open an address to the audience, set off by commas
+    /// and no part of a statement: `meine damen und herren`.
+    pub(crate) vocatives: Vec<Vec<String>>,
     /// Small closed classes of words the rules name (`expletive`, `that`, `purpose`, …), by
     /// class; see the header of `claim_words.tsv`.
     pub(crate) classes: HashMap<String, HashSet<String>>,
@@ -89,6 +92,7 @@ impl ClaimWords {
                     words.classes.entry(class.to_owned()).or_default().insert(entry.to_owned());
                 }
                 "not_cue" => words.not_cues.push(sequence()),
+                "vocative" => words.vocatives.push(sequence()),
                 "stance" => words.stance.push((sequence(), stance_of()?)),
                 _ => {
                     return Err(row.error(file, "unknown class (see the header of claim_words.tsv)"));
