@@ -1046,7 +1046,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = self.content_end(main + 1, bounds);
-        let finite = (main + 2..end).any(|t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"));
+        // The finite verb before any punctuation: not that of a reporting clause after a comma
+        // (`agreed a new package of sanctions …, officials said`).
+        let finite = (main + 2..end)
+            .take_while(|&t| self.pos(t) != "PUNCT")
+            .any(|t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"));
         finite.then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
     }
 
