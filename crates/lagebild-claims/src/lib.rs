@@ -303,7 +303,14 @@ impl<'a> Reader<'a> {
         } else if self.doc.meta.lang == Lang::De
             && clause.kind == ClauseKind::Main
             && clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
-            && !self.words.is("no_object_content", &self.cue_lemma(clause))
+            && (!self.words.is("no_object_content", &self.cue_lemma(clause))
+                || clause.arguments.iter().any(|&(role, head)| {
+                    // What a demonstrative stands for is said, also of a verb of perceiving
+                    // (`Das sehen wir anders`).
+                    role == ArgumentRole::Object
+                        && self.pos(head as usize) == "PRON"
+                        && self.is_demonstrative(head as usize)
+                }))
         {
             // What the cue verb of a German main clause takes as its object is what it
             // reports, where nothing else is (`Müller hat einen wahren Satz gesagt`), unless
@@ -649,6 +656,12 @@ impl<'a> Reader<'a> {
     }
 
     /// `es` in `es heißt`, `it` in `it is said`: no speaker.
+    /// Whether a token is a demonstrative; the tagger may leave it open whether `das` is one
+    /// or a relative pronoun (`Dem,Rel`).
+    fn is_demonstrative(&self, token: usize) -> bool {
+        self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"))
+    }
+
     fn is_expletive(&self, token: usize) -> bool {
         self.words.is("expletive", &self.lower[token])
     }
@@ -1077,6 +1090,17 @@ impl<'a> Reader<'a> {
             .filter(|&t| t > start)
             .find(|&t| clause.verb_tokens.contains(&(t as u32)) || self.pos(t) == "PUNCT")
             .unwrap_or(start + 1);
+        // An object right before the phrase belongs to what is said (`hält die Vorwürfe für
+        // haltlos`), a reflexive or personal pronoun not (`freue mich auf …`).
+        let object = clause
+            .arguments
+            .iter()
+            .find(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < start)
+            .map(|&(_, head)| head as usize)
+            .filter(|&head| self.pos(head) != "PRON" || self.is_demonstrative(head))
+            .map(|head| self.phrase(head, &(0..start)))
+            .filter(|phrase| phrase.end == start);
+        let start = object.map_or(start, |phrase| phrase.start);
         Some(self.trim(start..end)).filter(|content| content.len() > 1)
     }
 
@@ -1121,8 +1145,7 @@ impl<'a> Reader<'a> {
         let head = *head as usize;
         // A demonstrative stands for what was said (`Das sagen Sie nicht`); the tagger may
         // leave it open whether `das` is one or a relative pronoun (`Dem,Rel`).
-        let demonstrative =
-            self.doc.tokens[head].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"));
+        let demonstrative = self.is_demonstrative(head);
         let third = !matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))
             && self.doc.tokens[head].feature("Reflex").is_none();
         if self.pos(head) == "PRON" && !demonstrative && !third {
@@ -1419,7 +1442,10 @@ impl<'a> Reader<'a> {
                     start = Some(position + 1);
                     break;
                 }
-                if self.words.is("that", word) {
+                // `dass`, `ob`; and any other introducer after a comma (`die Frage, wie …`).
+                let introduces = self.words.is("that", word)
+                    || (self.words.introducers.contains(word) && &self.lower[position - 1] == ",");
+                if introduces {
                     start = Some(position);
                     break;
                 }
