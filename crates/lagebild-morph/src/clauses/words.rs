@@ -310,9 +310,9 @@ impl Word {
         self.flags |= flag::PARTICIPLE;
     }
 
-    /// Reads a verb the tagger took for an infinitive as finite.
+    /// Reads a verb the tagger took for an infinitive or participle as finite.
     fn read_as_finite(&mut self) {
-        self.flags &= !flag::INFINITIVE;
+        self.flags &= !(flag::INFINITIVE | flag::PARTICIPLE);
         self.flags |= flag::FINITE;
     }
 
@@ -374,12 +374,15 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
     }
     // German: the only verb of a relative or subordinate clause stands at its end and is
     // finite; one the tagger read as an infinitive, spelt alike in the plural (`Landwirte,
-    // die sagen: …`, `Gutachten, die das anders sehen, …`), is finite.
+    // die sagen: …`, `Gutachten, die das anders sehen, …`), or as a participle, spelt alike
+    // in the third person (`Jeder, der sich damit beschäftigt, weiß …`), is finite.
     if lang == Lang::De {
         for k in 1..words.len() {
             let word = words[k];
             let ends = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct);
-            if !(word.is_verb() && word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE) && ends) {
+            let non_finite = (word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE))
+                || (word.has(flag::PARTICIPLE) && !word.has(flag::PRESENT));
+            if !(word.is_verb() && non_finite && ends) {
                 continue;
             }
             let mut j = k;
@@ -389,6 +392,26 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             let opened = j > 0 && words[j - 1].has(flag::COMMA);
             let introducer = words[j].has(flag::RELATIVE) || words[j].pos == Pos::Sconj;
             if opened && introducer && j < k {
+                words[k].read_as_finite();
+            }
+        }
+    }
+    // German: a verb read as an infinitive right after a personal pronoun in the nominative
+    // (and `alle`, `beide`), with no verb between it and the clause mark before, is the
+    // present tense spelt alike (`…, und wir alle wissen, dass …`).
+    if lang == Lang::De {
+        for k in 1..words.len() {
+            let word = words[k];
+            if !(word.is_verb() && word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE)) {
+                continue;
+            }
+            let mut j = k - 1;
+            while j > 0 && words[j].pos == Pos::Det && k - j <= 2 {
+                j -= 1;
+            }
+            let subject = words[j].pos == Pos::Pron && words[j].has(flag::NOMINATIVE) && !words[j].has(flag::RELATIVE);
+            let opened = (0..j).rev().take_while(|&i| !words[i].is_marker()).all(|i| !words[i].is_verbal());
+            if subject && opened {
                 words[k].read_as_finite();
             }
         }
