@@ -1113,8 +1113,12 @@ impl<'a> Reader<'a> {
         }
         let quote = self.quotes.iter().find(|quote| quote.open == bounds.end)?;
         let next = self.sentence_tokens.iter().find(|next| next.start == bounds.end)?;
-        let own_cue = self.doc.clauses.iter().any(|other| {
-            other.tokens.first().is_some_and(|&t| next.contains(&(t as usize))) && self.cue_of(other).is_some()
+        // The clauses of the next sentence, through its tokens: no scan of the document's.
+        let own_cue = next.clone().any(|t| {
+            self.clause_of[t].is_some_and(|c| {
+                let other = &self.doc.clauses[c as usize];
+                other.tokens.first() == Some(&(t as u32)) && self.cue_of(other).is_some()
+            })
         });
         if own_cue {
             return None;
