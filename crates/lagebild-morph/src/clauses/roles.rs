@@ -238,26 +238,26 @@ pub(crate) fn describe(
     // alike in the nominative and the accusative, a personal pronoun after it in the
     // nominative is the subject, and the demonstrative the object.
     if lang == Lang::De && !copula {
-        let form = |t: u32| sentence.doc.slice(sentence.doc.tokens[t as usize].range).to_lowercase();
+        let pron_type = |t: u32| sentence.doc.tokens[t as usize].feature("PronType").unwrap_or_default();
         let subject = arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject);
-        let personal = |t: u32| {
-            word(t).pos == Pos::Pron
-                && word(t).has(flag::NOMINATIVE)
-                && matches!(form(t).as_str(), "ich" | "du" | "wir" | "ihr" | "man" | "er" | "sie")
+        // A personal pronoun or `man` in the nominative.
+        let personal =
+            |t: u32| word(t).pos == Pos::Pron && word(t).has(flag::NOMINATIVE) && matches!(pron_type(t), "Prs" | "Ind");
+        let demonstrative = |t: u32| {
+            word(t).pos == Pos::Pron && pron_type(t).split(',').any(|kind| kind == "Dem") && !word(t).has(flag::PLURAL)
         };
         if let (Some(index), Some(finite)) = (subject, finite) {
-            let demonstrative = arguments[index].1;
+            let fronted = arguments[index].1;
             let inverted = phrases
                 .iter()
                 .find(|p| p.governor.is_none() && p.head > finite && p.head <= finite + 2 && personal(p.head));
-            if demonstrative < finite
-                && word(demonstrative).pos == Pos::Pron
-                && matches!(form(demonstrative).as_str(), "das" | "dies" | "dieses")
+            if fronted < finite
+                && demonstrative(fronted)
                 && let Some(pronoun) = inverted
             {
-                arguments.retain(|&(role, t)| t != pronoun.head && t != demonstrative && role != ArgumentRole::Object);
+                arguments.retain(|&(role, t)| t != pronoun.head && t != fronted && role != ArgumentRole::Object);
                 arguments.push((ArgumentRole::Subject, pronoun.head));
-                arguments.push((ArgumentRole::Object, demonstrative));
+                arguments.push((ArgumentRole::Object, fronted));
             }
         }
     }
