@@ -1544,10 +1544,23 @@ impl<'a> Reader<'a> {
 
     /// `laut X`, `nach Angaben von X`, `X zufolge`, `according to X`: X speaks the rest of its
     /// clause, or, where that clause's cue already has a speaker, is its channel.
+    /// The head of a source noun (class `source_noun`: `Umfrage`, `Studie`) after a word of
+    /// class `according_noun` (`nach`) at `position`, past determiners, adjectives and numbers.
+    fn source_noun_after(&self, position: usize, bounds: &Range<usize>) -> Option<usize> {
+        if !self.words.is("according_noun", &self.lower[position]) {
+            return None;
+        }
+        let head =
+            (position + 1..bounds.end.min(position + 6)).find(|&t| !matches!(self.pos(t), "DET" | "ADJ" | "NUM"))?;
+        let lemma = self.lemma(head);
+        (self.pos(head) == "NOUN" && self.words.is("source_noun", &lemma)).then_some(head)
+    }
+
     fn according_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
         let bounds = self.sentence_tokens[sentence].clone();
         let mut position = bounds.start;
         while position < bounds.end {
+            let mut cue_override: Option<Range<usize>> = None;
             let matched = self.words.according.iter().find(|sequence| {
                 sequence.len() <= bounds.end - position
                     && sequence.iter().zip(position..).all(|(word, t)| self.lower[t] == *word)
@@ -1601,6 +1614,12 @@ impl<'a> Reader<'a> {
                     continue;
                 };
                 let speaker = self.phrase(head, &(start..bounds.end));
+                (position..speaker.end, head)
+            } else if let Some(head) = self.source_noun_after(position, &bounds) {
+                // `Nach einer repräsentativen Umfrage …`, `nach Zahlen des DGB`: the source is
+                // the phrase of the noun, the cue the preposition.
+                cue_override = Some(position..position + 1);
+                let speaker = self.phrase(head, &(position + 1..bounds.end));
                 (position..speaker.end, head)
             } else if self.words.according_after.contains(&self.lower[position]) && position > bounds.start {
                 let head = position - 1;
@@ -1658,6 +1677,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let cue_tokens = match matched {
+                _ if cue_override.is_some() => cue_override.clone().unwrap_or_default(),
                 _ if possessive => phrase.clone(),
                 Some(sequence) => phrase.start..phrase.start + sequence.len(),
                 None => phrase.end - 1..phrase.end,
