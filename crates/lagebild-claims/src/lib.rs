@@ -680,7 +680,11 @@ impl<'a> Reader<'a> {
     /// it, names in apposition and a genitive after it.
     fn phrase(&self, head: usize, bounds: &Range<usize>) -> Range<usize> {
         if self.pos(head) == "PRON" {
-            return head..head + 1;
+            // With a floating quantifier (`wir alle`, `sie beide`).
+            let quantified = head + 1 < bounds.end
+                && self.pos(head + 1) == "DET"
+                && self.doc.tokens[head + 1].feature("PronType") == Some("Tot");
+            return head..head + 1 + usize::from(quantified);
         }
         // Leftwards up to the determiner that opens the phrase.
         let mut start = head;

@@ -388,6 +388,14 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
             possessive = true;
             continue;
         }
+        // A floating quantifier after a pronoun belongs to it (`wir alle`, `sie beide`).
+        if w.pos == Pos::Det
+            && doc.tokens[token as usize].feature("PronType") == Some("Tot")
+            && let Some(phrase) = current.as_mut().filter(|phrase| word(phrase.head).pos == Pos::Pron)
+        {
+            phrase.end = index;
+            continue;
+        }
         let noun = matches!(w.pos, Pos::Noun | Pos::Propn | Pos::Pron);
         let breaks = current.is_some_and(|phrase| {
             w.pos == Pos::Pron
