@@ -54,6 +54,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         locatives: Default::default(),
         common_words: Default::default(),
         quantifiers: Default::default(),
+        direction_prefixes: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -182,7 +183,15 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
             "locative" => kb.locatives[slot].insert(f[1].into()),
             "common" => kb.common_words[slot].insert(f[1].into()),
             "quantifier" => kb.quantifiers[slot].insert(f[1].into()),
-            _ => return Err(row.error(CONTEXT, "expected the class `locative`, `common` or `quantifier`").into()),
+            "direction_prefix" => {
+                kb.direction_prefixes[slot].push(f[1].into());
+                true
+            }
+            _ => {
+                return Err(row
+                    .error(CONTEXT, "expected the class `locative`, `common`, `quantifier` or `direction_prefix`")
+                    .into());
+            }
         };
     }
     const AMBIGUOUS: &str = "resources/kb/ambiguous.tsv";

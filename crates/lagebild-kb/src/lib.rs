@@ -284,6 +284,9 @@ pub struct Kb {
     /// By language: words of number (`tausende`, `viele`) before which a country's name that
     /// is also its people's plural names the people (`Tausende Ungarn`).
     quantifiers: [Set<Box<str>>; 2],
+    /// Per language, prefixes of direction before a country adjective (`west` in
+    /// `westsudanesischen`).
+    direction_prefixes: [Vec<Box<str>>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -445,6 +448,17 @@ impl Kb {
     /// also its people's plural names the people (`Tausende Ungarn`).
     pub fn is_quantifier(&self, lang: Lang, word: &str) -> bool {
         slot(lang).is_some_and(|slot| self.quantifiers[slot].contains(word))
+    }
+
+    /// The rest of `word` (lowercase) after its longest prefix of direction (`westsudanesischen`
+    /// → `sudanesischen`), if it has one and something is left.
+    pub fn strip_direction<'w>(&self, lang: Lang, word: &'w str) -> Option<&'w str> {
+        let prefixes = &self.direction_prefixes[slot(lang)?];
+        prefixes
+            .iter()
+            .filter_map(|prefix| word.strip_prefix(&**prefix))
+            .filter(|rest| rest.chars().count() >= 4)
+            .min_by_key(|rest| rest.len())
     }
 
     /// Whether `word` (lowercase) is a common word that alone is not taken for a small place

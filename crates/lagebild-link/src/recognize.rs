@@ -282,8 +282,52 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                     matched = Some((1, doc.tokens[i].range, hits, "genitive -s"));
                 }
             }
+            // A German country adjective with a prefix of direction: `westsudanesischen`.
+            // (Country adjectives hold `sch`: a cheap test before the prefixes.)
+            if matched.is_none()
+                && !upper
+                && context.lang == Lang::De
+                && lower.contains("sch")
+                && let Some(rest) = kb.strip_direction(context.lang, lower)
+            {
+                let hits: Vec<NameHit> =
+                    kb.lookup(rest).iter().filter(|hit| hit.form == NameForm::Adjective).copied().collect();
+                if !hits.is_empty() {
+                    matched = Some((1, doc.tokens[i].range, hits, "adjective with a direction"));
+                }
+            }
+            // A German adjective of a large city in -er: `Moskauer`, `Pariser`.
+            if matched.is_none()
+                && upper
+                && context.lang == Lang::De
+                && lower.len() > 5
+                && lower.ends_with("er")
+                && kb.longest_from(&lower[..lower.len() - 2]).is_some()
+            {
+                let stem = &lower[..lower.len() - 2];
+                let hits: Vec<NameHit> = kb
+                    .lookup(stem)
+                    .iter()
+                    .filter(|hit| {
+                        let entry = kb.entry(hit.entry);
+                        hit.form == NameForm::Name
+                            && entry.kind == Kind::Place
+                            && (entry.population >= 500_000 || kb.capital_of(hit.entry).is_some())
+                            && hit.lang.includes(context.lang)
+                    })
+                    .copied()
+                    .collect();
+                if !hits.is_empty() {
+                    matched = Some((1, doc.tokens[i].range, hits, "city adjective"));
+                }
+            }
             if let Some((words, range, hits, how)) = matched {
-                let key = if how == "name" { key.clone() } else { lower[..lower.len() - 1].to_owned() };
+                let key = match how {
+                    "name" => key.clone(),
+                    "adjective with a direction" => kb.strip_direction(context.lang, lower).unwrap_or(lower).to_owned(),
+                    "city adjective" => lower[..lower.len() - 2].to_owned(),
+                    _ => lower[..lower.len() - 1].to_owned(),
+                };
                 candidates.push(Candidate {
                     range,
                     first: i,
@@ -325,6 +369,9 @@ fn compound_parts(context: &Context<'_>, token: usize, sentence: usize, candidat
     }
     let last = parts[parts.len() - 1].1.to_lowercase();
     let role = context.kb.role_noun(context.lang, &last).cloned();
+    // A German adjective compound (`polnisch-russischen`) holds a country adjective in each
+    // of its lowercase parts.
+    let adjectives = context.lang == Lang::De && !starts_upper(text);
     for (index, &(offset, part)) in parts.iter().enumerate() {
         if part.chars().count() < 2 || !part.chars().any(char::is_alphabetic) {
             continue;
@@ -335,7 +382,9 @@ fn compound_parts(context: &Context<'_>, token: usize, sentence: usize, candidat
             .lookup(&key)
             .iter()
             .filter(|hit| {
-                matches!(hit.form, NameForm::Name | NameForm::Genitive) && acceptable(context, hit, part, None)
+                (matches!(hit.form, NameForm::Name | NameForm::Genitive)
+                    || (adjectives && hit.form == NameForm::Adjective))
+                    && acceptable(context, hit, part, None)
             })
             .copied()
             .collect();
@@ -463,6 +512,8 @@ fn link(
     let surface = context.doc.slice(candidate.range);
     let form = if candidate.compound {
         EntityForm::CompoundPart
+    } else if candidate.how == "city adjective" {
+        EntityForm::Adjective
     } else if forms.contains(&NameForm::Adjective) && forms.contains(&NameForm::Demonym) {
         let noun_follows = candidate.end < context.doc.tokens.len()
             && matches!(context.pos(candidate.end), Some("NOUN" | "PROPN" | "ADJ"));
