@@ -177,7 +177,13 @@ pub fn score_article(
         let overlap = |range: &Range<usize>| {
             range.end.min(mention.range.end).saturating_sub(range.start.max(mention.range.start))
         };
-        let best = found.iter().filter(|(range, _)| overlap(range) > 0).max_by_key(|(range, _)| overlap(range));
+        // The entity that shares the most characters with the mention; of equal ones the
+        // shortest (`US` over the role noun `US-Außenminister` around it), not whichever comes
+        // last.
+        let best = found
+            .iter()
+            .filter(|(range, _)| overlap(range) > 0)
+            .max_by_key(|(range, _)| (overlap(range), std::cmp::Reverse(range.len())));
         let wants_link = !matches!(mention.kb_id.as_str(), "-" | "geo:?") && known(&mention.kb_id, &mention.name);
         let found_id = best.and_then(|(_, entity)| entity.kb_id.clone());
         let correct = match (&found_id, wants_link) {
@@ -220,4 +226,58 @@ fn one_to_one(gold: &[Range<usize>], found: &[Range<usize>], overlapping: bool) 
         }
     }
     Score { matched, predicted: found.len(), gold: gold.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lagebild_doc::{Entity, EntityForm, EntityType, Lang, Meta, TextRange};
+
+    fn entity(range: TextRange, entity_type: EntityType, form: EntityForm, kb_id: Option<&str>) -> Entity {
+        Entity {
+            range,
+            entity_type,
+            form,
+            kb_id: kb_id.map(str::to_owned),
+            name: None,
+            reading: None,
+            country: None,
+            code: None,
+            role: None,
+            lat: None,
+            lon: None,
+            confidence: 0.9,
+            cluster: None,
+        }
+    }
+
+    /// Of two entities that overlap a mention equally, the shortest is its match: the
+    /// compound part `US`, not the role noun `US-Außenminister` around it, whichever comes
+    /// first in the layer.
+    #[test]
+    fn the_shortest_of_equally_overlapping_entities_is_the_match() {
+        let text = "US-Außenminister kam.";
+        let gold = GoldArticle {
+            id: "t".into(),
+            lang: "de".into(),
+            text: text.into(),
+            stretch: 0..text.len(),
+            mentions: vec![GoldMention {
+                range: 0..2,
+                kb_id: "country:USA".into(),
+                name: "United States".into(),
+                reading: "government".into(),
+                code: "USAGOV".into(),
+            }],
+        };
+        for order in [false, true] {
+            let mut document = Document::new(Meta { lang: Lang::De, ..Meta::new("t", "t") }, text.to_owned());
+            let part = entity(TextRange::new(0, 2), EntityType::Gpe, EntityForm::CompoundPart, Some("country:USA"));
+            let role = entity(TextRange::new(0, 17), EntityType::Person, EntityForm::RoleNoun, None);
+            document.entities = if order { vec![part, role] } else { vec![role, part] };
+            let mut scores = LinkScores::default();
+            score_article(&gold, &document, &|_, _| true, &|_| None, &mut scores);
+            assert_eq!(scores.linked, (1, 1), "{:?}", scores.errors);
+        }
+    }
 }
