@@ -196,6 +196,28 @@ pub struct Entity {
     pub cluster: Option<u32>,
 }
 
+impl Entity {
+    /// A mention of `entity_type` at `range` written as `form`, linked to nothing yet: no
+    /// entry, name, reading, country, code, role, place or cluster.
+    pub fn new(range: TextRange, entity_type: EntityType, form: EntityForm, confidence: f32) -> Entity {
+        Entity {
+            range,
+            entity_type,
+            form,
+            kb_id: None,
+            name: None,
+            reading: None,
+            country: None,
+            code: None,
+            role: None,
+            lat: None,
+            lon: None,
+            confidence,
+            cluster: None,
+        }
+    }
+}
+
 string_enum!(
     /// TIMEX3 type.
     TimeType { Date = "DATE", Time = "TIME", Duration = "DURATION", Set = "SET" }

@@ -234,21 +234,7 @@ mod tests {
     use lagebild_doc::{Entity, EntityForm, EntityType, Lang, Meta, TextRange};
 
     fn entity(range: TextRange, entity_type: EntityType, form: EntityForm, kb_id: Option<&str>) -> Entity {
-        Entity {
-            range,
-            entity_type,
-            form,
-            kb_id: kb_id.map(str::to_owned),
-            name: None,
-            reading: None,
-            country: None,
-            code: None,
-            role: None,
-            lat: None,
-            lon: None,
-            confidence: 0.9,
-            cluster: None,
-        }
+        Entity { kb_id: kb_id.map(str::to_owned), ..Entity::new(range, entity_type, form, 0.9) }
     }
 
     /// Of two entities that overlap a mention equally, the shortest is its match: the

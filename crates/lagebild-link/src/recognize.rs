@@ -530,19 +530,9 @@ fn link(
     };
 
     let mut entity = Entity {
-        range: candidate.range,
-        entity_type: entry.entity_type,
-        form,
-        kb_id: None,
         name: Some(surface.to_owned()),
-        reading: None,
         country: entry.country.as_deref().map(str::to_owned),
-        code: None,
-        role: None,
-        lat: None,
-        lon: None,
-        confidence,
-        cluster: None,
+        ..Entity::new(candidate.range, entry.entity_type, form, confidence)
     };
     if !linked {
         return Explained { entity, reason: reason.done() };
@@ -955,19 +945,8 @@ pub(crate) fn tagged(doc: &Document, kb: &Kb, span: &TaggedSpan, link: bool) -> 
         .filter(|_| link)
         .find(|hit| hit.lang.includes(lang) && (!hit.acronym || !surface.chars().any(char::is_lowercase)));
     let mut entity = Entity {
-        range: span.range,
-        entity_type: span.entity_type,
-        form: EntityForm::Name,
-        kb_id: None,
         name: Some(surface.to_owned()),
-        reading: None,
-        country: None,
-        code: None,
-        role: None,
-        lat: None,
-        lon: None,
-        confidence: (span.confidence * 0.8).clamp(0.0, 1.0),
-        cluster: None,
+        ..Entity::new(span.range, span.entity_type, EntityForm::Name, (span.confidence * 0.8).clamp(0.0, 1.0))
     };
     let reason = match hit {
         Some(hit) => {

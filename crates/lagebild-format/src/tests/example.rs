@@ -115,19 +115,9 @@ pub(super) fn document() -> Document {
     doc.tokens = tokens(text);
 
     let entity = |range, entity_type, form, kb_id: Option<&str>, name: Option<&str>| Entity {
-        range,
-        entity_type,
-        form,
         kb_id: kb_id.map(str::to_owned),
         name: name.map(str::to_owned),
-        reading: None,
-        country: None,
-        code: None,
-        role: None,
-        lat: None,
-        lon: None,
-        confidence: 0.9,
-        cluster: None,
+        ..Entity::new(range, entity_type, form, 0.9)
     };
     let place = |mut entity: Entity, reading, country: &str, code: Option<&str>, confidence, cluster| {
         entity.reading = Some(reading);

@@ -166,21 +166,7 @@ fn offsets_count_characters_not_bytes_or_utf16_units() {
     let mut doc = Document::new(Meta::new("chars", "-"), text.to_owned());
     doc.meta.lang = Lang::De;
     doc.sentences.push(Sentence { range: TextRange::from_usize(0, text.len()) });
-    let entity = |range, entity_type| Entity {
-        range,
-        entity_type,
-        form: EntityForm::Name,
-        kb_id: None,
-        name: None,
-        reading: None,
-        country: None,
-        code: None,
-        role: None,
-        lat: None,
-        lon: None,
-        confidence: 0.5,
-        cluster: None,
-    };
+    let entity = |range, entity_type| Entity::new(range, entity_type, EntityForm::Name, 0.5);
     doc.entities.push(entity(find(text, "𝔘lrich Özdemir"), EntityType::Person));
     doc.entities.push(entity(find(text, "Köln"), EntityType::Gpe));
     let quote = find(text, "„Größe“");
