@@ -1541,13 +1541,22 @@ impl<'a> Reader<'a> {
                 .last()?;
             return Some(self.arg(head, bounds));
         }
-        let before = noun.checked_sub(1).filter(|&t| t >= bounds.start)?;
-        let possessive = self.pos(before) == "PROPN" && self.doc.tokens[before].feature("Case") == Some("Gen");
-        possessive.then(|| self.arg(before, bounds))
+        let before = noun.checked_sub(1).filter(|&t| t >= bounds.start);
+        if let Some(before) = before
+            && self.pos(before) == "PROPN"
+            && self.doc.tokens[before].feature("Case") == Some("Gen")
+        {
+            return Some(self.arg(before, bounds));
+        }
+        // The subject of the clause whose object the noun is (`Ich habe eine konkrete Frage:`,
+        // `Der Minister hatte eine klare Botschaft: …`).
+        let clause = &self.doc.clauses[self.clause_of[noun]? as usize];
+        let object = clause.arguments.iter().any(|&(role, head)| role == ArgumentRole::Object && head as usize == noun);
+        let subject =
+            clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, head)| head as usize);
+        subject.filter(|&head| object && !self.is_expletive(head)).map(|head| self.arg(head, bounds))
     }
 
-    /// `laut X`, `nach Angaben von X`, `X zufolge`, `according to X`: X speaks the rest of its
-    /// clause, or, where that clause's cue already has a speaker, is its channel.
     /// The head of a source noun (class `source_noun`: `Umfrage`, `Studie`) after a word of
     /// class `according_noun` (`nach`) at `position`, past determiners, adjectives and numbers.
     fn source_noun_after(&self, position: usize, bounds: &Range<usize>) -> Option<usize> {
@@ -1560,6 +1569,8 @@ impl<'a> Reader<'a> {
         (self.pos(head) == "NOUN" && self.words.is("source_noun", &lemma)).then_some(head)
     }
 
+    /// `laut X`, `nach Angaben von X`, `X zufolge`, `according to X`: X speaks the rest of its
+    /// clause, or, where that clause's cue already has a speaker, is its channel.
     fn according_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
         let bounds = self.sentence_tokens[sentence].clone();
         let mut position = bounds.start;
