@@ -172,28 +172,27 @@ impl<'a> Reader<'a> {
                 !own.is_empty() && lemma.ends_with(own.as_str())
             })
             .unwrap_or(verb);
-        let stance = match self.words.verbs.get(&lemma) {
-            Some(&stance) => stance,
-            None if self.words.quote_verbs.contains_key(&lemma) => self.quote_verb(&lemma, main as usize)?,
-            None if self.words.prep_verbs.contains_key(&lemma) => {
-                let (preposition, stance) = &self.words.prep_verbs[&lemma];
-                self.prep_phrase(clause, preposition)?;
-                *stance
-            }
+        let words = self.words;
+        let stance = if let Some(&stance) = words.verbs.get(&lemma) {
+            stance
+        } else if let Some(&stance) = words.quote_verbs.get(&lemma) {
+            self.next_to_quotation(main as usize).then_some(stance)?
+        } else if let Some((preposition, stance)) = words.prep_verbs.get(&lemma) {
+            self.prep_phrase(clause, preposition)?;
+            *stance
+        } else {
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
-            None => *self.words.colon_verbs.get(&lemma).filter(|_| {
-                self.colon_after(main as usize)
-                    && !clause.tokens.iter().any(|&t| self.words.nouns.contains_key(&self.lemma(t as usize)))
-            })?,
+            let &stance = words.colon_verbs.get(&lemma)?;
+            let noun = clause.tokens.iter().any(|&t| words.nouns.contains_key(&self.lemma(t as usize)));
+            (self.colon_after(main as usize) && !noun).then_some(stance)?
         };
         Some((main, stance))
     }
 
-    /// The stance of a verb of class `verb_quote` next to a quotation: one that closes before
-    /// it past a comma and its subject (`"…," he continued`), or opens after it past its
-    /// subject and a comma or colon (`Continued Stone: "…"`).
-    fn quote_verb(&self, lemma: &str, main: usize) -> Option<Stance> {
-        let &stance = self.words.quote_verbs.get(lemma)?;
+    /// Whether a quotation closes before the verb at `main` past a comma and its subject
+    /// (`"…," he continued`), or opens after it past its subject and a comma or colon
+    /// (`Continued Stone: "…"`): where a verb of class `verb_quote` reports.
+    fn next_to_quotation(&self, main: usize) -> bool {
         let nominal =
             |t: usize| matches!(self.pos(t), "PROPN" | "PRON" | "NOUN" | "DET" | "ADJ") || &self.lower[t] == ",";
         let before = (main.saturating_sub(6)..main)
@@ -203,7 +202,7 @@ impl<'a> Reader<'a> {
         let after = (main + 1..self.lower.len().min(main + 7))
             .take_while(|&t| nominal(t) || &self.lower[t] == ":" || self.is_quote_mark(t))
             .any(|t| self.quotes.iter().any(|quote| quote.open == t));
-        (before || after).then_some(stance)
+        before || after
     }
 
     /// Whether a colon, or `dass`/`that` (also after a comma), follows the verb at `verb`,
@@ -655,13 +654,19 @@ impl<'a> Reader<'a> {
         self.doc.times.iter().any(|time| time.range.start() <= range.start() && range.end() <= time.range.end())
     }
 
-    /// `es` in `es heißt`, `it` in `it is said`: no speaker.
     /// Whether a token is a demonstrative; the tagger may leave it open whether `das` is one
     /// or a relative pronoun (`Dem,Rel`).
     fn is_demonstrative(&self, token: usize) -> bool {
         self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"))
     }
 
+    /// The tokens of the sentence after the one of `bounds`, if one follows right after it.
+    fn next_sentence(&self, bounds: &Range<usize>) -> Option<Range<usize>> {
+        let index = self.sentence_tokens.partition_point(|sentence| sentence.start < bounds.end);
+        self.sentence_tokens.get(index).filter(|next| next.start == bounds.end).cloned()
+    }
+
+    /// `es` in `es heißt`, `it` in `it is said`: no speaker.
     fn is_expletive(&self, token: usize) -> bool {
         self.words.is("expletive", &self.lower[token])
     }
@@ -930,8 +935,7 @@ impl<'a> Reader<'a> {
                     // A colon that ends the sentence opens the next one (`Ich will ganz
                     // deutlich sagen:` at the end of a paragraph, the statement after it).
                     if word == ":" && position + 1 == bounds.end {
-                        let next = self.sentence_tokens.iter().find(|next| next.start == bounds.end)?;
-                        return Some(self.trim(next.clone())).filter(|content| content.len() > 1);
+                        return Some(self.trim(self.next_sentence(bounds)?)).filter(|content| content.len() > 1);
                     }
                     return Some(self.trim(position + 1..self.content_end(position + 1, bounds)))
                         .filter(|content| content.len() > 1);
@@ -1116,7 +1120,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let quote = self.quotes.iter().find(|quote| quote.open == bounds.end)?;
-        let next = self.sentence_tokens.iter().find(|next| next.start == bounds.end)?;
+        let next = self.next_sentence(bounds)?;
         // The clauses of the next sentence, through its tokens: no scan of the document's.
         let own_cue = next.clone().any(|t| {
             self.clause_of[t].is_some_and(|c| {
@@ -1465,8 +1469,8 @@ impl<'a> Reader<'a> {
             let Some(start) = start else { continue };
             // A colon that ends the sentence opens the next one (`eine konkrete Frage:` at the
             // end of a paragraph).
-            let content = match self.sentence_tokens.iter().find(|next| next.start == bounds.end) {
-                Some(next) if start == bounds.end => self.trim(next.clone()),
+            let content = match self.next_sentence(&bounds) {
+                Some(next) if start == bounds.end => self.trim(next),
                 _ => self.trim(start..bounds.end),
             };
             if content.len() < 2 {
@@ -1691,12 +1695,11 @@ impl<'a> Reader<'a> {
             if content.is_empty() {
                 continue;
             }
-            let cue_tokens = match matched {
-                _ if cue_override.is_some() => cue_override.clone().unwrap_or_default(),
+            let cue_tokens = cue_override.unwrap_or_else(|| match matched {
                 _ if possessive => phrase.clone(),
                 Some(sequence) => phrase.start..phrase.start + sequence.len(),
                 None => phrase.end - 1..phrase.end,
-            };
+            });
             let stance = self.stance(Stance::Assert, &content, &[]);
             found.push(Claim {
                 sentence: sentence as u32,
