@@ -259,7 +259,7 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                         .copied()
                         .collect();
                     if !hits.is_empty() {
-                        matched = Some((words, range, hits, "name"));
+                        matched = Some((words, range, hits, "name", key.clone()));
                         break;
                     }
                 }
@@ -279,7 +279,7 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                     .copied()
                     .collect();
                 if !hits.is_empty() {
-                    matched = Some((1, doc.tokens[i].range, hits, "genitive -s"));
+                    matched = Some((1, doc.tokens[i].range, hits, "genitive -s", stem.to_owned()));
                 }
             }
             // A German country adjective with a prefix of direction: `westsudanesischen`.
@@ -293,7 +293,7 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                 let hits: Vec<NameHit> =
                     kb.lookup(rest).iter().filter(|hit| hit.form == NameForm::Adjective).copied().collect();
                 if !hits.is_empty() {
-                    matched = Some((1, doc.tokens[i].range, hits, "adjective with a direction"));
+                    matched = Some((1, doc.tokens[i].range, hits, "adjective with a direction", rest.to_owned()));
                 }
             }
             // A German adjective of a large city in -er: `Moskauer`, `Pariser`.
@@ -301,10 +301,9 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                 && upper
                 && context.lang == Lang::De
                 && lower.len() > 5
-                && lower.ends_with("er")
-                && kb.longest_from(&lower[..lower.len() - 2]).is_some()
+                && let Some(stem) = lower.strip_suffix("er")
+                && kb.longest_from(stem).is_some()
             {
-                let stem = &lower[..lower.len() - 2];
                 let hits: Vec<NameHit> = kb
                     .lookup(stem)
                     .iter()
@@ -318,16 +317,10 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                     .copied()
                     .collect();
                 if !hits.is_empty() {
-                    matched = Some((1, doc.tokens[i].range, hits, "city adjective"));
+                    matched = Some((1, doc.tokens[i].range, hits, "city adjective", stem.to_owned()));
                 }
             }
-            if let Some((words, range, hits, how)) = matched {
-                let key = match how {
-                    "name" => key.clone(),
-                    "adjective with a direction" => kb.strip_direction(context.lang, lower).unwrap_or(lower).to_owned(),
-                    "city adjective" => lower[..lower.len() - 2].to_owned(),
-                    _ => lower[..lower.len() - 1].to_owned(),
-                };
+            if let Some((words, range, hits, how, key)) = matched {
                 candidates.push(Candidate {
                     range,
                     first: i,
