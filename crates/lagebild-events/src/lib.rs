@@ -305,11 +305,7 @@ impl<'a> Coder<'a> {
         for (index, entity) in self.doc.entities.iter().enumerate() {
             if range.start() <= entity.range.start() && entity.range.end() <= range.end() && self.is_actor_entity(index)
             {
-                actors.push(Arg {
-                    range: entity.range,
-                    entity: Some(lagebild_doc::EntityId(index as u32)),
-                    code: self.actor_code(index),
-                });
+                actors.push(self.actor_arg(index));
             }
         }
         // A possessive name before it (`Lawrows Besuch`, `Russia's invasion`).
@@ -415,11 +411,7 @@ impl<'a> Coder<'a> {
                 let name = self.genitive_head(action, &bounds)?;
                 let range = self.doc.tokens[name].range;
                 let index = self.doc.entities.iter().position(|entity| entity.range.contains_range(range))?;
-                self.is_actor_entity(index).then(|| Arg {
-                    range: self.doc.entities[index].range,
-                    entity: Some(lagebild_doc::EntityId(index as u32)),
-                    code: self.actor_code(index),
-                })
+                self.is_actor_entity(index).then(|| self.actor_arg(index))
             });
             recipients.extend(actor.filter(|arg| !actors.iter().any(|known| overlaps(known.range, arg.range))));
         }
@@ -611,13 +603,33 @@ impl<'a> Coder<'a> {
     /// The code an entity carries as an event's actor or recipient: a country or capital
     /// named as a participant stands for its government (`Österreich lieferte` → AUTGOV).
     fn actor_code(&self, index: usize) -> Option<String> {
-        let entity = &self.doc.entities[index];
-        let code = entity.code.clone()?;
-        let country_only = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
-        if country_only && entity.entity_type == EntityType::Gpe && entity.form == lagebild_doc::EntityForm::Name {
+        let code = self.doc.entities[index].code.clone()?;
+        if self.is_named_country(index) {
             return Some(format!("{code}GOV"));
         }
         Some(code)
+    }
+
+    /// Whether an entity is a country (or capital) named by its name (`der Ukraine`), whose
+    /// code is the country's alone.
+    fn is_named_country(&self, index: usize) -> bool {
+        let entity = &self.doc.entities[index];
+        let code = entity.code.as_deref().unwrap_or_default();
+        entity.entity_type == EntityType::Gpe
+            && entity.form == lagebild_doc::EntityForm::Name
+            && code.len() == 3
+            && code.chars().all(|c| c.is_ascii_uppercase())
+    }
+
+    /// The argument that is the entity `index`, with the entity's code.
+    fn entity_arg(&self, index: usize) -> Arg {
+        let entity = &self.doc.entities[index];
+        Arg { range: entity.range, entity: Some(lagebild_doc::EntityId(index as u32)), code: entity.code.clone() }
+    }
+
+    /// The argument that is the entity `index`, with its code as a participant ([`Self::actor_code`]).
+    fn actor_arg(&self, index: usize) -> Arg {
+        Arg { code: self.actor_code(index), ..self.entity_arg(index) }
     }
 
     /// The code of an argument that names a group by a role noun and no country (`die
@@ -640,18 +652,6 @@ impl<'a> Coder<'a> {
             return None;
         }
         Some(format!("{home}{sector}"))
-    }
-
-    /// Whether an argument is a country named by its name (`der Ukraine`).
-    fn names_country(&self, arg: &Arg) -> bool {
-        arg.entity.is_some_and(|id| {
-            let entity = &self.doc.entities[id.index()];
-            let code = entity.code.as_deref().unwrap_or_default();
-            entity.entity_type == EntityType::Gpe
-                && entity.form == lagebild_doc::EntityForm::Name
-                && code.len() == 3
-                && code.chars().all(|c| c.is_ascii_uppercase())
-        })
     }
 
     fn is_actor_entity(&self, index: usize) -> bool {
@@ -688,11 +688,7 @@ impl<'a> Coder<'a> {
                     && entity.range.end() <= range.end()
                     && self.is_actor_entity(*index)
             })
-            .map(|(index, entity)| Arg {
-                range: entity.range,
-                entity: Some(lagebild_doc::EntityId(index as u32)),
-                code: entity.code.clone(),
-            })
+            .map(|(index, _)| self.entity_arg(index))
             .collect();
         if inside.is_empty() { vec![self.arg(head, bounds)] } else { inside }
     }
@@ -790,11 +786,7 @@ impl<'a> Coder<'a> {
         let range = self.range(phrase);
         self.doc.entities.iter().enumerate().find_map(|(index, entity)| {
             let inside = range.start() <= entity.range.start() && entity.range.end() <= range.end();
-            (inside && entity.form == lagebild_doc::EntityForm::Adjective).then(|| Arg {
-                range: entity.range,
-                entity: Some(lagebild_doc::EntityId(index as u32)),
-                code: entity.code.clone(),
-            })
+            (inside && entity.form == lagebild_doc::EntityForm::Adjective).then(|| self.entity_arg(index))
         })
     }
 
@@ -914,7 +906,7 @@ impl<'a> Coder<'a> {
             Category::ByParticipants { joint, single } => {
                 let countries: std::collections::HashSet<String> = actors
                     .iter()
-                    .filter_map(|arg| arg.code.as_ref().map(|code| code.chars().take(3).collect()))
+                    .filter_map(|arg| arg.code.as_deref().map(|code| country_of(code).to_owned()))
                     .collect();
                 let several = countries.len() > 1 || actors.len() > 1;
                 (if several { *joint } else { *single }, None, Some("military".to_owned()))
@@ -941,10 +933,9 @@ impl<'a> Coder<'a> {
         // What is asked for belongs to the one asked (`verlangt Zugang zu russischer
         // Technologie`, `fordert den Abzug ukrainischer Truppen`): a request with no recipient
         // goes to the country of another country's adjective in its clause.
-        let mut recipients = recipients;
+        let (mut actors, mut recipients) = (actors, recipients);
         if event_type == EventType::Request && recipients.is_empty() && !actors.is_empty() {
-            let country = |code: &Option<String>| code.as_deref().map(|code| code.chars().take(3).collect::<String>());
-            let own: Vec<Option<String>> = actors.iter().map(|arg| country(&arg.code)).collect();
+            let own: Vec<Option<&str>> = actors.iter().map(|arg| arg.code.as_deref().map(country_of)).collect();
             let clause_range = self.range(
                 &(clause_tokens.iter().copied().min().unwrap_or(token)
                     ..clause_tokens.iter().copied().max().unwrap_or(token) + 1),
@@ -953,20 +944,15 @@ impl<'a> Coder<'a> {
                 entity.form == lagebild_doc::EntityForm::Adjective
                     && clause_range.contains_range(entity.range)
                     && entity.code.is_some()
-                    && !own.contains(&country(&entity.code))
+                    && !own.contains(&entity.code.as_deref().map(country_of))
                     && !actors.iter().any(|known| overlaps(known.range, entity.range))
             });
-            if let Some((index, entity)) = other {
-                recipients.push(Arg {
-                    range: entity.range,
-                    entity: Some(lagebild_doc::EntityId(index as u32)),
-                    code: entity.code.clone(),
-                });
+            if let Some((index, _)) = other {
+                recipients.push(self.entity_arg(index));
             }
         }
         // The dateline's place wrote the report and did nothing in it.
         let in_dateline = |arg: &Arg| self.dateline.is_some_and(|line| line.contains_range(arg.range));
-        let (mut actors, mut recipients) = (actors, recipients);
         actors.retain(|arg| !in_dateline(arg));
         recipients.retain(|arg| !in_dateline(arg));
         for arg in actors.iter_mut().chain(recipients.iter_mut()) {
@@ -982,7 +968,8 @@ impl<'a> Coder<'a> {
         // An invasion's country is its target (`Invasion in der Ukraine`, `invasion in Iraq`).
         if trigger.place_is_target
             && recipients.is_empty()
-            && let Some(place) = location.take_if(|place| self.names_country(place))
+            && let Some(place) =
+                location.take_if(|place| place.entity.is_some_and(|id| self.is_named_country(id.index())))
         {
             recipients.push(place);
         }
@@ -1178,6 +1165,11 @@ struct Modality {
     hypothetical: bool,
     future: bool,
     historical: bool,
+}
+
+/// The country part of an actor code (`RUS` of `RUSGOV`).
+fn country_of(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
 }
 
 fn overlaps(a: TextRange, b: TextRange) -> bool {
