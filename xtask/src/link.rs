@@ -53,6 +53,9 @@ pub(crate) fn eval_link(errors: usize) -> anyhow::Result<()> {
         for (gold, found, surface) in scores.errors.iter().take(errors) {
             println!("    {surface:?}: gold {gold}, found {found}");
         }
+        for (gold, found, surface) in scores.reading_errors.iter().take(errors) {
+            println!("    reading {surface:?}: gold {gold}, found {found}");
+        }
     }
     Ok(())
 }

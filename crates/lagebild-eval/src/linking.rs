@@ -150,6 +150,9 @@ pub struct LinkScores {
     pub readings: (usize, usize),
     /// Gold mentions whose link was wrong: (gold id, found id or `-`, surface).
     pub errors: Vec<(String, String, String)>,
+    /// Gold mentions a found entity overlaps with another reading: (gold reading, found
+    /// reading or `-`, the mention in brackets after the words before it).
+    pub reading_errors: Vec<(String, String, String)>,
 }
 
 /// Scores one article; `known` says whether the base holds an entry with a gold id or, under
@@ -203,6 +206,12 @@ pub fn score_article(
             scores.readings.1 += 1;
             if entity.reading.is_some_and(|reading| reading.as_str() == mention.reading) {
                 scores.readings.0 += 1;
+            } else {
+                let found = entity.reading.map_or("-", |reading| reading.as_str()).to_owned();
+                let before = gold.text[..mention.range.start].chars().rev().take(30).collect::<Vec<_>>();
+                let before: String = before.into_iter().rev().collect();
+                let surface = format!("{before}[{}]", &gold.text[mention.range.clone()]);
+                scores.reading_errors.push((mention.reading.clone(), found, surface));
             }
         }
     }

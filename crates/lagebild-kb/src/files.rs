@@ -55,6 +55,8 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         common_words: Default::default(),
         quantifiers: Default::default(),
         direction_prefixes: Default::default(),
+        business_nouns: Default::default(),
+        relational: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -187,9 +189,17 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
                 kb.direction_prefixes[slot].push(f[1].into());
                 true
             }
+            "relational" => kb.relational[slot].insert(f[1].into()),
+            "business_noun" => {
+                kb.business_nouns[slot].push(f[1].into());
+                true
+            }
             _ => {
                 return Err(row
-                    .error(CONTEXT, "expected the class `locative`, `common`, `quantifier` or `direction_prefix`")
+                    .error(
+                        CONTEXT,
+                        "expected the class `locative`, `common`, `quantifier`, `direction_prefix`, `business_noun` or `relational`",
+                    )
                     .into());
             }
         };
@@ -205,8 +215,23 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
 }
 
 impl Kb {
+    /// Adds a name; one with an initial (`George W. Bush`) also without the initial's full
+    /// stop, as news often writes it (`George W Bush`).
     pub(crate) fn add_name(&mut self, name: &str, entry: u32, form: NameForm, lang: NameLang) {
         let key = key_of(name);
+        let initial = |word: &str| {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next(), chars.next()), (Some(letter), Some('.'), None) if letter.is_alphabetic())
+        };
+        if key.split(' ').count() > 1 && key.split(' ').any(initial) {
+            let plain: Vec<&str> =
+                key.split(' ').map(|word| if initial(word) { word.trim_end_matches('.') } else { word }).collect();
+            self.add_key(name, plain.join(" "), entry, form, lang);
+        }
+        self.add_key(name, key, entry, form, lang);
+    }
+
+    fn add_key(&mut self, name: &str, key: String, entry: u32, form: NameForm, lang: NameLang) {
         if key.is_empty() {
             return;
         }

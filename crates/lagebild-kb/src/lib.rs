@@ -287,6 +287,12 @@ pub struct Kb {
     /// Per language, prefixes of direction before a country adjective (`west` in
     /// `westsudanesischen`).
     direction_prefixes: [Vec<Box<str>>; 2],
+    /// Per language, nouns for companies or an economy (`wirtschaft`, `firm`), before which a
+    /// country adjective stands for an organisation.
+    business_nouns: [Vec<Box<str>>; 2],
+    /// German and English prepositions after which a country or capital is a party to
+    /// relations, a dispute or an action (`Sanktionen gegen Russland`): its government.
+    relational: [Set<Box<str>>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -444,6 +450,12 @@ impl Kb {
         slot(lang).is_some_and(|slot| self.locatives[slot].contains(word))
     }
 
+    /// Whether `word` (lowercase) is a preposition after which a country or capital stands
+    /// for its government (`gegen`, `zwischen`, `against`).
+    pub fn is_relational(&self, lang: Lang, word: &str) -> bool {
+        slot(lang).is_some_and(|slot| self.relational[slot].contains(word))
+    }
+
     /// Whether `word` (lowercase) is a word of number before which a country's name that is
     /// also its people's plural names the people (`Tausende Ungarn`).
     pub fn is_quantifier(&self, lang: Lang, word: &str) -> bool {
@@ -459,6 +471,17 @@ impl Kb {
             .filter_map(|prefix| word.strip_prefix(&**prefix))
             .filter(|rest| rest.chars().count() >= 4)
             .min_by_key(|rest| rest.len())
+    }
+
+    /// Whether `noun` (a lowercase lemma) names companies or an economy (`firm`,
+    /// `wirtschaft`); a German compound counts by its last part (`Ölkonzern`).
+    pub fn is_business_noun(&self, lang: Lang, noun: &str) -> bool {
+        let Some(slot) = slot(lang) else { return false };
+        let nouns = &self.business_nouns[slot];
+        match lang {
+            Lang::De => nouns.iter().any(|word| noun.ends_with(&**word)),
+            _ => nouns.iter().any(|word| noun == &**word),
+        }
     }
 
     /// Whether `word` (lowercase) is a common word that alone is not taken for a small place

@@ -20,8 +20,12 @@
 //!    (`RUSMED`, `USAMIL`, `USAGOV`) and is itself a `role_noun` mention, linked to the holder
 //!    of the role at the document date where the base knows one.
 //! 4. **Metonymy**: a country, capital or seat of government that is the subject, object or
-//!    indirect object of a clause (`Moskau sagte`, `dankte Pjöngjang`) is read as its
-//!    government (`RUSGOV`); after a locative preposition (`in Washington`) it is a place.
+//!    indirect object of a clause (`Moskau sagte`, `dankte Pjöngjang`), a name coordinated
+//!    with one, or that follows a preposition of relations (`Sanktionen gegen Russland`) is
+//!    read as its government (`RUSGOV`); after a locative preposition (`in Washington`) it
+//!    is a place. A country adjective is a place (origin), an organisation before a noun for
+//!    companies (`russische Wirtschaft`), or takes the reading of the role noun after it;
+//!    a mention no step read stands for what its type names.
 //! 5. **Coreference**: mentions linked to the same entry share a `cluster`; so do unlinked
 //!    mentions with the same words.
 //!
@@ -45,8 +49,8 @@ mod recognize;
 
 use std::collections::HashMap;
 
-use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, TextRange};
-use lagebild_kb::{Kb, NameForm};
+use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
+use lagebild_kb::{Kb, Kind, NameForm};
 
 pub use recognize::Reason;
 
@@ -87,8 +91,9 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     let mut found = recognize::recognize(doc, kb, tagged, explain);
     merge(doc, kb, &mut found, tagged);
     found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
-    surnames_the_tagger_missed(doc, &mut found, explain);
+    surnames_the_tagger_missed(doc, kb, &mut found, explain);
     people_the_text_describes(doc, &mut found);
+    plain_readings(&mut found);
     assign_clusters(&mut found);
     found
 }
@@ -98,7 +103,7 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
 /// named in full before it: a token spelt like the last word of an earlier person's name of
 /// two or more words, tagged as a name and not before a number (`May 5`), which no mention
 /// covers, is a copy of that mention.
-fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explain: bool) {
+fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, explain: bool) {
     // (end of the full name, its last word, its mention), in text order.
     let people: Vec<(u32, &str, usize)> = found
         .iter()
@@ -120,6 +125,7 @@ fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explai
         return;
     }
     let mut added = Vec::new();
+    let mut replaced: Vec<usize> = Vec::new();
     for (index, token) in doc.tokens.iter().enumerate() {
         // A name the tagger read as such, and no month before its day (`May 5`).
         let before_number = doc
@@ -136,7 +142,24 @@ fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explai
             continue;
         };
         let covered = |range: TextRange| range.start() < token.range.end() && token.range.start() < range.end();
-        if found.iter().any(|mention| covered(mention.entity.range)) {
+        // A small place spelt like the surname (`Bush`, a town in Egypt, after `George W
+        // Bush`) is the person, unless a locative preposition comes before it.
+        let locative = index > 0 && {
+            let before = doc.slice(doc.tokens[index - 1].range).to_lowercase();
+            kb.is_locative(doc.meta.lang, &before)
+        };
+        let small_place = |entity: &Entity| {
+            entity.range == token.range
+                && entity.kb_id.as_deref().and_then(|id| kb.get(id)).is_some_and(|entry| {
+                    entry.kind == Kind::Place
+                        && entry.population < 1_000_000
+                        && kb.index_of(&entry.id).and_then(|index| kb.capital_of(index)).is_none()
+                })
+        };
+        if !locative && let Some(place) = found.iter().position(|mention| small_place(&mention.entity)) {
+            replaced.push(place);
+        }
+        if found.iter().enumerate().any(|(at, mention)| covered(mention.entity.range) && !replaced.contains(&at)) {
             continue;
         }
         let full = &found[person];
@@ -149,6 +172,10 @@ fn surnames_the_tagger_missed(doc: &Document, found: &mut Vec<Explained>, explai
             recognize::Reason(String::new())
         };
         added.push(Explained { entity, reason });
+    }
+    replaced.sort_unstable();
+    for index in replaced.into_iter().rev() {
+        found.remove(index);
     }
     if !added.is_empty() {
         found.extend(added);
@@ -345,6 +372,19 @@ fn merge(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, tagged: &[TaggedSp
             (Merge::Dropped, _) => {}
             (Merge::New, _) => found.push(recognize::tagged(doc, kb, span, false)),
         }
+    }
+}
+
+/// A mention no step gave a reading (the tagger's names, names linked with too little
+/// support) stands for what its type names: a person, an organisation, a place.
+fn plain_readings(found: &mut [Explained]) {
+    for mention in found.iter_mut().filter(|mention| mention.entity.reading.is_none()) {
+        mention.entity.reading = match mention.entity.entity_type {
+            EntityType::Person => Some(Reading::Person),
+            EntityType::Organization => Some(Reading::Organization),
+            EntityType::Gpe | EntityType::Location | EntityType::Facility => Some(Reading::Place),
+            EntityType::Other => None,
+        };
     }
 }
 

@@ -135,8 +135,88 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
         {
             return false;
         }
+        // Capitals the base does not write so make an acronym, not a small place (`UN`, not
+        // the Indian town `Un`).
+        let capitals =
+            surface.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !surface.chars().any(char::is_lowercase);
+        if small_place && capitals && !hit.acronym {
+            return false;
+        }
     }
     true
+}
+
+/// The clauses give one head for coordinated names (`die USA und Russland`, `Argentina and
+/// Venezuela`): the names joined to an argument's head that is a name share its role. A list
+/// is joined by a conjunction, before its last member by commas (`Venezuela, Argentina,
+/// Brazil and Bolivia`); a comma alone joins nothing (`drones to Russia, officials said`).
+fn spread_over_conjuncts(context: &mut Context<'_>) {
+    let tokens = &context.doc.tokens;
+    let proper = |token: usize| matches!(tokens[token].pos(), Some("PROPN"));
+    // German country names are often tagged as nouns: a noun joins a list where the base
+    // knows it as a country or place.
+    let place_word = |token: usize| {
+        context
+            .kb
+            .lookup(context.lower(token))
+            .iter()
+            .any(|hit| matches!(context.kb.entry(hit.entry).kind, Kind::Country | Kind::Place | Kind::Landmark))
+    };
+    let name = |token: usize| proper(token) || matches!(tokens[token].pos(), Some("NOUN")) && place_word(token);
+    let conjunction = |token: usize| matches!(tokens[token].pos(), Some("CCONJ"));
+    let comma = |token: usize| context.doc.slice(tokens[token].range) == ",";
+    let determiner = |token: usize| matches!(tokens[token].pos(), Some("DET"));
+    let heads: Vec<(usize, ArgumentRole)> =
+        context.arguments.iter().enumerate().filter_map(|(token, role)| role.map(|role| (token, role))).collect();
+    let mut marks = Vec::new();
+    for (head, role) in heads {
+        if !name(head) {
+            continue;
+        }
+        // Leftwards from the last member: a conjunction first, then commas.
+        let mut token = head;
+        let mut crossed_conjunction = false;
+        loop {
+            while token > 0 && proper(token - 1) {
+                token -= 1;
+            }
+            let joined = token >= 2 && (conjunction(token - 1) || crossed_conjunction && comma(token - 1));
+            if !joined || !name(token - 2) {
+                break;
+            }
+            crossed_conjunction = true;
+            token -= 2;
+            marks.push((token, role));
+        }
+        // Rightwards from the first member: commas, then a conjunction before the last.
+        let mut token = head;
+        let mut members = Vec::new();
+        loop {
+            while token + 1 < tokens.len() && proper(token + 1) {
+                token += 1;
+            }
+            if token + 2 >= tokens.len() || !(comma(token + 1) || conjunction(token + 1)) {
+                break;
+            }
+            let last = conjunction(token + 1);
+            let mut after = token + 2;
+            while after + 1 < tokens.len() && determiner(after) {
+                after += 1;
+            }
+            if !name(after) {
+                break;
+            }
+            members.push(after);
+            token = after;
+            if last {
+                marks.extend(members.drain(..).map(|member| (member, role)));
+                break;
+            }
+        }
+    }
+    for (token, role) in marks {
+        context.arguments[token].get_or_insert(role);
+    }
 }
 
 pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Explained> {
@@ -181,6 +261,7 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
             }
         }
     }
+    spread_over_conjuncts(&mut context);
 
     let candidates = find_candidates(&context);
     // The countries the document names without doubt, and the people named in full.
@@ -613,6 +694,11 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
     };
     match entity.form {
         EntityForm::Adjective => {
+            // An adjective classifies a thing by its origin (`sowjetische Denkmäler`), unless
+            // its noun names companies or an economy (`russische Wirtschaft`); before a role
+            // noun, step 3 gives it the noun's reading.
+            entity.reading =
+                Some(if before_business_noun(context, candidate) { Reading::Organization } else { Reading::Place });
             entity.code = entry.country.as_deref().map(str::to_owned);
             return;
         }
@@ -626,16 +712,20 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
     // The word before, past articles and determiners.
     let (sentence_start, _) = context.sentences[candidate.sentence];
     let mut previous = candidate.first;
-    let mut locative = false;
+    let (mut locative, mut relational) = (false, false);
     while previous > sentence_start {
         previous -= 1;
         if matches!(context.pos(previous), Some("DET")) {
             continue;
         }
         locative = kb.is_locative(context.lang, context.lower(previous));
+        relational = kb.is_relational(context.lang, context.lower(previous));
         break;
     }
     let argument = (candidate.first..candidate.end).find_map(|token| context.arguments[token]);
+    let argument = argument
+        .map(|role| format!("{role:?} of a clause"))
+        .or_else(|| relational.then(|| format!("after the preposition `{}`", context.lower(previous))));
     if entry.kind == Kind::Landmark {
         entity.code = entry.code.as_deref().map(str::to_owned);
         entity.reading = Some(if locative { Reading::Place } else { Reading::Government });
@@ -653,13 +743,35 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
         (Some(role), Some(country)) => {
             entity.reading = Some(Reading::Government);
             entity.code = Some(format!("{country}GOV"));
-            reason.add(|| format!("{role:?} of a clause: its government"));
+            reason.add(|| format!("{role}: its government"));
         }
         _ => {
             entity.reading = Some(Reading::Place);
             entity.code = entry.country.as_deref().map(str::to_owned);
         }
     }
+}
+
+/// Whether the nouns after an adjective (past other adjectives and `and`: `oil and gas
+/// industry`) include one for companies or an economy (class `business_noun` of
+/// `resources/kb/context_words.tsv`).
+fn before_business_noun(context: &Context<'_>, candidate: &Candidate) -> bool {
+    let (_, sentence_end) = context.sentences[candidate.sentence];
+    let mut lemma = String::new();
+    for token in candidate.end..sentence_end.min(candidate.end + 5) {
+        match context.pos(token) {
+            Some("ADJ" | "CCONJ") => continue,
+            Some("NOUN") => {
+                lemma.clear();
+                lowercase_into(context.doc.tokens[token].lemma().unwrap_or(context.text(token)), &mut lemma);
+                if context.kb.is_business_noun(context.lang, &lemma) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Step 3: role nouns next to a country make the country an actor of the noun's sector, and
@@ -851,7 +963,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 let mention = &mut found[index];
                 if let Some(country) = mention.entity.country.clone() {
                     mention.entity.code = Some(format!("{country}{}", noun.sector));
-                    if mention.entity.form == EntityForm::Name {
+                    if matches!(mention.entity.form, EntityForm::Name | EntityForm::Adjective) {
                         mention.entity.reading = reading;
                     }
                     if context.explain {

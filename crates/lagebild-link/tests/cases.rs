@@ -145,3 +145,44 @@ proptest! {
         prop_assert!(doc.check_invariants().is_ok());
     }
 }
+
+/// A country adjective is a place (origin) unless its noun is a role noun, whose reading it
+/// takes, or names companies or an economy; a country is its government after a preposition
+/// of relations and when coordinated with a clause's argument.
+#[test]
+fn readings_of_adjectives_prepositions_and_coordinated_names() {
+    let (doc, entities) = run(
+        "Der polnische Außenminister sprach über die französische Hymne und die russische Wirtschaft. \
+         Die EU verlängerte die Sanktionen gegen Russland. Er forderte die USA und Frankreich auf, zu helfen.",
+        Lang::De,
+        Some((2015, 6, 22)),
+    );
+    let reading = |words: &str| find(&doc, &entities, words)[0].reading;
+    assert_eq!(reading("polnische"), Some(Reading::Government));
+    assert_eq!(reading("französische"), Some(Reading::Place));
+    assert_eq!(reading("russische"), Some(Reading::Organization));
+    assert_eq!(reading("Russland"), Some(Reading::Government));
+    assert_eq!(reading("USA"), Some(Reading::Government));
+    assert_eq!(reading("Frankreich"), Some(Reading::Government));
+    let (doc, entities) = run("Venezuelan energy firm PDVSA imports Venezuelan fuel.", Lang::En, None);
+    let venezuelan = find(&doc, &entities, "Venezuelan");
+    assert_eq!(venezuelan[0].reading, Some(Reading::Organization));
+    assert_eq!(venezuelan[1].reading, Some(Reading::Place));
+}
+
+/// Capitals the base does not write so are no small place (`UN`, not the town `Un`); a later
+/// surname is the person named in full before it, not a small place of that name; a name's
+/// initial may lack its full stop.
+#[test]
+fn small_places_give_way_to_acronyms_and_surnames() {
+    let (doc, entities) = run(
+        "George W Bush met India's prime minister. She said only the UN could lead. Mr Bush disagreed.",
+        Lang::En,
+        None,
+    );
+    let bush = find(&doc, &entities, "Bush");
+    assert_eq!(bush[0].kb_id.as_deref(), Some("person:george-w-bush"));
+    assert_eq!(bush[0].reading, Some(Reading::Person));
+    assert_eq!(find(&doc, &entities, "George W Bush")[0].kb_id.as_deref(), Some("person:george-w-bush"));
+    assert_eq!(find(&doc, &entities, "UN")[0].kb_id.as_deref(), Some("org:united-nations"));
+}
