@@ -57,6 +57,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         direction_prefixes: Default::default(),
         business_nouns: Default::default(),
         relational: Default::default(),
+        honorifics: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -190,6 +191,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
                 true
             }
             "relational" => kb.relational[slot].insert(f[1].into()),
+            "honorific" => kb.honorifics[slot].insert(f[1].into()),
             "business_noun" => {
                 kb.business_nouns[slot].push(f[1].into());
                 true
@@ -198,7 +200,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
                 return Err(row
                     .error(
                         CONTEXT,
-                        "expected the class `locative`, `common`, `quantifier`, `direction_prefix`, `business_noun` or `relational`",
+                        "expected the class `locative`, `common`, `quantifier`, `direction_prefix`, `business_noun`, `relational` or `honorific`",
                     )
                     .into());
             }

@@ -293,6 +293,8 @@ pub struct Kb {
     /// German and English prepositions after which a country or capital is a party to
     /// relations, a dispute or an action (`Sanktionen gegen Russland`): its government.
     relational: [Set<Box<str>>; 2],
+    /// German and English honorifics before a person's name (`Herr`, `Ms`).
+    honorifics: [Set<Box<str>>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -454,6 +456,12 @@ impl Kb {
     /// for its government (`gegen`, `zwischen`, `against`).
     pub fn is_relational(&self, lang: Lang, word: &str) -> bool {
         slot(lang).is_some_and(|slot| self.relational[slot].contains(word))
+    }
+
+    /// Whether `word` (lowercase, without a full stop) is an honorific before a person's name
+    /// (`herr`, `mr`).
+    pub fn is_honorific(&self, lang: Lang, word: &str) -> bool {
+        slot(lang).is_some_and(|slot| self.honorifics[slot].contains(word))
     }
 
     /// Whether `word` (lowercase) is a word of number before which a country's name that is

@@ -34,6 +34,8 @@
 //! - **Same span**: the base's mention and link stand; the tagger's type is checked against
 //!   the type of a mention of form `name`: agreement raises the confidence, disagreement
 //!   lowers it.
+//! - **Honorific**: a span that starts with one (`Ms Short`) loses it and names a person.
+//! - **Compounds**: a span around a compound's names (`US-led`) leaves the names standing.
 //! - **Overlap**: the longer span wins, unless the base's mention is a known full name (a
 //!   linked name of several words, or the entry's own name in German or English); a tagger
 //!   span that wins replaces every mention it overlaps and is linked where its words are a
@@ -43,7 +45,10 @@
 //! - **Base only**: mentions no span overlaps stay as they are.
 //! - **People the base does not know**: a tagger-only person right after a role noun takes its
 //!   country and code; a later mention by surname joins the full name's cluster and code,
-//!   also where neither the base nor the tagger found it.
+//!   also where neither the base nor the tagger found it, where the tagger typed it as another
+//!   kind of name, and where the base took it for a small place; in a headline, before the
+//!   full name.
+//! - **Role nouns** before a linked name take its link (`Nachrichtenagentur RIA`).
 
 mod recognize;
 
@@ -98,11 +103,11 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     found
 }
 
-/// A later mention by surname alone that neither the base nor the tagger found (`Kammenos
-/// warf der Türkei vor`, first in its sentence, where a capital says little) is the person
-/// named in full before it: a token spelt like the last word of an earlier person's name of
-/// two or more words, tagged as a name and not before a number (`May 5`), which no mention
-/// covers, is a copy of that mention.
+/// A mention by surname alone that neither the base nor the tagger found (`Kammenos warf der
+/// Türkei vor`, first in its sentence, where a capital says little) is the person named in
+/// full before it, or, where none was (a headline), after it: a token spelt like the last word
+/// of a person's name of two or more words, tagged as a name and not before a number (`May
+/// 5`), which no mention covers, is a copy of that mention.
 fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, explain: bool) {
     // (end of the full name, its last word, its mention), in text order.
     let people: Vec<(u32, &str, usize)> = found
@@ -136,9 +141,11 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
             continue;
         }
         let form = doc.slice(token.range);
-        let Some(&(_, _, person)) =
-            people.iter().rev().find(|&&(end, last, _)| end <= token.range.start() && last == form)
-        else {
+        // The nearest person named before; else, as in a headline before the text, the first
+        // named after.
+        let named_before = people.iter().rev().find(|&&(end, last, _)| end <= token.range.start() && last == form);
+        let named_after = || people.iter().find(|&&(end, last, _)| end > token.range.end() && last == form);
+        let Some(&(_, _, person)) = named_before.or_else(named_after) else {
             continue;
         };
         let covered = |range: TextRange| range.start() < token.range.end() && token.range.start() < range.end();
@@ -192,10 +199,15 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
 fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
     let text = doc.text();
     let person = |entity: &Entity| entity.entity_type == EntityType::Person && entity.form == EntityForm::Name;
-    let unknown_person = |entity: &Entity| person(entity) && entity.kb_id.is_none();
+    // The tagger may type a surname alone as an organisation or other name (`Blair`).
+    let unknown_name = |entity: &Entity| {
+        entity.form == EntityForm::Name
+            && entity.kb_id.is_none()
+            && matches!(entity.entity_type, EntityType::Person | EntityType::Organization | EntityType::Other)
+    };
     for index in 1..found.len() {
         let (before, rest) = found.split_at_mut(index);
-        let (role, named) = (&before[index - 1].entity, &mut rest[0].entity);
+        let (role, named) = (&mut before[index - 1].entity, &mut rest[0].entity);
         let adjacent = text
             .get(role.range.end() as usize..named.range.start() as usize)
             .is_some_and(|gap| !gap.is_empty() && gap.trim().is_empty());
@@ -208,6 +220,18 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
                 rest[0].reason.0.push_str("; the role noun before it gives its code");
             }
         }
+        // A role noun right before the name of what it describes (`Nachrichtenagentur RIA`,
+        // `President Putin`) is that entity.
+        if role.form == EntityForm::RoleNoun
+            && adjacent
+            && named.form == EntityForm::Name
+            && named.kb_id.is_some()
+            && role.entity_type == named.entity_type
+        {
+            role.kb_id.clone_from(&named.kb_id);
+            role.name.clone_from(&named.name);
+            role.role.clone_from(&named.role);
+        }
     }
     // Each person's word count and last word, read once.
     let names: Vec<Option<(usize, &str)>> = found
@@ -215,20 +239,22 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
         .map(|mention| {
             let entity = &mention.entity;
             let words = doc.slice(entity.range).split_whitespace();
-            person(entity).then(|| (words.clone().count(), words.last().unwrap_or_default()))
+            (person(entity) || unknown_name(entity)).then(|| (words.clone().count(), words.last().unwrap_or_default()))
         })
         .collect();
     for index in 0..found.len() {
         let Some((count, last)) = names[index] else { continue };
-        if !unknown_person(&found[index].entity) {
+        if !unknown_name(&found[index].entity) || !person(&found[index].entity) && count > 1 {
             continue;
         }
         // The nearest earlier person whose name has more words and ends the same way.
-        let earlier =
-            (0..index).rev().find(|&other| names[other].is_some_and(|(words, end)| words > count && end == last));
+        let earlier = (0..index).rev().find(|&other| {
+            person(&found[other].entity) && names[other].is_some_and(|(words, end)| words > count && end == last)
+        });
         if let Some(other) = earlier {
             let full = found[other].entity.clone();
             let entity = &mut found[index].entity;
+            entity.entity_type = EntityType::Person;
             entity.name = full.name;
             entity.kb_id = full.kb_id;
             if entity.code.is_none() {
@@ -320,6 +346,11 @@ pub fn classify(doc: &Document, kb: &Kb, found: &[Entity], span: &TaggedSpan) ->
     if overlapping.iter().any(|&index| found[index].range == span.range) {
         return (Merge::Same, overlapping);
     }
+    // The names in a compound (`US-led`, `Putin-Kim-Gipfeltreffen`) are what it says of
+    // actors; the compound as a whole names nothing the base could link.
+    if overlapping.iter().all(|&index| found[index].form == EntityForm::CompoundPart) {
+        return (Merge::Dropped, overlapping);
+    }
     let longer = overlapping.iter().all(|&index| {
         let mention = &found[index];
         span.range.len() > mention.range.len() && !known_full_name(doc, kb, mention)
@@ -338,6 +369,7 @@ fn merge(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, tagged: &[TaggedSp
         {
             continue;
         }
+        let span = &without_honorific(doc, kb, span);
         let entities: Vec<Entity> = found.iter().map(|m| m.entity.clone()).collect();
         match classify(doc, kb, &entities, span) {
             (Merge::Same, overlapping) => {
@@ -386,6 +418,24 @@ fn plain_readings(found: &mut [Explained]) {
             EntityType::Other => None,
         };
     }
+}
+
+/// A span without the honorific it starts with (`Ms Short` → `Short`, `Herr Müller`: class
+/// `honorific` of `resources/kb/context_words.tsv`), so that the surname meets the full name
+/// it stands for; what an honorific names is a person, whatever type the tagger gave.
+fn without_honorific(doc: &Document, kb: &Kb, span: &TaggedSpan) -> TaggedSpan {
+    let mut span = span.clone();
+    let start = doc.tokens.partition_point(|token| token.range.start() < span.range.start());
+    let (Some(first), Some(next)) = (doc.tokens.get(start), doc.tokens.get(start + 1)) else { return span };
+    let word = doc.slice(first.range).trim_end_matches('.').to_lowercase();
+    if first.range.start() == span.range.start()
+        && next.range.end() <= span.range.end()
+        && kb.is_honorific(doc.meta.lang, &word)
+    {
+        span.range = TextRange::new(next.range.start(), span.range.end());
+        span.entity_type = EntityType::Person;
+    }
+    span
 }
 
 /// Mentions of the same entry, or unlinked mentions with the same words, share a cluster.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use lagebild_doc::{ArgumentRole, Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
-use lagebild_kb::{Kb, Kind, NameForm, NameHit, RoleNoun, key_of};
+use lagebild_kb::{Kb, Kind, NameForm, NameHit, RoleNoun, fold_ascii, key_of};
 
 use crate::{Explained, TaggedSpan};
 
@@ -133,6 +133,16 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
         }
         if (entry.kind == Kind::Person || small_place) && context.kb.is_common_word(context.lang, context.lower(token))
         {
+            return false;
+        }
+        // After a title (`President Bush`, `Ms Short`) a name is a person's.
+        let titled = token > 0 && {
+            let before = context.lower(token - 1);
+            let before = before.trim_end_matches('.');
+            context.kb.is_honorific(context.lang, before)
+                || context.kb.role_noun(context.lang, before).is_some_and(|noun| noun.role.is_some())
+        };
+        if small_place && titled {
             return false;
         }
         // Capitals the base does not write so make an acronym, not a small place (`UN`, not
@@ -297,6 +307,18 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
     found
 }
 
+/// The bytes of an English possessive ending of a lowercase word (`'s`, `’s`, or the
+/// apostrophe after a plural's `s`), if it has one and something is left.
+fn possessive_suffix(lang: Lang, lower: &str) -> Option<usize> {
+    if lang != Lang::En {
+        return None;
+    }
+    let suffix = ["'s", "’s", "s'", "s’"].into_iter().find(|suffix| lower.ends_with(suffix))?;
+    // Of `s'`, only the apostrophe goes.
+    let bytes = if suffix.starts_with('s') { suffix.len() - 1 } else { suffix.len() };
+    (lower.len() > bytes + 1).then_some(bytes)
+}
+
 /// Step 1: the longest names, German genitives of names, and parts of compounds.
 fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
     let (doc, kb) = (context.doc, context.kb);
@@ -315,8 +337,14 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
             }
             let lower = context.lower(i);
             let mut matched = None;
+            // A name the base spells without diacritics (PETRARCH's `Jose Eduardo Dos Santos`)
+            // is looked up folded where the text has them (`José`).
+            let folded_longest = || (!lower.is_ascii()).then(|| kb.longest_from(&fold_ascii(lower))).flatten();
+            // An English possessive (`UK's`, `Putin’s`, `the United States'`) is one token.
+            let possessive = possessive_suffix(context.lang, lower);
+            let possessive_longest = || possessive.and_then(|suffix| kb.longest_from(&lower[..lower.len() - suffix]));
             let longest = if upper {
-                kb.longest_from(lower)
+                kb.longest_from(lower).or_else(folded_longest).or_else(possessive_longest)
             } else if context.lang == Lang::De {
                 kb.longest_from(lower).map(|_| 1)
             } else {
@@ -333,15 +361,37 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                     let range = doc.tokens[i].range.cover(doc.tokens[i + words - 1].range);
                     let surface = doc.slice(range);
                     let single = (words == 1).then_some(i);
-                    let hits: Vec<NameHit> = kb
-                        .lookup(&key)
-                        .iter()
-                        .filter(|hit| acceptable(context, hit, surface, single))
-                        .copied()
-                        .collect();
+                    let hits_of = |key: &str| -> Vec<NameHit> {
+                        kb.lookup(key).iter().filter(|hit| acceptable(context, hit, surface, single)).copied().collect()
+                    };
+                    let mut hits = hits_of(&key);
+                    if hits.is_empty() && upper && !key.is_ascii() {
+                        let folded = fold_ascii(&key);
+                        hits = hits_of(&folded);
+                        if !hits.is_empty() {
+                            matched = Some((words, range, hits, "name", folded));
+                            break;
+                        }
+                    }
                     if !hits.is_empty() {
                         matched = Some((words, range, hits, "name", key.clone()));
                         break;
+                    }
+                    let last = context.lower(i + words - 1);
+                    if let Some(suffix) = possessive_suffix(context.lang, last) {
+                        let stem_key = &key[..key.len() - suffix];
+                        let range = TextRange::new(range.start(), range.end() - suffix as u32);
+                        let surface = doc.slice(range);
+                        let hits: Vec<NameHit> = kb
+                            .lookup(stem_key)
+                            .iter()
+                            .filter(|hit| acceptable(context, hit, surface, single))
+                            .copied()
+                            .collect();
+                        if !hits.is_empty() {
+                            matched = Some((words, range, hits, "possessive", stem_key.to_owned()));
+                            break;
+                        }
                     }
                 }
             }
@@ -934,12 +984,13 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 let state = matches!(&*noun.sector, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY");
                 if let (true, Some(country)) = (state, &home) {
                     let range = tokens[j].range.cover(tokens[j + words - 1].range);
+                    let (kb_id, name) = country_link(context, country, range);
                     let entity = Entity {
                         range,
                         entity_type: if noun.role.is_some() { EntityType::Person } else { EntityType::Organization },
                         form: EntityForm::RoleNoun,
-                        kb_id: None,
-                        name: Some(context.doc.slice(range).to_owned()),
+                        kb_id,
+                        name,
                         reading: reading_of(&noun),
                         country: Some(country.clone()),
                         code: Some(format!("{country}{}", noun.sector)),
@@ -972,12 +1023,16 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 }
             }
             let country = found[countries[0]].entity.country.clone();
+            let (kb_id, name) = match &country {
+                Some(country) => country_link(context, country, range),
+                None => (None, Some(context.doc.slice(range).to_owned())),
+            };
             let mut entity = Entity {
                 range,
                 entity_type: if noun.role.is_some() { EntityType::Person } else { EntityType::Organization },
                 form: EntityForm::RoleNoun,
-                kb_id: None,
-                name: Some(context.doc.slice(range).to_owned()),
+                kb_id,
+                name,
                 reading,
                 country: country.clone(),
                 code: country.as_ref().map(|country| format!("{country}{}", noun.sector)),
@@ -1010,6 +1065,16 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
         }
     }
     found.extend(added);
+}
+
+/// A role noun whose holder is not known stands for its country's institution: it is linked
+/// to the country's entry, under the country's name (`die Regierung` → Syria, read as its
+/// government); without an entry, it keeps its words.
+fn country_link(context: &Context<'_>, country: &str, range: TextRange) -> (Option<String>, Option<String>) {
+    match context.kb.get(&format!("country:{country}")) {
+        Some(entry) => (Some(entry.id.to_string()), Some(entry.name(context.lang).to_owned())),
+        None => (None, Some(context.doc.slice(range).to_owned())),
+    }
 }
 
 /// The country an article is about, where one stands out: of the names and adjectives linked

@@ -64,9 +64,10 @@ fn role_nouns_resolve_to_the_holder_at_the_document_date_and_corefer() {
     let lavrov = find(&doc, &entities, "Lawrow");
     assert_eq!(lavrov[0].cluster, minister[0].cluster);
     assert_eq!(find(&doc, &entities, "Wang Yi")[0].role.as_deref(), Some("Minister of Foreign Affairs of China"));
-    // Without a document date, no role is guessed.
+    // Without a document date, no holder is guessed: the role noun stands for its country's
+    // institution.
     let (doc, entities) = run(text, Lang::De, None);
-    assert_eq!(find(&doc, &entities, "Außenminister")[0].kb_id, None);
+    assert_eq!(find(&doc, &entities, "Außenminister")[0].kb_id.as_deref(), Some("country:RUS"));
     assert_eq!(find(&doc, &entities, "Lawrow")[0].role, None);
 }
 
@@ -185,4 +186,26 @@ fn small_places_give_way_to_acronyms_and_surnames() {
     assert_eq!(bush[0].reading, Some(Reading::Person));
     assert_eq!(find(&doc, &entities, "George W Bush")[0].kb_id.as_deref(), Some("person:george-w-bush"));
     assert_eq!(find(&doc, &entities, "UN")[0].kb_id.as_deref(), Some("org:united-nations"));
+}
+
+/// An English possessive is one token: the name is found without it (`UK's` → `UK`); a name
+/// with diacritics the base spells without them is found folded; a role noun without a known
+/// holder is linked to its country, and one before a name to that name's entry.
+#[test]
+fn possessives_diacritics_and_role_nouns() {
+    let (doc, entities) = run("The UK's view and Britain’s view differ.", Lang::En, None);
+    let uk = find(&doc, &entities, "UK");
+    assert_eq!(uk[0].kb_id.as_deref(), Some("country:GBR"), "{entities:?}");
+    assert_eq!(find(&doc, &entities, "Britain")[0].kb_id.as_deref(), Some("country:GBR"));
+    let (doc, entities) = run(
+        "José Eduardo dos Santos sprach. Die russische Regierung schwieg, sagte die russische Nachrichtenagentur RIA.",
+        Lang::De,
+        Some((2016, 3, 11)),
+    );
+    assert!(
+        entities.iter().any(|entity| entity.kb_id.as_deref() == Some("person:jose-eduardo-dos-santos")),
+        "{entities:?}"
+    );
+    assert_eq!(find(&doc, &entities, "Regierung")[0].kb_id.as_deref(), Some("country:RUS"));
+    assert_eq!(find(&doc, &entities, "Nachrichtenagentur")[0].kb_id.as_deref(), Some("org:ria-novosti"));
 }

@@ -222,3 +222,24 @@ fn without_the_tagger_a_name_before_an_unknown_proper_noun_is_not_linked() {
     let alone = lagebild_link::entities(&doc, kb);
     assert!(with(&doc, &alone, "Irak").iter().all(|entity| entity.kb_id.is_none()), "{alone:?}");
 }
+
+/// A span that starts with an honorific loses it and names a person, whatever type the tagger
+/// gave (`Ms Short` as an organisation); its surname then meets the full name before it. A
+/// tagger span around a compound's names leaves the names standing (`US-led`).
+#[test]
+fn honorifics_are_dropped_and_compound_parts_stand() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Clare Short criticised the US-led coalition. Ms Short said so.", Lang::En);
+    let tagged = [
+        span(&doc, "Clare Short", EntityType::Person),
+        span(&doc, "US-led", EntityType::Other),
+        span(&doc, "Ms Short", EntityType::Organization),
+    ];
+    let merged = lagebild_link::entities_with(&doc, kb, &tagged);
+    let short = with(&doc, &merged, "Short");
+    assert_eq!(short.len(), 1, "{merged:?}");
+    assert_eq!(short[0].entity_type, EntityType::Person);
+    assert_eq!(short[0].kb_id.as_deref(), Some("person:clare-short"));
+    assert!(with(&doc, &merged, "US-led").is_empty(), "{merged:?}");
+    assert_eq!(with(&doc, &merged, "US")[0].kb_id.as_deref(), Some("country:USA"));
+}
