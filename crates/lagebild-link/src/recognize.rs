@@ -337,9 +337,12 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
             }
             let lower = context.lower(i);
             let mut matched = None;
-            // A name the base spells without diacritics (PETRARCH's `Jose Eduardo Dos Santos`)
-            // is looked up folded where the text has them (`José`).
-            let folded_longest = || (!lower.is_ascii()).then(|| kb.longest_from(&fold_ascii(lower))).flatten();
+            // A person's name the base spells without diacritics (PETRARCH's `Jose Eduardo Dos
+            // Santos`) is looked up folded where the text has them (`José`): names of two
+            // words or more, capitalised, which keeps the folding off most words.
+            let several_names = i + 1 < end && starts_upper(context.text(i + 1));
+            let folded_longest =
+                || (several_names && !lower.is_ascii()).then(|| kb.longest_from(&fold_ascii(lower))).flatten();
             // An English possessive (`UK's`, `Putin’s`, `the United States'`) is one token.
             let possessive = possessive_suffix(context.lang, lower);
             let possessive_longest = || possessive.and_then(|suffix| kb.longest_from(&lower[..lower.len() - suffix]));
@@ -365,7 +368,7 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                         kb.lookup(key).iter().filter(|hit| acceptable(context, hit, surface, single)).copied().collect()
                     };
                     let mut hits = hits_of(&key);
-                    if hits.is_empty() && upper && !key.is_ascii() {
+                    if hits.is_empty() && upper && words > 1 && several_names && !key.is_ascii() {
                         let folded = fold_ascii(&key);
                         hits = hits_of(&folded);
                         if !hits.is_empty() {
