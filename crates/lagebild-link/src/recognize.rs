@@ -792,6 +792,20 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
         }
         return;
     }
+    // An English country name before a noun, or in the possessive, is mostly its state (`US
+    // policy`, `the UK's presidency`, `Russia's debt`), or its economy before a noun for
+    // companies (`the US market`).
+    let attributive = context.lang == Lang::En
+        && entry.kind == Kind::Country
+        && (candidate.range.end() < context.doc.tokens[candidate.end - 1].range.end()
+            || candidate.end < context.sentences[candidate.sentence].1 && context.pos(candidate.end) == Some("NOUN"));
+    if attributive && before_business_noun(context, candidate) {
+        entity.reading = Some(Reading::Organization);
+        entity.code = entry.country.as_deref().map(|country| format!("{country}BUS"));
+        reason.add(|| "before a noun for companies: its economy".to_owned());
+        return;
+    }
+    let argument = argument.or_else(|| attributive.then(|| "before a noun or in the possessive".to_owned()));
     match (argument, country) {
         (Some(role), Some(country)) => {
             entity.reading = Some(Reading::Government);

@@ -197,6 +197,14 @@ fn possessives_diacritics_and_role_nouns() {
     let uk = find(&doc, &entities, "UK");
     assert_eq!(uk[0].kb_id.as_deref(), Some("country:GBR"), "{entities:?}");
     assert_eq!(find(&doc, &entities, "Britain")[0].kb_id.as_deref(), Some("country:GBR"));
+    // An English country name before a noun or in the possessive is its state, or its economy
+    // before a noun for companies; elsewhere outside a clause's arguments, a place.
+    assert_eq!(uk[0].reading, Some(Reading::Government));
+    let (doc, entities) = run("He praised US policy and the US market. Prices rose in Chile.", Lang::En, None);
+    let us = find(&doc, &entities, "US");
+    assert_eq!((us[0].reading, us[0].code.as_deref()), (Some(Reading::Government), Some("USAGOV")));
+    assert_eq!((us[1].reading, us[1].code.as_deref()), (Some(Reading::Organization), Some("USABUS")));
+    assert_eq!(find(&doc, &entities, "Chile")[0].reading, Some(Reading::Place));
     let (doc, entities) = run(
         "José Eduardo dos Santos sprach. Die russische Regierung schwieg, sagte die russische Nachrichtenagentur RIA.",
         Lang::De,
