@@ -44,7 +44,7 @@ impl Unit {
     pub(crate) fn duration(self, count: Count) -> String {
         let (time, letter, factor) = match self {
             Unit::Year => (false, "Y", 1.0),
-            Unit::Quarter => (false, "M", 3.0),
+            Unit::Quarter => (false, "Q", 1.0),
             Unit::Month => (false, "M", 1.0),
             Unit::Week => (false, "W", 1.0),
             Unit::Day => (false, "D", 1.0),

@@ -424,13 +424,27 @@ impl Analyzer {
 }
 
 /// Whether the values found pass the case.
+/// A duration in quarters written in months, as the sources write it (`P2Q` → `P6M`, `PXQ` →
+/// `PXM`): the same length.
+fn in_months(value: &str) -> Option<String> {
+    let count = value.strip_prefix('P')?.strip_suffix('Q')?;
+    if count == "X" {
+        return Some("PXM".to_owned());
+    }
+    let n: u32 = count.parse().ok()?;
+    Some(format!("P{}M", 3 * n))
+}
+
 fn passes(case: &Case, found: &[(TimeType, String)]) -> bool {
     let reference = case.reference.format("%Y-%m-%d").to_string();
     // A time of day that Recognizers leaves without a date is on the reference day here.
     let strip = |value: &str| value.strip_prefix(&reference).filter(|v| v.starts_with('T')).map(str::to_owned);
     let expected = &case.expected;
-    let matches =
-        |value: &str| expected.values.contains(value) || strip(value).is_some_and(|v| expected.values.contains(&v));
+    let matches = |value: &str| {
+        expected.values.contains(value)
+            || strip(value).is_some_and(|v| expected.values.contains(&v))
+            || in_months(value).is_some_and(|v| expected.values.contains(&v))
+    };
     if found.iter().any(|(_, value)| matches(value)) {
         return true;
     }
@@ -448,7 +462,7 @@ fn passes(case: &Case, found: &[(TimeType, String)]) -> bool {
         if let Some(length) = length
             && found.len() == 1
             && found[0].0 == TimeType::Duration
-            && found[0].1 == *length
+            && (found[0].1 == *length || in_months(&found[0].1).is_some_and(|months| months == *length))
         {
             return true;
         }
