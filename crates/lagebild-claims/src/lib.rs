@@ -173,6 +173,21 @@ impl<'a> Reader<'a> {
             })
             .unwrap_or(verb);
         let words = self.words;
+        // A participle read as a verb with the participle's prefix in its lemma may be the
+        // participle of a cue verb without it (`haben gehört, dass`: `gehören` or `hören`).
+        // A participle of a perfect: with an auxiliary (`gehört zu` is no participle, whatever
+        // its tag).
+        let participle = self.doc.tokens[main as usize].feature("VerbForm") == Some("Part")
+            && clause.verb_tokens.iter().any(|&token| self.pos(token as usize) == "AUX");
+        let lemma = match words.classes.get("participle_prefix") {
+            Some(prefixes) if participle && !self.is_cue_lemma(&lemma) => prefixes
+                .iter()
+                .filter(|prefix| self.lower[main as usize].starts_with(prefix.as_str()))
+                .filter_map(|prefix| lemma.strip_prefix(prefix.as_str()))
+                .find(|stem| words.verbs.contains_key(*stem))
+                .map_or(lemma.clone(), str::to_owned),
+            _ => lemma,
+        };
         let stance = if let Some(&stance) = words.verbs.get(&lemma) {
             stance
         } else if let Some(&stance) = words.quote_verbs.get(&lemma) {
@@ -187,6 +202,15 @@ impl<'a> Reader<'a> {
             (self.colon_after(main as usize) && !noun).then_some(stance)?
         };
         Some((main, stance))
+    }
+
+    /// Whether `lemma` is a cue verb of any class.
+    fn is_cue_lemma(&self, lemma: &str) -> bool {
+        let words = self.words;
+        words.verbs.contains_key(lemma)
+            || words.quote_verbs.contains_key(lemma)
+            || words.prep_verbs.contains_key(lemma)
+            || words.colon_verbs.contains_key(lemma)
     }
 
     /// Whether a quotation closes before the verb at `main` past a comma and its subject
@@ -841,22 +865,25 @@ impl<'a> Reader<'a> {
         if self.words.vocatives.is_empty() {
             return tokens;
         }
+        // The length of the address that starts at `start`, if one does (its own words may be
+        // tagged as verbs: `liebe`).
         let vocative_at = |start: usize| {
-            self.words.vocatives.iter().any(|sequence| {
-                start + sequence.len() <= tokens.end
-                    && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word)
+            self.words.vocatives.iter().find_map(|sequence| {
+                (start + sequence.len() <= tokens.end
+                    && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word))
+                .then_some(sequence.len())
             })
         };
         let comma = |t: usize| &self.lower[t] == ",";
         if let Some(last) = (tokens.start + 1..tokens.end).rev().find(|&t| comma(t))
-            && vocative_at(last + 1)
-            && !(last + 1..tokens.end).any(|t| matches!(self.pos(t), "VERB" | "AUX"))
+            && let Some(length) = vocative_at(last + 1)
+            && !(last + 1 + length..tokens.end).any(|t| matches!(self.pos(t), "VERB" | "AUX"))
         {
             return self.trim(tokens.start..last);
         }
-        if vocative_at(tokens.start)
+        if let Some(length) = vocative_at(tokens.start)
             && let Some(first) = (tokens.start + 1..tokens.end.min(tokens.start + 12)).find(|&t| comma(t))
-            && !(tokens.start..first).any(|t| matches!(self.pos(t), "VERB" | "AUX"))
+            && !(tokens.start + length..first).any(|t| matches!(self.pos(t), "VERB" | "AUX"))
         {
             return self.trim(first + 1..tokens.end);
         }
