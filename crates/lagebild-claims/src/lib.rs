@@ -188,6 +188,15 @@ impl<'a> Reader<'a> {
                 .map_or(lemma.clone(), str::to_owned),
             _ => lemma,
         };
+        // A copula with a predicative adjective of attribution: the adjective is the cue.
+        if words.is("copula", &lemma) && !words.adjectives.is_empty() {
+            return clause.tokens.iter().copied().filter(|&token| token > verb).find_map(|token| {
+                let index = token as usize;
+                let stance =
+                    words.adjectives.get(&self.lemma(index)).or_else(|| words.adjectives.get(&self.lower[index]));
+                stance.map(|&stance| (token, stance))
+            });
+        }
         let stance = if let Some(&stance) = words.verbs.get(&lemma) {
             stance
         } else if let Some(&stance) = words.quote_verbs.get(&lemma) {

@@ -10,6 +10,9 @@ use lagebild_resources::{ResourceError, parse_table};
 pub struct ClaimWords {
     /// Cue verbs' lemmas (lowercase) with the stance they carry.
     pub(crate) verbs: HashMap<String, Stance>,
+    /// Predicative adjectives that, with a copula, report a statement (`Ich bin überzeugt,
+    /// dass …`, `Es ist klar, dass …`).
+    pub(crate) adjectives: HashMap<String, Stance>,
     /// Cue verbs whose object is what they report (`bestreiten`, `nennen`, `deny`).
     pub(crate) object_verbs: HashSet<String>,
     /// Verbs that report only before a colon or `, dass` (`Darin steht: …`, `Die Antwort
@@ -69,6 +72,7 @@ impl ClaimWords {
             };
             match class {
                 "verb" => _ = words.verbs.insert(entry.to_owned(), stance_of()?),
+                "adjective" => _ = words.adjectives.insert(entry.to_owned(), stance_of()?),
                 "verb_object" => {
                     words.verbs.insert(entry.to_owned(), stance_of()?);
                     words.object_verbs.insert(entry.to_owned());
@@ -89,7 +93,7 @@ impl ClaimWords {
                 "definite" => _ = words.definite.insert(entry.to_owned()),
                 "expletive" | "not_third_person" | "purpose" | "as" | "that" | "name_link" | "infinitive" | "of"
                 | "from" | "description" | "no_object_content" | "according_noun" | "source_noun"
-                | "participle_prefix" => {
+                | "participle_prefix" | "copula" => {
                     words.classes.entry(class.to_owned()).or_default().insert(entry.to_owned());
                 }
                 "not_cue" => words.not_cues.push(sequence()),
