@@ -722,7 +722,8 @@ impl<'a> Reader<'a> {
             let quantified = head + 1 < bounds.end
                 && self.pos(head + 1) == "DET"
                 && self.doc.tokens[head + 1].feature("PronType") == Some("Tot");
-            return head..head + 1 + usize::from(quantified);
+            let end = head + 1 + usize::from(quantified);
+            return head..self.pronoun_apposition(head, end, bounds).unwrap_or(end);
         }
         // Leftwards up to the determiner that opens the phrase.
         let mut start = head;
@@ -765,6 +766,33 @@ impl<'a> Reader<'a> {
             }
         }
         start..end
+    }
+
+    /// The end of what says who a first- or second-person pronoun is, right after it at
+    /// `end`: a phrase opened by a word of class `apposition` (`wir als Freie Demokraten`,
+    /// `Wir von der AfD`), an address (`Sie, liebe Kolleginnen und Kollegen vom Bündnis 90/Die
+    /// Grünen,`) or a noun phrase between commas (`Wir, die AfD, …`).
+    fn pronoun_apposition(&self, head: usize, end: usize, bounds: &Range<usize>) -> Option<usize> {
+        if !matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2")) || end >= bounds.end {
+            return None;
+        }
+        let nominal = |t: usize| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM");
+        let run = |from: usize| (from..bounds.end).take_while(|&t| nominal(t)).last().map(|last| last + 1);
+        if self.words.is("apposition", &self.lower[end]) {
+            return run(end + 1).filter(|&stop| (end + 1..stop).any(|t| matches!(self.pos(t), "PROPN" | "NOUN")));
+        }
+        if &self.lower[end] != "," {
+            return None;
+        }
+        // Up to the comma that closes it, within a few words.
+        let close = (end + 1..bounds.end.min(end + 14)).find(|&t| &self.lower[t] == ",")?;
+        let address = self.words.vocatives.iter().any(|sequence| {
+            end + 1 + sequence.len() <= close && sequence.iter().zip(end + 1..).all(|(word, t)| self.lower[t] == *word)
+        });
+        let noun_phrase = self.pos(end + 1) == "DET"
+            && (end + 1..close).all(nominal)
+            && (end + 1..close).any(|t| matches!(self.pos(t), "PROPN" | "NOUN"));
+        (address || noun_phrase).then_some(close)
     }
 
     /// The entity mention among `tokens`, preferring one that covers `head`.
@@ -1588,13 +1616,25 @@ impl<'a> Reader<'a> {
         {
             return Some(self.arg(before, bounds));
         }
+        // A possessive determiner right before it (`Mein Eindruck ist: …`, `seine Forderung`;
+        // the tagger marks German ones as personal, `PronType=Prs`).
+        if let Some(before) = before
+            && self.pos(before) == "DET"
+            && (self.doc.tokens[before].feature("Poss") == Some("Yes")
+                || self.doc.tokens[before].feature("PronType") == Some("Prs"))
+        {
+            return Some(self.arg(before, &(before..before + 1)));
+        }
         // The subject of the clause whose object the noun is (`Ich habe eine konkrete Frage:`,
-        // `Der Minister hatte eine klare Botschaft: …`).
+        // `Der Minister hatte eine klare Botschaft: …`), or whose predicate it is after a
+        // copula (`Ich bin der Überzeugung, dass …`).
         let clause = &self.doc.clauses[self.clause_of[noun]? as usize];
         let object = clause.arguments.iter().any(|&(role, head)| role == ArgumentRole::Object && head as usize == noun);
         let subject =
             clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, head)| head as usize);
-        subject.filter(|&head| object && !self.is_expletive(head)).map(|head| self.arg(head, bounds))
+        let predicate = clause.lemma.as_deref().is_some_and(|lemma| self.words.is("copula", &lemma.to_lowercase()))
+            && subject.is_some_and(|head| head != noun);
+        subject.filter(|&head| (object || predicate) && !self.is_expletive(head)).map(|head| self.arg(head, bounds))
     }
 
     /// The head of a source noun (class `source_noun`: `Umfrage`, `Studie`) after a word of
