@@ -784,6 +784,18 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
         entity.reading = Some(if locative { Reading::Place } else { Reading::Government });
         return;
     }
+    // A country in a compound names a party to what the compound says (`US-led`,
+    // `US-Sanktionen`, `Nato-Russland-Rat`): its state.
+    if candidate.compound
+        && !locative
+        && entry.kind == Kind::Country
+        && let Some(country) = &country
+    {
+        entity.reading = Some(Reading::Government);
+        entity.code = Some(format!("{country}GOV"));
+        reason.add(|| "part of a compound: its government".to_owned());
+        return;
+    }
     if locative || candidate.compound {
         entity.reading = Some(Reading::Place);
         entity.code = entry.country.as_deref().map(str::to_owned);

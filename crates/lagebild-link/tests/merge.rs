@@ -241,5 +241,8 @@ fn honorifics_are_dropped_and_compound_parts_stand() {
     assert_eq!(short[0].entity_type, EntityType::Person);
     assert_eq!(short[0].kb_id.as_deref(), Some("person:clare-short"));
     assert!(with(&doc, &merged, "US-led").is_empty(), "{merged:?}");
-    assert_eq!(with(&doc, &merged, "US")[0].kb_id.as_deref(), Some("country:USA"));
+    let us = with(&doc, &merged, "US");
+    assert_eq!(us[0].kb_id.as_deref(), Some("country:USA"));
+    // A country in a compound is a party to what it says: its state.
+    assert_eq!((us[0].reading, us[0].code.as_deref()), (Some(lagebild_doc::Reading::Government), Some("USAGOV")));
 }
