@@ -58,6 +58,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         business_nouns: Default::default(),
         relational: Default::default(),
         honorifics: Default::default(),
+        company_words: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -192,6 +193,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
             }
             "relational" => kb.relational[slot].insert(f[1].into()),
             "honorific" => kb.honorifics[slot].insert(f[1].into()),
+            "company_word" => kb.company_words[slot].insert(f[1].into()),
             "business_noun" => {
                 kb.business_nouns[slot].push(f[1].into());
                 true
@@ -200,7 +202,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
                 return Err(row
                     .error(
                         CONTEXT,
-                        "expected the class `locative`, `common`, `quantifier`, `direction_prefix`, `business_noun`, `relational` or `honorific`",
+                        "expected the class `locative`, `common`, `quantifier`, `direction_prefix`, `business_noun`, `relational`, `honorific` or `company_word`",
                     )
                     .into());
             }

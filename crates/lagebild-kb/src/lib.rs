@@ -295,6 +295,8 @@ pub struct Kb {
     relational: [Set<Box<str>>; 2],
     /// German and English honorifics before a person's name (`Herr`, `Ms`).
     honorifics: [Set<Box<str>>; 2],
+    /// German and English last words of company names (`energy`, `ag`).
+    company_words: [Set<Box<str>>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -456,6 +458,12 @@ impl Kb {
     /// for its government (`gegen`, `zwischen`, `against`).
     pub fn is_relational(&self, lang: Lang, word: &str) -> bool {
         slot(lang).is_some_and(|slot| self.relational[slot].contains(word))
+    }
+
+    /// Whether `word` (lowercase, without a full stop) ends a company's name (`energy`,
+    /// `bank`, `ag`).
+    pub fn is_company_word(&self, lang: Lang, word: &str) -> bool {
+        slot(lang).is_some_and(|slot| self.company_words[slot].contains(word))
     }
 
     /// Whether `word` (lowercase, without a full stop) is an honorific before a person's name

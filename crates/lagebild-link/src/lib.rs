@@ -35,6 +35,7 @@
 //!   the type of a mention of form `name`: agreement raises the confidence, disagreement
 //!   lowers it.
 //! - **Honorific**: a span that starts with one (`Ms Short`) loses it and names a person.
+//! - **Company word**: a span that ends with one (`Burren Energy`) names an organisation.
 //! - **Compounds**: a span around a compound's names (`US-led`) leaves the names standing.
 //! - **Overlap**: the longer span wins, unless the base's mention is a known full name (a
 //!   linked name of several words, or the entry's own name in German or English); a tagger
@@ -369,7 +370,7 @@ fn merge(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, tagged: &[TaggedSp
         {
             continue;
         }
-        let span = &without_honorific(doc, kb, span);
+        let span = &company_by_last_word(doc, kb, &without_honorific(doc, kb, span));
         let entities: Vec<Entity> = found.iter().map(|m| m.entity.clone()).collect();
         match classify(doc, kb, &entities, span) {
             (Merge::Same, overlapping) => {
@@ -434,6 +435,20 @@ fn without_honorific(doc: &Document, kb: &Kb, span: &TaggedSpan) -> TaggedSpan {
     {
         span.range = TextRange::new(next.range.start(), span.range.end());
         span.entity_type = EntityType::Person;
+    }
+    span
+}
+
+/// A span of several words whose last word names a kind of company (`Burren Energy`,
+/// `Deutsche Bank`, `Siemens AG`: class `company_word` of `resources/kb/context_words.tsv`)
+/// is an organisation, whatever type the tagger gave.
+fn company_by_last_word(doc: &Document, kb: &Kb, span: &TaggedSpan) -> TaggedSpan {
+    let mut span = span.clone();
+    let words = doc.slice(span.range);
+    if let Some((_, last)) = words.rsplit_once(' ')
+        && kb.is_company_word(doc.meta.lang, &last.trim_end_matches('.').to_lowercase())
+    {
+        span.entity_type = EntityType::Organization;
     }
     span
 }

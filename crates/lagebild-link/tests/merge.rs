@@ -246,3 +246,16 @@ fn honorifics_are_dropped_and_compound_parts_stand() {
     // A country in a compound is a party to what it says: its state.
     assert_eq!((us[0].reading, us[0].code.as_deref()), (Some(lagebild_doc::Reading::Government), Some("USAGOV")));
 }
+
+/// A span whose last word names a kind of company is an organisation, whatever type the
+/// tagger gave (`Burren Energy` read as a person).
+#[test]
+fn a_company_word_at_the_end_makes_an_organisation() {
+    let kb = &support::loaded().kb;
+    let doc = doc("The deal gives Burren Energy access to the market.", Lang::En);
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Burren Energy", EntityType::Person)]);
+    let company = with(&doc, &merged, "Burren Energy");
+    assert_eq!(company.len(), 1, "{merged:?}");
+    assert_eq!(company[0].entity_type, EntityType::Organization);
+    assert_eq!(company[0].reading, Some(lagebild_doc::Reading::Organization));
+}
