@@ -173,11 +173,14 @@ pub enum ClauseWordClass {
     /// A conjunction that joins main clauses (`doch`, `denn`): it never opens a subordinate
     /// clause, whatever part of speech the tagger gives it.
     Coordinator,
+    /// A word the tagger may read as a separable verb particle that never is one (`jeder` in
+    /// `Das weiß jeder`).
+    NotParticle,
 }
 
 impl ClauseWordClass {
     /// Every class, with its name in the resource file.
-    pub const ALL: [(ClauseWordClass, &'static str); 15] = [
+    pub const ALL: [(ClauseWordClass, &'static str); 16] = [
         (ClauseWordClass::Subordinator, "subordinator"),
         (ClauseWordClass::Comparative, "comparative"),
         (ClauseWordClass::SubordinatorPrefix, "subordinator_prefix"),
@@ -193,6 +196,7 @@ impl ClauseWordClass {
         (ClauseWordClass::AgentPreposition, "agent_preposition"),
         (ClauseWordClass::PrepositionalParticiple, "prepositional_participle"),
         (ClauseWordClass::Coordinator, "coordinator"),
+        (ClauseWordClass::NotParticle, "not_particle"),
     ];
 
     pub fn parse(name: &str) -> Option<ClauseWordClass> {

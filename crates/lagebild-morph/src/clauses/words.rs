@@ -279,6 +279,10 @@ impl Word {
         if flags & flag::INFINITIVE != 0 && has_inner_zu(form(), token.lemma.as_deref()) {
             flags |= flag::ZU_INFINITIVE;
         }
+        // A pronoun or determiner the tagger read as a particle (`Das weiß jeder`).
+        if classes.has(ClauseWordClass::NotParticle) {
+            flags &= !flag::PARTICLE;
+        }
         Word { pos, flags, classes }
     }
 
