@@ -180,7 +180,9 @@ fn spread_over_conjuncts(context: &mut Context<'_>) {
         context.arguments.iter().enumerate().filter_map(|(token, role)| role.map(|role| (token, role))).collect();
     let mut marks = Vec::new();
     for (head, role) in heads {
-        if !name(head) {
+        // Cheap test first: a conjunction or comma near the head.
+        let near = head.saturating_sub(6)..(head + 7).min(tokens.len());
+        if !near.into_iter().any(|t| conjunction(t) || comma(t)) || !name(head) {
             continue;
         }
         // Leftwards from the last member: a conjunction first, then commas.
