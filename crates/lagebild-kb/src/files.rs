@@ -51,14 +51,9 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         role_noun_suffixes: Default::default(),
         role_noun_words: 1,
         holders: Default::default(),
-        locatives: Default::default(),
-        common_words: Default::default(),
-        quantifiers: Default::default(),
+        context_words: Default::default(),
         direction_prefixes: Default::default(),
         business_nouns: Default::default(),
-        relational: Default::default(),
-        honorifics: Default::default(),
-        company_words: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -184,29 +179,20 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
             _ => return Err(row.error(CONTEXT, "expected a language (de, en)").into()),
         };
         match f[2] {
-            "locative" => kb.locatives[slot].insert(f[1].into()),
-            "common" => kb.common_words[slot].insert(f[1].into()),
-            "quantifier" => kb.quantifiers[slot].insert(f[1].into()),
-            "direction_prefix" => {
-                kb.direction_prefixes[slot].push(f[1].into());
-                true
+            "direction_prefix" => kb.direction_prefixes[slot].push(f[1].into()),
+            "business_noun" => kb.business_nouns[slot].push(f[1].into()),
+            class => {
+                let Some(&(class, _)) = crate::ContextClass::ALL.iter().find(|(_, name)| *name == class) else {
+                    return Err(row
+                        .error(
+                            CONTEXT,
+                            "expected the class `locative`, `common`, `quantifier`, `relational`, `honorific`, `company_word`, `direction_prefix` or `business_noun`",
+                        )
+                        .into());
+                };
+                *kb.context_words[slot].entry(f[1].into()).or_default() |= class.bit();
             }
-            "relational" => kb.relational[slot].insert(f[1].into()),
-            "honorific" => kb.honorifics[slot].insert(f[1].into()),
-            "company_word" => kb.company_words[slot].insert(f[1].into()),
-            "business_noun" => {
-                kb.business_nouns[slot].push(f[1].into());
-                true
-            }
-            _ => {
-                return Err(row
-                    .error(
-                        CONTEXT,
-                        "expected the class `locative`, `common`, `quantifier`, `direction_prefix`, `business_noun`, `relational`, `honorific` or `company_word`",
-                    )
-                    .into());
-            }
-        };
+        }
     }
     const AMBIGUOUS: &str = "resources/kb/ambiguous.tsv";
     for row in &parse_table(AMBIGUOUS, files.ambiguous, 4)?.rows {

@@ -197,6 +197,41 @@ pub struct NameHit {
     pub acronym: bool,
 }
 
+/// The classes of words in `resources/kb/context_words.tsv` that are looked up whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextClass {
+    /// A preposition after which a place name is a location (`in`).
+    Locative,
+    /// A word that alone is not taken for a small place or a person (`March`, `Mai`).
+    Common,
+    /// A word of number before which a country's name that is also its people's plural names
+    /// the people (`Tausende Ungarn`).
+    Quantifier,
+    /// A preposition after which a country or capital is a party to relations, a dispute or
+    /// an action, so its government (`gegen`, `against`).
+    Relational,
+    /// An honorific before a person's name (`herr`, `mr`).
+    Honorific,
+    /// The last word of a company's name (`energy`, `ag`).
+    CompanyWord,
+}
+
+impl ContextClass {
+    /// Every class, with its name in the file.
+    pub const ALL: [(ContextClass, &'static str); 6] = [
+        (ContextClass::Locative, "locative"),
+        (ContextClass::Common, "common"),
+        (ContextClass::Quantifier, "quantifier"),
+        (ContextClass::Relational, "relational"),
+        (ContextClass::Honorific, "honorific"),
+        (ContextClass::CompanyWord, "company_word"),
+    ];
+
+    pub(crate) fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
 /// A noun that makes a country an actor: `Außenminister` → GOV, `Marine` → MIL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleNoun {
@@ -277,26 +312,15 @@ pub struct Kb {
     role_noun_words: u8,
     /// (role key, code prefix of three letters) → (person, role index).
     holders: Map<RoleKey, Vec<(u32, u16)>>,
-    /// German and English prepositions after which a place name is a location.
-    locatives: [Set<Box<str>>; 2],
-    /// German and English words that alone are not taken for a small place or a person.
-    common_words: [Set<Box<str>>; 2],
-    /// By language: words of number (`tausende`, `viele`) before which a country's name that
-    /// is also its people's plural names the people (`Tausende Ungarn`).
-    quantifiers: [Set<Box<str>>; 2],
+    /// By language: each word of `resources/kb/context_words.tsv` with its classes (bits of
+    /// [`ContextClass`]).
+    context_words: [Map<Box<str>, u8>; 2],
     /// Per language, prefixes of direction before a country adjective (`west` in
     /// `westsudanesischen`).
     direction_prefixes: [Vec<Box<str>>; 2],
     /// Per language, nouns for companies or an economy (`wirtschaft`, `firm`), before which a
     /// country adjective stands for an organisation.
     business_nouns: [Vec<Box<str>>; 2],
-    /// German and English prepositions after which a country or capital is a party to
-    /// relations, a dispute or an action (`Sanktionen gegen Russland`): its government.
-    relational: [Set<Box<str>>; 2],
-    /// German and English honorifics before a person's name (`Herr`, `Ms`).
-    honorifics: [Set<Box<str>>; 2],
-    /// German and English last words of company names (`energy`, `ag`).
-    company_words: [Set<Box<str>>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -449,33 +473,10 @@ impl Kb {
         self.capital_of.get(&place).copied()
     }
 
-    /// Whether `word` (lowercase) is a preposition after which a place is a location.
-    pub fn is_locative(&self, lang: Lang, word: &str) -> bool {
-        slot(lang).is_some_and(|slot| self.locatives[slot].contains(word))
-    }
-
-    /// Whether `word` (lowercase) is a preposition after which a country or capital stands
-    /// for its government (`gegen`, `zwischen`, `against`).
-    pub fn is_relational(&self, lang: Lang, word: &str) -> bool {
-        slot(lang).is_some_and(|slot| self.relational[slot].contains(word))
-    }
-
-    /// Whether `word` (lowercase, without a full stop) ends a company's name (`energy`,
-    /// `bank`, `ag`).
-    pub fn is_company_word(&self, lang: Lang, word: &str) -> bool {
-        slot(lang).is_some_and(|slot| self.company_words[slot].contains(word))
-    }
-
-    /// Whether `word` (lowercase, without a full stop) is an honorific before a person's name
-    /// (`herr`, `mr`).
-    pub fn is_honorific(&self, lang: Lang, word: &str) -> bool {
-        slot(lang).is_some_and(|slot| self.honorifics[slot].contains(word))
-    }
-
-    /// Whether `word` (lowercase) is a word of number before which a country's name that is
-    /// also its people's plural names the people (`Tausende Ungarn`).
-    pub fn is_quantifier(&self, lang: Lang, word: &str) -> bool {
-        slot(lang).is_some_and(|slot| self.quantifiers[slot].contains(word))
+    /// Whether `word` (lowercase, without a full stop) is of `class` in `lang` (class of
+    /// `resources/kb/context_words.tsv`).
+    pub fn is_context(&self, lang: Lang, class: ContextClass, word: &str) -> bool {
+        slot(lang).and_then(|slot| self.context_words[slot].get(word)).is_some_and(|bits| bits & class.bit() != 0)
     }
 
     /// The rest of `word` (lowercase) after its longest prefix of direction (`westsudanesischen`
@@ -498,12 +499,6 @@ impl Kb {
             Lang::De => nouns.iter().any(|word| noun.ends_with(&**word)),
             _ => nouns.iter().any(|word| noun == &**word),
         }
-    }
-
-    /// Whether `word` (lowercase) is a common word that alone is not taken for a small place
-    /// or a person (`March`, `Mai`).
-    pub fn is_common_word(&self, lang: Lang, word: &str) -> bool {
-        slot(lang).is_some_and(|slot| self.common_words[slot].contains(word))
     }
 
     /// For a name (key) that also names things outside the base: the countries one of

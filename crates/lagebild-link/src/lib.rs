@@ -56,7 +56,7 @@ mod recognize;
 use std::collections::HashMap;
 
 use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
-use lagebild_kb::{Kb, Kind, NameForm};
+use lagebild_kb::{ContextClass, Kb, Kind, NameForm};
 
 pub use recognize::Reason;
 
@@ -154,7 +154,7 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
         // Bush`) is the person, unless a locative preposition comes before it.
         let locative = index > 0 && {
             let before = doc.slice(doc.tokens[index - 1].range).to_lowercase();
-            kb.is_locative(doc.meta.lang, &before)
+            kb.is_context(doc.meta.lang, ContextClass::Locative, &before)
         };
         let small_place = |entity: &Entity| {
             entity.range == token.range
@@ -431,7 +431,7 @@ fn without_honorific(doc: &Document, kb: &Kb, span: &TaggedSpan) -> TaggedSpan {
     let word = doc.slice(first.range).trim_end_matches('.').to_lowercase();
     if first.range.start() == span.range.start()
         && next.range.end() <= span.range.end()
-        && kb.is_honorific(doc.meta.lang, &word)
+        && kb.is_context(doc.meta.lang, ContextClass::Honorific, &word)
     {
         span.range = TextRange::new(next.range.start(), span.range.end());
         span.entity_type = EntityType::Person;
@@ -446,7 +446,7 @@ fn company_by_last_word(doc: &Document, kb: &Kb, span: &TaggedSpan) -> TaggedSpa
     let mut span = span.clone();
     let words = doc.slice(span.range);
     if let Some((_, last)) = words.rsplit_once(' ')
-        && kb.is_company_word(doc.meta.lang, &last.trim_end_matches('.').to_lowercase())
+        && kb.is_context(doc.meta.lang, ContextClass::CompanyWord, &last.trim_end_matches('.').to_lowercase())
     {
         span.entity_type = EntityType::Organization;
     }

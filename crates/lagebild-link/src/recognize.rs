@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use lagebild_doc::{ArgumentRole, Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
-use lagebild_kb::{Kb, Kind, NameForm, NameHit, RoleNoun, fold_ascii, key_of};
+use lagebild_kb::{ContextClass, Kb, Kind, NameForm, NameHit, RoleNoun, fold_ascii, key_of};
 
 use crate::{Explained, TaggedSpan};
 
@@ -131,7 +131,8 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
         if (entry.kind == Kind::Person || small_place) && context.pos(token).is_some_and(|pos| pos != "PROPN") {
             return false;
         }
-        if (entry.kind == Kind::Person || small_place) && context.kb.is_common_word(context.lang, context.lower(token))
+        if (entry.kind == Kind::Person || small_place)
+            && context.kb.is_context(context.lang, ContextClass::Common, context.lower(token))
         {
             return false;
         }
@@ -139,7 +140,7 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
         let titled = token > 0 && {
             let before = context.lower(token - 1);
             let before = before.trim_end_matches('.');
-            context.kb.is_honorific(context.lang, before)
+            context.kb.is_context(context.lang, ContextClass::Honorific, before)
                 || context.kb.role_noun(context.lang, before).is_some_and(|noun| noun.role.is_some())
         };
         if small_place && titled {
@@ -735,7 +736,8 @@ fn counted(context: &Context<'_>, candidate: &Candidate) -> bool {
         return false;
     }
     let previous = candidate.first - 1;
-    context.pos(previous) == Some("NUM") || context.kb.is_quantifier(context.lang, context.lower(previous))
+    context.pos(previous) == Some("NUM")
+        || context.kb.is_context(context.lang, ContextClass::Quantifier, context.lower(previous))
 }
 
 /// Step 4: a country, capital or seat of government as an actor or as a place.
@@ -773,8 +775,8 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
         if matches!(context.pos(previous), Some("DET")) {
             continue;
         }
-        locative = kb.is_locative(context.lang, context.lower(previous));
-        relational = kb.is_relational(context.lang, context.lower(previous));
+        locative = kb.is_context(context.lang, ContextClass::Locative, context.lower(previous));
+        relational = kb.is_context(context.lang, ContextClass::Relational, context.lower(previous));
         break;
     }
     let argument = (candidate.first..candidate.end).find_map(|token| context.arguments[token]);
