@@ -786,13 +786,20 @@ impl<'a> Reader<'a> {
         }
         // Up to the comma that closes it, within a few words.
         let close = (end + 1..bounds.end.min(end + 14)).find(|&t| &self.lower[t] == ",")?;
-        let address = self.words.vocatives.iter().any(|sequence| {
-            end + 1 + sequence.len() <= close && sequence.iter().zip(end + 1..).all(|(word, t)| self.lower[t] == *word)
-        });
+        let address = self.vocative_at(end + 1, close).is_some();
         let noun_phrase = self.pos(end + 1) == "DET"
             && (end + 1..close).all(nominal)
             && (end + 1..close).any(|t| matches!(self.pos(t), "PROPN" | "NOUN"));
         (address || noun_phrase).then_some(close)
+    }
+
+    /// The length of the address to the audience (class `vocative`) that starts at token
+    /// `start` and ends by `end`, if one does.
+    fn vocative_at(&self, start: usize, end: usize) -> Option<usize> {
+        self.words.vocatives.iter().find_map(|sequence| {
+            (start + sequence.len() <= end && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word))
+                .then_some(sequence.len())
+        })
     }
 
     /// The entity mention among `tokens`, preferring one that covers `head`.
@@ -902,15 +909,8 @@ impl<'a> Reader<'a> {
         if self.words.vocatives.is_empty() {
             return tokens;
         }
-        // The length of the address that starts at `start`, if one does (its own words may be
-        // tagged as verbs: `liebe`).
-        let vocative_at = |start: usize| {
-            self.words.vocatives.iter().find_map(|sequence| {
-                (start + sequence.len() <= tokens.end
-                    && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word))
-                .then_some(sequence.len())
-            })
-        };
+        // Its own words may be tagged as verbs (`liebe`).
+        let vocative_at = |start: usize| self.vocative_at(start, tokens.end);
         let comma = |t: usize| &self.lower[t] == ",";
         if let Some(last) = (tokens.start + 1..tokens.end).rev().find(|&t| comma(t))
             && let Some(length) = vocative_at(last + 1)

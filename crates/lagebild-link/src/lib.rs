@@ -56,7 +56,7 @@ mod recognize;
 use std::collections::HashMap;
 
 use lagebild_doc::{Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
-use lagebild_kb::{ContextClass, Kb, Kind, NameForm};
+use lagebild_kb::{ContextClass, Kb, NameForm};
 
 pub use recognize::Reason;
 
@@ -158,11 +158,11 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
         };
         let small_place = |entity: &Entity| {
             entity.range == token.range
-                && entity.kb_id.as_deref().and_then(|id| kb.get(id)).is_some_and(|entry| {
-                    entry.kind == Kind::Place
-                        && entry.population < 1_000_000
-                        && kb.index_of(&entry.id).and_then(|index| kb.capital_of(index)).is_none()
-                })
+                && entity
+                    .kb_id
+                    .as_deref()
+                    .and_then(|id| kb.index_of(id))
+                    .is_some_and(|index| recognize::is_small_place(kb, index))
         };
         if !locative && let Some(place) = found.iter().position(|mention| small_place(&mention.entity)) {
             replaced.push(place);

@@ -126,8 +126,7 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
     // A single word that names a person or a small place must be a proper noun here.
     if let Some(token) = single {
         let entry = context.kb.entry(hit.entry);
-        let small_place =
-            entry.kind == Kind::Place && entry.population < 1_000_000 && context.kb.capital_of(hit.entry).is_none();
+        let small_place = is_small_place(context.kb, hit.entry);
         if (entry.kind == Kind::Person || small_place) && context.pos(token).is_some_and(|pos| pos != "PROPN") {
             return false;
         }
@@ -155,6 +154,13 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
         }
     }
     true
+}
+
+/// Whether the entry is a place of fewer than a million people that is no capital: a name
+/// that many other things share.
+pub(crate) fn is_small_place(kb: &Kb, index: u32) -> bool {
+    let entry = kb.entry(index);
+    entry.kind == Kind::Place && entry.population < 1_000_000 && kb.capital_of(index).is_none()
 }
 
 /// The clauses give one head for coordinated names (`die USA und Russland`, `Argentina and
@@ -367,33 +373,26 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                     let range = doc.tokens[i].range.cover(doc.tokens[i + words - 1].range);
                     let surface = doc.slice(range);
                     let single = (words == 1).then_some(i);
-                    let hits_of = |key: &str| -> Vec<NameHit> {
+                    let hits_of = |key: &str, surface: &str| -> Vec<NameHit> {
                         kb.lookup(key).iter().filter(|hit| acceptable(context, hit, surface, single)).copied().collect()
                     };
-                    let mut hits = hits_of(&key);
-                    if hits.is_empty() && upper && words > 1 && several_names && !key.is_ascii() {
+                    let hits = hits_of(&key, surface);
+                    if !hits.is_empty() {
+                        matched = Some((words, range, hits, "name", key.clone()));
+                        break;
+                    }
+                    if upper && words > 1 && several_names && !key.is_ascii() {
                         let folded = fold_ascii(&key);
-                        hits = hits_of(&folded);
+                        let hits = hits_of(&folded, surface);
                         if !hits.is_empty() {
                             matched = Some((words, range, hits, "name", folded));
                             break;
                         }
                     }
-                    if !hits.is_empty() {
-                        matched = Some((words, range, hits, "name", key.clone()));
-                        break;
-                    }
-                    let last = context.lower(i + words - 1);
-                    if let Some(suffix) = possessive_suffix(context.lang, last) {
+                    if let Some(suffix) = possessive_suffix(context.lang, context.lower(i + words - 1)) {
                         let stem_key = &key[..key.len() - suffix];
                         let range = TextRange::new(range.start(), range.end() - suffix as u32);
-                        let surface = doc.slice(range);
-                        let hits: Vec<NameHit> = kb
-                            .lookup(stem_key)
-                            .iter()
-                            .filter(|hit| acceptable(context, hit, surface, single))
-                            .copied()
-                            .collect();
+                        let hits = hits_of(stem_key, doc.slice(range));
                         if !hits.is_empty() {
                             matched = Some((words, range, hits, "possessive", stem_key.to_owned()));
                             break;
