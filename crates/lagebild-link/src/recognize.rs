@@ -1055,9 +1055,11 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 }
             }
             let country = found[countries[0]].entity.country.clone();
+            // Linked to one country only where it names one (`die Marinen der USA und
+            // Südkoreas` are two countries' navies, neither entry).
             let (kb_id, name) = match &country {
-                Some(country) => country_link(context, country, range),
-                None => (None, Some(context.doc.slice(range).to_owned())),
+                Some(country) if countries.len() == 1 => country_link(context, country, range),
+                _ => (None, Some(context.doc.slice(range).to_owned())),
             };
             let mut entity = Entity {
                 range,

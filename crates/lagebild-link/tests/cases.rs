@@ -216,4 +216,7 @@ fn possessives_diacritics_and_role_nouns() {
     );
     assert_eq!(find(&doc, &entities, "Regierung")[0].kb_id.as_deref(), Some("country:RUS"));
     assert_eq!(find(&doc, &entities, "Nachrichtenagentur")[0].kb_id.as_deref(), Some("org:ria-novosti"));
+    // A role noun of two countries is linked to neither.
+    let (doc, entities) = run("Die Marinen der USA und Südkoreas übten.", Lang::De, Some((2023, 10, 19)));
+    assert_eq!(find(&doc, &entities, "Marinen")[0].kb_id, None, "{entities:?}");
 }
