@@ -73,16 +73,19 @@ pub struct Token {
 
 impl Token {
     /// The universal part of speech, once the morphology stage ran.
+    #[inline]
     pub fn pos(&self) -> Option<&str> {
         self.pos.as_deref()
     }
 
     /// The lemma, once the morphology stage ran.
+    #[inline]
     pub fn lemma(&self) -> Option<&str> {
         self.lemma.as_deref()
     }
 
     /// The value of one Universal Dependencies feature (`feature("Mood")` → `Some("Sub")`).
+    #[inline]
     pub fn feature(&self, name: &str) -> Option<&str> {
         self.morph.iter().find(|(key, _)| &**key == name).map(|(_, value)| &**value)
     }

@@ -248,12 +248,14 @@ impl Document {
     }
 
     /// The text, which never changes after the document was made.
+    #[inline]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The words a range points at. Panics if the range is not inside the text on char
     /// boundaries, which [`Document::check_invariants`] rules out for every stored range.
+    #[inline]
     pub fn slice(&self, range: TextRange) -> &str {
         &self.text[range.start() as usize..range.end() as usize]
     }

@@ -12,6 +12,7 @@ pub struct TextRange {
 
 impl TextRange {
     /// Panics if `start > end`: a reversed range is a bug in the stage that made it.
+    #[inline]
     pub fn new(start: u32, end: u32) -> TextRange {
         assert!(start <= end, "reversed range {start}..{end}");
         TextRange { start, end }
@@ -24,32 +25,39 @@ impl TextRange {
         TextRange::new(narrow(start), narrow(end))
     }
 
+    #[inline]
     pub fn start(self) -> u32 {
         self.start
     }
 
+    #[inline]
     pub fn end(self) -> u32 {
         self.end
     }
 
+    #[inline]
     pub fn len(self) -> u32 {
         self.end - self.start
     }
 
+    #[inline]
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }
 
     /// Whether `other` lies wholly inside this range.
+    #[inline]
     pub fn contains_range(self, other: TextRange) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// The smallest range covering both.
+    #[inline]
     pub fn cover(self, other: TextRange) -> TextRange {
         TextRange::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    #[inline]
     pub fn as_usize(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
