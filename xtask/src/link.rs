@@ -56,6 +56,9 @@ pub(crate) fn eval_link(errors: usize) -> anyhow::Result<()> {
         for (gold, found, surface) in scores.reading_errors.iter().take(errors) {
             println!("    reading {surface:?}: gold {gold}, found {found}");
         }
+        for surface in scores.spurious.iter().take(errors) {
+            println!("    not in the gold set: {surface:?}");
+        }
     }
     Ok(())
 }

@@ -153,6 +153,9 @@ pub struct LinkScores {
     /// Gold mentions a found entity overlaps with another reading: (gold reading, found
     /// reading or `-`, the mention in brackets after the words before it).
     pub reading_errors: Vec<(String, String, String)>,
+    /// Found entities that overlap no gold mention: the words before them and the entity in
+    /// brackets.
+    pub spurious: Vec<String>,
 }
 
 /// Scores one article; `known` says whether the base holds an entry with a gold id or, under
@@ -176,6 +179,16 @@ pub fn score_article(
     let found_spans: Vec<Range<usize>> = found.iter().map(|(range, _)| range.clone()).collect();
     scores.exact.add(one_to_one(&gold_spans, &found_spans, false));
     scores.overlapping.add(one_to_one(&gold_spans, &found_spans, true));
+    let in_brackets = |range: &Range<usize>| {
+        let before = gold.text[..range.start].chars().rev().take(30).collect::<Vec<_>>();
+        let before: String = before.into_iter().rev().collect();
+        format!("{before}[{}]", &gold.text[range.clone()])
+    };
+    for range in &found_spans {
+        if !gold_spans.iter().any(|gold| gold.start < range.end && range.start < gold.end) {
+            scores.spurious.push(in_brackets(range));
+        }
+    }
     for mention in &gold.mentions {
         let overlap = |range: &Range<usize>| {
             range.end.min(mention.range.end).saturating_sub(range.start.max(mention.range.start))
@@ -208,10 +221,7 @@ pub fn score_article(
                 scores.readings.0 += 1;
             } else {
                 let found = entity.reading.map_or("-", |reading| reading.as_str()).to_owned();
-                let before = gold.text[..mention.range.start].chars().rev().take(30).collect::<Vec<_>>();
-                let before: String = before.into_iter().rev().collect();
-                let surface = format!("{before}[{}]", &gold.text[mention.range.clone()]);
-                scores.reading_errors.push((mention.reading.clone(), found, surface));
+                scores.reading_errors.push((mention.reading.clone(), found, in_brackets(&mention.range)));
             }
         }
     }

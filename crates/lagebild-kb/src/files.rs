@@ -49,11 +49,13 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         role_noun_first: Default::default(),
         role_noun_prefixes: Default::default(),
         role_noun_suffixes: Default::default(),
+        adjective_suffixes: Default::default(),
+        name_prefixes: Default::default(),
         role_noun_words: 1,
         holders: Default::default(),
         context_words: Default::default(),
         direction_prefixes: Default::default(),
-        business_nouns: Default::default(),
+        head_nouns: Default::default(),
         ambiguous: Default::default(),
         capital_of: Default::default(),
     };
@@ -180,13 +182,14 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         };
         match f[2] {
             "direction_prefix" => kb.direction_prefixes[slot].push(f[1].into()),
-            "business_noun" => kb.business_nouns[slot].push(f[1].into()),
+            "business_noun" => kb.head_nouns[slot].push((f[1].into(), crate::NounClass::Business)),
+            "state_noun" => kb.head_nouns[slot].push((f[1].into(), crate::NounClass::State)),
             class => {
                 let Some(&(class, _)) = crate::ContextClass::ALL.iter().find(|(_, name)| *name == class) else {
                     return Err(row
                         .error(
                             CONTEXT,
-                            "expected the class `locative`, `common`, `quantifier`, `relational`, `honorific`, `company_word`, `direction_prefix` or `business_noun`",
+                            "expected the class `locative`, `common`, `quantifier`, `relational`, `honorific`, `company_word`, `direction_prefix`, `business_noun` or `state_noun`",
                         )
                         .into());
                 };
@@ -227,6 +230,14 @@ impl Kb {
         }
         let words = name_words(name).count().min(255) as u8;
         let first = key.split(' ').next().unwrap_or_default();
+        let mut hash = None;
+        for (index, word) in key.split(' ').enumerate() {
+            let next = crate::prefix_hash(hash, word);
+            if index > 0 {
+                self.name_prefixes.insert(next);
+            }
+            hash = Some(next);
+        }
         let longest = self.first_words.entry(first.into()).or_insert(0);
         *longest = (*longest).max(words);
         if self.first_word_bits.is_empty() {
@@ -234,6 +245,9 @@ impl Kb {
         }
         let bit = crate::word_bit(first);
         self.first_word_bits[bit / 64] |= 1 << (bit % 64);
+        if form == NameForm::Adjective && lang.includes(Lang::De) {
+            self.adjective_suffixes.insert(crate::suffix_key(first));
+        }
         let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !name.chars().any(char::is_lowercase)
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 6;

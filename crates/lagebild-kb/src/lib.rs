@@ -232,6 +232,16 @@ impl ContextClass {
     }
 }
 
+/// What a noun after a country adjective makes of it (`resources/kb/context_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounClass {
+    /// Companies or an economy: the country's economy (`russische Wirtschaft`, `German firm`).
+    Business,
+    /// What a state does, owns or undergoes: its government (`Iranian nuclear programme`,
+    /// `russische Außenpolitik`).
+    State,
+}
+
 /// A noun that makes a country an actor: `Außenminister` → GOV, `Marine` → MIL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleNoun {
@@ -250,14 +260,30 @@ pub struct RoleNoun {
 const WORD_BITS: usize = 1 << 20;
 
 /// The bit of `Kb::first_word_bits` for a word: FNV-1a of its bytes.
+#[inline]
 fn word_bit(word: &str) -> usize {
-    let hash = word
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
-    (hash >> 32) as usize % WORD_BITS
+    (fnv(FNV_START, word.as_bytes()) >> 32) as usize % WORD_BITS
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The hash of a name key's words, one word at a time: `prefix_hash(None, "united")`, then
+/// `prefix_hash(Some(that), "states")` hashes `united states` ([`Kb::is_name_prefix`]).
+#[inline]
+pub fn prefix_hash(before: Option<u64>, word: &str) -> u64 {
+    match before {
+        None => fnv(FNV_START, word.as_bytes()),
+        Some(hash) => fnv(fnv(hash, b" "), word.as_bytes()),
+    }
 }
 
 /// The index of a language in the base's per-language tables (German, English).
+#[inline]
 fn slot(lang: Lang) -> Option<usize> {
     match lang {
         Lang::De => Some(0),
@@ -267,11 +293,13 @@ fn slot(lang: Lang) -> Option<usize> {
 }
 
 /// The first three bytes of a word as a number.
+#[inline]
 pub(crate) fn prefix_key(word: &str) -> u32 {
     word.bytes().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
 }
 
 /// The last three bytes of a word as a number.
+#[inline]
 pub(crate) fn suffix_key(word: &str) -> u32 {
     word.bytes().rev().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
 }
@@ -292,12 +320,19 @@ pub struct Kb {
     entries: Vec<Entry>,
     by_id: Map<Box<str>, u32>,
     names: Map<Box<str>, Vec<NameHit>>,
+    /// [`prefix_hash`] of the first two words or more of every key of several words (`united
+    /// states`, `united states of`, …): a run of words that is none of them starts no longer
+    /// name, so recognition need not look the longer runs up.
+    name_prefixes: Set<u64>,
     /// The first word of every name, with the most words a name starting with it has.
     first_words: Map<Box<str>, u8>,
     /// A bit per [`word_bit`] of every key of `first_words`: most words of a text start no
     /// name, and this small table (128 kB) tells most of them so without a look-up in the large
     /// one, whose reads mostly miss the processor's caches.
     first_word_bits: Vec<u64>,
+    /// The last three bytes ([`suffix_key`]) of every German adjective of the base
+    /// (`russischen` → `hen`): most lowercase words end like none, and need no look-up.
+    adjective_suffixes: Set<u32>,
     /// German and English role nouns by lemma.
     role_nouns: [Map<Box<str>, RoleNoun>; 2],
     /// First words of role nouns of several words (`foreign` of `foreign minister`).
@@ -318,9 +353,9 @@ pub struct Kb {
     /// Per language, prefixes of direction before a country adjective (`west` in
     /// `westsudanesischen`).
     direction_prefixes: [Vec<Box<str>>; 2],
-    /// Per language, nouns for companies or an economy (`wirtschaft`, `firm`), before which a
-    /// country adjective stands for an organisation.
-    business_nouns: [Vec<Box<str>>; 2],
+    /// Per language, nouns after which a country adjective stands for an organisation
+    /// (`wirtschaft`, `firm`) or a state (`politik`, `programme`), with their class.
+    head_nouns: [Vec<(Box<str>, NounClass)>; 2],
     /// (entry, name key) → the countries one of which a document must mention for the name
     /// to be linked to the entry.
     ambiguous: Map<u32, Vec<Support>>,
@@ -383,6 +418,7 @@ impl Kb {
         &self.entries
     }
 
+    #[inline]
     pub fn entry(&self, index: u32) -> &Entry {
         &self.entries[index as usize]
     }
@@ -396,18 +432,34 @@ impl Kb {
     }
 
     /// The names whose key (lowercase words joined by single spaces, see [`key_of`]) is `key`.
+    #[inline]
     pub fn lookup(&self, key: &str) -> &[NameHit] {
         self.names.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The most words of a name whose first word is `word` (lowercase), or `None` when no
     /// name starts with it.
+    #[inline]
     pub fn longest_from(&self, word: &str) -> Option<usize> {
         let bit = word_bit(word);
         if self.first_word_bits.get(bit / 64).is_none_or(|bits| bits & (1 << (bit % 64)) == 0) {
             return None;
         }
         self.first_words.get(word).map(|&words| usize::from(words))
+    }
+
+    /// Whether the words hashed by [`prefix_hash`] (two or more) begin a name of the base;
+    /// `false` means no name starts with them.
+    #[inline]
+    pub fn is_name_prefix(&self, hash: u64) -> bool {
+        self.name_prefixes.contains(&hash)
+    }
+
+    /// Whether `word` (lowercase) ends like a German adjective of the base; `false` means it
+    /// is none.
+    #[inline]
+    pub fn may_be_adjective(&self, word: &str) -> bool {
+        self.adjective_suffixes.contains(&suffix_key(word))
     }
 
     /// Every name key with its hits, for coverage checks and evaluations.
@@ -421,6 +473,7 @@ impl Kb {
     }
 
     /// The role noun `lemma` (lowercase; English several words joined by spaces).
+    #[inline]
     pub fn role_noun(&self, lang: Lang, lemma: &str) -> Option<&RoleNoun> {
         self.role_nouns[slot(lang)?].get(lemma)
     }
@@ -433,10 +486,21 @@ impl Kb {
         if lang != Lang::De || !self.role_noun_suffixes.contains(&suffix_key(word)) {
             return None;
         }
-        for (split, _) in word.char_indices().skip(3) {
-            let last = &word[split..];
-            if last.chars().count() < 6 {
+        let mut chars_left = word.chars().count();
+        for (index, (split, _)) in word.char_indices().enumerate() {
+            if index > 0 {
+                chars_left -= 1;
+            }
+            if index < 3 {
+                continue;
+            }
+            if chars_left < 6 {
                 break;
+            }
+            let last = &word[split..];
+            // The set of first bytes is cheaper to ask than the table.
+            if !self.may_be_role_noun(lang, last) {
+                continue;
             }
             let Some(noun) = self.role_noun(lang, last) else { continue };
             let first = &word[..split];
@@ -454,8 +518,16 @@ impl Kb {
     }
 
     /// Whether `word` (lowercase) may be a form of a role noun: it starts like one.
+    #[inline]
     pub fn may_be_role_noun(&self, lang: Lang, word: &str) -> bool {
         slot(lang).is_some_and(|slot| self.role_noun_prefixes[slot].contains(&prefix_key(word)))
+    }
+
+    /// Whether `word` may be a German compound ending in a role noun: it ends like one of six
+    /// letters or more (`compound_role_noun`); `false` means it is none.
+    #[inline]
+    pub fn may_end_role_noun(&self, word: &str) -> bool {
+        self.role_noun_suffixes.contains(&suffix_key(word))
     }
 
     /// Whether a role noun of several words starts with `word` (lowercase).
@@ -469,12 +541,14 @@ impl Kb {
     }
 
     /// The country whose capital `place` is.
+    #[inline]
     pub fn capital_of(&self, place: u32) -> Option<u32> {
         self.capital_of.get(&place).copied()
     }
 
     /// Whether `word` (lowercase, without a full stop) is of `class` in `lang` (class of
     /// `resources/kb/context_words.tsv`).
+    #[inline]
     pub fn is_context(&self, lang: Lang, class: ContextClass, word: &str) -> bool {
         slot(lang).and_then(|slot| self.context_words[slot].get(word)).is_some_and(|bits| bits & class.bit() != 0)
     }
@@ -490,15 +564,16 @@ impl Kb {
             .min_by_key(|rest| rest.len())
     }
 
-    /// Whether `noun` (a lowercase lemma) names companies or an economy (`firm`,
-    /// `wirtschaft`); a German compound counts by its last part (`Ölkonzern`).
-    pub fn is_business_noun(&self, lang: Lang, noun: &str) -> bool {
-        let Some(slot) = slot(lang) else { return false };
-        let nouns = &self.business_nouns[slot];
-        match lang {
-            Lang::De => nouns.iter().any(|word| noun.ends_with(&**word)),
-            _ => nouns.iter().any(|word| noun == &**word),
-        }
+    /// The class of `noun` (a lowercase lemma) as the head of a country adjective (`firm`,
+    /// `wirtschaft` → business; `policy`, `Atomprogramm` → state); a German compound counts by
+    /// its last part (`Ölkonzern`).
+    pub fn head_noun(&self, lang: Lang, noun: &str) -> Option<NounClass> {
+        let nouns = &self.head_nouns[slot(lang)?];
+        let found = match lang {
+            Lang::De => nouns.iter().find(|(word, _)| noun.ends_with(&**word)),
+            _ => nouns.iter().find(|(word, _)| noun == &**word),
+        };
+        found.map(|&(_, class)| class)
     }
 
     /// For a name (key) that also names things outside the base: the countries one of

@@ -51,6 +51,10 @@ pub fn fold_ascii(text: &str) -> String {
     let table = fold_table();
     let mut folded = String::with_capacity(text.len());
     for character in text.chars() {
+        if character.is_ascii() {
+            folded.push(character);
+            continue;
+        }
         match table.get(&character) {
             Some(replacement) => folded.push_str(replacement),
             None => folded.push(character),

@@ -1,10 +1,11 @@
 //! Recognition, linking, role nouns and metonymy (steps 1 to 4 of the crate overview).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use lagebild_doc::{ArgumentRole, Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
-use lagebild_kb::{ContextClass, Kb, Kind, NameForm, NameHit, RoleNoun, fold_ascii, key_of};
+use lagebild_kb::{ContextClass, Kb, Kind, NameForm, NameHit, NounClass, RoleNoun, fold_ascii, key_of, prefix_hash};
 
 use crate::{Explained, TaggedSpan};
 
@@ -66,6 +67,8 @@ struct Context<'a> {
     lowered_at: Vec<Lowered>,
     /// Token index → its role as a clause argument's head.
     arguments: Vec<Option<ArgumentRole>>,
+    /// Token index → its part of speech, read once from the token's string.
+    pos: Vec<Pos>,
     /// The statistical tagger's spans, if it ran.
     tagged: &'a [TaggedSpan],
 }
@@ -75,8 +78,8 @@ impl Context<'_> {
         self.doc.slice(self.doc.tokens[token].range)
     }
 
-    fn pos(&self, token: usize) -> Option<&str> {
-        self.doc.tokens[token].pos()
+    fn pos(&self, token: usize) -> Pos {
+        self.pos[token]
     }
 
     /// The token in lowercase.
@@ -84,6 +87,40 @@ impl Context<'_> {
         match self.lowered_at[token] {
             Lowered::Text => self.text(token),
             Lowered::Buffer(start, end) => &self.lowered[start as usize..end as usize],
+        }
+    }
+}
+
+/// The parts of speech the steps ask about; the morphology stage writes them as strings,
+/// which cost a read of the heap each time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    Noun,
+    Propn,
+    Adj,
+    Verb,
+    Det,
+    Adp,
+    Cconj,
+    Num,
+    Other,
+    /// The morphology stage did not run.
+    Unknown,
+}
+
+impl Pos {
+    fn of(pos: Option<&str>) -> Pos {
+        match pos {
+            Some("NOUN") => Pos::Noun,
+            Some("PROPN") => Pos::Propn,
+            Some("ADJ") => Pos::Adj,
+            Some("VERB") => Pos::Verb,
+            Some("DET") => Pos::Det,
+            Some("ADP") => Pos::Adp,
+            Some("CCONJ") => Pos::Cconj,
+            Some("NUM") => Pos::Num,
+            Some(_) => Pos::Other,
+            None => Pos::Unknown,
         }
     }
 }
@@ -103,7 +140,16 @@ fn lowercase_into(text: &str, buffer: &mut String) {
         buffer.push_str(text);
         buffer[start..].make_ascii_lowercase();
     } else {
-        buffer.extend(text.chars().flat_map(char::to_lowercase));
+        buffer.reserve(text.len());
+        for c in text.chars() {
+            match c {
+                'A'..='Z' => buffer.push(c.to_ascii_lowercase()),
+                // Latin-1 capitals (`Ä`, `Ö`, `Ü`, `É`), without the Unicode tables.
+                '\u{C0}'..='\u{DE}' if c != '\u{D7}' => buffer.push(char::from(c as u8 + 32)),
+                '\0'..='\u{FF}' => buffer.push(c),
+                _ => buffer.extend(c.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -127,7 +173,7 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
     if let Some(token) = single {
         let entry = context.kb.entry(hit.entry);
         let small_place = is_small_place(context.kb, hit.entry);
-        if (entry.kind == Kind::Person || small_place) && context.pos(token).is_some_and(|pos| pos != "PROPN") {
+        if (entry.kind == Kind::Person || small_place) && !matches!(context.pos(token), Pos::Propn | Pos::Unknown) {
             return false;
         }
         if (entry.kind == Kind::Person || small_place)
@@ -169,7 +215,8 @@ pub(crate) fn is_small_place(kb: &Kb, index: u32) -> bool {
 /// Brazil and Bolivia`); a comma alone joins nothing (`drones to Russia, officials said`).
 fn spread_over_conjuncts(context: &mut Context<'_>) {
     let tokens = &context.doc.tokens;
-    let proper = |token: usize| matches!(tokens[token].pos(), Some("PROPN"));
+    let pos = &context.pos;
+    let proper = |token: usize| pos[token] == Pos::Propn;
     // German country names are often tagged as nouns: a noun joins a list where the base
     // knows it as a country or place.
     let place_word = |token: usize| {
@@ -179,10 +226,14 @@ fn spread_over_conjuncts(context: &mut Context<'_>) {
             .iter()
             .any(|hit| matches!(context.kb.entry(hit.entry).kind, Kind::Country | Kind::Place | Kind::Landmark))
     };
-    let name = |token: usize| proper(token) || matches!(tokens[token].pos(), Some("NOUN")) && place_word(token);
-    let conjunction = |token: usize| matches!(tokens[token].pos(), Some("CCONJ"));
-    let comma = |token: usize| context.doc.slice(tokens[token].range) == ",";
-    let determiner = |token: usize| matches!(tokens[token].pos(), Some("DET"));
+    let name = |token: usize| proper(token) || pos[token] == Pos::Noun && place_word(token);
+    let conjunction = |token: usize| pos[token] == Pos::Cconj;
+    let text = context.doc.text().as_bytes();
+    let comma = |token: usize| {
+        let range = tokens[token].range;
+        range.len() == 1 && text[range.start() as usize] == b','
+    };
+    let determiner = |token: usize| pos[token] == Pos::Det;
     let heads: Vec<(usize, ArgumentRole)> =
         context.arguments.iter().enumerate().filter_map(|(token, role)| role.map(|role| (token, role))).collect();
     let mut marks = Vec::new();
@@ -246,14 +297,20 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
         date: doc.meta.published,
         sentences: Vec::with_capacity(doc.sentences.len()),
         explain,
-        lowered: String::new(),
+        lowered: String::with_capacity(doc.text().len()),
         lowered_at: Vec::with_capacity(doc.tokens.len()),
         arguments: vec![None; doc.tokens.len()],
+        pos: doc.tokens.iter().map(|token| Pos::of(token.pos())).collect(),
         tagged,
     };
     for token in &doc.tokens {
         let text = doc.slice(token.range);
-        if text.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase()) {
+        let lowercase = if text.is_ascii() {
+            !text.bytes().any(|byte| byte.is_ascii_uppercase())
+        } else {
+            !text.chars().any(char::is_uppercase)
+        };
+        if lowercase {
             context.lowered_at.push(Lowered::Text);
         } else {
             let start = context.lowered.len() as u32;
@@ -340,7 +397,8 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
             // (`russischen`) or a compound with a name in it (`anti-US`).
             let text = context.text(i);
             let upper = starts_upper(text);
-            if !upper && context.lang != Lang::De && !text.contains('-') {
+            let hyphen = text.bytes().any(|byte| byte == b'-');
+            if !upper && context.lang != Lang::De && !hyphen {
                 i += 1;
                 continue;
             }
@@ -357,13 +415,14 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
             let possessive_longest = || possessive.and_then(|suffix| kb.longest_from(&lower[..lower.len() - suffix]));
             let longest = if upper {
                 kb.longest_from(lower).or_else(folded_longest).or_else(possessive_longest)
-            } else if context.lang == Lang::De {
+            } else if context.lang == Lang::De && kb.may_be_adjective(lower) {
                 kb.longest_from(lower).map(|_| 1)
             } else {
                 None
             };
             if let Some(longest) = longest {
-                for words in (1..=longest.min(end - i)).rev() {
+                let reach = reach(context, i, longest.min(end - i));
+                for words in (1..=reach).rev() {
                     key.clear();
                     key.push_str(lower);
                     for next in i + 1..i + words {
@@ -419,11 +478,11 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                 }
             }
             // A German country adjective with a prefix of direction: `westsudanesischen`.
-            // (Country adjectives hold `sch`: a cheap test before the prefixes.)
+            // (It ends like an adjective of the base: a cheap test before the prefixes.)
             if matched.is_none()
                 && !upper
                 && context.lang == Lang::De
-                && lower.contains("sch")
+                && kb.may_be_adjective(lower)
                 && let Some(rest) = kb.strip_direction(context.lang, lower)
             {
                 let hits: Vec<NameHit> =
@@ -471,13 +530,44 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                 i += words;
                 continue;
             }
-            if lower.contains('-') {
+            if hyphen {
                 compound_parts(context, i, sentence, &mut candidates);
             }
             i += 1;
         }
     }
     candidates
+}
+
+/// The most words from token `first` on (at most `longest`) that begin a name of the base as
+/// they are, folded to ASCII, or with an English possessive on the last: no longer run of
+/// words can be a name.
+fn reach(context: &Context<'_>, first: usize, longest: usize) -> usize {
+    let kb = context.kb;
+    let lower = context.lower(first);
+    let mut raw = Some(prefix_hash(None, lower));
+    let mut folded = if lower.is_ascii() { raw } else { Some(prefix_hash(None, &fold_ascii(lower))) };
+    let mut reach = 1;
+    for next in first + 1..first + longest {
+        let word = context.lower(next);
+        // `the United States'`: the possessive ends the name.
+        let stem = possessive_suffix(context.lang, word).map(|suffix| &word[..word.len() - suffix]);
+        if let (Some(hash), Some(stem)) = (raw, stem)
+            && kb.is_name_prefix(prefix_hash(Some(hash), stem))
+        {
+            reach = next - first + 1;
+        }
+        let folded_word = if word.is_ascii() { None } else { Some(fold_ascii(word)) };
+        raw = raw.map(|hash| prefix_hash(Some(hash), word)).filter(|&hash| kb.is_name_prefix(hash));
+        folded = folded
+            .map(|hash| prefix_hash(Some(hash), folded_word.as_deref().unwrap_or(word)))
+            .filter(|&hash| kb.is_name_prefix(hash));
+        if raw.is_none() && folded.is_none() {
+            break;
+        }
+        reach = next - first + 1;
+    }
+    reach
 }
 
 /// The parts of a hyphenated compound that are names: `Putin-Kim-Gipfeltreffen`, `US-Beamte`.
@@ -622,7 +712,7 @@ fn link(
         let next = candidate.end;
         let (_, sentence_end) = context.sentences[candidate.sentence];
         if next < sentence_end
-            && context.pos(next) == Some("PROPN")
+            && context.pos(next) == Pos::Propn
             && starts_upper(context.text(next))
             && !starts_name[next]
             && context.kb.role_noun(context.lang, &context.text(next).to_lowercase()).is_none()
@@ -645,7 +735,7 @@ fn link(
         EntityForm::Adjective
     } else if forms.contains(&NameForm::Adjective) && forms.contains(&NameForm::Demonym) {
         let noun_follows = candidate.end < context.doc.tokens.len()
-            && matches!(context.pos(candidate.end), Some("NOUN" | "PROPN" | "ADJ"));
+            && matches!(context.pos(candidate.end), Pos::Noun | Pos::Propn | Pos::Adj);
         if !starts_upper(surface) || noun_follows { EntityForm::Adjective } else { EntityForm::Demonym }
     } else if forms.contains(&NameForm::Name) && forms.contains(&NameForm::Demonym) && counted(context, candidate) {
         // `Tausende Ungarn`, `viele Polen`: the people, not the country.
@@ -704,7 +794,7 @@ fn link(
             entity.code = entry.code.as_deref().map(str::to_owned);
         }
         Kind::Landmark | Kind::Country | Kind::Place => {
-            metonymy(context, candidate, best, &mut entity, &mut reason);
+            metonymy(context, candidate, best, starts_name, &mut entity, &mut reason);
         }
     }
     if let (Some(role), Some(country), Kind::Country | Kind::Place) =
@@ -735,12 +825,19 @@ fn counted(context: &Context<'_>, candidate: &Candidate) -> bool {
         return false;
     }
     let previous = candidate.first - 1;
-    context.pos(previous) == Some("NUM")
+    context.pos(previous) == Pos::Num
         || context.kb.is_context(context.lang, ContextClass::Quantifier, context.lower(previous))
 }
 
 /// Step 4: a country, capital or seat of government as an actor or as a place.
-fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, entity: &mut Entity, reason: &mut Notes) {
+fn metonymy(
+    context: &Context<'_>,
+    candidate: &Candidate,
+    entry_index: u32,
+    starts_name: &[bool],
+    entity: &mut Entity,
+    reason: &mut Notes,
+) {
     let kb = context.kb;
     let entry = kb.entry(entry_index);
     let country = match entry.kind {
@@ -751,11 +848,19 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
     match entity.form {
         EntityForm::Adjective => {
             // An adjective classifies a thing by its origin (`sowjetische Denkmäler`), unless
-            // its noun names companies or an economy (`russische Wirtschaft`); before a role
-            // noun, step 3 gives it the noun's reading.
-            entity.reading =
-                Some(if before_business_noun(context, candidate) { Reading::Organization } else { Reading::Place });
-            entity.code = entry.country.as_deref().map(str::to_owned);
+            // its noun names companies or an economy (`russische Wirtschaft`: RUSBUS) or what a
+            // state does or owns (`Iranian nuclear programme`: IRNGOV); before a role noun,
+            // step 3 gives it the noun's reading.
+            let (reading, sector) = match head_noun(context, candidate) {
+                Some(NounClass::Business) => (Reading::Organization, "BUS"),
+                Some(NounClass::State) => (Reading::Government, "GOV"),
+                None => (Reading::Place, ""),
+            };
+            entity.reading = Some(reading);
+            entity.code = entry.country.as_deref().map(|country| format!("{country}{sector}"));
+            if !sector.is_empty() {
+                reason.add(|| format!("before a noun of class {sector}"));
+            }
             return;
         }
         EntityForm::Demonym => {
@@ -771,7 +876,7 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
     let (mut locative, mut relational) = (false, false);
     while previous > sentence_start {
         previous -= 1;
-        if matches!(context.pos(previous), Some("DET")) {
+        if context.pos(previous) == Pos::Det {
             continue;
         }
         locative = kb.is_context(context.lang, ContextClass::Locative, context.lower(previous));
@@ -809,18 +914,29 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
     }
     // An English country name before a noun, or in the possessive, is mostly its state (`US
     // policy`, `the UK's presidency`, `Russia's debt`), or its economy before a noun for
-    // companies (`the US market`).
-    let attributive = context.lang == Lang::En
-        && entry.kind == Kind::Country
+    // companies (`the US market`) or a name the base does not know (`Brazil's Petrobras`).
+    let english_country = context.lang == Lang::En && entry.kind == Kind::Country;
+    let sentence_end = context.sentences[candidate.sentence].1;
+    let next = (candidate.end < sentence_end).then_some(candidate.end);
+    let possessive = english_country
         && (candidate.range.end() < context.doc.tokens[candidate.end - 1].range.end()
-            || candidate.end < context.sentences[candidate.sentence].1 && context.pos(candidate.end) == Some("NOUN"));
-    if attributive && before_business_noun(context, candidate) {
+            || possessive_suffix(context.lang, &candidate.key).is_some()
+            || next.is_some_and(|next| matches!(context.text(next), "'" | "’" | "'s" | "’s")));
+    let attributive = possessive || english_country && next.is_some_and(|next| context.pos(next) == Pos::Noun);
+    let business = head_noun(context, candidate) == Some(NounClass::Business);
+    if attributive && (business || possessive && before_unknown_name(context, candidate, starts_name)) {
         entity.reading = Some(Reading::Organization);
         entity.code = entry.country.as_deref().map(|country| format!("{country}BUS"));
-        reason.add(|| "before a noun for companies: its economy".to_owned());
+        reason.add(|| "before a noun for companies or an unknown name: its economy".to_owned());
         return;
     }
-    let argument = argument.or_else(|| attributive.then(|| "before a noun or in the possessive".to_owned()));
+    // An English country before a verb in -ing is that verb's subject (`talk about Turkey
+    // entering the EU`, `the US trying to…`).
+    let gerund = english_country
+        && next.is_some_and(|next| context.pos(next) == Pos::Verb && context.lower(next).ends_with("ing"));
+    let argument = argument
+        .or_else(|| attributive.then(|| "before a noun or in the possessive".to_owned()))
+        .or_else(|| gerund.then(|| "subject of a verb in -ing".to_owned()));
     match (argument, country) {
         (Some(role), Some(country)) => {
             entity.reading = Some(Reading::Government);
@@ -834,26 +950,50 @@ fn metonymy(context: &Context<'_>, candidate: &Candidate, entry_index: u32, enti
     }
 }
 
-/// Whether the nouns after an adjective (past other adjectives and `and`: `oil and gas
-/// industry`) include one for companies or an economy (class `business_noun` of
-/// `resources/kb/context_words.tsv`).
-fn before_business_noun(context: &Context<'_>, candidate: &Candidate) -> bool {
+/// Whether a possessive is followed by a proper name that neither the base nor the tagger
+/// knows as a person or place, nor a role noun (`Argentina's Enarsa`, not `Russia's Putin`
+/// or `Russia's Foreign Ministry`): mostly a company.
+fn before_unknown_name(context: &Context<'_>, candidate: &Candidate, starts_name: &[bool]) -> bool {
+    let (_, sentence_end) = context.sentences[candidate.sentence];
+    let mut next = candidate.end;
+    if next < sentence_end && matches!(context.text(next), "'" | "’" | "'s" | "’s") {
+        next += 1;
+    }
+    if next >= sentence_end || context.pos(next) != Pos::Propn || starts_name[next] {
+        return false;
+    }
+    let lower = context.lower(next);
+    if context.kb.role_noun(context.lang, lower).is_some() || context.kb.starts_role_noun(lower) {
+        return false;
+    }
+    let start = context.doc.tokens[next].range.start();
+    !context.tagged.iter().any(|span| {
+        span.range.start() <= start
+            && start < span.range.end()
+            && matches!(span.entity_type, EntityType::Person | EntityType::Location | EntityType::Gpe)
+    })
+}
+
+/// The class of the first noun after an adjective (past other adjectives and `and`: `oil and
+/// gas industry`, `nuclear programme`) that has one (classes `business_noun` and `state_noun`
+/// of `resources/kb/context_words.tsv`).
+fn head_noun(context: &Context<'_>, candidate: &Candidate) -> Option<NounClass> {
     let (_, sentence_end) = context.sentences[candidate.sentence];
     let mut lemma = String::new();
     for token in candidate.end..sentence_end.min(candidate.end + 5) {
         match context.pos(token) {
-            Some("ADJ" | "CCONJ") => continue,
-            Some("NOUN") => {
+            Pos::Adj | Pos::Cconj => continue,
+            Pos::Noun => {
                 lemma.clear();
                 lowercase_into(context.doc.tokens[token].lemma().unwrap_or(context.text(token)), &mut lemma);
-                if context.kb.is_business_noun(context.lang, &lemma) {
-                    return true;
+                if let Some(class) = context.kb.head_noun(context.lang, &lemma) {
+                    return Some(class);
                 }
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    false
+    None
 }
 
 /// Step 3: role nouns next to a country make the country an actor of the noun's sector, and
@@ -861,10 +1001,14 @@ fn before_business_noun(context: &Context<'_>, candidate: &Candidate) -> bool {
 fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_token: &[Option<usize>]) {
     let kb = context.kb;
     let tokens = &context.doc.tokens;
-    let country_mention = |token: usize, found: &[Explained]| -> Option<usize> {
+    // A country, or before the noun a capital standing for its country (`das Moskauer
+    // Außenministerium`; not `officials in Washington`).
+    let country_mention = |token: usize, found: &[Explained], capital: bool| -> Option<usize> {
         let index = mention_of_token[token]?;
         let entity = &found[index].entity;
-        let is_country = entity.kb_id.as_deref().is_some_and(|id| id.starts_with("country:"));
+        let is_country = entity.kb_id.as_deref().is_some_and(|id| {
+            id.starts_with("country:") || capital && kb.index_of(id).is_some_and(|place| kb.capital_of(place).is_some())
+        });
         is_country.then_some(index)
     };
     let home = home_country(found);
@@ -878,13 +1022,16 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 j += 1;
                 continue;
             }
-            if !matches!(context.pos(j), Some("NOUN" | "PROPN") | None) {
+            if !matches!(context.pos(j), Pos::Noun | Pos::Propn | Pos::Unknown) {
                 j += 1;
                 continue;
             }
             let lower = context.lower(j);
-            // A German compound may end in a role noun (`Innenminister`).
-            let compound = context.lang == Lang::De && lower.len() >= 9;
+            // A German compound may end in a role noun (`Innenminister`); its lemma's end is
+            // written in lowercase as it is.
+            let compound = context.lang == Lang::De
+                && lower.len() >= 9
+                && (kb.may_end_role_noun(lower) || tokens[j].lemma().is_some_and(|lemma| kb.may_end_role_noun(lemma)));
             if !(compound || kb.may_be_role_noun(context.lang, lower)) {
                 j += 1;
                 continue;
@@ -903,29 +1050,40 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                         };
                         lowercase_into(word, &mut key);
                     }
-                    kb.role_noun(context.lang, &key).map(|noun| (words, noun.clone()))
+                    kb.role_noun(context.lang, &key).map(|noun| (words, Cow::Borrowed(noun)))
                 })
             } else {
                 None
             };
             let matched = matched.or_else(|| {
-                // The lemma, else the surface form, else an English plural the tagger left as
-                // it is (`troops`).
+                // The surface form (most often: no lemma to read), else the lemma, else an
+                // English plural the tagger left as it is (`troops`).
+                if let Some(noun) = kb.role_noun(context.lang, lower) {
+                    return Some((1, Cow::Borrowed(noun)));
+                }
                 lemma_buffer.clear();
                 let lemma = context.doc.tokens[j].lemma().filter(|lemma| *lemma != context.text(j)).map(|lemma| {
                     lowercase_into(lemma, &mut lemma_buffer);
                     lemma_buffer.as_str()
                 });
-                kb.role_noun(context.lang, lower)
-                    .or_else(|| lemma.and_then(|lemma| kb.role_noun(context.lang, lemma)))
+                lemma
+                    .and_then(|lemma| kb.role_noun(context.lang, lemma))
                     .or_else(|| {
                         let singular = lower.strip_suffix('s').filter(|_| context.lang == Lang::En)?;
                         kb.role_noun(context.lang, singular)
                     })
-                    .cloned()
+                    .or_else(|| {
+                        // A German feminine form of a role noun the base lists in the
+                        // masculine (`Botschafterin`, `Kanzlerinnen`).
+                        let stem = lower.strip_suffix("innen").or_else(|| lower.strip_suffix("in"));
+                        kb.role_noun(context.lang, stem.filter(|stem| context.lang == Lang::De && stem.len() >= 5)?)
+                    })
+                    .map(Cow::Borrowed)
                     .or_else(|| {
                         let compound = compound.then(|| kb.compound_role_noun(context.lang, lower)).flatten();
-                        compound.or_else(|| lemma.and_then(|lemma| kb.compound_role_noun(context.lang, lemma)))
+                        compound
+                            .or_else(|| lemma.and_then(|lemma| kb.compound_role_noun(context.lang, lemma)))
+                            .map(Cow::Owned)
                     })
                     .map(|noun| (1, noun))
             });
@@ -938,26 +1096,26 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
             let mut countries = Vec::new();
             for back in 1..=2usize {
                 if j >= start + back {
-                    if let Some(index) = country_mention(j - back, found) {
+                    if let Some(index) = country_mention(j - back, found, true) {
                         let form = found[index].entity.form;
                         if matches!(form, EntityForm::Adjective | EntityForm::Name) {
                             countries.push(index);
                         }
                         break;
                     }
-                    if back == 1 && !matches!(context.pos(j - 1), Some("ADJ")) {
+                    if back == 1 && context.pos(j - 1) != Pos::Adj {
                         break;
                     }
                 }
             }
             if countries.is_empty() {
                 let mut next = j + words;
-                while next < end && matches!(context.pos(next), Some("DET" | "ADP")) && next < j + words + 2 {
+                while next < end && matches!(context.pos(next), Pos::Det | Pos::Adp) && next < j + words + 2 {
                     next += 1;
                 }
                 let mut after = next;
                 while after < end {
-                    match country_mention(after, found) {
+                    match country_mention(after, found, false) {
                         Some(index) if matches!(found[index].entity.form, EntityForm::Name) => {
                             countries.push(index);
                             let last_token = (after..end)
@@ -965,7 +1123,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                                 .last()
                                 .unwrap_or(after);
                             // `der USA und Südkoreas`: a coordinated country too.
-                            if last_token + 2 < end && matches!(context.pos(last_token + 1), Some("CCONJ")) {
+                            if last_token + 2 < end && context.pos(last_token + 1) == Pos::Cconj {
                                 after = last_token + 2;
                                 continue;
                             }
@@ -978,7 +1136,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
             if countries.is_empty() {
                 // `the president`, `der Außenminister`: a definite role noun without a country
                 // refers to the one person mentioned before who holds that role at the date.
-                let definite = j > start && matches!(context.pos(j - 1), Some("DET"));
+                let definite = j > start && context.pos(j - 1) == Pos::Det;
                 if let (true, Some(key), Some(date)) = (definite, &noun.role, context.date) {
                     let mut people: Vec<&Entity> = found
                         .iter()
@@ -1167,4 +1325,18 @@ pub(crate) fn tagged(doc: &Document, kb: &Kb, span: &TaggedSpan, link: bool) -> 
         None => "tagger span, unknown to the base".to_owned(),
     };
     Explained { entity, reason: Reason(reason) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lowercase_into;
+
+    #[test]
+    fn lowering_agrees_with_the_standard_library() {
+        for word in ["Außenminister", "ÄÖÜ", "Élysée", "ØRSTED", "×", "Ωmega", "İstanbul", "plain", "ǅ"] {
+            let mut lowered = String::new();
+            lowercase_into(word, &mut lowered);
+            assert_eq!(lowered, word.chars().flat_map(char::to_lowercase).collect::<String>(), "{word}");
+        }
+    }
 }

@@ -220,3 +220,35 @@ fn possessives_diacritics_and_role_nouns() {
     let (doc, entities) = run("Die Marinen der USA und Südkoreas übten.", Lang::De, Some((2023, 10, 19)));
     assert_eq!(find(&doc, &entities, "Marinen")[0].kb_id, None, "{entities:?}");
 }
+
+/// A country before a verb in -ing is its subject; in the possessive before a name nobody
+/// knows, its economy; a country adjective before a noun of what states do is its
+/// government; a German role noun in the feminine and a capital's adjective before one make
+/// actors too.
+#[test]
+fn gerunds_companies_state_nouns_and_feminine_role_nouns() {
+    let (doc, entities) = run(
+        "They talked about Turkey entering the EU. Argentina's Enarsa and Russia's Vladimir Putin met. \
+         Britain opposes the Iranian nuclear programme and the Russian economy grew.",
+        Lang::En,
+        Some((2005, 1, 1)),
+    );
+    let turkey = find(&doc, &entities, "Turkey");
+    assert_eq!((turkey[0].reading, turkey[0].code.as_deref()), (Some(Reading::Government), Some("TURGOV")));
+    let argentina = find(&doc, &entities, "Argentina's");
+    assert_eq!((argentina[0].reading, argentina[0].code.as_deref()), (Some(Reading::Organization), Some("ARGBUS")));
+    assert_eq!(find(&doc, &entities, "Russia's")[0].reading, Some(Reading::Government), "{entities:?}");
+    let iranian = find(&doc, &entities, "Iranian");
+    assert_eq!((iranian[0].reading, iranian[0].code.as_deref()), (Some(Reading::Government), Some("IRNGOV")));
+    let russian = find(&doc, &entities, "Russian");
+    assert_eq!((russian[0].reading, russian[0].code.as_deref()), (Some(Reading::Organization), Some("RUSBUS")));
+    let (doc, entities) = run(
+        "Das Moskauer Außenministerium bestellte die polnische Botschafterin ein. Die russische Botschaft schwieg.",
+        Lang::De,
+        Some((2016, 3, 11)),
+    );
+    assert_eq!(find(&doc, &entities, "Moskauer")[0].code.as_deref(), Some("RUSGOV"), "{entities:?}");
+    assert_eq!(find(&doc, &entities, "Außenministerium")[0].kb_id.as_deref(), Some("country:RUS"));
+    assert_eq!(find(&doc, &entities, "Botschafterin")[0].code.as_deref(), Some("POLGOV"));
+    assert_eq!(find(&doc, &entities, "Botschaft")[0].code.as_deref(), Some("RUSGOV"));
+}

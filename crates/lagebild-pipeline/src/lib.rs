@@ -213,9 +213,14 @@ pub const NER_MIN_CONFIDENCE: f32 = 0.5;
 /// with a name in them, which the knowledge base reads as adjectives and compound parts),
 /// merged with the knowledge base's mentions (`docs/ner.md`).
 pub fn entities(document: &Document, knowledge: &Knowledge) -> Vec<lagebild_doc::Entity> {
+    lagebild_link::entities_with(document, &knowledge.kb, &tagged_spans(document, knowledge))
+}
+
+/// The named-entity tagger's spans that the entity stage takes ([`entities`]).
+pub fn tagged_spans(document: &Document, knowledge: &Knowledge) -> Vec<lagebild_link::TaggedSpan> {
     let lexicon = knowledge.models.get(document.meta.lang).map(|model| &model.lexicon);
     let knows = |word: &str| lexicon.is_some_and(|lexicon| lexicon.script_id(word).is_some());
-    let spans: Vec<lagebild_link::TaggedSpan> = lagebild_ner::recognize(document, &knowledge.ner, &knowledge.kb, knows)
+    lagebild_ner::recognize(document, &knowledge.ner, &knowledge.kb, knows)
         .into_iter()
         .filter(|mention| mention.variant == lagebild_ner::Variant::Name && mention.confidence >= NER_MIN_CONFIDENCE)
         .map(|mention| lagebild_link::TaggedSpan {
@@ -223,8 +228,7 @@ pub fn entities(document: &Document, knowledge: &Knowledge) -> Vec<lagebild_doc:
             entity_type: mention.kind.entity_type(),
             confidence: mention.confidence,
         })
-        .collect();
-    lagebild_link::entities_with(document, &knowledge.kb, &spans)
+        .collect()
 }
 
 /// Runs every stage over one document. A document in a language other than German or
