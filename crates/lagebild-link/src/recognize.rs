@@ -460,7 +460,13 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                 }
             }
             // A German genitive -s of a person's or place's name: `Lawrows`.
-            if matched.is_none() && upper && context.lang == Lang::De && lower.len() > 3 && lower.ends_with('s') {
+            if matched.is_none()
+                && upper
+                && context.lang == Lang::De
+                && lower.len() > 3
+                && lower.ends_with('s')
+                && kb.longest_from(&lower[..lower.len() - 1]).is_some()
+            {
                 let stem = &lower[..lower.len() - 1];
                 let surface = context.text(i);
                 let hits: Vec<NameHit> = kb
