@@ -69,6 +69,8 @@ struct Context<'a> {
     arguments: Vec<Option<ArgumentRole>>,
     /// Token index → its part of speech, read once from the token's string.
     pos: Vec<Pos>,
+    /// Token index → what its letters look like, read once from the text.
+    shape: Vec<Shape>,
     /// The statistical tagger's spans, if it ran.
     tagged: &'a [TaggedSpan],
 }
@@ -123,6 +125,15 @@ impl Pos {
             None => Pos::Unknown,
         }
     }
+}
+
+/// What a token's letters look like.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    /// It starts with a capital.
+    upper: bool,
+    /// It holds a hyphen (a compound).
+    hyphen: bool,
 }
 
 /// Where a token's lowercase form is ([`Context::lower`]).
@@ -301,10 +312,12 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
         lowered_at: Vec::with_capacity(doc.tokens.len()),
         arguments: vec![None; doc.tokens.len()],
         pos: doc.tokens.iter().map(|token| Pos::of(token.pos())).collect(),
+        shape: Vec::with_capacity(doc.tokens.len()),
         tagged,
     };
     for token in &doc.tokens {
         let text = doc.slice(token.range);
+        context.shape.push(Shape { upper: starts_upper(text), hyphen: text.bytes().any(|byte| byte == b'-') });
         let lowercase = if text.is_ascii() {
             !text.bytes().any(|byte| byte.is_ascii_uppercase())
         } else {
@@ -395,9 +408,7 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
         while i < end {
             // Names start with a capital; a lowercase word can only be a German adjective
             // (`russischen`) or a compound with a name in it (`anti-US`).
-            let text = context.text(i);
-            let upper = starts_upper(text);
-            let hyphen = text.bytes().any(|byte| byte == b'-');
+            let Shape { upper, hyphen } = context.shape[i];
             if !upper && context.lang != Lang::De && !hyphen {
                 i += 1;
                 continue;
@@ -407,7 +418,7 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
             // A person's name the base spells without diacritics (PETRARCH's `Jose Eduardo Dos
             // Santos`) is looked up folded where the text has them (`José`): names of two
             // words or more, capitalised, which keeps the folding off most words.
-            let several_names = i + 1 < end && starts_upper(context.text(i + 1));
+            let several_names = i + 1 < end && context.shape[i + 1].upper;
             let folded_longest =
                 || (several_names && !lower.is_ascii()).then(|| kb.longest_from(&fold_ascii(lower))).flatten();
             // An English possessive (`UK's`, `Putin’s`, `the United States'`) is one token.
