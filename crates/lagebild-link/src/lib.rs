@@ -455,14 +455,23 @@ fn company_by_last_word(doc: &Document, kb: &Kb, span: &TaggedSpan) -> TaggedSpa
 
 /// Mentions of the same entry, or unlinked mentions with the same words, share a cluster.
 fn assign_clusters(found: &mut [Explained]) {
-    let mut clusters: HashMap<String, u32> = HashMap::new();
-    for mention in found.iter_mut() {
-        let key = match (&mention.entity.kb_id, &mention.entity.name) {
-            (Some(id), _) => id.clone(),
-            (None, Some(name)) => format!("name:{}", name.to_lowercase()),
-            (None, None) => continue,
-        };
-        let next = clusters.len() as u32;
-        mention.entity.cluster = Some(*clusters.entry(key).or_insert(next));
+    // Keys borrowed from the mentions where they can be (ids), then the clusters written.
+    let mut clusters: HashMap<std::borrow::Cow<'_, str>, u32> = HashMap::new();
+    let assigned: Vec<Option<u32>> = found
+        .iter()
+        .map(|mention| {
+            let key = match (&mention.entity.kb_id, &mention.entity.name) {
+                (Some(id), _) => std::borrow::Cow::Borrowed(id.as_str()),
+                (None, Some(name)) => std::borrow::Cow::Owned(format!("name:{}", name.to_lowercase())),
+                (None, None) => return None,
+            };
+            let next = clusters.len() as u32;
+            Some(*clusters.entry(key).or_insert(next))
+        })
+        .collect();
+    for (mention, cluster) in found.iter_mut().zip(assigned) {
+        if cluster.is_some() {
+            mention.entity.cluster = cluster;
+        }
     }
 }

@@ -674,11 +674,12 @@ fn link(
     starts_name: &[bool],
 ) -> Explained {
     let kb = context.kb;
-    let mut entries: Vec<u32> = candidate.hits.iter().map(|hit| hit.entry).collect();
-    entries.sort_unstable();
-    entries.dedup();
-    let mut scored: Vec<(f32, u32)> =
-        entries.iter().map(|&entry| (score(context, entry, countries, named_in_full), entry)).collect();
+    let mut scored: Vec<(f32, u32)> = Vec::with_capacity(candidate.hits.len());
+    for hit in &candidate.hits {
+        if !scored.iter().any(|&(_, entry)| entry == hit.entry) {
+            scored.push((score(context, hit.entry, countries, named_in_full), hit.entry));
+        }
+    }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let (best_score, best) = scored[0];
     let entry = kb.entry(best);
@@ -715,14 +716,15 @@ fn link(
             reason.add(|| "ambiguous name without support in the document".to_owned());
         }
     }
-    let forms: Vec<NameForm> = candidate.hits.iter().filter(|hit| hit.entry == best).map(|hit| hit.form).collect();
+    let forms =
+        Forms(candidate.hits.iter().filter(|hit| hit.entry == best).fold(0, |bits, hit| bits | 1 << hit.form as u8));
     // Part of a longer proper name the base does not know: `Paris Hilton`. Genitives and
     // adjectives modify the noun after them (`Nordkoreas Raumfahrtprogramm`) and are exempt.
     // Where the tagger ran, it must read the two words as one name: a German noun it tags
     // PROPN is no name part (`im Irak Senfgas`, `aus Kairo Geschäftsabschlüsse`).
     if !candidate.compound
         && candidate.how == "name"
-        && forms.contains(&NameForm::Name)
+        && forms.contains(NameForm::Name)
         && candidate.end - candidate.first == 1
         && entry.kind != Kind::Organization
     {
@@ -750,23 +752,23 @@ fn link(
         EntityForm::CompoundPart
     } else if candidate.how == "city adjective" {
         EntityForm::Adjective
-    } else if forms.contains(&NameForm::Adjective) && forms.contains(&NameForm::Demonym) {
+    } else if forms.contains(NameForm::Adjective) && forms.contains(NameForm::Demonym) {
         let noun_follows = candidate.end < context.doc.tokens.len()
             && matches!(context.pos(candidate.end), Pos::Noun | Pos::Propn | Pos::Adj);
         if !starts_upper(surface) || noun_follows { EntityForm::Adjective } else { EntityForm::Demonym }
-    } else if forms.contains(&NameForm::Name) && forms.contains(&NameForm::Demonym) && counted(context, candidate) {
+    } else if forms.contains(NameForm::Name) && forms.contains(NameForm::Demonym) && counted(context, candidate) {
         // `Tausende Ungarn`, `viele Polen`: the people, not the country.
         EntityForm::Demonym
-    } else if forms.contains(&NameForm::Name) || forms.contains(&NameForm::Genitive) {
+    } else if forms.contains(NameForm::Name) || forms.contains(NameForm::Genitive) {
         EntityForm::Name
-    } else if forms.contains(&NameForm::Adjective) {
+    } else if forms.contains(NameForm::Adjective) {
         EntityForm::Adjective
     } else {
         EntityForm::Demonym
     };
 
     let mut entity = Entity {
-        name: Some(surface.to_owned()),
+        name: Some(if linked { entry.name(context.lang) } else { surface }.to_owned()),
         country: entry.country.as_deref().map(str::to_owned),
         ..Entity::new(candidate.range, entry.entity_type, form, confidence)
     };
@@ -774,10 +776,8 @@ fn link(
         return Explained { entity, reason: reason.done() };
     }
     entity.kb_id = Some(entry.id.to_string());
-    entity.name = Some(entry.name(context.lang).to_owned());
     entity.lat = entry.lat;
     entity.lon = entry.lon;
-    let country_code = entry.country.as_deref().map(str::to_owned);
     match entry.kind {
         Kind::Person => {
             entity.reading = Some(Reading::Person);
@@ -801,7 +801,7 @@ fn link(
                     reason.add(|| "no document date; every known role has the same code".to_owned());
                 }
                 None => {
-                    entity.code = country_code;
+                    entity.code = entity.country.clone();
                     reason.add(|| "no role known at the document date".to_owned());
                 }
             }
@@ -817,11 +817,21 @@ fn link(
     if let (Some(role), Some(country), Kind::Country | Kind::Place) =
         (&candidate.compound_role, &entity.country, entry.kind)
     {
-        entity.code = Some(format!("{country}{}", role.sector));
+        entity.code = Some(code(country, &role.sector));
         entity.reading = reading_of(role);
         reason.add(|| format!("compound with the role noun {}", role.noun));
     }
     Explained { entity, reason: reason.done() }
+}
+
+/// The forms a candidate's words have for one entry, as bits.
+#[derive(Clone, Copy)]
+struct Forms(u8);
+
+impl Forms {
+    fn contains(self, form: NameForm) -> bool {
+        self.0 & 1 << form as u8 != 0
+    }
 }
 
 fn reading_of(role: &RoleNoun) -> Option<Reading> {
@@ -874,7 +884,7 @@ fn metonymy(
                 None => (Reading::Place, ""),
             };
             entity.reading = Some(reading);
-            entity.code = entry.country.as_deref().map(|country| format!("{country}{sector}"));
+            entity.code = entry.country.as_deref().map(|country| code(country, sector));
             if !sector.is_empty() {
                 reason.add(|| format!("before a noun of class {sector}"));
             }
@@ -900,10 +910,9 @@ fn metonymy(
         relational = kb.is_context(context.lang, ContextClass::Relational, context.lower(previous));
         break;
     }
+    // Why the name is an actor, if it is one (written out only where reasons are kept).
     let argument = (candidate.first..candidate.end).find_map(|token| context.arguments[token]);
-    let argument = argument
-        .map(|role| format!("{role:?} of a clause"))
-        .or_else(|| relational.then(|| format!("after the preposition `{}`", context.lower(previous))));
+    let argument = argument.map(Actor::Argument).or_else(|| relational.then_some(Actor::Relational(previous)));
     if entry.kind == Kind::Landmark {
         entity.code = entry.code.as_deref().map(str::to_owned);
         entity.reading = Some(if locative { Reading::Place } else { Reading::Government });
@@ -917,7 +926,7 @@ fn metonymy(
         && let Some(country) = &country
     {
         entity.reading = Some(Reading::Government);
-        entity.code = Some(format!("{country}GOV"));
+        entity.code = Some(code(country, "GOV"));
         reason.add(|| "part of a compound: its government".to_owned());
         return;
     }
@@ -943,7 +952,7 @@ fn metonymy(
     let business = head_noun(context, candidate) == Some(NounClass::Business);
     if attributive && (business || possessive && before_unknown_name(context, candidate, starts_name)) {
         entity.reading = Some(Reading::Organization);
-        entity.code = entry.country.as_deref().map(|country| format!("{country}BUS"));
+        entity.code = entry.country.as_deref().map(|country| code(country, "BUS"));
         reason.add(|| "before a noun for companies or an unknown name: its economy".to_owned());
         return;
     }
@@ -951,20 +960,40 @@ fn metonymy(
     // entering the EU`, `the US trying to…`).
     let gerund = english_country
         && next.is_some_and(|next| context.pos(next) == Pos::Verb && context.lower(next).ends_with("ing"));
-    let argument = argument
-        .or_else(|| attributive.then(|| "before a noun or in the possessive".to_owned()))
-        .or_else(|| gerund.then(|| "subject of a verb in -ing".to_owned()));
+    let argument =
+        argument.or_else(|| attributive.then_some(Actor::Attributive)).or_else(|| gerund.then_some(Actor::Gerund));
     match (argument, country) {
-        (Some(role), Some(country)) => {
+        (Some(why), Some(country)) => {
             entity.reading = Some(Reading::Government);
-            entity.code = Some(format!("{country}GOV"));
-            reason.add(|| format!("{role}: its government"));
+            entity.code = Some(code(&country, "GOV"));
+            reason.add(|| {
+                let why = match why {
+                    Actor::Argument(role) => format!("{role:?} of a clause"),
+                    Actor::Relational(token) => format!("after the preposition `{}`", context.lower(token)),
+                    Actor::Attributive => "before a noun or in the possessive".to_owned(),
+                    Actor::Gerund => "subject of a verb in -ing".to_owned(),
+                };
+                format!("{why}: its government")
+            });
         }
         _ => {
             entity.reading = Some(Reading::Place);
             entity.code = entry.country.as_deref().map(str::to_owned);
         }
     }
+}
+
+/// Why a country or capital stands for its government ([`metonymy`]).
+#[derive(Debug, Clone, Copy)]
+enum Actor {
+    /// It heads an argument of a clause.
+    Argument(ArgumentRole),
+    /// It follows a preposition of relations, the token given.
+    Relational(usize),
+    /// An English country before a noun or in the possessive.
+    Attributive,
+    /// An English country before a verb in -ing.
+    Gerund,
 }
 
 /// Whether a possessive is followed by a proper name that neither the base nor the tagger
@@ -1200,7 +1229,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                         name,
                         reading: reading_of(&noun),
                         country: Some(country.clone()),
-                        code: Some(format!("{country}{}", noun.sector)),
+                        code: Some(code(country, &noun.sector)),
                         role: None,
                         lat: None,
                         lon: None,
@@ -1220,7 +1249,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
             for &index in &countries {
                 let mention = &mut found[index];
                 if let Some(country) = mention.entity.country.clone() {
-                    mention.entity.code = Some(format!("{country}{}", noun.sector));
+                    mention.entity.code = Some(code(&country, &noun.sector));
                     if matches!(mention.entity.form, EntityForm::Name | EntityForm::Adjective) {
                         mention.entity.reading = reading;
                     }
@@ -1244,7 +1273,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 name,
                 reading,
                 country: country.clone(),
-                code: country.as_ref().map(|country| format!("{country}{}", noun.sector)),
+                code: country.as_ref().map(|country| code(country, &noun.sector)),
                 role: None,
                 lat: None,
                 lon: None,
@@ -1279,8 +1308,14 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
 /// A role noun whose holder is not known stands for its country's institution: it is linked
 /// to the country's entry, under the country's name (`die Regierung` → Syria, read as its
 /// government); without an entry, it keeps its words.
+/// A CAMEO code: a country's and a sector's (`RUS` + `GOV`), without the formatting
+/// machinery, which this stage would run for most mentions.
+fn code(country: &str, sector: &str) -> String {
+    [country, sector].concat()
+}
+
 fn country_link(context: &Context<'_>, country: &str, range: TextRange) -> (Option<String>, Option<String>) {
-    match context.kb.get(&format!("country:{country}")) {
+    match context.kb.get(&["country:", country].concat()) {
         Some(entry) => (Some(entry.id.to_string()), Some(entry.name(context.lang).to_owned())),
         None => (None, Some(context.doc.slice(range).to_owned())),
     }
