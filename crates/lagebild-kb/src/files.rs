@@ -168,7 +168,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
         let slot = if lang == Lang::De { 0 } else { 1 };
         kb.role_noun_prefixes[slot].insert(crate::prefix_key(f[1]));
         if lang == Lang::De && f[1].chars().count() >= 6 {
-            kb.role_noun_suffixes.insert(crate::suffix_key(f[1]));
+            kb.role_noun_suffixes.insert(crate::suffix_key(f[1], crate::ROLE_SUFFIX));
         }
         kb.role_nouns[slot].insert(f[1].into(), noun);
     }
@@ -246,7 +246,7 @@ impl Kb {
         let bit = crate::word_bit(first);
         self.first_word_bits[bit / 64] |= 1 << (bit % 64);
         if form == NameForm::Adjective && lang.includes(Lang::De) {
-            self.adjective_suffixes.insert(crate::suffix_key(first));
+            self.adjective_suffixes.insert(crate::suffix_key(first, 3));
         }
         let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !name.chars().any(char::is_lowercase)

@@ -259,7 +259,7 @@ pub struct RoleNoun {
 /// The bits of `Kb::first_word_bits`.
 const WORD_BITS: usize = 1 << 20;
 
-/// A set of three-byte keys ([`prefix_key`], [`suffix_key`]) as bits: a test reads one word
+/// A set of keys of a few bytes ([`prefix_key`], [`suffix_key`]) as bits: a test reads one word
 /// of a table of 8 kB, which stays in the processor's nearest cache, without hashing. A key
 /// that was not inserted passes now and then (a few hundred keys in 65,536 bits), so it only
 /// spares the exact look-ups that follow it.
@@ -270,11 +270,11 @@ impl KeyBits {
     const BITS: usize = 1 << 16;
 
     #[inline]
-    fn bit(key: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
     }
 
-    fn insert(&mut self, key: u32) {
+    fn insert(&mut self, key: u64) {
         if self.0.is_empty() {
             self.0 = vec![0; Self::BITS / 64];
         }
@@ -283,7 +283,7 @@ impl KeyBits {
     }
 
     #[inline]
-    fn contains(&self, key: u32) -> bool {
+    fn contains(&self, key: u64) -> bool {
         let bit = Self::bit(key);
         self.0.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
     }
@@ -318,14 +318,19 @@ fn slot(lang: Lang) -> Option<usize> {
 
 /// The first three bytes of a word as a number.
 #[inline]
-pub(crate) fn prefix_key(word: &str) -> u32 {
-    word.bytes().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
+pub(crate) fn prefix_key(word: &str) -> u64 {
+    word.bytes().take(3).fold(0, |key, byte| key << 8 | u64::from(byte))
 }
 
-/// The last three bytes of a word as a number.
+/// The bytes of a German role noun's end in `role_noun_suffixes`: six, as a compound must end
+/// in a role noun of six letters or more (`Polizeisprecher`, not `Stadtrat`).
+pub(crate) const ROLE_SUFFIX: usize = 6;
+
+/// The last `bytes` bytes of a word (at most eight), ASCII letters in lowercase, as a number
+/// (a lemma keeps its capitals: `Kohl-Anwalt`).
 #[inline]
-pub(crate) fn suffix_key(word: &str) -> u32 {
-    word.bytes().rev().take(3).fold(0u32, |key, byte| key << 8 | u32::from(byte))
+pub(crate) fn suffix_key(word: &str, bytes: usize) -> u64 {
+    word.bytes().rev().take(bytes).fold(0, |key, byte| key << 8 | u64::from(byte.to_ascii_lowercase()))
 }
 
 /// The maps of the base hash with foldhash: lookups run once per token.
@@ -364,7 +369,7 @@ pub struct Kb {
     /// The first three bytes of every role noun, lowercase, by language: a cheap test before
     /// a word's part of speech and lemma are read.
     role_noun_prefixes: [KeyBits; 2],
-    /// The last three bytes ([`suffix_key`]) of the German role nouns of six letters or more,
+    /// The last six bytes ([`suffix_key`]) of the German role nouns of six letters or more,
     /// so that a compound that ends like none costs one look-up (`compound_role_noun`).
     role_noun_suffixes: KeyBits,
     /// The most words of an English role noun.
@@ -483,7 +488,7 @@ impl Kb {
     /// is none.
     #[inline]
     pub fn may_be_adjective(&self, word: &str) -> bool {
-        self.adjective_suffixes.contains(suffix_key(word))
+        self.adjective_suffixes.contains(suffix_key(word, 3))
     }
 
     /// Every name key with its hits, for coverage checks and evaluations.
@@ -507,7 +512,7 @@ impl Kb {
     /// or without a linking `s`), that part names the institution and gives the sector
     /// (`polizeisprecher` → COP, `parteiführung` → PTY).
     pub fn compound_role_noun(&self, lang: Lang, word: &str) -> Option<RoleNoun> {
-        if lang != Lang::De || !self.role_noun_suffixes.contains(suffix_key(word)) {
+        if lang != Lang::De || !self.role_noun_suffixes.contains(suffix_key(word, ROLE_SUFFIX)) {
             return None;
         }
         let mut chars_left = word.chars().count();
@@ -551,7 +556,7 @@ impl Kb {
     /// letters or more (`compound_role_noun`); `false` means it is none.
     #[inline]
     pub fn may_end_role_noun(&self, word: &str) -> bool {
-        self.role_noun_suffixes.contains(suffix_key(word))
+        self.role_noun_suffixes.contains(suffix_key(word, ROLE_SUFFIX))
     }
 
     /// Whether a role noun of several words starts with `word` (lowercase).

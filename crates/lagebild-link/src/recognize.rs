@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use lagebild_doc::{ArgumentRole, Document, Entity, EntityForm, EntityType, Lang, Reading, TextRange};
-use lagebild_kb::{ContextClass, Kb, Kind, NameForm, NameHit, NounClass, RoleNoun, fold_ascii, key_of, prefix_hash};
+use lagebild_kb::{
+    ContextClass, Kb, Kind, NameForm, NameHit, NounClass, RoleNoun, fold_ascii, key_of, name_words, prefix_hash,
+};
 
 use crate::{Explained, TaggedSpan};
 
@@ -60,11 +62,9 @@ struct Context<'a> {
     sentences: Vec<(usize, usize)>,
     /// Whether to write the reasons.
     explain: bool,
-    /// The tokens that change when lowered, lowered, one after the other.
-    lowered: String,
-    /// By token: where its lowercase form is, in `lowered` or, for a token already in
-    /// lowercase (most of them), in the document's text.
-    lowered_at: Vec<Lowered>,
+    /// By token: its lowercase form, the text itself for a token already in lowercase (most
+    /// of them).
+    lowers: Vec<&'a str>,
     /// Token index → its role as a clause argument's head.
     arguments: Vec<Option<ArgumentRole>>,
     /// Token index → its part of speech, read once from the token's string.
@@ -86,10 +86,7 @@ impl Context<'_> {
 
     /// The token in lowercase.
     fn lower(&self, token: usize) -> &str {
-        match self.lowered_at[token] {
-            Lowered::Text => self.text(token),
-            Lowered::Buffer(start, end) => &self.lowered[start as usize..end as usize],
-        }
+        self.lowers[token]
     }
 }
 
@@ -134,15 +131,6 @@ struct Shape {
     upper: bool,
     /// It holds a hyphen (a compound).
     hyphen: bool,
-}
-
-/// Where a token's lowercase form is ([`Context::lower`]).
-#[derive(Debug, Clone, Copy)]
-enum Lowered {
-    /// The token as written.
-    Text,
-    /// This range of `Context::lowered`.
-    Buffer(u32, u32),
 }
 
 fn lowercase_into(text: &str, buffer: &mut String) {
@@ -301,6 +289,35 @@ fn spread_over_conjuncts(context: &mut Context<'_>) {
 }
 
 pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Explained> {
+    // The tokens that change when lowered, lowered one after the other, and where each is.
+    let mut lowered = String::with_capacity(doc.text().len() / 2);
+    let mut lowered_at: Vec<Option<(usize, usize)>> = Vec::with_capacity(doc.tokens.len());
+    let mut shape = Vec::with_capacity(doc.tokens.len());
+    for token in &doc.tokens {
+        let text = doc.slice(token.range);
+        shape.push(Shape { upper: starts_upper(text), hyphen: text.bytes().any(|byte| byte == b'-') });
+        let lowercase = if text.is_ascii() {
+            !text.bytes().any(|byte| byte.is_ascii_uppercase())
+        } else {
+            !text.chars().any(char::is_uppercase)
+        };
+        if lowercase {
+            lowered_at.push(None);
+        } else {
+            let start = lowered.len();
+            lowercase_into(text, &mut lowered);
+            lowered_at.push(Some((start, lowered.len())));
+        }
+    }
+    let lowers = doc
+        .tokens
+        .iter()
+        .zip(&lowered_at)
+        .map(|(token, at)| match *at {
+            None => doc.slice(token.range),
+            Some((start, end)) => &lowered[start..end],
+        })
+        .collect();
     let mut context = Context {
         doc,
         kb,
@@ -308,29 +325,12 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
         date: doc.meta.published,
         sentences: Vec::with_capacity(doc.sentences.len()),
         explain,
-        lowered: String::with_capacity(doc.text().len()),
-        lowered_at: Vec::with_capacity(doc.tokens.len()),
+        lowers,
         arguments: vec![None; doc.tokens.len()],
         pos: doc.tokens.iter().map(|token| Pos::of(token.pos())).collect(),
-        shape: Vec::with_capacity(doc.tokens.len()),
+        shape,
         tagged,
     };
-    for token in &doc.tokens {
-        let text = doc.slice(token.range);
-        context.shape.push(Shape { upper: starts_upper(text), hyphen: text.bytes().any(|byte| byte == b'-') });
-        let lowercase = if text.is_ascii() {
-            !text.bytes().any(|byte| byte.is_ascii_uppercase())
-        } else {
-            !text.chars().any(char::is_uppercase)
-        };
-        if lowercase {
-            context.lowered_at.push(Lowered::Text);
-        } else {
-            let start = context.lowered.len() as u32;
-            lowercase_into(text, &mut context.lowered);
-            context.lowered_at.push(Lowered::Buffer(start, context.lowered.len() as u32));
-        }
-    }
     let mut token = 0;
     for sentence in &doc.sentences {
         let start = token;
@@ -388,6 +388,7 @@ pub(crate) fn recognize(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain:
 
 /// The bytes of an English possessive ending of a lowercase word (`'s`, `’s`, or the
 /// apostrophe after a plural's `s`), if it has one and something is left.
+#[inline]
 fn possessive_suffix(lang: Lang, lower: &str) -> Option<usize> {
     if lang != Lang::En {
         return None;
@@ -422,8 +423,10 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
             let folded_longest =
                 || (several_names && !lower.is_ascii()).then(|| kb.longest_from(&fold_ascii(lower))).flatten();
             // An English possessive (`UK's`, `Putin’s`, `the United States'`) is one token.
-            let possessive = possessive_suffix(context.lang, lower);
-            let possessive_longest = || possessive.and_then(|suffix| kb.longest_from(&lower[..lower.len() - suffix]));
+            let possessive_longest = || {
+                possessive_suffix(context.lang, lower)
+                    .and_then(|suffix| kb.longest_from(&lower[..lower.len() - suffix]))
+            };
             let longest = if upper {
                 kb.longest_from(lower).or_else(folded_longest).or_else(possessive_longest)
             } else if context.lang == Lang::De && kb.may_be_adjective(lower) {
@@ -591,7 +594,11 @@ fn reach(context: &Context<'_>, first: usize, longest: usize) -> usize {
 fn compound_parts(context: &Context<'_>, token: usize, sentence: usize, candidates: &mut Vec<Candidate>) {
     let range = context.doc.tokens[token].range;
     let text = context.doc.slice(range);
-    let parts: Vec<(usize, &str)> = text
+    let lower = context.lower(token);
+    // Each part with its offset and its key: the same stretch of the lowercase token where
+    // lowering kept the lengths (nearly always), else the part's own key.
+    let same_lengths = lower.len() == text.len();
+    let parts: Vec<(usize, &str, Cow<'_, str>)> = text
         .split('-')
         .scan(0usize, |offset, part| {
             let start = *offset;
@@ -599,23 +606,29 @@ fn compound_parts(context: &Context<'_>, token: usize, sentence: usize, candidat
             Some((start, part))
         })
         .filter(|(_, part)| !part.is_empty())
+        .map(|(start, part)| {
+            let key = match lower.get(start..start + part.len()) {
+                Some(lowered) if same_lengths => Cow::Borrowed(name_words(lowered).next().unwrap_or_default()),
+                _ => Cow::Owned(key_of(part)),
+            };
+            (start, part, key)
+        })
         .collect();
     if parts.len() < 2 {
         return;
     }
-    let last = parts[parts.len() - 1].1.to_lowercase();
-    let role = context.kb.role_noun(context.lang, &last).cloned();
+    let role = context.kb.role_noun(context.lang, &parts[parts.len() - 1].2).cloned();
     // A German adjective compound (`polnisch-russischen`) holds a country adjective in each
     // of its lowercase parts.
-    let adjectives = context.lang == Lang::De && !starts_upper(text);
-    for (index, &(offset, part)) in parts.iter().enumerate() {
+    let adjectives = context.lang == Lang::De && !context.shape[token].upper;
+    for (index, (offset, part, key)) in parts.iter().enumerate() {
+        let (offset, part) = (*offset, *part);
         if part.chars().count() < 2 || !part.chars().any(char::is_alphabetic) {
             continue;
         }
-        let key = key_of(part);
         let hits: Vec<NameHit> = context
             .kb
-            .lookup(&key)
+            .lookup(key)
             .iter()
             .filter(|hit| {
                 (matches!(hit.form, NameForm::Name | NameForm::Genitive)
@@ -633,7 +646,7 @@ fn compound_parts(context: &Context<'_>, token: usize, sentence: usize, candidat
             first: token,
             end: token + 1,
             sentence,
-            key,
+            key: key.to_string(),
             hits,
             compound: true,
             compound_role: if index + 1 < parts.len() { role.clone() } else { None },
