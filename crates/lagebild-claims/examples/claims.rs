@@ -9,17 +9,12 @@ fn main() {
         return;
     };
     let knowledge = lagebild_pipeline::Knowledge::embedded().expect("the embedded knowledge loads");
-    let raw = lagebild_ingest::RawDocument {
-        id: "x".into(),
-        source: "-".into(),
-        title: None,
-        url: None,
-        published: std::env::var("PUBLISHED").ok().and_then(|date| date.parse().ok()),
-        lang: Some(lang),
+    let doc = lagebild_pipeline::analyze_text(
+        &knowledge,
+        &lang,
+        std::env::var("PUBLISHED").ok().and_then(|date| date.parse().ok()),
         text,
-    };
-    let options = lagebild_pipeline::Options::default();
-    let doc = lagebild_pipeline::analyze(raw, &knowledge, &options, &mut Default::default()).document;
+    );
     for (index, token) in doc.tokens.iter().enumerate() {
         let features: Vec<String> = token.morph.iter().map(|(key, value)| format!("{key}={value}")).collect();
         print!(

@@ -10,17 +10,7 @@ fn main() {
         return;
     };
     let knowledge = lagebild_pipeline::Knowledge::embedded().expect("the embedded knowledge loads");
-    let raw = lagebild_ingest::RawDocument {
-        id: "x".into(),
-        source: "-".into(),
-        title: None,
-        url: None,
-        published: published.parse().ok(),
-        lang: Some(lang),
-        text,
-    };
-    let options = lagebild_pipeline::Options::default();
-    let doc = lagebild_pipeline::analyze(raw, &knowledge, &options, &mut Default::default()).document;
+    let doc = lagebild_pipeline::analyze_text(&knowledge, &lang, published.parse().ok(), text);
     let words = |range: lagebild_doc::TextRange| doc.slice(range).to_owned();
     let args = |args: &[lagebild_doc::Arg]| {
         args.iter()

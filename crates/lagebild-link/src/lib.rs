@@ -22,10 +22,13 @@
 //! 4. **Metonymy**: a country, capital or seat of government that is the subject, object or
 //!    indirect object of a clause (`Moskau sagte`, `dankte Pjöngjang`), a name coordinated
 //!    with one, or that follows a preposition of relations (`Sanktionen gegen Russland`) is
-//!    read as its government (`RUSGOV`); after a locative preposition (`in Washington`) it
-//!    is a place. A country adjective is a place (origin), an organisation before a noun for
-//!    companies (`russische Wirtschaft`), or takes the reading of the role noun after it;
-//!    a mention no step read stands for what its type names.
+//!    read as its government (`RUSGOV`), as is an English country before a verb in -ing
+//!    (`Turkey entering the EU`); after a locative preposition (`in Washington`) it is a
+//!    place. A country adjective is a place (origin), an organisation before a noun for
+//!    companies (`russische Wirtschaft`), a government before a noun of what states do
+//!    (`Iranian nuclear programme`), or takes the reading of the role noun after it; an
+//!    English possessive before a name nobody knows is the country's economy (`Argentina's
+//!    Enarsa`); a mention no step read stands for what its type names.
 //! 5. **Coreference**: mentions linked to the same entry share a `cluster`; so do unlinked
 //!    mentions with the same words.
 //!

@@ -11,16 +11,12 @@ fn main() {
         return;
     };
     let knowledge = lagebild_pipeline::Knowledge::embedded().expect("the embedded knowledge loads");
-    let raw = lagebild_ingest::RawDocument {
-        id: "x".into(),
-        source: "-".into(),
-        title: None,
-        url: None,
-        published: std::env::var("PUBLISHED").ok().and_then(|date| date.parse().ok()),
-        lang: Some(lang),
+    let doc = lagebild_pipeline::analyze_text(
+        &knowledge,
+        &lang,
+        std::env::var("PUBLISHED").ok().and_then(|date| date.parse().ok()),
         text,
-    };
-    let doc = lagebild_pipeline::analyze(raw, &knowledge, &Default::default(), &mut Default::default()).document;
+    );
     let spans = lagebild_pipeline::tagged_spans(&doc, &knowledge);
     for span in &spans {
         println!("tagged {:?} {:?} {:.2}", doc.slice(span.range), span.entity_type, span.confidence);

@@ -231,6 +231,21 @@ pub fn tagged_spans(document: &Document, knowledge: &Knowledge) -> Vec<lagebild_
         .collect()
 }
 
+/// Runs every stage over one text given on its own (developer tools and tests): id `x`,
+/// source `-`, default options.
+pub fn analyze_text(knowledge: &Knowledge, lang: &str, published: Option<NaiveDate>, text: String) -> Document {
+    let raw = RawDocument {
+        id: "x".into(),
+        source: "-".into(),
+        title: None,
+        url: None,
+        published,
+        lang: Some(lang.into()),
+        text,
+    };
+    analyze(raw, knowledge, &Options::default(), &mut Timings::default()).document
+}
+
 /// Runs every stage over one document. A document in a language other than German or
 /// English keeps its empty layers, with `lang` `und` and a warning.
 pub fn analyze(raw: RawDocument, knowledge: &Knowledge, options: &Options, timings: &mut Timings) -> Analysis {
