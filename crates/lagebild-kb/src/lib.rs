@@ -214,17 +214,21 @@ pub enum ContextClass {
     Honorific,
     /// The last word of a company's name (`energy`, `ag`).
     CompanyWord,
+    /// A preposition after which a place is where an institution sits or a person comes from
+    /// (`das Außenministerium in Warschau`), not where someone goes (`nach`, `to`).
+    Seat,
 }
 
 impl ContextClass {
     /// Every class, with its name in the file.
-    pub const ALL: [(ContextClass, &'static str); 6] = [
+    pub const ALL: [(ContextClass, &'static str); 7] = [
         (ContextClass::Locative, "locative"),
         (ContextClass::Common, "common"),
         (ContextClass::Quantifier, "quantifier"),
         (ContextClass::Relational, "relational"),
         (ContextClass::Honorific, "honorific"),
         (ContextClass::CompanyWord, "company_word"),
+        (ContextClass::Seat, "seat"),
     ];
 
     pub(crate) fn bit(self) -> u8 {

@@ -1060,8 +1060,9 @@ fn head_noun(context: &Context<'_>, candidate: &Candidate) -> Option<NounClass> 
 fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_token: &[Option<usize>]) {
     let kb = context.kb;
     let tokens = &context.doc.tokens;
-    // A country, or before the noun a capital standing for its country (`das Moskauer
-    // Außenministerium`; not `officials in Washington`).
+    // A country, or a capital standing for its country before the noun (`das Moskauer
+    // Außenministerium`) or after it behind a locative preposition (`das Außenministerium in
+    // Warschau`), not as a genitive (`die Regierung Berlins` is the city's).
     let country_mention = |token: usize, found: &[Explained], capital: bool| -> Option<usize> {
         let index = mention_of_token[token]?;
         let entity = &found[index].entity;
@@ -1150,31 +1151,52 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 j += 1;
                 continue;
             };
-            // The country: an adjective or name before (one adjective may come between), or a
-            // genitive after (`Marinen der USA`, `Regierung Russlands`, `navy of South Korea`).
-            let mut countries = Vec::new();
-            for back in 1..=2usize {
-                if j >= start + back {
-                    if let Some(index) = country_mention(j - back, found, true) {
-                        let form = found[index].entity.form;
-                        if matches!(form, EntityForm::Adjective | EntityForm::Name) {
-                            countries.push(index);
+            // The country: a part of the same compound (`US-Beamte`), an adjective or name
+            // before (one adjective may come between), or a genitive after (`Marinen der USA`,
+            // `Regierung Russlands`, `navy of South Korea`).
+            let token_range = tokens[j].range;
+            let mut countries: Vec<usize> = found
+                .iter()
+                .enumerate()
+                .filter(|(_, mention)| {
+                    mention.entity.form == EntityForm::CompoundPart
+                        && token_range.contains_range(mention.entity.range)
+                        && mention.entity.kb_id.as_deref().is_some_and(|id| id.starts_with("country:"))
+                })
+                .map(|(index, _)| index)
+                .take(1)
+                .collect();
+            if countries.is_empty() {
+                for back in 1..=2usize {
+                    if j >= start + back {
+                        if let Some(index) = country_mention(j - back, found, true) {
+                            let form = found[index].entity.form;
+                            if matches!(form, EntityForm::Adjective | EntityForm::Name) {
+                                countries.push(index);
+                            }
+                            break;
                         }
-                        break;
-                    }
-                    if back == 1 && context.pos(j - 1) != Pos::Adj {
-                        break;
+                        if back == 1 && context.pos(j - 1) != Pos::Adj {
+                            break;
+                        }
                     }
                 }
             }
+            // A place after a locative preposition gives the noun its country and stays a
+            // place; a capital there, only to a state's institution or office (`das
+            // Außenministerium in Warschau`, `officials in Washington`, not `reporters in
+            // Brussels`).
+            let state = matches!(&*noun.sector, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY");
+            let mut located = false;
             if countries.is_empty() {
                 let mut next = j + words;
                 while next < end && matches!(context.pos(next), Pos::Det | Pos::Adp) && next < j + words + 2 {
+                    located |= kb.is_context(context.lang, ContextClass::Seat, context.lower(next));
                     next += 1;
                 }
                 let mut after = next;
                 while after < end {
-                    match country_mention(after, found, false) {
+                    match country_mention(after, found, located && state) {
                         Some(index) if matches!(found[index].entity.form, EntityForm::Name) => {
                             countries.push(index);
                             let last_token = (after..end)
@@ -1228,10 +1250,14 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                     }
                 }
                 // Otherwise a state institution or office (`die Regierung`, `die Polizei`) is the
-                // article's own country's, where one stands out. Non-state groups named by a
+                // country its sentence is about before it, where one stands out there, else the
+                // article's own country, where one stands out. Non-state groups named by a
                 // common noun (`Rebellen`, `Demonstranten`) are no mentions without a country.
-                let state = matches!(&*noun.sector, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY");
-                if let (true, Some(country)) = (state, &home) {
+                // (Only the words before the noun: `Der Bundeskanzler reiste zum französischen
+                // Präsidenten nach Paris` is about France after it, not before.)
+                let sentence_range = TextRange::new(tokens[start].range.start(), tokens[j].range.start());
+                let about = if state { sentence_country(found, sentence_range).or_else(|| home.clone()) } else { None };
+                if let Some(country) = &about {
                     let range = tokens[j].range.cover(tokens[j + words - 1].range);
                     let (kb_id, name) = country_link(context, country, range);
                     let entity = Entity {
@@ -1250,7 +1276,10 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                         cluster: None,
                     };
                     let reason = Notes::new(context.explain, || {
-                        format!("role noun {} without a country: the article's country {country}", noun.noun)
+                        format!(
+                            "role noun {} without a country: the sentence's or article's country {country}",
+                            noun.noun
+                        )
                     });
                     added.push(Explained { entity, reason: reason.done() });
                 }
@@ -1259,7 +1288,7 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
             }
             let reading = reading_of(&noun);
             let range = tokens[j].range.cover(tokens[j + words - 1].range);
-            for &index in &countries {
+            for &index in countries.iter().filter(|_| !located) {
                 let mention = &mut found[index];
                 if let Some(country) = mention.entity.country.clone() {
                     mention.entity.code = Some(code(&country, &noun.sector));
@@ -1337,6 +1366,35 @@ fn country_link(context: &Context<'_>, country: &str, range: TextRange) -> (Opti
 /// The country an article is about, where one stands out: of the names and adjectives linked
 /// to a country or to a place in one, the most frequent country with at least three mentions
 /// and twice as many as any other.
+/// The country a stretch of a sentence is about, where one stands out: of the names and
+/// adjectives linked to a country or a place in one inside `sentence`, a country named at
+/// least twice and more often than any other (`die Marinen der USA und Südkoreas … vor der Küste Südkoreas, teilte
+/// das Verteidigungsministerium mit`: South Korea's).
+fn sentence_country(found: &[Explained], sentence: TextRange) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for mention in found {
+        let entity = &mention.entity;
+        if !sentence.contains_range(entity.range)
+            || !matches!(entity.form, EntityForm::Name | EntityForm::Adjective)
+            || entity.kb_id.is_none()
+        {
+            continue;
+        }
+        let Some(country) = entity.country.as_deref() else { continue };
+        match counts.iter_mut().find(|(seen, _)| *seen == country) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match counts.as_slice() {
+        [(country, first), rest @ ..] if *first >= 2 && rest.first().is_none_or(|(_, second)| first > second) => {
+            Some((*country).to_owned())
+        }
+        _ => None,
+    }
+}
+
 fn home_country(found: &[Explained]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for mention in found {

@@ -251,4 +251,16 @@ fn gerunds_companies_state_nouns_and_feminine_role_nouns() {
     assert_eq!(find(&doc, &entities, "Außenministerium")[0].kb_id.as_deref(), Some("country:RUS"));
     assert_eq!(find(&doc, &entities, "Botschafterin")[0].code.as_deref(), Some("POLGOV"));
     assert_eq!(find(&doc, &entities, "Botschaft")[0].code.as_deref(), Some("RUSGOV"));
+    // A capital after a locative preposition gives the noun its country and stays a place; a
+    // state institution with no country in its phrase is the one of the country its sentence
+    // names most (twice here), before the article's.
+    let (doc, entities) = run(
+        "Das Außenministerium in Warschau protestierte. Schiffe aus Japan und Kanada übten vor Kanada und vor \
+         der Küste Kanadas, teilte das Verteidigungsministerium mit.",
+        Lang::De,
+        Some((2016, 3, 11)),
+    );
+    assert_eq!(find(&doc, &entities, "Außenministerium")[0].code.as_deref(), Some("POLGOV"), "{entities:?}");
+    assert_eq!(find(&doc, &entities, "Warschau")[0].reading, Some(Reading::Place));
+    assert_eq!(find(&doc, &entities, "Verteidigungsministerium")[0].code.as_deref(), Some("CANMIL"));
 }
