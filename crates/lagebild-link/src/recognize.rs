@@ -1366,15 +1366,29 @@ fn country_link(context: &Context<'_>, country: &str, range: TextRange) -> (Opti
 /// The country an article is about, where one stands out: of the names and adjectives linked
 /// to a country or to a place in one, the most frequent country with at least three mentions
 /// and twice as many as any other.
-/// The country a stretch of a sentence is about, where one stands out: of the names and
-/// adjectives linked to a country or a place in one inside `sentence`, a country named at
-/// least twice and more often than any other (`die Marinen der USA und Südkoreas … vor der Küste Südkoreas, teilte
-/// das Verteidigungsministerium mit`: South Korea's).
-fn sentence_country(found: &[Explained], sentence: TextRange) -> Option<String> {
+fn home_country(found: &[Explained]) -> Option<String> {
+    most_named_country(found, TextRange::new(0, u32::MAX), |first, second| first >= 3 && first >= 2 * second)
+}
+
+/// The country a stretch of a sentence is about, where one stands out: a country named at
+/// least twice inside `stretch` and more often than any other (`die Marinen der USA und
+/// Südkoreas … vor der Küste Südkoreas, teilte das Verteidigungsministerium mit`: South
+/// Korea's).
+fn sentence_country(found: &[Explained], stretch: TextRange) -> Option<String> {
+    most_named_country(found, stretch, |first, second| first >= 2 && first > second)
+}
+
+/// Of the names and adjectives inside `stretch` linked to a country or to a place in one, the
+/// most frequent country, if `stands_out(its count, the next one's count)`.
+fn most_named_country(
+    found: &[Explained],
+    stretch: TextRange,
+    stands_out: impl Fn(usize, usize) -> bool,
+) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for mention in found {
         let entity = &mention.entity;
-        if !sentence.contains_range(entity.range)
+        if !stretch.contains_range(entity.range)
             || !matches!(entity.form, EntityForm::Name | EntityForm::Adjective)
             || entity.kb_id.is_none()
         {
@@ -1388,29 +1402,7 @@ fn sentence_country(found: &[Explained], sentence: TextRange) -> Option<String> 
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     match counts.as_slice() {
-        [(country, first), rest @ ..] if *first >= 2 && rest.first().is_none_or(|(_, second)| first > second) => {
-            Some((*country).to_owned())
-        }
-        _ => None,
-    }
-}
-
-fn home_country(found: &[Explained]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for mention in found {
-        let entity = &mention.entity;
-        if !matches!(entity.form, EntityForm::Name | EntityForm::Adjective) || entity.kb_id.is_none() {
-            continue;
-        }
-        let Some(country) = entity.country.as_deref() else { continue };
-        match counts.iter_mut().find(|(seen, _)| *seen == country) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((country, 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    match counts.as_slice() {
-        [(country, first), rest @ ..] if *first >= 3 && rest.first().is_none_or(|(_, second)| *first >= 2 * second) => {
+        [(country, first), rest @ ..] if stands_out(*first, rest.first().map_or(0, |(_, second)| *second)) => {
             Some((*country).to_owned())
         }
         _ => None,
