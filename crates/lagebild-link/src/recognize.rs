@@ -960,10 +960,12 @@ fn metonymy(
     let possessive = english_country
         && (candidate.range.end() < context.doc.tokens[candidate.end - 1].range.end()
             || possessive_suffix(context.lang, &candidate.key).is_some()
-            || next.is_some_and(|next| matches!(context.text(next), "'" | "’" | "'s" | "’s")));
+            || next.is_some_and(|next| apostrophe(context, next)));
     let attributive = possessive || english_country && next.is_some_and(|next| context.pos(next) == Pos::Noun);
-    let business = head_noun(context, candidate) == Some(NounClass::Business);
-    if attributive && (business || possessive && before_unknown_name(context, candidate, starts_name)) {
+    if attributive
+        && (head_noun(context, candidate) == Some(NounClass::Business)
+            || possessive && before_unknown_name(context, candidate, starts_name))
+    {
         entity.reading = Some(Reading::Organization);
         entity.code = entry.country.as_deref().map(|country| code(country, "BUS"));
         reason.add(|| "before a noun for companies or an unknown name: its economy".to_owned());
@@ -1009,13 +1011,19 @@ enum Actor {
     Gerund,
 }
 
+/// Whether the token is an English possessive ending the tokenizer cut off (`the United
+/// States' refusal`, `Argentina 's`).
+fn apostrophe(context: &Context<'_>, token: usize) -> bool {
+    matches!(context.text(token), "'" | "’" | "'s" | "’s")
+}
+
 /// Whether a possessive is followed by a proper name that neither the base nor the tagger
 /// knows as a person or place, nor a role noun (`Argentina's Enarsa`, not `Russia's Putin`
 /// or `Russia's Foreign Ministry`): mostly a company.
 fn before_unknown_name(context: &Context<'_>, candidate: &Candidate, starts_name: &[bool]) -> bool {
     let (_, sentence_end) = context.sentences[candidate.sentence];
     let mut next = candidate.end;
-    if next < sentence_end && matches!(context.text(next), "'" | "’" | "'s" | "’s") {
+    if next < sentence_end && apostrophe(context, next) {
         next += 1;
     }
     if next >= sentence_end || context.pos(next) != Pos::Propn || starts_name[next] {
