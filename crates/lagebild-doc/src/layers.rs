@@ -1,6 +1,9 @@
 //! The records of each annotation layer. Field meanings are those of `docs/format.md`.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::TextRange;
 
@@ -65,10 +68,33 @@ pub struct Sentence {
 pub struct Token {
     pub range: TextRange,
     /// Universal part of speech (`NOUN`, `VERB`, ...), once the morphology stage ran.
-    pub pos: Option<Box<str>>,
-    pub lemma: Option<Box<str>>,
+    pub pos: Option<Label>,
+    /// Shared between the tokens of one word form where the stage that wrote it could (a
+    /// lemma is written for every token of a long document, and copied with it).
+    pub lemma: Option<Arc<str>>,
     /// Universal Dependencies features, such as `("Mood", "Sub")`, sorted by name.
-    pub morph: Vec<(Box<str>, Box<str>)>,
+    pub morph: Vec<(Label, Label)>,
+}
+
+/// A label of the token layer: a part of speech, a feature's name or value. Those that the
+/// morphology stage writes borrow the [`intern`]ed labels of its models, so that labelling
+/// a token allocates nothing for them; others own their text.
+pub type Label = Cow<'static, str>;
+
+/// The one copy of `label` kept for the life of the process: labels come from a few model
+/// files (some hundred parts of speech, feature names and values), so the set stays small.
+/// Text from documents must not be interned: it would never be freed.
+pub fn intern(label: &str) -> &'static str {
+    static LABELS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut labels = LABELS.get_or_init(Mutex::default).lock().unwrap_or_else(PoisonError::into_inner);
+    match labels.get(label) {
+        Some(&interned) => interned,
+        None => {
+            let interned: &'static str = Box::leak(label.into());
+            labels.insert(interned);
+            interned
+        }
+    }
 }
 
 impl Token {
@@ -411,4 +437,17 @@ pub struct Clause {
     pub passive: bool,
     /// The clause it is embedded in, as an index into [`crate::Document::clauses`].
     pub parent: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interned_label_is_one_copy_of_its_text() {
+        let (first, again) = (intern(&String::from("Mood")), intern(&String::from("Mood")));
+        assert_eq!(first, "Mood");
+        assert!(std::ptr::eq(first, again));
+        assert!(!std::ptr::eq(first, intern("Tense")));
+    }
 }

@@ -16,7 +16,7 @@ use std::fmt::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use lagebild_doc::{Clause, ClauseKind, Document, Lang, Meta, Sentence, TextRange, Token};
+use lagebild_doc::{Clause, ClauseKind, Document, Label, Lang, Meta, Sentence, TextRange, Token};
 use lagebild_resources::Resources;
 
 use crate::{EvalError, Score, TreebankSentence, TreebankWord, is_held_out, read_treebank};
@@ -195,17 +195,17 @@ fn build_document(sentences: &[TreebankSentence], lang: Lang, path: &Path) -> Bu
 
 fn gold_token(word: Option<&TreebankWord>, range: TextRange) -> Token {
     let Some(word) = word else { return Token { range, ..Token::default() } };
-    let mut morph: Vec<(Box<str>, Box<str>)> = word
+    let mut morph: Vec<(Label, Label)> = word
         .feats
         .iter()
         .filter(|(name, _)| FEATURES.contains(&name.as_str()))
-        .map(|(name, value)| (name.as_str().into(), value.as_str().into()))
+        .map(|(name, value)| (name.clone().into(), value.clone().into()))
         .collect();
     if matches!(word.xpos.as_str(), "PTKVZ" | "RP") {
         morph.push(("PartType".into(), "Vbp".into()));
     }
     morph.sort();
-    Token { range, pos: Some(word.upos.as_str().into()), lemma: Some(word.lemma.as_str().into()), morph }
+    Token { range, pos: Some(word.upos.clone().into()), lemma: Some(word.lemma.as_str().into()), morph }
 }
 
 /// The clause of every document token, as an index into `clauses`.

@@ -115,7 +115,7 @@ struct TokenRecord<'a> {
 }
 
 /// UD features as a JSON object, in the model's (sorted) order.
-struct Morph<'a>(&'a [(Box<str>, Box<str>)]);
+struct Morph<'a>(&'a [(lagebild_doc::Label, lagebild_doc::Label)]);
 
 impl Serialize for Morph<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -85,7 +85,7 @@ pub(crate) struct Tagging {
     /// morphology features (`features::morph_own`) for it.
     pub(crate) morph: Option<(u16, [i32; MORPH_LANES])>,
     /// The part of speech last given to the word, with the lemma for it.
-    pub(crate) lemma: Option<(u16, String)>,
+    pub(crate) lemma: Option<(u16, std::sync::Arc<str>)>,
 }
 
 /// The summed weights of the features over a few values each (`features::groups::dense`),
@@ -199,8 +199,12 @@ pub(crate) struct WordCache {
     pub(crate) ids: Vec<u32>,
     /// By entry: whether its form was met again since the memo was last compacted.
     used: Vec<bool>,
-    /// Scratch: the scores of each word of the sentence being tagged.
+    /// Scratch for the sentence being tagged: the scores of each word, the rows of the
+    /// features of each word's pairs, the labels of the first and the second pass.
     pub(crate) base: Vec<Scores>,
+    pub(crate) pairs: Vec<[usize; 3]>,
+    pub(crate) first: Vec<u16>,
+    pub(crate) pos: Vec<u16>,
     pub(crate) dense: Dense,
 }
 

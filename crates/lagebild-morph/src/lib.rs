@@ -29,7 +29,10 @@ pub mod train;
 
 use std::path::Path;
 
-use lagebild_doc::{Clause, Document, Lang, Token};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use lagebild_doc::{Clause, Document, Label, Lang, Token};
 use lagebild_resources::Resources;
 
 pub use clauses::{Modality, clause_of, clauses, modality};
@@ -144,7 +147,7 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         if let (true, Some(verb), Some(lemma)) = (has_particle, clause.verb, &clause.lemma)
             && let Some(token) = tokens.get_mut(verb as usize)
         {
-            token.lemma = Some(lemma.clone());
+            token.lemma = Some(Arc::from(&**lemma));
         }
     }
     (tokens, clauses)
@@ -155,6 +158,10 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
 /// apostrophes or backquotes (`''It's embarrassing,''`) are read as those; otherwise the tagger
 /// takes an unknown mark for a word and misreads its neighbours.
 fn as_in_treebanks(form: &str) -> std::borrow::Cow<'_, str> {
+    // Every mark to read differently is `` ` ``, `'` or outside ASCII.
+    if form.bytes().all(|byte| byte.is_ascii() && byte != b'`' && byte != b'\'') {
+        return form.into();
+    }
     if !form.contains(['“', '”', '„', '«', '»', '‘', '’', '‚', '`']) && form != "''" {
         return form.into();
     }
@@ -168,45 +175,55 @@ fn is_particle(token: &Token) -> bool {
     token.morph.iter().any(|(name, value)| &**name == "PartType" && &**value == "Vbp")
 }
 
-/// Writes tagger results into tokens: UPOS, lemma, and the features sorted by name.
-struct Writer<'m> {
-    model: &'m TaggerModel,
-    /// The heads by name, with `None` for the particle's `PartType` among them.
-    order: Vec<Option<usize>>,
+/// Writes tagger results into tokens: UPOS, lemma, and the features sorted by name. Every
+/// label is one of the model's, interned once here, so that a token's labels allocate
+/// nothing but the vector of its features.
+struct Writer {
+    /// For each head by name, its name and the text of each of its values (index 0, the
+    /// feature absent, unused), with `None` for the particle's `PartType` among them.
+    order: Vec<Option<(usize, &'static str, Vec<&'static str>)>>,
     /// The label of a separable particle, if the model has it.
     particle: Option<u16>,
     /// The UPOS of each label.
-    upos: Vec<&'m str>,
+    upos: Vec<&'static str>,
 }
 
-impl<'m> Writer<'m> {
-    fn new(model: &'m TaggerModel) -> Writer<'m> {
+impl Writer {
+    fn new(model: &TaggerModel) -> Writer {
         let mut order: Vec<(&str, Option<usize>)> =
             model.heads.iter().enumerate().map(|(index, head)| (head.name.as_str(), Some(index))).collect();
         order.push(("PartType", None));
         order.sort_by_key(|&(name, _)| name);
+        let order = order
+            .into_iter()
+            .map(|(name, head)| {
+                head.map(|index| {
+                    let values = model.heads[index].labels.iter().map(|label| lagebild_doc::intern(label)).collect();
+                    (index, lagebild_doc::intern(name), values)
+                })
+            })
+            .collect();
         let particle = model.pos_labels.iter().position(|label| label == PARTICLE_LABEL).map(|label| label as u16);
-        let upos = (0..model.pos_labels.len()).map(|label| model.upos(label as u16)).collect();
-        Writer { model, order: order.into_iter().map(|(_, head)| head).collect(), particle, upos }
+        let upos = (0..model.pos_labels.len()).map(|label| lagebild_doc::intern(model.upos(label as u16))).collect();
+        Writer { order, particle, upos }
     }
 
-    fn write(&self, token: &mut Token, pos: u16, features: &[u8; model::MAX_HEADS], lemma: &str) {
-        let model = self.model;
-        token.pos = Some(self.upos.get(usize::from(pos)).copied().unwrap_or("X").into());
-        token.lemma = Some(lemma.into());
+    fn write(&self, token: &mut Token, pos: u16, features: &[u8; model::MAX_HEADS], lemma: &Arc<str>) {
+        token.pos = Some(Cow::Borrowed(self.upos.get(usize::from(pos)).copied().unwrap_or("X")));
+        token.lemma = Some(Arc::clone(lemma));
         let particle = self.particle == Some(pos);
         let count = features.iter().filter(|&&value| value > 0).count() + usize::from(particle);
-        let mut morph: Vec<(Box<str>, Box<str>)> = Vec::with_capacity(count);
-        for &head in &self.order {
+        let mut morph: Vec<(Label, Label)> = Vec::with_capacity(count);
+        for head in &self.order {
             match head {
-                None if particle => morph.push(("PartType".into(), "Vbp".into())),
+                None if particle => morph.push((Cow::Borrowed("PartType"), Cow::Borrowed("Vbp"))),
                 None => {}
-                Some(index) => {
-                    let (head, value) = (&model.heads[index], usize::from(features[index]));
+                Some((index, name, values)) => {
+                    let value = usize::from(features[*index]);
                     if value > 0
-                        && let Some(label) = head.labels.get(value)
+                        && let Some(&label) = values.get(value)
                     {
-                        morph.push((head.name.as_str().into(), label.as_str().into()));
+                        morph.push((Cow::Borrowed(name), Cow::Borrowed(label)));
                     }
                 }
             }

@@ -10,6 +10,7 @@
 //! (see `Table`); the tagger reads it through the memo of word forms in `cache.rs`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::ModelError;
 use crate::binary::{Reader, Writer};
@@ -114,19 +115,16 @@ impl<const W: usize> Table<W> {
     /// Adds the lanes of `chunks` (eight lanes each) of the rows of `features` to `out`.
     #[inline]
     pub(crate) fn add_scores_in(&self, features: &[u64], out: &mut [i32; W], chunks: std::ops::Range<usize>) {
-        let chunks = chunks.start.min(W / 8)..chunks.end.min(W / 8);
+        let lanes = chunks.start.min(W / 8) * 8..chunks.end.min(W / 8) * 8;
+        let out = &mut out[lanes.clone()];
         for &feature in features {
             if let Some(row) = self.row(row(feature, self.bits)) {
-                for chunk in chunks.clone() {
-                    let lanes = chunk * 8..chunk * 8 + 8;
-                    let (Ok(scores), Ok(weights)) =
-                        (<&mut [i32; 8]>::try_from(&mut out[lanes.clone()]), <&[i16; 8]>::try_from(&row[lanes]))
-                    else {
-                        continue;
-                    };
+                for (scores, weights) in out.chunks_exact_mut(8).zip(row[lanes.clone()].chunks_exact(8)) {
+                    let mut sums = [0i32; 8];
                     for lane in 0..8 {
-                        scores[lane] += i32::from(weights[lane]);
+                        sums[lane] = scores[lane] + i32::from(weights[lane]);
                     }
+                    scores.copy_from_slice(&sums);
                 }
             }
         }
@@ -212,17 +210,28 @@ impl TaggerModel {
     pub fn tag(&self, forms: &[&str], lexicon: &Lexicon) -> Vec<Tagged> {
         let mut result = Vec::with_capacity(forms.len());
         self.tag_with(forms, lexicon, |pos, features, lemma| {
-            result.push(Tagged { pos, features, lemma: lemma.to_owned() });
+            result.push(Tagged { pos, features, lemma: (**lemma).to_owned() });
         });
         result
     }
 
     /// Tags one sentence and hands each token's part of speech, features and lemma to
-    /// `out`, in order, without making a `String` of the lemma.
-    pub(crate) fn tag_with(&self, forms: &[&str], lexicon: &Lexicon, mut out: impl FnMut(u16, [u8; MAX_HEADS], &str)) {
+    /// `out`, in order; the lemma is the memo's, shared by the tokens of the word form.
+    pub(crate) fn tag_with(
+        &self,
+        forms: &[&str],
+        lexicon: &Lexicon,
+        mut out: impl FnMut(u16, [u8; MAX_HEADS], &Arc<str>),
+    ) {
         CACHE.with_borrow_mut(|caches| {
             let cache = caches.of(self, lexicon);
             cache.prepare(self, lexicon, forms);
+            // Scratch vectors kept from sentence to sentence.
+            let (mut pairs, mut first, mut pos) =
+                (std::mem::take(&mut cache.pairs), std::mem::take(&mut cache.first), std::mem::take(&mut cache.pos));
+            pairs.clear();
+            first.clear();
+            pos.clear();
             let entries = &cache.entries;
             let tagging = &mut cache.tagging;
             let ids = &cache.ids;
@@ -231,14 +240,12 @@ impl TaggerModel {
             // passes' tables, whose rows are numbered alike.
             let bits = self.pos_weights.bits;
             let info_at = |index: usize| &entries[ids[index] as usize].info;
-            let pairs: Vec<[usize; 3]> = (0..forms.len())
-                .map(|index| {
-                    let (before, after) =
-                        (index.checked_sub(1).map(info_at), ids.get(index + 1).map(|&id| &entries[id as usize].info));
-                    let [f27, f31] = groups::pair_to_second(before, info_at(index));
-                    [f27, f31, groups::pair_to_first(info_at(index), after)].map(|feature| row(feature, bits))
-                })
-                .collect();
+            pairs.extend((0..forms.len()).map(|index| {
+                let (before, after) =
+                    (index.checked_sub(1).map(info_at), ids.get(index + 1).map(|&id| &entries[id as usize].info));
+                let [f27, f31] = groups::pair_to_second(before, info_at(index));
+                [f27, f31, groups::pair_to_first(info_at(index), after)].map(|feature| row(feature, bits))
+            }));
             let codes = dense.codes;
             let count = forms.len();
             // The word at `offset` from `index`, if any.
@@ -271,7 +278,6 @@ impl TaggerModel {
             let base = &mut cache.base;
             base.clear();
             base.extend((0..count).map(|index| memo(0, index)));
-            let mut first: Vec<u16> = Vec::with_capacity(count);
             for (index, scores) in base.iter_mut().enumerate() {
                 let previous = [index.checked_sub(1).map(|i| first[i]), index.checked_sub(2).map(|i| first[i])];
                 let [c0, c1] = previous.map(dense::code);
@@ -289,7 +295,6 @@ impl TaggerModel {
                 let word = &entries[ids[index] as usize].info;
                 self.pos2_weights.add_scores(&groups::with_next_label(word, r0), scores);
             }
-            let mut pos: Vec<u16> = Vec::with_capacity(count);
             for (index, scores) in base.iter_mut().enumerate() {
                 let previous = [index.checked_sub(1).map(|i| pos[i]), index.checked_sub(2).map(|i| pos[i])];
                 let [c0, c1] = previous.map(dense::code);
@@ -331,11 +336,16 @@ impl TaggerModel {
                     self.morph_weights.add_scores_in(&morph_live(word, pos, previous), &mut scores, chunks);
                     features = self.heads_of(&scores, pos);
                 }
-                if learned.lemma.as_ref().is_none_or(|(label, _)| *label != pos) {
-                    learned.lemma = Some((pos, self.lemma_of(forms[index], entry.info.lexicon_entry(), pos, lexicon)));
-                }
-                out(pos, features, learned.lemma.as_ref().map_or("", |(_, lemma)| lemma.as_str()));
+                let lemma = match &learned.lemma {
+                    Some((label, lemma)) if *label == pos => lemma,
+                    _ => {
+                        let lemma = self.lemma_of(forms[index], entry.info.lexicon_entry(), pos, lexicon);
+                        &learned.lemma.insert((pos, lemma.into())).1
+                    }
+                };
+                out(pos, features, lemma);
             }
+            (cache.pairs, cache.first, cache.pos) = (pairs, first, pos);
         })
     }
 

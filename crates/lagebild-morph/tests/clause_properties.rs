@@ -107,7 +107,7 @@ fn build(specs: &[TokenSpec], cuts: &[usize], skipped: &HashSet<usize>, lang: La
         }
         let start = text.len();
         text.push_str(FORMS[spec.form]);
-        let mut morph: Vec<(Box<str>, Box<str>)> = spec
+        let mut morph: Vec<(lagebild_doc::Label, lagebild_doc::Label)> = spec
             .features
             .iter()
             .map(|&(name, value)| {

@@ -34,10 +34,10 @@ fn parse_case(source: &str, lang: Lang) -> Document {
                 panic!("token {item:?} is not form/UPOS/lemma[/features]");
             };
             let morph = parts.next().filter(|features| *features != "_").map_or_else(Vec::new, |features| {
-                let mut morph: Vec<(Box<str>, Box<str>)> = features
+                let mut morph: Vec<(lagebild_doc::Label, lagebild_doc::Label)> = features
                     .split('|')
                     .map(|pair| pair.split_once('=').unwrap_or_else(|| panic!("feature {pair:?} is not Name=Value")))
-                    .map(|(name, value)| (name.into(), value.into()))
+                    .map(|(name, value)| (name.to_owned().into(), value.to_owned().into()))
                     .collect();
                 morph.sort();
                 morph
@@ -50,7 +50,7 @@ fn parse_case(source: &str, lang: Lang) -> Document {
             let lemma = if lemma == "=" { form } else { lemma };
             tokens.push(Token {
                 range: TextRange::from_usize(token_start, text.len()),
-                pos: Some(pos.into()),
+                pos: Some(pos.to_owned().into()),
                 lemma: Some(lemma.into()),
                 morph,
             });
