@@ -84,8 +84,29 @@ pub(crate) struct Tagging {
     /// The part of speech last given to the word, with the summed weights of the word's own
     /// morphology features (`features::morph_own`) for it.
     pub(crate) morph: Option<(u16, [i32; MORPH_LANES])>,
-    /// The part of speech last given to the word, with the lemma for it.
-    pub(crate) lemma: Option<(u16, std::sync::Arc<str>)>,
+    /// The lemmas of the word for the last two parts of speech given to it (a form such as
+    /// `die` or `meinen` takes turns between two).
+    pub(crate) lemmas: Recent<std::sync::Arc<str>>,
+}
+
+/// Values for the last two parts of speech they were asked for, the latest first.
+#[derive(Debug, Default)]
+pub(crate) struct Recent<T>([Option<(u16, T)>; 2]);
+
+impl<T> Recent<T> {
+    /// The value for `label`, made by `make` if neither kept value is for it.
+    pub(crate) fn get_or_insert_with(&mut self, label: u16, make: impl FnOnce() -> T) -> &T {
+        let holds = |slot: &Option<(u16, T)>| matches!(slot, Some((kept, _)) if *kept == label);
+        let slots = &mut self.0;
+        if !holds(&slots[0]) {
+            // The older value moves to the front; the newer one stays, second.
+            slots.swap(0, 1);
+            if !holds(&slots[0]) {
+                slots[0] = None;
+            }
+        }
+        &slots[0].get_or_insert_with(|| (label, make())).1
+    }
 }
 
 /// The summed weights of the features over a few values each (`features::groups::dense`),
@@ -246,7 +267,7 @@ impl WordCache {
                         [group_sums(&model.pos_weights, Some(&info)), group_sums(&model.pos2_weights, Some(&info))];
                     let id = self.entries.len() as u32;
                     self.entries.push(Entry { info, sums });
-                    self.tagging.push(Tagging { morph: None, lemma: None });
+                    self.tagging.push(Tagging { morph: None, lemmas: Recent::default() });
                     self.used.push(false);
                     self.map.insert((*form).into(), id);
                     id

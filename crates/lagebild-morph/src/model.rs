@@ -336,13 +336,9 @@ impl TaggerModel {
                     self.morph_weights.add_scores_in(&morph_live(word, pos, previous), &mut scores, chunks);
                     features = self.heads_of(&scores, pos);
                 }
-                let lemma = match &learned.lemma {
-                    Some((label, lemma)) if *label == pos => lemma,
-                    _ => {
-                        let lemma = self.lemma_of(forms[index], entry.info.lexicon_entry(), pos, lexicon);
-                        &learned.lemma.insert((pos, lemma.into())).1
-                    }
-                };
+                let lemma = learned.lemmas.get_or_insert_with(pos, || {
+                    self.lemma_of(forms[index], entry.info.lexicon_entry(), pos, lexicon).into()
+                });
                 out(pos, features, lemma);
             }
             (cache.pairs, cache.first, cache.pos) = (pairs, first, pos);
