@@ -971,7 +971,8 @@ impl<'a> Coder<'a> {
             && let Some(place) =
                 location.take_if(|place| place.entity.is_some_and(|id| self.is_named_country(id.index())))
         {
-            recipients.push(place);
+            let code = place.entity.and_then(|id| self.actor_code(id.index()));
+            recipients.push(Arg { code, ..place });
         }
         let quantities = self.quantities(&clause_tokens);
         Event {
@@ -1138,8 +1139,10 @@ impl<'a> Coder<'a> {
                 ),
                 None => self.doc.entities.is_empty() && self.pos(head) == "PROPN",
             };
+            // A place is where the event happens, not a participant: it carries no actor
+            // code (`in der Ukraine` is no act of Ukraine's government).
             if place {
-                return Some(arg);
+                return Some(Arg { code: None, ..arg });
             }
         }
         None
