@@ -124,7 +124,6 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
     let mut lower = String::with_capacity(1024);
     let mut bounds: Vec<Bound> = Vec::with_capacity(128);
     let mut capital: Vec<bool> = Vec::with_capacity(128);
-    let mut nominal: Vec<bool> = Vec::with_capacity(128);
     let mut entries: Vec<&[tables::Entry]> = Vec::with_capacity(128);
     let mut number_cache: Vec<OnceCell<Option<(f64, usize)>>> = Vec::with_capacity(128);
     let mut token = 0;
@@ -193,17 +192,9 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                 Bound::Text(start, end) => &text[start..end],
             })
             .collect();
-        // A word the tagger read as a noun, name, adjective, number or symbol, or that it did
-        // not read (a count stands before such a word: `1700 Einwohner`).
-        nominal.clear();
-        nominal.extend(
-            tokens.iter().map(|t| matches!(t.pos(), None | Some("NOUN" | "PROPN" | "ADJ" | "NUM" | "SYM" | "X"))),
-        );
         let recognizer = Recognizer {
             words: &words,
             capital: &capital,
-            nominal: &nominal,
-            quantities: &lang.quantities,
             table: &lang.time_words,
             entries: &entries,
             numbers: &lang.numbers,

@@ -44,18 +44,6 @@ pub struct QuantityWords {
 }
 
 impl QuantityWords {
-    /// Whether the words before `j` end with a modifier of a count or a currency sign
-    /// (`rund`, `mehr als`, `$`): what comes at `j` is then a count.
-    pub(crate) fn counts_before(&self, words: &[&str], j: usize) -> bool {
-        let Some(previous) = j.checked_sub(1).and_then(|i| words.get(i)) else { return false };
-        let lower = |word: &str| word.to_lowercase();
-        self.units_before.contains_key(lower(previous).as_str())
-            || self.modifiers.iter().any(|(phrase, _)| {
-                j >= phrase.len()
-                    && words[j - phrase.len()..j].iter().zip(phrase).all(|(word, part)| lower(word) == *part)
-            })
-    }
-
     /// Reads a `quantity_words.tsv` named `file` (for error messages) with the text `text`.
     pub fn load(file: &str, text: &str) -> Result<QuantityWords, ResourceError> {
         let table = parse_table(file, text, 3)?;

@@ -7,7 +7,6 @@ use lagebild_doc::{TimeMod, TimeType};
 use std::cell::OnceCell;
 
 use crate::NumberWords;
-use crate::quantity::QuantityWords;
 use crate::resolve::Sem;
 use crate::tables::{Class, Count, Entry, Holiday, TimeWords, Unit};
 
@@ -83,11 +82,6 @@ pub(crate) struct Recognizer<'a> {
     pub(crate) words: &'a [&'a str],
     /// Whether each word is written with a capital letter.
     pub(crate) capital: &'a [bool],
-    /// Whether the tagger read each word as a noun, name, adjective, number or symbol (or
-    /// did not read it).
-    pub(crate) nominal: &'a [bool],
-    /// The words that go with a count (`rund`, `mehr als`, `$`).
-    pub(crate) quantities: &'a QuantityWords,
     pub(crate) table: &'a TimeWords,
     /// The entries of each word in `table`.
     pub(crate) entries: &'a [&'a [Entry]],
@@ -1444,16 +1438,7 @@ impl<'a> Recognizer<'a> {
                 && self.has(j - 1, |c| matches!(c, Class::YearDet))
                 && self.get(j + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
                 && self.unit(j + 1).is_none();
-            // `2009 wurde …`, `der 1960 die Frage …`, `in 1989 sales rose`: a modern year
-            // before a word that is no noun, adjective or number, where no word of a count
-            // stands before it (a count stands before what it counts: `1700 Einwohner`,
-            // `rund 2000 kamen`).
-            let before_other = (1900..=2099).contains(&year)
-                && self.get(j + 1).is_some_and(|next| !is_punct(next))
-                && !self.nominal.get(j + 1).copied().unwrap_or(true)
-                && self.unit(j + 1).is_none()
-                && !self.quantities.counts_before(self.words, j);
-            if cue || alone || before_noun || before_other {
+            if cue || alone || before_noun {
                 return date(Sem::Year(year), j + 1);
             }
         }
