@@ -87,6 +87,7 @@ pub fn claims(doc: &Document, knowledge: &ClaimKnowledge) -> Vec<Claim> {
     let mut found = reader.find();
     found.sort_by_key(|claim| (claim.cue.range.start(), claim.cue.range.end()));
     found.dedup_by_key(|claim| claim.cue.range);
+    reader.continue_speakers(&mut found);
     link_claims(doc, &mut found);
     found
 }
@@ -818,13 +819,10 @@ impl<'a> Reader<'a> {
         covers_head.or(candidates.first().copied()).map(|index| EntityId(index as u32))
     }
 
-    /// For a personal pronoun (`er`, `she`), the nearest person mentioned before it.
+    /// For a personal pronoun (`er`, `she`), the nearest person mentioned before it (see
+    /// also [`Self::continue_speakers`]).
     fn antecedent(&self, token: usize) -> Option<EntityId> {
-        let personal = self.pos(token) == "PRON"
-            && self.doc.tokens[token].feature("PronType") == Some("Prs")
-            && self.doc.tokens[token].feature("Number") != Some("Plur")
-            && !self.words.is("not_third_person", &self.lower[token]);
-        if !personal {
+        if !self.is_personal_singular(token) {
             return None;
         }
         let start = self.doc.tokens[token].range.start();
@@ -835,6 +833,81 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|(_, entity)| entity.range.end() <= start && entity.entity_type == EntityType::Person)
             .map(|(index, _)| EntityId(index as u32))
+    }
+
+    /// A third-person singular personal pronoun (`er`, `she`; not `ich`, `wir`).
+    fn is_personal_singular(&self, token: usize) -> bool {
+        self.pos(token) == "PRON"
+            && self.doc.tokens[token].feature("PronType") == Some("Prs")
+            && self.doc.tokens[token].feature("Number") != Some("Plur")
+            && !self.words.is("not_third_person", &self.lower[token])
+    }
+
+    /// A speaker that is a personal pronoun whose own sentence names no person before it is
+    /// the person who spoke last: the speaker of the nearest claim with a speaker before it, in
+    /// its sentence or the three before, that is not inside its own content, where that speaker
+    /// is a person and no other person is named between them outside that claim (otherwise the
+    /// nearest person named stands) (`Mr Balls … had
+    /// suggested that Mr Brown would … He said …`: Mr Balls, where the nearest person named is
+    /// Mr Brown; `"…," he told the committee` after `Mr Straw said …`). Claims are in text
+    /// order, so a pronoun resolved so passes its speaker on to the next.
+    fn continue_speakers(&self, claims: &mut [Claim]) {
+        /// How many sentences before the pronoun's a claim may lie.
+        const BACK: u32 = 3;
+        let tokens = &self.doc.tokens;
+        for index in 1..claims.len() {
+            let Some(speaker) = &claims[index].speaker else { continue };
+            let token = tokens.partition_point(|token| token.range.start() < speaker.range.start());
+            let single = tokens.get(token).is_some_and(|token| token.range == speaker.range);
+            if !single || !self.is_personal_singular(token) {
+                continue;
+            }
+            let sentence_start = self.sentence_tokens.get(self.sentence_index(token)).map_or(0, |range| range.start);
+            let from = tokens[sentence_start].range.start();
+            let named_before = self.doc.entities.iter().any(|entity| {
+                entity.entity_type == EntityType::Person
+                    && entity.range.start() >= from
+                    && entity.range.end() <= speaker.range.start()
+            });
+            if named_before {
+                continue;
+            }
+            let (sentence, content) = (claims[index].sentence, claims[index].content.range);
+            let Some(claim) = claims[..index]
+                .iter()
+                .rev()
+                .take_while(|claim| claim.sentence + BACK >= sentence)
+                .filter(|claim| !(content.start() <= claim.cue.range.start() && claim.cue.range.end() <= content.end()))
+                .find(|claim| claim.speaker.is_some())
+            else {
+                continue;
+            };
+            // A person named since, outside that claim's speaker and content, is nearer
+            // (`Für Wößmann sind … Er fordert …`).
+            let inside =
+                |range: TextRange, outer: TextRange| outer.start() <= range.start() && range.end() <= outer.end();
+            let said = claim.speaker.as_ref().map_or(claim.cue.range, |arg| arg.range);
+            let since = said.start().min(claim.cue.range.start());
+            let named_since = self.doc.entities.iter().any(|entity| {
+                entity.entity_type == EntityType::Person
+                    && entity.range.start() >= since
+                    && entity.range.end() <= speaker.range.start()
+                    && !inside(entity.range, said)
+                    && !inside(entity.range, claim.content.range)
+            });
+            let previous = claim.speaker.as_ref().and_then(|speaker| speaker.entity).filter(|entity| {
+                !named_since
+                    && self
+                        .doc
+                        .entities
+                        .get(entity.index())
+                        .is_some_and(|entity| entity.entity_type == EntityType::Person)
+            });
+            if let (Some(entity), Some(speaker)) = (previous, &mut claims[index].speaker) {
+                speaker.entity = Some(entity);
+                speaker.code = self.doc.entities[entity.index()].code.clone();
+            }
+        }
     }
 
     /// For a definite description of an organisation without a name (`die Gruppe`, `the

@@ -57,3 +57,39 @@ fn english_constructions() {
 fn english_news_constructions() {
     insta::assert_snapshot!(render("en", include_str!("cases/en-news.txt")));
 }
+
+/// The entity of each claim's speaker that is a pronoun, in order.
+fn pronoun_speakers(lang: &str, text: &str) -> Vec<String> {
+    let knowledge = Knowledge::embedded().expect("the embedded knowledge loads");
+    let raw = lagebild_ingest::RawDocument {
+        id: "case".into(),
+        source: "-".into(),
+        title: None,
+        url: None,
+        published: None,
+        lang: Some(lang.into()),
+        text: text.into(),
+    };
+    let doc = lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut Timings::default()).document;
+    doc.claims
+        .iter()
+        .filter_map(|claim| claim.speaker.as_ref())
+        .filter(|speaker| matches!(doc.slice(speaker.range), "he" | "He" | "she" | "She" | "er" | "Er" | "sie" | "Sie"))
+        .map(|speaker| speaker.entity.map_or("-".to_owned(), |id| doc.slice(doc.entities[id.index()].range).to_owned()))
+        .collect()
+}
+
+/// A pronoun speaker whose sentence names no person is the person who spoke last, not the
+/// person last named inside what was said; a person named since, outside that claim, is.
+#[test]
+fn a_pronoun_speaker_is_who_spoke_last() {
+    let text = "Angela Merkel said the plan would work and that Olaf Scholz would lead it. \
+                She said the first results would come in May.";
+    assert_eq!(pronoun_speakers("en", text), ["Angela Merkel"]);
+    let text = "Angela Merkel said the plan would work. For Olaf Scholz the plan is a risk. \
+                He said it would fail.";
+    assert_eq!(pronoun_speakers("en", text), ["Olaf Scholz"]);
+    let text = "Olaf Scholz sagte, der Plan werde gelingen und Angela Merkel werde ihn leiten. \
+                Er sagte, die ersten Ergebnisse kämen im Mai.";
+    assert_eq!(pronoun_speakers("de", text), ["Olaf Scholz"]);
+}
