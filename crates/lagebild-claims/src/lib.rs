@@ -619,18 +619,22 @@ impl<'a> Reader<'a> {
         }
         let first = self.doc.tokens.partition_point(|token| token.range.end() <= arg.range.start());
         let last = self.doc.tokens.partition_point(|token| token.range.end() < arg.range.end());
+        // The comma that closes the apposition: right after the phrase, or after a few more
+        // words without a verb that complete it (`ex-chief economic adviser to the Treasury`).
+        let close = (last + 1..bounds.end.min(last + 7))
+            .take_while(|&t| !matches!(self.pos(t), "VERB" | "AUX"))
+            .find(|&t| &self.lower[t] == ",");
         let apposed = first >= bounds.start + 2
-            && last + 1 < bounds.end
+            && close.is_some()
             && &self.lower[first - 1] == ","
-            && &self.lower[last + 1] == ","
             && self.pos(first - 2) == "PROPN"
             && self.pos(first) != "PRON";
-        if !apposed {
+        let Some(close) = close.filter(|_| apposed) else {
             return arg;
-        }
+        };
         let name = self.arg(first - 2, bounds);
         Arg {
-            range: TextRange::new(name.range.start(), arg.range.end()),
+            range: TextRange::new(name.range.start(), self.doc.tokens[close - 1].range.end().max(arg.range.end())),
             entity: name.entity.or(arg.entity),
             code: name.code.or(arg.code),
         }
