@@ -813,18 +813,25 @@ impl<'a> Coder<'a> {
 
     /// The phrase around `head` as an argument, with the entity it holds and its code.
     fn arg(&self, head: usize, bounds: &Range<usize>) -> Arg {
-        // A relative pronoun stands for the noun before its comma: `Russland, das die Ukraine
-        // angegriffen hat` → Russland; `the army, which shelled the town` → the army.
-        // The cheap tests first: this runs for every argument.
-        let after_noun_and_comma =
-            head >= bounds.start + 2 && &self.lower[head - 1] == "," && matches!(self.pos(head - 2), "PROPN" | "NOUN");
-        if after_noun_and_comma
+        // A relative pronoun stands for the noun before its comma, or right before it (an
+        // English restrictive clause): `Russland, das die Ukraine angegriffen hat` → Russland;
+        // `the army, which shelled the town` → the army; `the government which delivers` →
+        // the government. The cheap tests first: this runs for every argument.
+        let noun = |at: usize| matches!(self.pos(at), "PROPN" | "NOUN");
+        let antecedent = if head >= bounds.start + 2 && &self.lower[head - 1] == "," && noun(head - 2) {
+            Some(head - 2)
+        } else if head > bounds.start && noun(head - 1) {
+            Some(head - 1)
+        } else {
+            None
+        };
+        if let Some(antecedent) = antecedent
             && (self.doc.tokens[head].feature("PronType") == Some("Rel")
                 || self.doc.clauses.iter().any(|clause| {
                     clause.kind == lagebild_doc::ClauseKind::Relative && clause.introducer == Some(head as u32)
                 }))
         {
-            return self.arg(head - 2, bounds);
+            return self.arg(antecedent, bounds);
         }
         let phrase = self.phrase(head, bounds);
         let range = self.range(&phrase);
