@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use lagebild_pipeline::{Knowledge, Options, Timings};
 
-fn render(lang: &str, text: &str) -> String {
+/// `text` in `lang` through the whole pipeline, without a publication date.
+fn analyse(lang: &str, text: &str) -> lagebild_doc::Document {
     let knowledge = Knowledge::embedded().expect("the embedded knowledge loads");
     let raw = lagebild_ingest::RawDocument {
         id: "case".into(),
@@ -16,7 +17,11 @@ fn render(lang: &str, text: &str) -> String {
         lang: Some(lang.into()),
         text: text.into(),
     };
-    let doc = lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut Timings::default()).document;
+    lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut Timings::default()).document
+}
+
+fn render(lang: &str, text: &str) -> String {
+    let doc = analyse(lang, text);
     let mut out = String::new();
     for (index, claim) in doc.claims.iter().enumerate() {
         let words = |range: lagebild_doc::TextRange| doc.slice(range).to_owned();
@@ -60,17 +65,7 @@ fn english_news_constructions() {
 
 /// The entity of each claim's speaker that is a pronoun, in order.
 fn pronoun_speakers(lang: &str, text: &str) -> Vec<String> {
-    let knowledge = Knowledge::embedded().expect("the embedded knowledge loads");
-    let raw = lagebild_ingest::RawDocument {
-        id: "case".into(),
-        source: "-".into(),
-        title: None,
-        url: None,
-        published: None,
-        lang: Some(lang.into()),
-        text: text.into(),
-    };
-    let doc = lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut Timings::default()).document;
+    let doc = analyse(lang, text);
     doc.claims
         .iter()
         .filter_map(|claim| claim.speaker.as_ref())
