@@ -848,13 +848,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A speaker that is a personal pronoun whose own sentence names no person before it is
-    /// the person who spoke last: the speaker of the nearest claim with a speaker before it, in
-    /// its sentence or the three before, that is not inside its own content, where that speaker
-    /// is a person and no other person is named between them outside that claim (otherwise the
-    /// nearest person named stands) (`Mr Balls … had
-    /// suggested that Mr Brown would … He said …`: Mr Balls, where the nearest person named is
-    /// Mr Brown; `"…," he told the committee` after `Mr Straw said …`). Claims are in text
-    /// order, so a pronoun resolved so passes its speaker on to the next.
+    /// the person who spoke last: the speaker of the nearest claim with a speaker before it (in
+    /// its sentence or the three before, not inside its own content), where that speaker is a
+    /// person and no other person is named between them outside that claim; otherwise the
+    /// nearest person named stands. `Mr Balls … had suggested that Mr Brown would … He said
+    /// …`: Mr Balls, where the nearest person named is Mr Brown. Claims are in text order, so
+    /// a pronoun resolved so passes its speaker on to the next.
     fn continue_speakers(&self, claims: &mut [Claim]) {
         /// How many sentences before the pronoun's a claim may lie.
         const BACK: u32 = 3;
