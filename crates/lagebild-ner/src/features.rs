@@ -386,12 +386,26 @@ pub(crate) const NO_LABEL: u16 = u16::MAX;
 /// is a name, starting at a capitalised word (or, in German, an adjective of one word).
 pub fn kb_marks(forms: &[&str], kb: &Kb, lang: Lang) -> Vec<u8> {
     let mut marks = vec![0u8; forms.len()];
-    let lowers: Vec<String> = forms.iter().map(|form| form.to_lowercase()).collect();
+    // Every form lowercased into one buffer (one allocation a sentence, not one a word).
+    let mut buffer = String::with_capacity(forms.iter().map(|form| form.len()).sum());
+    let mut ends = Vec::with_capacity(forms.len());
+    for form in forms {
+        if form.is_ascii() {
+            let start = buffer.len();
+            buffer.push_str(form);
+            buffer[start..].make_ascii_lowercase();
+        } else {
+            buffer.push_str(&form.to_lowercase());
+        }
+        ends.push(buffer.len());
+    }
+    let lowers: Vec<&str> =
+        ends.iter().enumerate().map(|(i, &end)| &buffer[if i == 0 { 0 } else { ends[i - 1] }..end]).collect();
     let mut key = String::new();
     let mut i = 0;
     while i < forms.len() {
         let upper = forms[i].chars().next().is_some_and(char::is_uppercase);
-        let longest = match kb.longest_from(&lowers[i]) {
+        let longest = match kb.longest_from(lowers[i]) {
             Some(longest) if upper => longest,
             Some(_) if lang == Lang::De => 1,
             _ => {

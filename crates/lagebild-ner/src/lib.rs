@@ -198,6 +198,9 @@ pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&st
     }
     let mut forms: Vec<&str> = Vec::new();
     let mut words: Vec<Word<'_>> = Vec::new();
+    // The lexicon mark of each capitalised form, looked up once a document: a look-up walks
+    // the lexicon's FST, twice for a form it does not know as written.
+    let mut known: std::collections::HashMap<&str, u8> = std::collections::HashMap::new();
     for (start, end) in bounds {
         forms.clear();
         forms.extend(doc.tokens[start..end].iter().map(|token| doc.slice(token.range)));
@@ -208,7 +211,10 @@ pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&st
             pos: token.pos().unwrap_or(""),
             lemma: token.lemma().unwrap_or(""),
             kb,
-            known: known_mark(form, &knows),
+            known: match form.chars().next() {
+                Some(first) if first.is_uppercase() => *known.entry(form).or_insert_with(|| known_mark(form, &knows)),
+                _ => 0,
+            },
             names: name_mark(form),
         }));
         for (first, last, kind, variant, confidence) in tag_words(model, &words) {
