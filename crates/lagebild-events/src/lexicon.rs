@@ -108,6 +108,11 @@ impl Plover {
         Ok(plover)
     }
 
+    /// The PLOVER context of a CAMEO code, if its mapping gives one.
+    pub(crate) fn context(&self, cameo: &str) -> Option<&str> {
+        self.cameo.get(cameo).and_then(|(_, _, context)| context.as_deref())
+    }
+
     /// The score of a category in a mode, else of the category.
     pub(crate) fn score(&self, category: EventType, mode: Option<&str>) -> Option<f32> {
         mode.and_then(|mode| self.scores.get(&(category, Some(mode.to_owned()))))

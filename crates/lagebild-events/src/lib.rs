@@ -919,10 +919,14 @@ impl<'a> Coder<'a> {
                 (if several { *joint } else { *single }, None, Some("military".to_owned()))
             }
         };
-        // PLOVER: a meeting or visit that lies ahead is an agreement to meet.
+        // PLOVER: a meeting or visit that lies ahead is an agreement to meet, which CAMEO
+        // codes 036 (express intent to meet or negotiate).
+        let mut cameo = trigger.cameo.clone();
         if event_type == EventType::Consult && modality.future {
             event_type = EventType::Agree;
             mode = None;
+            cameo = Some(INTENT_TO_MEET.to_owned());
+            context = context.or_else(|| self.plover.context(INTENT_TO_MEET).map(str::to_owned));
         }
         if context.is_none() {
             context = clause_tokens.iter().find_map(|&t| {
@@ -988,7 +992,7 @@ impl<'a> Coder<'a> {
             score: self.plover.score(event_type, mode.as_deref()),
             mode,
             context: context.into_iter().collect(),
-            cameo: trigger.cameo.clone(),
+            cameo,
             actors,
             recipients,
             location,
@@ -1176,6 +1180,9 @@ struct Modality {
     future: bool,
     historical: bool,
 }
+
+/// The CAMEO code of an intent to meet or negotiate, PLOVER's AGREE.
+const INTENT_TO_MEET: &str = "036";
 
 /// The country part of an actor code (`RUS` of `RUSGOV`).
 fn country_of(code: &str) -> &str {
