@@ -422,7 +422,7 @@ impl<'a> Reader<'a> {
         });
         // An English apposition between commas taken for the subject stands for the name
         // before it (`Jeff Weaver, the campaign manager, said`): the speaker is both.
-        let speaker = speaker.map(|arg| self.with_name_before(arg, &bounds));
+        let speaker = speaker.map(|arg| self.with_name_before(arg, main, &bounds));
         // An English participle after a comma (`…, saying …`, `…, adding that …`) speaks
         // with the nearest subject before it in the sentence.
         let speaker = speaker.or_else(|| {
@@ -613,7 +613,7 @@ impl<'a> Reader<'a> {
 
     /// `Jeff Weaver, the campaign manager, said`: a speaker phrase between commas after a
     /// name, extended back to the name (English).
-    fn with_name_before(&self, arg: Arg, bounds: &Range<usize>) -> Arg {
+    fn with_name_before(&self, arg: Arg, main: usize, bounds: &Range<usize>) -> Arg {
         if self.doc.meta.lang != Lang::En {
             return arg;
         }
@@ -623,7 +623,14 @@ impl<'a> Reader<'a> {
         // words without a verb that complete it (`ex-chief economic adviser to the Treasury`).
         let close = (last + 1..bounds.end.min(last + 7))
             .take_while(|&t| !matches!(self.pos(t), "VERB" | "AUX"))
-            .find(|&t| &self.lower[t] == ",");
+            .find(|&t| &self.lower[t] == ",")
+            .or_else(|| {
+                // Or a relative clause after it, up to the comma before the cue (`Parker
+                // Eaton, a nominal Republican who voted for …, said`).
+                let relative = last + 1 < bounds.end && self.doc.tokens[last + 1].feature("PronType") == Some("Rel");
+                let comma = (bounds.start..main).rev().find(|&t| !matches!(self.pos(t), "AUX" | "ADV" | "PART"))?;
+                (relative && comma > last + 1 && &self.lower[comma] == ",").then_some(comma)
+            });
         let apposed = first >= bounds.start + 2
             && close.is_some()
             && &self.lower[first - 1] == ","
