@@ -76,6 +76,10 @@ pub(crate) struct Phrase {
     /// A proper name with no determiner, adjective or pronoun (`Polen`): in German its case
     /// shows nowhere, and the tagger's case for it is a guess.
     bare_name: bool,
+    /// Inside a German extended attribute, between an article and the participle of its noun
+    /// (`allen Parteien` in `dem von allen Parteien getragenen Antrag`): no argument of the
+    /// clause.
+    embedded: bool,
 }
 
 /// Describes the clause made of `tokens` (document positions, in order).
@@ -268,8 +272,9 @@ pub(crate) fn describe(
         arguments.push((ArgumentRole::Subject, finite));
     }
     if passive
-        && let Some(agent) =
-            phrases.iter().find(|p| p.governor.is_some_and(|g| sentence.has(g, ClauseWordClass::AgentPreposition)))
+        && let Some(agent) = phrases
+            .iter()
+            .find(|p| !p.embedded && p.governor.is_some_and(|g| sentence.has(g, ClauseWordClass::AgentPreposition)))
     {
         arguments.push((ArgumentRole::Agent, agent.head));
     }
@@ -357,9 +362,13 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
     let mut governor = None;
     let mut possessive = false;
     let mut previous: Option<u32> = None;
+    // German: an article whose noun waits behind an extended attribute (`dem` in `dem von
+    // allen Parteien getragenen Antrag`), resumed at the attribute's adjective or participle.
+    let mut outer: Option<Phrase> = None;
     for (index, &token) in tokens.iter().enumerate() {
         let w = word(token);
         if previous.is_some_and(|p| p + 1 != token) {
+            phrases.extend(outer.take());
             phrases.extend(current.take());
             governor = None;
         }
@@ -375,6 +384,13 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
             continue;
         }
         if !w.is_nominal() {
+            let article_only = current.is_some_and(|phrase| !phrase.head_is_noun && word(phrase.head).pos == Pos::Det);
+            if lang == Lang::De && w.pos == Pos::Adp && article_only && outer.is_none() {
+                outer = current.take();
+                governor = Some(token);
+                continue;
+            }
+            phrases.extend(outer.take());
             phrases.extend(current.take());
             // The clause's own introducer governs nothing (`um Putin zu treffen`).
             if w.pos == Pos::Adp && Some(token) != introducer {
@@ -403,7 +419,18 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
                 || (phrase.head_is_noun && !possessive && matches!(w.pos, Pos::Det | Pos::Adj | Pos::Num))
         });
         if breaks {
-            phrases.extend(current.take());
+            if let Some(mut resumed) = outer.take().filter(|_| w.pos == Pos::Adj) {
+                // The attribute's participle: what came since was inside it.
+                if let Some(mut inner) = current.take() {
+                    inner.embedded = true;
+                    phrases.push(inner);
+                }
+                resumed.end = index;
+                current = Some(resumed);
+            } else {
+                phrases.extend(outer.take());
+                phrases.extend(current.take());
+            }
         }
         let phrase = current.get_or_insert_with(|| {
             let phrase = Phrase {
@@ -416,6 +443,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
                 governor: governor.take(),
                 marked: false,
                 bare_name: false,
+                embedded: false,
             };
             possessive = false;
             phrase
@@ -451,6 +479,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
         phrase.cases |= w.flags & flag::CASES;
         phrase.numbers |= w.flags & flag::NUMBERS;
     }
+    phrases.extend(outer);
     phrases.extend(current);
     // The head's own case and number decide where it has them.
     for phrase in phrases.iter_mut() {
