@@ -385,7 +385,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
         }
         if !w.is_nominal() {
             let article_only = current.is_some_and(|phrase| !phrase.head_is_noun && word(phrase.head).pos == Pos::Det);
-            if lang == Lang::De && w.pos == Pos::Adp && article_only && outer.is_none() {
+            if lang == Lang::De && w.pos == Pos::Adp && Some(token) != introducer && article_only && outer.is_none() {
                 outer = current.take();
                 governor = Some(token);
                 continue;
