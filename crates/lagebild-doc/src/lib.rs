@@ -104,6 +104,20 @@ pub struct LowerTokens {
 }
 
 impl LowerTokens {
+    /// The lowercase forms of `forms`, in one buffer.
+    pub fn of<'a>(forms: impl IntoIterator<Item = &'a str>) -> LowerTokens {
+        let mut lower = LowerTokens { text: String::new(), ends: Vec::new() };
+        for form in forms {
+            if form.is_ascii() {
+                lower.text.extend(form.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
+            } else {
+                lower.text.push_str(&form.to_lowercase());
+            }
+            lower.ends.push(lower.text.len() as u32);
+        }
+        lower
+    }
+
     pub fn len(&self) -> usize {
         self.ends.len()
     }
@@ -125,18 +139,7 @@ impl std::ops::Index<usize> for LowerTokens {
 impl Document {
     /// The lowercase forms of the tokens, made once for stages that compare words.
     pub fn lowercase_tokens(&self) -> LowerTokens {
-        let mut lower =
-            LowerTokens { text: String::with_capacity(self.text.len()), ends: Vec::with_capacity(self.tokens.len()) };
-        for token in &self.tokens {
-            let form = self.slice(token.range);
-            if form.is_ascii() {
-                lower.text.extend(form.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
-            } else {
-                lower.text.push_str(&form.to_lowercase());
-            }
-            lower.ends.push(lower.text.len() as u32);
-        }
-        lower
+        LowerTokens::of(self.tokens.iter().map(|token| self.slice(token.range)))
     }
 
     /// For each sentence, the indices of the tokens that lie inside it.

@@ -387,25 +387,12 @@ pub(crate) const NO_LABEL: u16 = u16::MAX;
 pub fn kb_marks(forms: &[&str], kb: &Kb, lang: Lang) -> Vec<u8> {
     let mut marks = vec![0u8; forms.len()];
     // Every form lowercased into one buffer (one allocation a sentence, not one a word).
-    let mut buffer = String::with_capacity(forms.iter().map(|form| form.len()).sum());
-    let mut ends = Vec::with_capacity(forms.len());
-    for form in forms {
-        if form.is_ascii() {
-            let start = buffer.len();
-            buffer.push_str(form);
-            buffer[start..].make_ascii_lowercase();
-        } else {
-            buffer.push_str(&form.to_lowercase());
-        }
-        ends.push(buffer.len());
-    }
-    let lowers: Vec<&str> =
-        ends.iter().enumerate().map(|(i, &end)| &buffer[if i == 0 { 0 } else { ends[i - 1] }..end]).collect();
+    let lowers = lagebild_doc::LowerTokens::of(forms.iter().copied());
     let mut key = String::new();
     let mut i = 0;
     while i < forms.len() {
         let upper = forms[i].chars().next().is_some_and(char::is_uppercase);
-        let longest = match kb.longest_from(lowers[i]) {
+        let longest = match kb.longest_from(&lowers[i]) {
             Some(longest) if upper => longest,
             Some(_) if lang == Lang::De => 1,
             _ => {
@@ -416,11 +403,11 @@ pub fn kb_marks(forms: &[&str], kb: &Kb, lang: Lang) -> Vec<u8> {
         let mut found = None;
         for words in (1..=longest.min(forms.len() - i)).rev() {
             key.clear();
-            for (n, lower) in lowers[i..i + words].iter().enumerate() {
+            for n in 0..words {
                 if n > 0 {
                     key.push(' ');
                 }
-                key.push_str(lower);
+                key.push_str(&lowers[i + n]);
             }
             let surface_lower = forms[i..i + words].iter().any(|form| form.chars().any(char::is_lowercase));
             let hit = kb.lookup(&key).iter().find(|hit| hit.lang.includes(lang) && !(hit.acronym && surface_lower));
