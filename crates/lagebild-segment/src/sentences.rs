@@ -15,7 +15,7 @@ use crate::tokenize::{Kind, Raw};
 ///   while German news does not, and a German period before lower case is more often an
 ///   unlisted abbreviation's);
 /// - after a number's period or a `final` abbreviation when a sentence starter follows
-///   (otherwise the number is an ordinal and keeps its period: `19. Oktober`);
+///   (otherwise the number is an ordinal and keeps its period: `19. Oktober`, `13. - 15. Juli`);
 /// - after a dateline such as `WASHINGTON (Reuters) -` at the start of a paragraph.
 pub(crate) fn assemble(text: &str, raw: &[Raw], lang: Lang, resources: &LangResources) -> (Vec<Sentence>, Vec<Token>) {
     let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
@@ -33,11 +33,15 @@ pub(crate) fn assemble(text: &str, raw: &[Raw], lang: Lang, resources: &LangReso
         match token.kind {
             Kind::NumberDot => {
                 let next = raw.get(index + 1);
+                // A dash before a number joins two days (`vom 13. - 15. Juli`).
+                let range =
+                    || raw.get(index + 2).is_some_and(|after| after.newlines_before == 0 && starts_digit(text, after));
                 let is_ordinal = next.is_some_and(|next| {
                     next.newlines_before == 0
                         && (starts_lowercase(text, next)
                             || starts_digit(text, next)
-                            || (starts_uppercase(text, next) && !is_starter(text, next, resources)))
+                            || (starts_uppercase(text, next) && !is_starter(text, next, resources))
+                            || (matches!(first_char(text, next), '-' | '–') && next.end - next.start <= 3 && range()))
                 });
                 if is_ordinal && let Some(number) = tokens.last_mut() {
                     // Glue the period to its number: `19.` is one token.

@@ -288,7 +288,10 @@ fn period_kind(word: &str, with_period: &str, lang: Lang, resources: &LangResour
     {
         return Some(Kind::Abbreviation);
     }
-    if lang == Lang::De && is_ordinal_number(word) {
+    // `13./14.`: two days, the first with its period.
+    let pair =
+        || word.split_once("./").is_some_and(|(first, second)| is_ordinal_number(first) && is_ordinal_number(second));
+    if lang == Lang::De && (is_ordinal_number(word) || pair()) {
         return Some(Kind::NumberDot);
     }
     None
@@ -374,6 +377,15 @@ fn split_core(text: &str, start: usize, end: usize, tokens: &mut Vec<Raw>) {
             character.len_utf8()
         } else if character == '-' && next == Some('-') && offset > 0 {
             2
+        } else if character == '/'
+            && previous == Some('.')
+            && next.is_some_and(|c| c.is_ascii_digit())
+            && core[piece_start..offset]
+                .strip_suffix('.')
+                .is_some_and(|day| (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()))
+        {
+            // Two German ordinal days: `13./14. Juli` is `13.`, `/`, `14.`.
+            1
         } else if matches!(character, ',' | ';' | ':' | '/')
             && previous.is_some_and(char::is_alphabetic)
             && next.is_some_and(char::is_alphabetic)

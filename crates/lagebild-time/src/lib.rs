@@ -26,6 +26,7 @@
 //! assert_eq!(doc.slice(times[0].range), "letzte Woche");
 //! ```
 
+mod calendars;
 mod numbers;
 pub mod quantity;
 mod recognize;

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
+use crate::calendars;
 use crate::tables::{Holiday, Unit};
 
 /// Which way an incomplete date (a bare weekday, a month without year) is resolved.
@@ -180,6 +181,10 @@ pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
             let ahead = (i64::from(weekday) - weekday_number(date)).rem_euclid(7);
             date.checked_add_signed(Duration::days(ahead))
         }
+        Holiday::Orthodox(offset) => calendars::orthodox_easter(year)?.checked_add_signed(Duration::days(offset)),
+        Holiday::Islamic { month, day } => calendars::islamic_in_year(year, month, day),
+        Holiday::IslamicLast { month, weekday } => calendars::islamic_last_weekday_in_year(year, month, weekday),
+        Holiday::Chinese(offset) => calendars::chinese_new_year(year)?.checked_add_signed(Duration::days(offset)),
     }
 }
 

@@ -88,6 +88,14 @@ pub(crate) enum Holiday {
     Nth { n: i32, month: u32, weekday: u32 },
     /// The first `weekday` on or after `month`-`day`.
     OnOrAfter { month: u32, day: u32, weekday: u32 },
+    /// Days from the Easter Sunday of the Orthodox churches.
+    Orthodox(i64),
+    /// Day `day` of month `month` of the Islamic calendar.
+    Islamic { month: u32, day: u32 },
+    /// The last `weekday` of month `month` of the Islamic calendar.
+    IslamicLast { month: u32, weekday: u32 },
+    /// Days from the Chinese new year.
+    Chinese(i64),
 }
 
 /// What a word contributes.
@@ -481,6 +489,25 @@ fn parse_holiday(value: &str) -> Option<Holiday> {
     }
     if let Some(offset) = value.strip_prefix('E') {
         return offset.trim_start_matches('+').parse().ok().map(Holiday::Easter);
+    }
+    if let Some(offset) = value.strip_prefix('O') {
+        return offset.trim_start_matches('+').parse().ok().map(Holiday::Orthodox);
+    }
+    if let Some(offset) = value.strip_prefix('C') {
+        return offset.trim_start_matches('+').parse().ok().map(Holiday::Chinese);
+    }
+    if let Some(date) = value.strip_prefix('I') {
+        let (month, day) = date.split_once('-')?;
+        let month: u32 = month.parse().ok()?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        if let Some(weekday) = day.strip_prefix('L') {
+            let weekday: u32 = weekday.parse().ok()?;
+            return (1..=7).contains(&weekday).then_some(Holiday::IslamicLast { month, weekday });
+        }
+        let day: u32 = day.parse().ok()?;
+        return (1..=30).contains(&day).then_some(Holiday::Islamic { month, day });
     }
     if let Some((month, day)) = value.split_once('-')
         && !month.is_empty()
