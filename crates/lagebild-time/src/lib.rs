@@ -228,7 +228,7 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                             && !entries
                                 .get(found.start + 1)
                                 .is_some_and(|e| e.iter().any(|e| matches!(e.class, tables::Class::Weekday(_))));
-                    let direction = if matches!(sem, Sem::Same(_)) {
+                    let direction = if matches!(sem, Sem::Same(..)) {
                         direction(doc, &lang.time_words, index, first + found.start)
                     } else if after_next && matches!(sem, Sem::Ymd { .. } | Sem::Holiday(..)) {
                         Direction::Strict
@@ -239,20 +239,40 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                     } else {
                         Direction::Forward
                     };
-                    let resolved = if let Some(value) = anchored(&sem, anchor.as_deref()) {
+                    let completed = || resolve(&Sem::UnitShift(Unit::Quarter, -1), doc.meta.published, Direction::Back);
+                    let resolved = if let Sem::Same(Unit::Quarter, true) = sem {
+                        // `the latest quarter`: the quarter last named if it has ended by the
+                        // publication date, else the last that has.
+                        match (&last_quarter, completed()) {
+                            (Some(quarter), Some((done, _))) if quarter.as_str() <= done.as_str() => {
+                                Some((quarter.clone(), true))
+                            }
+                            (_, Some(done)) => Some(done),
+                            (Some(quarter), None) => Some((quarter.clone(), true)),
+                            (None, None) => continue,
+                        }
+                    } else if let Some(value) = anchored(&sem, anchor.as_deref()) {
                         Some((value, true))
                     } else if let (Sem::QuarterAYear(sign) | Sem::YearAgo(sign), Some(quarter)) = (&sem, &last_quarter)
                     {
                         shift_value(quarter, 1.0, Unit::Year, *sign).map(|value| (value, true))
                     } else if let (Sem::QuarterIn(year), Some(quarter)) = (&sem, &last_quarter) {
                         Some((format!("{year:04}{}", &quarter[4..]), true))
-                    } else if let Sem::Same(unit) = sem {
+                    } else if let Sem::Same(unit, _) = sem {
                         // `the quarter` after other dates: the quarter last named; with none
                         // named, in a past clause, the last quarter before the publication date.
                         match (&last_quarter, doc.meta.published) {
                             (Some(quarter), _) if unit == Unit::Quarter => Some((quarter.clone(), true)),
-                            (None, Some(_)) if unit == Unit::Quarter && direction == Direction::Back => {
-                                resolve(&Sem::UnitShift(Unit::Quarter, -1), doc.meta.published, direction)
+                            (None, Some(_)) if unit == Unit::Quarter && direction == Direction::Back => completed(),
+                            // `the full year`: the year last named, unless it lies ahead (a
+                            // forecast `through 1992`), else the publication's.
+                            (_, Some(published)) if unit == Unit::Year => {
+                                let this = format!("{:04}", chrono::Datelike::year(&published));
+                                let named = anchor
+                                    .as_deref()
+                                    .and_then(|value| value.get(..4))
+                                    .filter(|year| year.bytes().all(|b| b.is_ascii_digit()) && *year <= this.as_str());
+                                Some((named.map_or(this.clone(), str::to_owned), true))
                             }
                             _ => continue,
                         }
@@ -303,8 +323,21 @@ fn anchored(sem: &Sem, anchor: Option<&str>) -> Option<String> {
     let last = || anchor.map(|value| value.split('T').next().unwrap_or_default());
     let is_quarter = |value: &str| value.len() == 7 && value.as_bytes()[5] == b'Q' && !value.starts_with('X');
     match *sem {
-        Sem::Same(Unit::Quarter) => last().filter(|v| is_quarter(v)).map(str::to_owned),
+        Sem::Same(Unit::Quarter, _) => last().filter(|v| is_quarter(v)).map(str::to_owned),
         Sem::Anaphoric(n, unit, sign) => shift_value(last()?, n, unit, sign),
+        // `the following year` after `1995-05-03` is `1996`: the unit's own granularity,
+        // from an anchor at least as fine.
+        Sem::Next(unit, sign) => {
+            let value = shift_value(last()?, 1.0, unit, sign)?;
+            let keep = match unit {
+                Unit::Year => 4,
+                Unit::Month => 7,
+                Unit::Day => 10,
+                _ => return None,
+            };
+            let fine = value.len() >= keep && (keep == 4 || value.as_bytes()[5].is_ascii_digit());
+            fine.then(|| value[..keep].to_owned())
+        }
         Sem::Offset(n, Unit::Year, -1) => shift_value(last().filter(|v| is_quarter(v))?, n, Unit::Year, -1),
         _ => None,
     }

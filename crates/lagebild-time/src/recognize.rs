@@ -306,6 +306,10 @@ impl<'a> Recognizer<'a> {
     fn unit(&self, j: usize) -> Option<(Unit, bool, usize)> {
         let (class, len) = self.entry(j, |c| matches!(c, Class::Unit(..)))?;
         let Class::Unit(unit, plural) = *class else { return None };
+        // `a half dozen states`: the word begins a number.
+        if self.number(j).is_some_and(|(_, used)| used > len) {
+            return None;
+        }
         Some((unit, plural, j + len))
     }
 
@@ -470,7 +474,7 @@ impl<'a> Recognizer<'a> {
             | Class::Zone(_) => false,
             // `the quarter`, `the future`, `as soon as possible`: only where the next word
             // fits, `the` and `as` being everywhere.
-            Class::Anaphor(_) | Class::Ref(_) => {
+            Class::Anaphor(..) | Class::Ref(_) => {
                 entry.rest.first().is_none_or(|rest| self.get(j + 1) == Some(rest.as_str()))
             }
             // A count, `in`, `vor`, `jeden`: the number or unit comes next (`a couple of`).
@@ -509,8 +513,8 @@ impl<'a> Recognizer<'a> {
                 return plain(j + len, Kind::Ref(r));
             }
         }
-        if let Some((Class::Anaphor(unit), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(_))) {
-            return plain(j + len, Kind::Date { sem: Sem::Same(*unit), clock: None, part: None });
+        if let Some((Class::Anaphor(unit, latest), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(..))) {
+            return plain(j + len, Kind::Date { sem: Sem::Same(*unit, *latest), clock: None, part: None });
         }
         if let Some(m) = self.compound(j) {
             return Some(m);
@@ -534,7 +538,7 @@ impl<'a> Recognizer<'a> {
         if self.has(j, |c| matches!(c, Class::Ahead))
             && let Some((Count::Number(n), k)) = self.count(j + 1)
             && let Some((unit, _, end)) = self.unit(k)
-            && !self.has(end, |c| matches!(c, Class::Ago(_)))
+            && !self.has(end, |c| matches!(c, Class::Ago(_) | Class::Relative))
         {
             let kind = Kind::Date { sem: Sem::Offset(n, unit, 1), clock: None, part: None };
             return Some(Match { start: j + 1, end, kind, modifier: None });
@@ -572,6 +576,13 @@ impl<'a> Recognizer<'a> {
             if let Some((kind, end)) = core
                 && matches!(kind, Kind::Date { .. })
             {
+                // `late yesterday afternoon`, `early Friday morning`
+                let (kind, end) = match kind {
+                    Kind::Date { sem: Sem::Day(_) | Sem::Weekday(..), clock: None, part: None } => {
+                        self.with_time(kind, end)
+                    }
+                    _ => (kind, end),
+                };
                 return Some(Match { start: j, end, kind, modifier: Some(*modifier) });
             }
         }
@@ -773,13 +784,14 @@ impl<'a> Recognizer<'a> {
                 | Sem::Season(..)
                 | Sem::SeasonShift(..)
                 | Sem::UnitShift(..)
+                | Sem::Next(..)
                 | Sem::MonthShift(..)
                 | Sem::Offset(..)
                 | Sem::Anaphoric(..)
                 | Sem::QuarterAYear(_)
                 | Sem::YearAgo(_)
                 | Sem::QuarterOfYearShift(..)
-                | Sem::Same(_)
+                | Sem::Same(..)
                 | Sem::NthWeek { .. }
                 | Sem::WeekOf(_)
                 | Sem::QuarterIn(_)
@@ -1349,6 +1361,15 @@ impl<'a> Recognizer<'a> {
         if let Some((part, end)) = self.part_of_day(j).filter(|_| word != "früh")
             && (word != "morgen" || (j > 0 && self.capitalised(j)) || self.len() == 1)
         {
+            // `mid-afternoon yesterday`, `the morning of Friday`: that day's.
+            let at = if matches!(self.word(end), "of" | "on") { end + 1 } else { end };
+            if let Some((
+                Kind::Date { sem: sem @ (Sem::Day(_) | Sem::Weekday(..)), clock: None, part: None },
+                day_end,
+            )) = self.date(at)
+            {
+                return Some((Kind::Date { sem, clock: None, part: Some(part) }, day_end));
+            }
             return Some(self.with_time(Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, end));
         }
         // `the week of March 6`, `the week commencing February 4`, `the week of the 18th`
@@ -1555,6 +1576,16 @@ impl<'a> Recognizer<'a> {
                     let kind = Kind::Date { sem: Sem::WeekdayOfWeek(*day, shift), clock: None, part: None };
                     return Some(self.with_time(kind, m + len));
                 }
+            }
+            // `the following year`, `am nächsten Tag`: after an article, counted from the
+            // time last mentioned.
+            if k > 1
+                && self.has(k - 2, |c| matches!(c, Class::Article | Class::Link | Class::YearCue))
+                && let Some((Class::Narrative(all), _)) = self.entry(k - 1, |c| matches!(c, Class::Narrative(_)))
+                && (*all || unit == Unit::Day)
+                && matches!(unit, Unit::Year | Unit::Month | Unit::Day)
+            {
+                return date(Sem::Next(unit, shift), end);
             }
             return date(Sem::UnitShift(unit, shift), end);
         }

@@ -77,6 +77,9 @@ pub(crate) enum Sem {
     Day(i32),
     /// `letzte Woche`, `diesen Monat`, `next year`.
     UnitShift(Unit, i32),
+    /// `the following year`, `am nächsten Tag`: the unit after (or before) the time last
+    /// mentioned; without one, as [`Sem::UnitShift`].
+    Next(Unit, i32),
     /// `letzten September`: the month in the year shifted.
     MonthShift(u32, i32),
     SeasonShift(&'static str, i32),
@@ -96,8 +99,9 @@ pub(crate) enum Sem {
     /// `the 1988 quarter`, `the 1989 period`: the quarter last named, in that year; the year
     /// where none was named.
     QuarterIn(i32),
-    /// `the quarter`: the period of that unit last mentioned; nothing without one.
-    Same(Unit),
+    /// `the quarter`: the period of that unit last mentioned; nothing without one. `true`
+    /// for one that has ended (`the latest quarter`).
+    Same(Unit, bool),
     /// A time of day only.
     Clock,
 }
@@ -368,6 +372,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let offset = i64::from(w) - weekday_number(p) + 7 * i64::from(k);
             self::day(p.checked_add_signed(Duration::days(offset))?)
         }
+        Sem::Next(unit, k) => return resolve(&Sem::UnitShift(unit, k), published, direction),
         Sem::UnitShift(unit, k) => match unit {
             Unit::Day => self::day(p.checked_add_signed(Duration::days(i64::from(k)))?),
             Unit::Week => week(p.checked_add_signed(Duration::weeks(i64::from(k)))?),
@@ -407,7 +412,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             format!("{year:04}-{month:02}")
         }
         Sem::SeasonShift(season, k) => format!("{:04}-{season}", p.year() + k),
-        Sem::Same(_) => return None,
+        Sem::Same(..) => return None,
         Sem::YearAgo(k) => format!("{:04}", p.year() + k),
         Sem::QuarterOfYearShift(q, k) => format!("{:04}-Q{q}", p.year() + k),
         Sem::QuarterAYear(sign) => {
@@ -428,7 +433,8 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                     } else {
                         p.checked_sub_months(Months::new(months.unsigned_abs()))
                     }?;
-                    self::day(date)
+                    // `five months ago` names a month, as TimeML writes it (`1997-10`).
+                    format!("{:04}-{:02}", date.year(), date.month())
                 }
                 Unit::Quarter | Unit::Half => {
                     let months = n * if unit == Unit::Quarter { 3.0 } else { 6.0 };
@@ -490,21 +496,23 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         Sem::Holiday(None, _) => "XXXX".to_owned(),
         Sem::Weekday(w, _) => format!("XXXX-WXX-{w}"),
         Sem::Day(_) => "XXXX-XX-XX".to_owned(),
-        Sem::Same(_) => return None,
+        Sem::Same(..) => return None,
         Sem::QuarterAYear(_) => "XXXX-QX".to_owned(),
         Sem::YearAgo(_) => "XXXX".to_owned(),
         Sem::QuarterOfYearShift(q, _) => format!("XXXX-Q{q}"),
-        Sem::UnitShift(unit, _) | Sem::Offset(_, unit, _) | Sem::Anaphoric(_, unit, _) => match unit {
-            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX".to_owned(),
-            Unit::Week => "XXXX-WXX".to_owned(),
-            Unit::Weekend => "XXXX-WXX-WE".to_owned(),
-            Unit::Month => "XXXX-XX".to_owned(),
-            Unit::Quarter => "XXXX-QX".to_owned(),
-            Unit::Half => "XXXX-HX".to_owned(),
-            Unit::Year => "XXXX".to_owned(),
-            Unit::Decade => "XXX".to_owned(),
-            Unit::Century => "XX".to_owned(),
-        },
+        Sem::UnitShift(unit, _) | Sem::Next(unit, _) | Sem::Offset(_, unit, _) | Sem::Anaphoric(_, unit, _) => {
+            match unit {
+                Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX".to_owned(),
+                Unit::Week => "XXXX-WXX".to_owned(),
+                Unit::Weekend => "XXXX-WXX-WE".to_owned(),
+                Unit::Month => "XXXX-XX".to_owned(),
+                Unit::Quarter => "XXXX-QX".to_owned(),
+                Unit::Half => "XXXX-HX".to_owned(),
+                Unit::Year => "XXXX".to_owned(),
+                Unit::Decade => "XXX".to_owned(),
+                Unit::Century => "XX".to_owned(),
+            }
+        }
         Sem::MonthShift(month, _) => format!("XXXX-{month:02}"),
         Sem::SeasonShift(season, _) => format!("XXXX-{season}"),
         Sem::Clock => String::new(),

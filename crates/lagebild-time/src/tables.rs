@@ -122,7 +122,8 @@ pub(crate) enum Class {
     /// `zwei Monate später` 1.
     Earlier(i32),
     /// A phrase that names the period last mentioned: `the quarter`, `the latest period`.
-    Anaphor(Unit),
+    /// The unit, and whether the phrase names one that has ended (`the latest quarter`).
+    Anaphor(Unit, bool),
     /// A word after which a four-digit number before a noun is a year: `its 1990 invasion`.
     YearDet,
     /// A word before a count that belongs to the expression: `nearly` (`APPROX`), `more than`.
@@ -146,6 +147,12 @@ pub(crate) enum Class {
     Whole(f64),
     /// A word between a count and its unit that belongs to the duration: `two more weeks`.
     CountAdj,
+    /// A determiner that after an article counts from the time last mentioned (`the
+    /// following year`); `true` for every unit, `false` for days only (`am nächsten Tag`).
+    Narrative(bool),
+    /// A word that opens a clause about the unit before it: `in a quarter that produced a
+    /// loss` names a quarter, no time from now.
+    Relative,
     /// A preposition before a bare plural unit that makes a vague duration, kept out of the
     /// extent: `for years` (`PXY`), `seit Jahren`.
     Span,
@@ -304,7 +311,11 @@ impl TimeWords {
                 "earlier" => Class::Earlier(
                     value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
                 ),
-                "anaphor" => Class::Anaphor(Unit::parse(value).ok_or_else(|| bad("unknown unit"))?),
+                "anaphor" => {
+                    let (unit, latest) =
+                        value.split_once('/').map_or((value, false), |(unit, flag)| (unit, flag == "latest"));
+                    Class::Anaphor(Unit::parse(unit).ok_or_else(|| bad("unknown unit"))?, latest)
+                }
                 "year_det" => Class::YearDet,
                 "approx" => Class::Approx(match value {
                     "APPROX" => Some(TimeMod::Approx),
@@ -346,6 +357,12 @@ impl TimeWords {
                 ),
                 "whole" => Class::Whole(value.parse::<f64>().map_err(|_| bad("not a number"))?),
                 "count_adj" => Class::CountAdj,
+                "relative" => Class::Relative,
+                "narrative" => Class::Narrative(match value {
+                    "all" => true,
+                    "day" => false,
+                    _ => return Err(bad("narrative takes all or day")),
+                }),
                 "clock_offset" => Class::ClockOffset(
                     value.parse::<i32>().ok().filter(|m| m.abs() < 60).ok_or_else(|| bad("not a number of minutes"))?,
                 ),
