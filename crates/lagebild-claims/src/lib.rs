@@ -551,8 +551,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The cue's words: in German the verb and its separable particle, in English the verb
-    /// with the auxiliaries right before it (`has learned`).
+    /// The cue's words: in German the verb and its separable particle, or a predicative
+    /// adjective and its copula; in English the verb with the auxiliaries right before it
+    /// (`has learned`).
     fn cue_span(&self, clause: &Clause, main: u32) -> Span {
         let mut tokens: Vec<u32> = clause
             .verb_tokens
@@ -567,7 +568,19 @@ impl<'a> Reader<'a> {
         if tokens.is_empty() {
             tokens.push(main);
         }
+        // A predicative adjective's copula is part of a German cue (`bin … überzeugt`, `ist
+        // klar`), as SpkAtt marks it.
+        if self.doc.meta.lang == Lang::De && !clause.verb_tokens.contains(&main) {
+            tokens.extend(
+                clause
+                    .verb_tokens
+                    .iter()
+                    .copied()
+                    .filter(|&token| self.words.is("copula", &self.lemma(token as usize))),
+            );
+        }
         tokens.sort_unstable();
+        tokens.dedup();
         let parts: Vec<TextRange> = tokens.iter().map(|&token| self.doc.tokens[token as usize].range).collect();
         // Neighbouring tokens form one part.
         let mut merged: Vec<TextRange> = Vec::new();
@@ -1845,15 +1858,16 @@ impl<'a> Reader<'a> {
                 Some(clause) => self.subtree(clause as usize).unwrap_or(bounds.clone()),
                 None => self.trim(bounds.clone()),
             };
-            // The content is the clause without the according phrase.
-            let content = if phrase.start <= extent.start {
-                self.trim(phrase.end.max(extent.start)..extent.end)
-            } else {
-                self.trim(extent.start..phrase.start.min(extent.end))
+            // The content is the clause without the according phrase, on both sides of it
+            // where it stands inside (`Das ist aus meiner Sicht der Hauptaspekt`).
+            let before = self.trim(extent.start..phrase.start.clamp(extent.start, extent.end));
+            let after = self.trim(phrase.end.clamp(extent.start, extent.end)..extent.end);
+            let content = match (before.is_empty(), after.is_empty()) {
+                (true, true) => continue,
+                (false, true) => before.clone(),
+                (true, false) => after.clone(),
+                (false, false) => before.start..after.end,
             };
-            if content.is_empty() {
-                continue;
-            }
             let cue_tokens = cue_override.unwrap_or_else(|| match matched {
                 _ if possessive => phrase.clone(),
                 Some(sequence) => phrase.start..phrase.start + sequence.len(),
@@ -1867,8 +1881,17 @@ impl<'a> Reader<'a> {
                 speaker: Some(arg),
                 channel: None,
                 addressee: None,
-                cue: Span::continuous(self.range(cue_tokens)),
-                content: Span::continuous(self.range(content)),
+                cue: if possessive {
+                    // `aus meiner Sicht`: the possessive is the speaker, not the cue.
+                    self.parts(&[cue_tokens.start..cue_tokens.start + 1, cue_tokens.end - 1..cue_tokens.end])
+                } else {
+                    Span::continuous(self.range(cue_tokens))
+                },
+                content: if before.is_empty() || after.is_empty() {
+                    Span::continuous(self.range(content))
+                } else {
+                    self.parts(&[before, after])
+                },
                 stance,
                 date: None,
                 parent: None,
@@ -1876,6 +1899,12 @@ impl<'a> Reader<'a> {
                 events: Vec::new(),
             });
         }
+    }
+
+    /// A span of several token ranges (each non-empty, in order).
+    fn parts(&self, ranges: &[Range<usize>]) -> Span {
+        let parts: Vec<TextRange> = ranges.iter().map(|range| self.range(range.clone())).collect();
+        Span { range: TextRange::new(parts[0].start(), parts[parts.len() - 1].end()), parts }
     }
 }
 

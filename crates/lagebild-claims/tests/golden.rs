@@ -25,6 +25,14 @@ fn render(lang: &str, text: &str) -> String {
     let mut out = String::new();
     for (index, claim) in doc.claims.iter().enumerate() {
         let words = |range: lagebild_doc::TextRange| doc.slice(range).to_owned();
+        // A span of several parts shows them joined by ` … `.
+        let span = |span: &lagebild_doc::Span| {
+            if span.parts.is_empty() {
+                words(span.range)
+            } else {
+                span.parts.iter().map(|&part| words(part)).collect::<Vec<_>>().join(" … ")
+            }
+        };
         let arg = |arg: &Option<lagebild_doc::Arg>| arg.as_ref().map(|arg| words(arg.range)).unwrap_or_default();
         writeln!(
             out,
@@ -32,11 +40,11 @@ fn render(lang: &str, text: &str) -> String {
             claim.kind.as_str(),
             claim.construction.as_str(),
             claim.stance.as_str(),
-            words(claim.cue.range),
+            span(&claim.cue),
             arg(&claim.speaker),
             arg(&claim.channel),
             arg(&claim.addressee),
-            words(claim.content.range),
+            span(&claim.content),
             claim.parent.map(|id| id.to_string()),
             claim.responds_to.iter().map(ToString::to_string).collect::<Vec<_>>(),
         )
