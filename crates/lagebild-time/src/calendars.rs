@@ -1,6 +1,7 @@
 //! Dates of holidays that follow other calendars than the Gregorian: the Julian Easter of
 //! the Orthodox churches, the lunar Islamic calendar and the Chinese new year, computed
-//! from the moon (docs/time.md, "Holidays of other calendars").
+//! from the moon, and the arithmetic Hebrew calendar (docs/time.md, "Holidays of other
+//! calendars").
 //!
 //! The new moon is Jean Meeus' (Astronomical Algorithms, 2nd ed., ch. 49: the mean
 //! conjunction and its periodic terms, without the planetary ones: accurate to a few minutes for several thousand years),
@@ -160,6 +161,95 @@ pub(crate) fn chinese_new_year(year: i32) -> Option<NaiveDate> {
     (first..first + 6).filter_map(|k| local_date(new_moon(k), BEIJING)).filter(|day| *day > solstice).nth(1)
 }
 
+/// A holiday's day in the Hebrew calendar: month (Nisan 1 … Elul 6, Tishri 7 … Adar 12; a
+/// holiday of Adar falls in Adar II in a leap year), day, and the rule that moves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HebrewRule {
+    /// On its day.
+    Fixed,
+    /// A fast that falls on the Sabbath is kept the next day (Tisha B'Av).
+    NotOnSabbath,
+    /// Yom HaShoah: from Friday to Thursday, from Sunday to Monday.
+    Shoah,
+    /// Yom HaAtzmaut: from Friday or Saturday to Thursday, from Monday to Tuesday.
+    Atzmaut,
+}
+
+/// The arithmetic Hebrew calendar (Reingold and Dershowitz, Calendrical Calculations, ch.
+/// 8): days from the epoch to the new year of `year` by the molad of Tishri with its
+/// postponements.
+fn hebrew_elapsed_days(year: i64) -> i64 {
+    let months = (235 * year - 234).div_euclid(19);
+    let parts = 12_084 + 13_753 * months;
+    let days = 29 * months + parts.div_euclid(25_920);
+    if (3 * (days + 1)).rem_euclid(7) < 3 { days + 1 } else { days }
+}
+
+fn hebrew_leap_year(year: i64) -> bool {
+    (7 * year + 1).rem_euclid(19) < 7
+}
+
+/// The day number (0001-01-01 = 1) of 1 Tishri of `year`.
+fn hebrew_new_year(year: i64) -> i64 {
+    const EPOCH: i64 = -1_373_427;
+    let (before, this, after) =
+        (hebrew_elapsed_days(year - 1), hebrew_elapsed_days(year), hebrew_elapsed_days(year + 1));
+    let correction = if after - this == 356 {
+        2
+    } else if this - before == 382 {
+        1
+    } else {
+        0
+    };
+    EPOCH + this + correction
+}
+
+fn hebrew_month_length(year: i64, month: u32) -> i64 {
+    let days = hebrew_new_year(year + 1) - hebrew_new_year(year);
+    let short = matches!(month, 2 | 4 | 6 | 10 | 13)
+        || (month == 12 && !hebrew_leap_year(year))
+        || (month == 8 && days % 10 != 5)
+        || (month == 9 && days % 10 == 3);
+    if short { 29 } else { 30 }
+}
+
+/// The Gregorian date of day `day` of Hebrew month `month` of `year`.
+fn hebrew_date(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
+    let last_month = if hebrew_leap_year(year) { 13 } else { 12 };
+    let month = if month == 12 && last_month == 13 { 13 } else { month };
+    let mut number = hebrew_new_year(year) + i64::from(day) - 1;
+    if month < 7 {
+        number += (7..=last_month).chain(1..month).map(|m| hebrew_month_length(year, m)).sum::<i64>();
+    } else {
+        number += (7..month).map(|m| hebrew_month_length(year, m)).sum::<i64>();
+    }
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(number).ok()?)
+}
+
+/// The first day in Gregorian `year` that is the holiday on day `day` of Hebrew month
+/// `month`, moved by `rule`.
+pub(crate) fn hebrew_in_year(year: i32, month: u32, day: u32, rule: HebrewRule) -> Option<NaiveDate> {
+    let first = i64::from(year) + 3760;
+    (first..=first + 1)
+        .filter_map(|y| hebrew_date(y, month, day))
+        .map(|date| moved(date, rule))
+        .find(|date| date.year() == year)
+}
+
+fn moved(date: NaiveDate, rule: HebrewRule) -> NaiveDate {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun};
+    let shift = match (rule, date.weekday()) {
+        (HebrewRule::NotOnSabbath, Sat) => 1,
+        (HebrewRule::Shoah, Fri) => -1,
+        (HebrewRule::Shoah, Sun) => 1,
+        (HebrewRule::Atzmaut, Fri) => -1,
+        (HebrewRule::Atzmaut, Sat) => -2,
+        (HebrewRule::Atzmaut, Mon) => 1,
+        _ => 0,
+    };
+    date.checked_add_signed(Duration::days(shift)).unwrap_or(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +289,31 @@ mod tests {
         assert_eq!(islamic_in_year(2024, 9, 1), Some(date("2024-03-11")));
         assert_eq!(islamic_in_year(2017, 9, 27), Some(date("2017-06-22")));
         assert_eq!(islamic_last_weekday_in_year(2018, 9, 5), Some(date("2018-06-08")));
+    }
+
+    #[test]
+    fn hebrew_holidays_on_their_day() {
+        // Published calendars (the holiday's day, not the evening it begins).
+        let cases = [
+            ((2018, 7, 10, HebrewRule::Fixed), "2018-09-19"),
+            ((2019, 7, 10, HebrewRule::Fixed), "2019-10-09"),
+            ((2023, 7, 22, HebrewRule::Fixed), "2023-10-07"),
+            ((2018, 7, 1, HebrewRule::Fixed), "2018-09-10"),
+            ((2023, 7, 1, HebrewRule::Fixed), "2023-09-16"),
+            ((2018, 1, 15, HebrewRule::Fixed), "2018-03-31"),
+            ((2024, 1, 15, HebrewRule::Fixed), "2024-04-23"),
+            ((2018, 9, 25, HebrewRule::Fixed), "2018-12-03"),
+            ((2023, 9, 25, HebrewRule::Fixed), "2023-12-08"),
+            ((2013, 12, 14, HebrewRule::Fixed), "2013-02-24"),
+            ((2024, 12, 14, HebrewRule::Fixed), "2024-03-24"),
+            ((2018, 11, 15, HebrewRule::Fixed), "2018-01-31"),
+            ((2018, 5, 9, HebrewRule::NotOnSabbath), "2018-07-22"),
+            ((2018, 2, 5, HebrewRule::Atzmaut), "2018-04-19"),
+            ((2018, 1, 27, HebrewRule::Shoah), "2018-04-12"),
+            ((2017, 2, 18, HebrewRule::Fixed), "2017-05-14"),
+        ];
+        for ((year, month, day, rule), expected) in cases {
+            assert_eq!(hebrew_in_year(year, month, day, rule), Some(date(expected)), "{year} {month}-{day}");
+        }
     }
 }

@@ -189,6 +189,7 @@ pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
         Holiday::Islamic { month, day } => calendars::islamic_in_year(year, month, day),
         Holiday::IslamicLast { month, weekday } => calendars::islamic_last_weekday_in_year(year, month, weekday),
         Holiday::Chinese(offset) => calendars::chinese_new_year(year)?.checked_add_signed(Duration::days(offset)),
+        Holiday::Hebrew { month, day, rule } => calendars::hebrew_in_year(year, month, day, rule),
     }
 }
 

@@ -96,6 +96,8 @@ pub(crate) enum Holiday {
     IslamicLast { month: u32, weekday: u32 },
     /// Days from the Chinese new year.
     Chinese(i64),
+    /// Day `day` of month `month` of the Hebrew calendar, moved by `rule`.
+    Hebrew { month: u32, day: u32, rule: crate::calendars::HebrewRule },
 }
 
 /// What a word contributes.
@@ -512,6 +514,19 @@ fn parse_holiday(value: &str) -> Option<Holiday> {
     }
     if let Some(offset) = value.strip_prefix('C') {
         return offset.trim_start_matches('+').parse().ok().map(Holiday::Chinese);
+    }
+    if let Some(date) = value.strip_prefix('H') {
+        use crate::calendars::HebrewRule;
+        let (month, day) = date.split_once('-')?;
+        let month: u32 = month.parse().ok()?;
+        let (day, rule) = match day.as_bytes().last() {
+            Some(b's') => (&day[..day.len() - 1], HebrewRule::NotOnSabbath),
+            Some(b'h') => (&day[..day.len() - 1], HebrewRule::Shoah),
+            Some(b'a') => (&day[..day.len() - 1], HebrewRule::Atzmaut),
+            _ => (day, HebrewRule::Fixed),
+        };
+        let day: u32 = day.parse().ok()?;
+        return ((1..=12).contains(&month) && (1..=30).contains(&day)).then_some(Holiday::Hebrew { month, day, rule });
     }
     if let Some(date) = value.strip_prefix('I') {
         let (month, day) = date.split_once('-')?;
