@@ -338,6 +338,18 @@ impl<'a> Recognizer<'a> {
                         }
                     }
                 }
+                // `in der Nacht vom 14. auf den 15. Oktober`: the part of the day is the first
+                // day's.
+                if let Some(Match {
+                    start, kind: Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, ..
+                }) = found.last().filter(|m: &&Match| m.end == j).cloned()
+                    && let Kind::Date { part: ref mut left_part @ None, clock: None, .. } = left.kind
+                    && self.has(j, |c| matches!(c, Class::RangeOpen))
+                {
+                    *left_part = Some(part);
+                    left.start = start;
+                    found.pop();
+                }
                 j = right.end;
                 found.push(left);
                 found.push(right);
@@ -355,7 +367,11 @@ impl<'a> Recognizer<'a> {
                             Kind::Date { sem: Sem::Ymd { year: Some(right_year), day: Some(_), .. }, .. },
                         ) = (&mut last.kind, &m.kind)
                         && (1..=2).contains(&m.start.saturating_sub(last.end))
-                        && self.has(last.end, |c| matches!(c, Class::Range))
+                        && self.entry(last.end, |c| matches!(c, Class::Range(_))).is_some_and(|(class, _)| {
+                            // `vom 14.10. auf den 15.10.2018`; `auf` alone joins nothing.
+                            *class == Class::Range(false)
+                                || (last.start > 0 && self.has(last.start - 1, |c| matches!(c, Class::RangeOpen)))
+                        })
                     {
                         *year = Some(*right_year);
                     }
@@ -424,7 +440,7 @@ impl<'a> Recognizer<'a> {
     fn content_follows(&self, j: usize) -> bool {
         self.get(j + 1).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
             || self.entries.get(j + 1).is_some_and(|entries| {
-                entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range))
+                entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range(_)))
             })
     }
 
@@ -453,7 +469,7 @@ impl<'a> Recognizer<'a> {
                 self.number(k).is_some()
                     || self.get(k).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
                     || self.entries.get(k).is_some_and(|entries| {
-                        entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range))
+                        entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range(_)))
                     })
             })
         };
@@ -468,7 +484,7 @@ impl<'a> Recognizer<'a> {
             | Class::CountAdj
             | Class::FutureAux
             | Class::Earlier(_)
-            | Class::Range
+            | Class::Range(_)
             | Class::Clock
             | Class::Meridiem(_)
             | Class::Zone(_) => false,
@@ -630,7 +646,8 @@ impl<'a> Recognizer<'a> {
     /// `August 27th - 29th`, `von 5 bis 6 Uhr`, `between 5 and 6pm`. The two ends become two
     /// times, the first completed from the second (or the second from the first).
     fn range(&self, j: usize) -> Option<(Match, Match)> {
-        let has_range = |k: usize| self.entries.get(k).is_some_and(|e| e.iter().any(|e| e.class == Class::Range));
+        let has_range =
+            |k: usize| self.entries.get(k).is_some_and(|e| e.iter().any(|e| matches!(e.class, Class::Range(_))));
         if !(j + 1..j + 6).any(has_range) {
             return None;
         }
@@ -643,8 +660,8 @@ impl<'a> Recognizer<'a> {
             }
         }
         let joiner = |at: usize| -> Option<usize> {
-            let (_, len) = self.entry(at, |c| matches!(c, Class::Range))?;
-            if matches!(self.word(at), "und" | "and") && !open {
+            let (class, len) = self.entry(at, |c| matches!(c, Class::Range(_)))?;
+            if *class == Class::Range(true) && !open {
                 return None;
             }
             let mut end = at + len;
@@ -1361,13 +1378,26 @@ impl<'a> Recognizer<'a> {
         if let Some((part, end)) = self.part_of_day(j).filter(|_| word != "früh")
             && (word != "morgen" || (j > 0 && self.capitalised(j)) || self.len() == 1)
         {
-            // `mid-afternoon yesterday`, `the morning of Friday`: that day's.
-            let at = if matches!(self.word(end), "of" | "on") { end + 1 } else { end };
-            if let Some((
-                Kind::Date { sem: sem @ (Sem::Day(_) | Sem::Weekday(..)), clock: None, part: None },
-                day_end,
-            )) = self.date(at)
+            // `mid-afternoon yesterday`, `the morning of Friday`, `die Nacht vom 14. auf den
+            // 15.`: that day's.
+            // A date with its day only after a word of class `part_link` (`am Morgen des 15.
+            // Februar`; TimeBank gives `the night of Oct. 23` the date alone).
+            let part_link = self.has(end, |c| matches!(c, Class::PartLink));
+            let at =
+                if part_link || self.has(end, |c| matches!(c, Class::Link | Class::RangeOpen)) { end + 1 } else { end };
+            if let Some((Kind::Date { sem, clock: None, part: None }, day_end)) = self.date(at)
+                && (matches!(sem, Sem::Day(_) | Sem::Weekday(..))
+                    || (part_link && matches!(sem, Sem::Ymd { day: Some(_), .. })))
             {
+                return Some((Kind::Date { sem, clock: None, part: Some(part) }, day_end));
+            }
+            // `in der Nacht auf Sonntag`, `in der Nacht zum 3. Mai`: the night before that day.
+            if part == "NI"
+                && self.has(end, |c| matches!(c, Class::Eve))
+                && let Some((Kind::Date { sem, clock: None, part: None }, day_end)) = self.date(end + 1)
+                && matches!(sem, Sem::Day(_) | Sem::Weekday(..) | Sem::Ymd { day: Some(_), .. })
+            {
+                let sem = Sem::CountedFrom(Box::new(sem), 1.0, Unit::Day, -1);
                 return Some((Kind::Date { sem, clock: None, part: Some(part) }, day_end));
             }
             return Some(self.with_time(Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, end));

@@ -162,7 +162,12 @@ pub(crate) enum Class {
     /// `two days from today` (1), `three weeks before tomorrow` (-1).
     CountedFrom(i32),
     ClockOffset(i32),
-    Range,
+    /// A word after `Nacht` that names the night before the day after it (`auf`, `zum`).
+    Eve,
+    /// A word between a part of the day and the date it belongs to (`am Morgen des 15. Februar`).
+    PartLink,
+    /// `true` where it joins only after a word of class `range_open` (`und`, `auf`).
+    Range(bool),
     RangeOpen,
 }
 
@@ -368,7 +373,13 @@ impl TimeWords {
                 "clock_offset" => Class::ClockOffset(
                     value.parse::<i32>().ok().filter(|m| m.abs() < 60).ok_or_else(|| bad("not a number of minutes"))?,
                 ),
-                "range" => Class::Range,
+                "eve" => Class::Eve,
+                "part_link" => Class::PartLink,
+                "range" => Class::Range(match value {
+                    "-" => false,
+                    "open" => true,
+                    _ => return Err(bad("range takes - or open")),
+                }),
                 "range_open" => Class::RangeOpen,
                 _ => return Err(row.error(file, &format!("unknown class {class:?}"))),
             };

@@ -133,3 +133,52 @@ fn glued_durations_dates_and_guarded_weekdays() {
     // `sat` without a day, a month or a time is the verb.
     assert!(en("He sat down.").is_empty());
 }
+
+#[test]
+fn holidays_of_other_calendars() {
+    let de = |text| values(Lang::De, (2023, 10, 19), text);
+    let en = |text| values(Lang::En, (2023, 10, 19), text);
+    assert_eq!(de("Das Zuckerfest 2018 wurde gefeiert."), ["2018-06-15"]);
+    assert_eq!(de("Zum Opferfest 2018 kamen viele."), ["2018-08-21"]);
+    assert_eq!(de("Der orthodoxe Karfreitag 2018 war ein Feiertag."), ["2018-04-06"]);
+    assert_eq!(de("Das Chinesische Neujahrsfest 2024 wurde gefeiert."), ["2024-02-10"]);
+    assert_eq!(de("Der Anschlag geschah an Jom Kippur 2019."), ["2019-10-09"]);
+    assert_eq!(de("Die Hamas griff an Simchat Tora an."), ["2023-10-07"]);
+    assert_eq!(en("Passover 2024 was celebrated."), ["2024-04-23"]);
+    assert_eq!(en("Eid al-Adha 2018 was celebrated."), ["2018-08-21"]);
+}
+
+#[test]
+fn narrative_determiners_count_from_the_date_last_named() {
+    let de = |text| values(Lang::De, (2023, 10, 19), text);
+    let en = |text| values(Lang::En, (2000, 10, 19), text);
+    assert_eq!(
+        de("Am 3. März 2020 reiste er nach Paris. Am nächsten Tag traf er Macron. Im folgenden Jahr kam er zurück."),
+        ["2020-03-03", "2020-03-04", "2021"]
+    );
+    assert_eq!(en("He was elected in 1995. The following year he resigned."), ["1995", "1996"]);
+    assert_eq!(en("In March 1989 it fell; the following month it rose."), ["1989-03", "1989-04"]);
+    // Without a date before it, as `next year`.
+    assert_eq!(en("The following year will be hard."), ["2001"]);
+}
+
+#[test]
+fn parts_of_the_day_with_their_day() {
+    let de = |text| values(Lang::De, (2023, 10, 19), text);
+    let en = |text| values(Lang::En, (1989, 11, 2), text);
+    assert_eq!(de("In der Nacht auf Sonntag brannte ein Haus."), ["2023-10-14TNI"]);
+    assert_eq!(de("In der Nacht vom 14. auf den 15. Oktober 2018 brannte es."), ["2018-10-14TNI", "2018-10-15"]);
+    assert_eq!(de("Vom 14.10. auf den 15.10.2018 regnete es."), ["2018-10-14", "2018-10-15"]);
+    assert_eq!(de("Er wartete auf den 15. Oktober."), ["2023-10-15"]);
+    assert_eq!(de("Die Minister tagten am 13./14. Juli."), ["2023-07-13", "2023-07-14"]);
+    assert_eq!(en("Stocks fell sharply in mid-afternoon yesterday."), ["1989-11-01TAF"]);
+    assert_eq!(en("The talks ended late yesterday afternoon."), ["1989-11-01TAF"]);
+}
+
+#[test]
+fn counts_back_take_the_granularity_of_their_unit() {
+    let en = |text| values(Lang::En, (1998, 3, 31), text);
+    assert_eq!(en("He left five months ago."), ["1997-10"]);
+    assert_eq!(en("He left three days ago."), ["1998-03-28"]);
+    assert_eq!(en("He left two years ago."), ["1996"]);
+}
