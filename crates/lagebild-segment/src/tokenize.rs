@@ -288,9 +288,13 @@ fn period_kind(word: &str, with_period: &str, lang: Lang, resources: &LangResour
     {
         return Some(Kind::Abbreviation);
     }
-    // `13./14.`: two days, the first with its period.
-    let pair =
-        || word.split_once("./").is_some_and(|(first, second)| is_ordinal_number(first) && is_ordinal_number(second));
+    // `13./14.`, `13-15.`: two days, the first with its period or a dash.
+    let pair = || {
+        word.split_once("./").is_some_and(|(first, second)| is_ordinal_number(first) && is_ordinal_number(second))
+            || word.split_once('-').is_some_and(|(first, second)| {
+                first.len() <= 2 && is_ordinal_number(first) && is_ordinal_number(second)
+            })
+    };
     if lang == Lang::De && (is_ordinal_number(word) || pair()) {
         return Some(Kind::NumberDot);
     }
@@ -363,6 +367,17 @@ fn url_like(chunk: &str) -> Option<usize> {
 /// (`don't`, `it's`, `Today's`), as UD's multiword tokens do.
 fn split_core(text: &str, start: usize, end: usize, tokens: &mut Vec<Raw>) {
     let core = &text[start..end];
+    // A range of two small numbers, rising, is three tokens, as in UD English (`aged 13-17`,
+    // `July 13-15`, `16-17 Uhr`); a score or a date (`5-3`, `9-11`, `7-6`) stays one.
+    if let Some((first, second)) = core.split_once('-')
+        && [first, second].iter().all(|part| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+        && first.parse::<u8>().ok() < second.parse::<u8>().ok()
+    {
+        push_word(start, start + first.len(), tokens);
+        push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);
+        push_word(start + first.len() + 1, end, tokens);
+        return;
+    }
     // Most words hold none of the bytes a split needs (0xE2 leads every dash): one quick scan.
     if !core.bytes().any(|b| matches!(b, b',' | b';' | b':' | b'/' | b'(' | b')' | b'[' | b']' | b'-' | 0xE2)) {
         push_word(start, end, tokens);

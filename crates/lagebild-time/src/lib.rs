@@ -115,7 +115,18 @@ impl TimeKnowledge {
 /// `times` and `quantities` layers.
 pub fn analyze(doc: &Document, knowledge: &TimeKnowledge) -> (Vec<Time>, Vec<Quantity>) {
     let Some(lang) = knowledge.lang(doc.meta.lang) else { return (Vec::new(), Vec::new()) };
-    (times(doc, lang), quantity::quantities(doc, &lang.quantities, &lang.numbers))
+    let times = times(doc, lang);
+    let mut quantities = quantity::quantities(doc, &lang.quantities, &lang.numbers);
+    // A number inside a time expression is part of the date (`July 13-15`, `16-17 Uhr`).
+    // Both layers are in text order.
+    let mut next = 0;
+    quantities.retain(|quantity| {
+        while next < times.len() && times[next].range.end() <= quantity.range.start() {
+            next += 1;
+        }
+        !times.get(next).is_some_and(|time| time.range.contains_range(quantity.range))
+    });
+    (times, quantities)
 }
 
 /// The `times` layer of `doc`.

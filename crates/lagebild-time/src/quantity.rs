@@ -18,7 +18,9 @@
 //!   by a time word (`drei Tage`, `15 Uhr`, `19 October`) or preceded by one (`Oktober 2023`,
 //!   `im Jahr 2023`), and four-digit numbers from 1000 to 2199 without a unit or counted
 //!   noun right after them (years). Ordinals (`19.`), dates (`19.10.2023`) and clock times
-//!   (`15:47`) are no numbers to [`NumberWords`] in the first place.
+//!   (`15:47`) are no numbers to [`NumberWords`] in the first place; and
+//!   [`analyze`](crate::analyze) drops a quantity that lies inside a time expression (`July
+//!   13-15`, `16-17 Uhr`).
 //!
 //! The extent runs from the modifier (or currency sign) to the unit or counted noun.
 
