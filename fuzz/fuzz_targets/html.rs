@@ -18,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
             title: doc.title,
             url: None,
             published: doc.published,
+            published_time: None,
             lang: doc.lang,
             text: doc.text,
         });

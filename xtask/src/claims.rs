@@ -31,6 +31,7 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
                 title: None,
                 url: None,
                 published: None,
+                published_time: None,
                 lang: Some(lang.clone()),
                 text: doc.text.clone(),
             };

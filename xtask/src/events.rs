@@ -31,6 +31,7 @@ fn eval_half(name: &str, half: usize, show: bool) -> anyhow::Result<()> {
             title: None,
             url: None,
             published: None,
+            published_time: None,
             lang: Some("de".into()),
             text: article.text.clone(),
         };

@@ -26,6 +26,7 @@ pub(crate) fn eval_link(errors: usize) -> anyhow::Result<()> {
                 title: None,
                 url: None,
                 published: None,
+                published_time: None,
                 lang: Some(lang.into()),
                 text: article.text.clone(),
             };

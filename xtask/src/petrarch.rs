@@ -162,6 +162,7 @@ pub(crate) fn eval_petrarch() -> anyhow::Result<()> {
         let options = lagebild_pipeline::Options {
             lang: lagebild_pipeline::LangChoice::Force(lagebild_doc::Lang::En),
             published: date,
+            published_time: None,
         };
         for record in records {
             let raw = lagebild_ingest::RawDocument {
@@ -170,6 +171,7 @@ pub(crate) fn eval_petrarch() -> anyhow::Result<()> {
                 title: None,
                 url: None,
                 published: date,
+                published_time: None,
                 lang: Some("en".into()),
                 text: record.text.split_whitespace().collect::<Vec<_>>().join(" "),
             };

@@ -76,6 +76,7 @@ fn score_lagebild(dirs: &[impl AsRef<Path>], lang: &str, knowledge: &Knowledge) 
                 title: None,
                 url: None,
                 published,
+                published_time: None,
                 lang: Some(lang.to_owned()),
                 text: gold.text.clone(),
             };

@@ -259,7 +259,8 @@ pub(crate) struct NewDocumentBody {
     title: Option<String>,
     /// Where it came from; recorded as its source.
     url: Option<String>,
-    /// Publication date, YYYY-MM-DD.
+    /// Publication date, YYYY-MM-DD, or a timestamp (YYYY-MM-DDTHH:MM, with seconds and an
+    /// offset if any) whose time of day resolves "two hours ago".
     published: Option<String>,
     /// The language to analyse in (`de`, `en`); detected when absent.
     lang: Option<String>,
@@ -504,18 +505,26 @@ pub(crate) async fn post_document(
     if body.id.as_ref().is_some_and(|id| id.trim().is_empty() || id.chars().count() > MAX_ID_CHARS) {
         return Err(ApiError::invalid(format!("an id has 1 to {MAX_ID_CHARS} characters")));
     }
+    // A date, or a timestamp whose time of day counts too (`2023-10-19T08:30:00+02:00`).
     let published = body
         .published
         .as_deref()
-        .map(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d"))
+        .map(|date| {
+            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().or_else(|| {
+                lagebild_ingest::parse_published_time(date).and_then(|_| lagebild_ingest::parse_published(date))
+            })
+        })
+        .map(|date| date.ok_or(()))
         .transpose()
-        .map_err(|_| ApiError::invalid("published must be a date of the form YYYY-MM-DD"))?;
+        .map_err(|_| ApiError::invalid("published must be a date YYYY-MM-DD or a timestamp YYYY-MM-DDTHH:MM"))?;
+    let published_time = body.published.as_deref().and_then(lagebild_ingest::parse_published_time);
     let raw = RawDocument {
         id: body.id.unwrap_or_else(|| lagebild_ingest::content_id(&body.text)),
         source: body.url.clone().unwrap_or_else(|| "api".to_owned()),
         title: body.title,
         url: body.url,
         published,
+        published_time,
         lang: body.lang,
         text: body.text,
     };

@@ -14,6 +14,7 @@ fn analyse(lang: &str, text: &str) -> lagebild_doc::Document {
         title: None,
         url: None,
         published: None,
+        published_time: None,
         lang: Some(lang.into()),
         text: text.into(),
     };

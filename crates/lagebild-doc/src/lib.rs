@@ -25,7 +25,7 @@ pub use layers::*;
 pub use range::TextRange;
 pub use validate::InvariantError;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 /// The language a document is analysed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -66,6 +66,9 @@ pub struct Meta {
     pub source: String,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The local time of day of publication, where the input gives one (a feed's or page's
+    /// timestamp): `vor zwei Stunden` counts from it.
+    pub published_time: Option<NaiveTime>,
     /// The language the document was analysed in, [`Lang::Und`] when it was not analysed.
     pub lang: Lang,
     /// The detector's ISO 639-1 code (639-3 where none exists) when it was confident, else `None`.

@@ -13,6 +13,7 @@ fn render(lang: &str, text: &str) -> String {
         title: None,
         url: None,
         published: "2024-03-14".parse().ok(),
+        published_time: None,
         lang: Some(lang.into()),
         text: text.into(),
     };

@@ -16,7 +16,7 @@ proptest! {
     #[test]
     fn any_text_gives_valid_events(text in "(\\PC|[\"„“”»«:,.]| besuchte | griff an | visited | attacked | nicht | not ){0,120}", german in any::<bool>()) {
         let raw = lagebild_ingest::RawDocument {
-            id: "p".into(), source: "-".into(), title: None, url: None, published: None,
+            id: "p".into(), source: "-".into(), title: None, url: None, published: None, published_time: None,
             lang: Some(if german { "de" } else { "en" }.into()), text,
         };
         let doc = lagebild_pipeline::analyze(raw, knowledge(), &Options::default(), &mut Timings::default()).document;

@@ -19,6 +19,8 @@ pub(crate) struct Record<'a> {
     source: &'a str,
     title: Option<&'a str>,
     published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_time: Option<String>,
     lang: &'static str,
     lang_detected: Option<&'a str>,
     text: &'a str,
@@ -42,6 +44,7 @@ impl<'a> Record<'a> {
             source: &meta.source,
             title: meta.title.as_deref(),
             published: meta.published.map(|date| date.to_string()),
+            published_time: meta.published.and(meta.published_time).map(|time| time.format("%H:%M").to_string()),
             lang: meta.lang.code(),
             lang_detected: meta.lang_detected.as_deref(),
             text: doc.text(),

@@ -1,6 +1,6 @@
 //! Publication dates as pages, feeds and archives write them, normalised to a calendar date.
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime};
 
 /// The calendar date that `text` writes, as written (a timestamp's offset is not applied).
 ///
@@ -36,6 +36,28 @@ pub fn parse_published(text: &str) -> Option<NaiveDate> {
         return date(parsed.0, parsed.1, parsed.2);
     }
     rfc2822_date(text).and_then(|(year, month, day)| date(year, month, day))
+}
+
+/// The time of day that a timestamp writes with its date, as written (the offset is not
+/// applied, as [`parse_published`] keeps the date): `2023-10-19T08:30:00+02:00` and `Thu, 19
+/// Oct 2023 08:30:00 +0200` give 08:30. `None` where `text` gives a date without a time, or
+/// no date [`parse_published`] reads.
+pub fn parse_published_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim();
+    parse_published(text)?;
+    let clock = |part: &str| {
+        let part = part.get(..8).filter(|p| p.as_bytes().get(5) == Some(&b':')).or_else(|| part.get(..5))?;
+        NaiveTime::parse_from_str(part, "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(part, "%H:%M")).ok()
+    };
+    // ISO 8601: the date, `T` or a space, the time.
+    if text.len() > 11 && matches!(text.as_bytes().get(10), Some(b'T' | b' ')) && text.as_bytes()[4] == b'-' {
+        return clock(&text[11..]);
+    }
+    // RFC 2822: the first word with a colon after the date.
+    if !text.as_bytes()[0].is_ascii_digit() || text.contains(' ') {
+        return text.split([' ', ',', '\t']).find(|word| word.contains(':')).and_then(clock);
+    }
+    None
 }
 
 /// `D.M.YYYY` at the start of `text`.
@@ -90,6 +112,17 @@ mod tests {
 
     fn day(text: &str) -> Option<String> {
         parse_published(text).map(|date| date.to_string())
+    }
+
+    #[test]
+    fn times_of_day_as_written() {
+        let time = |text: &str| parse_published_time(text).map(|time| time.format("%H:%M:%S").to_string());
+        assert_eq!(time("2023-10-19T23:30:00-04:00").as_deref(), Some("23:30:00"));
+        assert_eq!(time("2016-02-13 08:42").as_deref(), Some("08:42:00"));
+        assert_eq!(time("Thu, 19 Oct 2023 08:30:00 +0200").as_deref(), Some("08:30:00"));
+        assert_eq!(time("2023-10-19"), None);
+        assert_eq!(time("19.10.2023"), None);
+        assert_eq!(time("not a date 10:30"), None);
     }
 
     #[test]

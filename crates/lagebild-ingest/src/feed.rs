@@ -369,14 +369,19 @@ fn item_document(item: Item, source: &str, feed_lang: Option<&str>) -> Result<Ra
         return Err(ReadError::in_part(source, Part::Item { number: item.number, link }, ReadErrorKind::NoItemText));
     };
     let title = item.title.as_deref().map(|title| fragment_text(title).replace("\n\n", " ")).filter(|t| !t.is_empty());
-    let published =
-        [item.published.as_deref(), item.updated.as_deref()].into_iter().flatten().find_map(parse_published);
+    let stamp = [item.published.as_deref(), item.updated.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|stamp| parse_published(stamp).is_some());
+    let published = stamp.and_then(parse_published);
+    let published_time = stamp.and_then(crate::dates::parse_published_time);
     Ok(RawDocument {
         id: content_id(&text),
         source: link.clone().unwrap_or_else(|| format!("{source}#{}", item.number)),
         title,
         url: link,
         published,
+        published_time,
         lang: item.lang.as_deref().or(feed_lang).and_then(primary_language),
         text,
     })
@@ -416,6 +421,7 @@ mod tests {
             ("https://news.example/1", Some("https://news.example/1"))
         );
         assert_eq!(first.published.map(|date| date.to_string()).as_deref(), Some("2023-10-19"));
+        assert_eq!(first.published_time.map(|time| time.to_string()).as_deref(), Some("23:30:00"));
         assert_eq!(first.lang.as_deref(), Some("de"));
         let second = docs[1].as_ref().unwrap();
         assert_eq!(

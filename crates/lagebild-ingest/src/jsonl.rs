@@ -186,18 +186,21 @@ fn document(record: &Map<String, Value>, source: &str, line: u64) -> Result<RawD
     let title = optional_string(record, "title")?.map(str::trim).filter(|title| !title.is_empty());
     let url = optional_string(record, "url")?.filter(|url| !url.trim().is_empty());
     let lang = optional_string(record, "lang")?.filter(|lang| !lang.trim().is_empty());
-    let published = match optional_string(record, "published")? {
+    let published_text = optional_string(record, "published")?;
+    let published = match published_text {
         None => None,
         Some(date) => {
             Some(parse_date(date).ok_or_else(|| ReadErrorKind::BadDate { value: Value::from(date).to_string() })?)
         }
     };
+    let published_time = published_text.and_then(crate::dates::parse_published_time);
     Ok(RawDocument {
         id: id.unwrap_or_else(|| content_id(text)),
         source: url.map_or_else(|| format!("{source}:{line}"), str::to_owned),
         title: title.map(str::to_owned),
         url: url.map(str::to_owned),
         published,
+        published_time,
         lang: lang.map(str::to_owned),
         text: text.clone(),
     })
@@ -268,6 +271,7 @@ mod tests {
                 title: Some("Kim reist ab".into()),
                 url: Some("https://example.org/a1".into()),
                 published: NaiveDate::from_ymd_opt(2024, 3, 5),
+                published_time: None,
                 lang: Some("de".into()),
                 text: "Kim reiste ab.".into(),
             }
@@ -375,6 +379,7 @@ mod tests {
             b"{\"text\": \"a\", \"published\": \"2024-03-05T23:30:00Z\"}\n{\"text\": \"b\", \"published\": 20240305}",
         );
         assert_eq!(docs[0].as_ref().unwrap().published, NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(docs[0].as_ref().unwrap().published_time, chrono::NaiveTime::from_hms_opt(23, 30, 0));
         assert_eq!(
             docs[1].as_ref().unwrap_err().to_string(),
             "news.jsonl:2: \"published\" is not a string or null: 20240305"

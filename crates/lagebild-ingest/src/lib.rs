@@ -67,11 +67,11 @@ use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
 
 pub use charset::decode_html;
-pub use dates::{parse_published, primary_language};
+pub use dates::{parse_published, parse_published_time, primary_language};
 pub use error::{Part, ReadError, ReadErrorKind};
 pub use feed::{FeedReader, MAX_FEED_BYTES};
 pub use html::{Article, HtmlReader, MAX_PAGE_BYTES, extract_article, fragment_text};
@@ -91,6 +91,8 @@ pub struct RawDocument {
     pub title: Option<String>,
     pub url: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The local time of day of publication, where the input gives one with the date.
+    pub published_time: Option<NaiveTime>,
     /// The language as the input names it; not validated here.
     pub lang: Option<String>,
     pub text: String,

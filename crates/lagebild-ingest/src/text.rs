@@ -42,6 +42,7 @@ fn read_text(source: &str, mut input: impl Read) -> Result<RawDocument, ReadErro
         title,
         url: None,
         published: None,
+        published_time: None,
         lang: None,
         text: text.to_owned(),
     })

@@ -12,7 +12,8 @@
 //! use lagebild_pipeline::{Knowledge, Options, Timings, analyze};
 //! let knowledge = Knowledge::embedded().unwrap();
 //! let raw = lagebild_ingest::RawDocument {
-//!     id: "d1".into(), source: "-".into(), title: None, url: None, published: None, lang: None,
+//!     id: "d1".into(), source: "-".into(), title: None, url: None, published: None, published_time: None,
+//!     lang: None,
 //!     text: "Lawrow dankte Pjöngjang für seine Unterstützung. Kim reiste nach Russland.".into(),
 //! };
 //! let analysis = analyze(raw, &knowledge, &Options::default(), &mut Timings::default());
@@ -23,7 +24,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use lagebild_claims::ClaimKnowledge;
 use lagebild_doc::{Document, Lang, Meta};
 use lagebild_events::EventKnowledge;
@@ -169,6 +170,8 @@ pub struct Options {
     pub lang: LangChoice,
     /// The publication date of documents whose input gives none.
     pub published: Option<NaiveDate>,
+    /// The time of day of publication that goes with [`Options::published`].
+    pub published_time: Option<NaiveTime>,
 }
 
 /// The stages, in the order [`analyze`] runs them.
@@ -240,6 +243,7 @@ pub fn analyze_text(knowledge: &Knowledge, lang: &str, published: Option<NaiveDa
         title: None,
         url: None,
         published,
+        published_time: None,
         lang: Some(lang.into()),
         text,
     };
@@ -263,6 +267,7 @@ pub fn analyze(raw: RawDocument, knowledge: &Knowledge, options: &Options, timin
         source: raw.source,
         title: raw.title,
         published: raw.published.or(options.published),
+        published_time: if raw.published.is_some() { raw.published_time } else { options.published_time },
         lang,
         lang_detected: detection.detected.clone(),
     };

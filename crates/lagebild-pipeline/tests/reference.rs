@@ -22,6 +22,7 @@ fn reference() -> Option<(Document, Knowledge)> {
         title: None,
         url: None,
         published: chrono::NaiveDate::from_ymd_opt(2023, 10, 19),
+        published_time: None,
         lang: None,
         text,
     };

@@ -14,6 +14,8 @@ pub(crate) struct RecordView {
     pub(crate) title: Option<String>,
     #[serde(default)]
     pub(crate) published: Option<String>,
+    #[serde(default)]
+    pub(crate) published_time: Option<String>,
     pub(crate) lang: String,
     pub(crate) text: String,
     #[serde(default)]

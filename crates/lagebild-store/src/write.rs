@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::{NaiveDate, NaiveTime, SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::dates::{day_key, timex_days};
@@ -61,6 +61,8 @@ pub struct StoredText {
     pub source: String,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The time of day of publication, where the record keeps one.
+    pub published_time: Option<NaiveTime>,
     pub input_lang: Option<String>,
     pub text: String,
 }
@@ -180,6 +182,10 @@ impl Store {
                 .map_err(|error| StoreError::Damaged { id: id.clone(), reason: error.to_string() })?;
             texts.push(StoredText {
                 published: view.published.as_deref().and_then(|date| date.parse().ok()),
+                published_time: view
+                    .published_time
+                    .as_deref()
+                    .and_then(|time| NaiveTime::parse_from_str(time, "%H:%M").ok()),
                 id,
                 source: view.source,
                 title: view.title,

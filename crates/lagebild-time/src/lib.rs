@@ -40,7 +40,7 @@ pub use tables::TimeWords;
 use std::cell::OnceCell;
 use std::path::Path;
 
-use lagebild_doc::{Document, Lang, Quantity, TextRange, Time};
+use lagebild_doc::{Document, Lang, Quantity, TextRange, Time, TimeType};
 use lagebild_resources::{ResourceError, ResourceFiles};
 
 use crate::recognize::{Bound, Kind, Recognizer};
@@ -224,7 +224,7 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                 .filter(|_| !last_word.as_bytes()[0].is_ascii_digit())
                 .map_or(0, |ending| ending.len() as u32);
             let range = TextRange::new(tokens[found.start].range.start(), last.end() - possessive);
-            let time_type = found.time_type();
+            let mut time_type = found.time_type();
             let (value, anchored) = match found.kind {
                 Kind::Duration(value) | Kind::Set(value) => (value, true),
                 Kind::Ref(value) => (value.to_owned(), true),
@@ -292,6 +292,9 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                             Some(date) => (date.format("%Y-%m-%d").to_string(), true),
                             None => (String::new(), true),
                         })
+                    } else if let Some(value) = from_publication_time(&sem, &doc.meta) {
+                        time_type = TimeType::Time;
+                        Some((value, true))
                     } else {
                         resolve(&sem, doc.meta.published, direction)
                     };
@@ -323,6 +326,26 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
         }
     }
     times
+}
+
+/// `vor zwei Stunden`, `in 30 minutes`: counted from the time of day of publication where the
+/// input gives one (minutes, or seconds for a count of seconds); `None` otherwise, and the
+/// expression stays `PAST_REF` or `FUTURE_REF`.
+fn from_publication_time(sem: &Sem, meta: &lagebild_doc::Meta) -> Option<String> {
+    let Sem::Offset(n, unit, sign) = *sem else { return None };
+    let seconds = match unit {
+        Unit::Hour => 3600.0,
+        Unit::Minute => 60.0,
+        Unit::Second => 1.0,
+        _ => return None,
+    } * n
+        * f64::from(sign);
+    if !seconds.is_finite() || seconds.abs() > 1e9 {
+        return None;
+    }
+    let at = meta.published?.and_time(meta.published_time?) + chrono::Duration::seconds(seconds.round() as i64);
+    let format = if unit == Unit::Second { "%Y-%m-%dT%H:%M:%S" } else { "%Y-%m-%dT%H:%M" };
+    Some(at.format(format).to_string())
 }
 
 /// The value of an expression that counts from `anchor`, the value of the date last

@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use lagebild_doc::{Document, Lang, Meta, TimeType};
 use lagebild_time::TimeKnowledge;
 use serde_json::Value;
@@ -44,6 +44,8 @@ struct Case {
     lang: Lang,
     phrase: String,
     reference: NaiveDate,
+    /// The reference time of day, the publication's.
+    time: NaiveTime,
     expected: Expected,
 }
 
@@ -94,6 +96,11 @@ fn recognizers_cases(root: &std::path::Path, lang: Lang) -> Vec<Case> {
                 .as_str()
                 .and_then(|r| NaiveDate::parse_from_str(&r[..10.min(r.len())], "%Y-%m-%d").ok())
                 .unwrap_or_else(|| NaiveDate::from_ymd_opt(2016, 11, 7).unwrap());
+            let time = item["Context"]["ReferenceDateTime"]
+                .as_str()
+                .and_then(|r| r.get(11..19))
+                .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M:%S").ok())
+                .unwrap_or(NaiveTime::MIN);
             let Some(results) = item["Results"].as_array() else { continue };
             for (result_index, result) in results.iter().enumerate() {
                 let Some(phrase) = result["Text"].as_str() else { continue };
@@ -166,6 +173,7 @@ fn recognizers_cases(root: &std::path::Path, lang: Lang) -> Vec<Case> {
                     lang,
                     phrase: phrase.to_owned(),
                     reference,
+                    time,
                     expected,
                 });
             }
@@ -391,6 +399,7 @@ fn duckling_cases(root: &std::path::Path, lang: Lang) -> Vec<Case> {
                 lang,
                 phrase,
                 reference,
+                time: NaiveTime::from_hms_opt(4, 30, 0).unwrap(),
                 expected: expected.clone(),
             });
             phrase_index += 1;
@@ -410,6 +419,7 @@ impl Analyzer {
         let mut meta = Meta::new(case.id.clone(), "-");
         meta.lang = case.lang;
         meta.published = Some(case.reference);
+        meta.published_time = Some(case.time);
         let mut doc = Document::new(meta, case.phrase.clone());
         let (sentences, tokens) =
             lagebild_segment::segment(doc.text(), case.lang, self.resources.lang(case.lang).unwrap());

@@ -6,12 +6,18 @@ use lagebild_doc::{Document, Lang, Meta};
 
 /// The times of `text` as (text, value) pairs, published on `date`.
 fn times(lang: Lang, date: (i32, u32, u32), text: &str) -> Vec<(String, String)> {
+    times_at(lang, date, None, text)
+}
+
+/// As [`times`], published at `time` (hours and minutes) on `date`.
+fn times_at(lang: Lang, date: (i32, u32, u32), time: Option<(u32, u32)>, text: &str) -> Vec<(String, String)> {
     let resources = lagebild_resources::Resources::embedded().unwrap();
     let models = lagebild_morph::Models::embedded().unwrap();
     let knowledge = lagebild_time::TimeKnowledge::embedded().unwrap();
     let mut meta = Meta::new("rules", "-");
     meta.lang = lang;
     meta.published = NaiveDate::from_ymd_opt(date.0, date.1, date.2);
+    meta.published_time = time.and_then(|(hour, minute)| chrono::NaiveTime::from_hms_opt(hour, minute, 0));
     let mut doc = Document::new(meta, text.to_owned());
     let (sentences, tokens) = lagebild_segment::segment(doc.text(), lang, resources.lang(lang).unwrap());
     doc.sentences = sentences;
@@ -181,4 +187,16 @@ fn counts_back_take_the_granularity_of_their_unit() {
     assert_eq!(en("He left five months ago."), ["1997-10"]);
     assert_eq!(en("He left three days ago."), ["1998-03-28"]);
     assert_eq!(en("He left two years ago."), ["1996"]);
+}
+
+#[test]
+fn hours_and_minutes_count_from_the_time_of_publication() {
+    let at = |lang, time, text| -> Vec<String> {
+        times_at(lang, (2023, 10, 19), time, text).into_iter().map(|(_, value)| value).collect()
+    };
+    assert_eq!(at(Lang::De, Some((14, 5)), "Vor zwei Stunden explodierte eine Bombe."), ["2023-10-19T12:05"]);
+    assert_eq!(at(Lang::De, Some((23, 40)), "In 30 Minuten beginnt die Sitzung."), ["2023-10-20T00:10"]);
+    assert_eq!(at(Lang::En, Some((9, 0)), "The blast came three hours ago."), ["2023-10-19T06:00"]);
+    // Without a time of publication they stay vague.
+    assert_eq!(at(Lang::De, None, "Vor zwei Stunden explodierte eine Bombe."), ["PAST_REF"]);
 }

@@ -23,7 +23,7 @@ use lagebild_ingest::{Input, RawDocument};
 use lagebild_pipeline::{Knowledge, LangChoice, Options, Timings};
 use lagebild_store::{ActorFilter, NewDocument, OnConflict, PageRequest, Put, PutOutcome, Store, content_hash};
 
-use crate::{LangArg, Outcome, parse_date};
+use crate::{LangArg, Outcome};
 
 /// The database file when `--db` is not given.
 pub(crate) const DEFAULT_DB: &str = "lagebild.db";
@@ -33,9 +33,10 @@ pub(crate) struct IngestArgs {
     /// The database file (SQLite); created if absent.
     #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
     db: PathBuf,
-    /// Publication date (YYYY-MM-DD) for documents whose input gives none.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    published: Option<NaiveDate>,
+    /// Publication date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with the local time of day) for
+    /// documents whose input gives none.
+    #[arg(long, value_name = "DATE", value_parser = crate::parse_published)]
+    published: Option<crate::Published>,
     /// Language to analyse in: detect it (auto; an input's `lang` field wins), or force one.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     lang: LangArg,
@@ -179,8 +180,13 @@ const SHOWN_REASONS: usize = 20;
 
 pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let knowledge = load_knowledge(args.resources.as_deref(), &args.dictionary, args.published)?;
-    let options = Options { lang: lang_choice(args.lang), published: args.published };
+    let published = args.published.map(|published| published.date);
+    let knowledge = load_knowledge(args.resources.as_deref(), &args.dictionary, published)?;
+    let options = Options {
+        lang: lang_choice(args.lang),
+        published,
+        published_time: args.published.and_then(|published| published.time),
+    };
     let mut store = open_store(&args.db)?;
     let checker = open_store(&args.db)?;
     checker.make_read_only()?;
@@ -454,6 +460,7 @@ pub(crate) fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<Outcome> {
                     title: text.title,
                     url: None,
                     published: text.published,
+                    published_time: text.published_time,
                     lang: text.input_lang,
                     text: text.text,
                 };

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand, ValueEnum};
 use lagebild_doc::Lang;
 use lagebild_format::OutputOptions;
@@ -74,10 +74,11 @@ enum Command {
 
 #[derive(clap::Args)]
 struct AnalyzeArgs {
-    /// Publication date (YYYY-MM-DD) for documents whose input gives none; relative dates
-    /// such as "am Mittwoch" are resolved against it.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    published: Option<NaiveDate>,
+    /// Publication date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with the local time of day) for
+    /// documents whose input gives none; relative dates such as "am Mittwoch" are resolved
+    /// against it, and "vor zwei Stunden" against its time.
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    published: Option<Published>,
     /// Language to analyse in: detect it (auto; an input's `lang` field wins), or force one.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     lang: LangArg,
@@ -118,8 +119,25 @@ enum FormatArg {
     Text,
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("{text:?} is not a date of the form YYYY-MM-DD"))
+/// A publication date, with the time of day where one is given (`2023-10-19T08:30`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Published {
+    pub(crate) date: NaiveDate,
+    pub(crate) time: Option<NaiveTime>,
+}
+
+fn parse_published(text: &str) -> Result<Published, String> {
+    let error = || format!("{text:?} is not a date of the form YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+    let (date, time) = match text.split_once('T') {
+        Some((date, time)) => {
+            let time = NaiveTime::parse_from_str(time, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
+                .map_err(|_| error())?;
+            (date, Some(time))
+        }
+        None => (text, None),
+    };
+    Ok(Published { date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| error())?, time })
 }
 
 fn main() -> ExitCode {
@@ -158,14 +176,16 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
-    let knowledge = ingest::load_knowledge(args.resources.as_deref(), &args.dictionary, args.published)?;
+    let published = args.published.map(|published| published.date);
+    let knowledge = ingest::load_knowledge(args.resources.as_deref(), &args.dictionary, published)?;
     let options = Options {
         lang: match args.lang {
             LangArg::Auto => LangChoice::Auto,
             LangArg::De => LangChoice::Force(Lang::De),
             LangArg::En => LangChoice::Force(Lang::En),
         },
-        published: args.published,
+        published,
+        published_time: args.published.and_then(|published| published.time),
     };
     let output =
         OutputOptions { tokens: args.layers.iter().any(|layer| matches!(layer, LayerArg::Tokens | LayerArg::All)) };

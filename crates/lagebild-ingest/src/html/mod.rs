@@ -5,7 +5,7 @@ mod select;
 
 use std::io::{BufRead, Read};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value;
 
 use crate::charset::decode_html;
@@ -26,6 +26,8 @@ pub struct Article {
     /// collapsed to single spaces, entities decoded, no markup.
     pub text: String,
     pub published: Option<NaiveDate>,
+    /// The time of day written with the date, where it is.
+    pub published_time: Option<NaiveTime>,
     /// The primary language subtag (`de` for `de-DE`), lowercase.
     pub lang: Option<String>,
 }
@@ -72,12 +74,14 @@ pub fn extract_article(bytes: &[u8], transport_charset: Option<&str>) -> Result<
     if text.is_empty() {
         return Err(ReadErrorKind::NoArticleText);
     }
-    let published = published(&page, &linked);
+    let stamp = published(&page, &linked);
+    let published = stamp.and_then(parse_published);
+    let published_time = stamp.and_then(crate::dates::parse_published_time);
     let lang = [page.meta.html_lang.as_deref(), page.meta.meta_lang.as_deref(), linked.language.as_deref()]
         .into_iter()
         .flatten()
         .find_map(primary_language);
-    Ok(Article { title, text, published, lang })
+    Ok(Article { title, text, published, published_time, lang })
 }
 
 /// The text of an HTML fragment, such as the content of a feed item: every paragraph but
@@ -172,14 +176,15 @@ fn strip_site_name(title: &str) -> String {
     title.trim().to_owned()
 }
 
-fn published(page: &collect::Page, linked: &LinkedData) -> Option<NaiveDate> {
+/// The first publication stamp that gives a date.
+fn published<'a>(page: &'a collect::Page, linked: &'a LinkedData) -> Option<&'a str> {
     let mut candidates: Vec<(u8, &str)> =
         page.meta.published.iter().map(|(rank, value)| (*rank, value.as_str())).collect();
     if let Some(value) = &linked.published {
         candidates.push((1, value));
     }
     candidates.sort_by_key(|(rank, _)| *rank);
-    candidates.into_iter().find_map(|(_, value)| parse_published(value))
+    candidates.into_iter().map(|(_, value)| value).find(|value| parse_published(value).is_some())
 }
 
 /// Reads an HTML page as one document: the article's text, title, date and language (see
@@ -212,6 +217,7 @@ impl Article {
             title: self.title,
             url,
             published: self.published,
+            published_time: self.published_time,
             lang: self.lang,
             text: self.text,
         }
