@@ -305,7 +305,13 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let date = match direction {
                 Direction::Back | Direction::StrictBack => fits.rfind(|date| *date <= p),
                 Direction::Near => fits.min_by_key(|date| (*date - p).num_days().abs()),
-                Direction::Forward | Direction::Unknown | Direction::Strict => fits.find(|date| *date >= p),
+                // Without a tense, a date before the publication date counts eight times as
+                // far (`Thursday the 21st`, four days back, over one three months ahead).
+                Direction::Unknown => fits.min_by_key(|date| {
+                    let days = (*date - p).num_days();
+                    if days < 0 { -days * AGAINST_DIRECTION_UNKNOWN } else { days }
+                }),
+                Direction::Forward | Direction::Strict => fits.find(|date| *date >= p),
             };
             match date {
                 Some(date) => self::day(date),
