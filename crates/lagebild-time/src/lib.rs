@@ -343,7 +343,10 @@ fn from_publication_time(sem: &Sem, meta: &lagebild_doc::Meta) -> Option<String>
     if !seconds.is_finite() || seconds.abs() > 1e9 {
         return None;
     }
-    let at = meta.published?.and_time(meta.published_time?) + chrono::Duration::seconds(seconds.round() as i64);
+    let at = meta
+        .published?
+        .and_time(meta.published_time?)
+        .checked_add_signed(chrono::Duration::seconds(seconds.round() as i64))?;
     let format = if unit == Unit::Second { "%Y-%m-%dT%H:%M:%S" } else { "%Y-%m-%dT%H:%M" };
     Some(at.format(format).to_string())
 }
