@@ -78,6 +78,12 @@ pub struct Explained {
     pub reason: Reason,
 }
 
+impl std::borrow::Borrow<Entity> for Explained {
+    fn borrow(&self) -> &Entity {
+        &self.entity
+    }
+}
+
 /// The entities of `doc`, in text order.
 pub fn entities(doc: &Document, kb: &Kb) -> Vec<Entity> {
     run(doc, kb, &[], false).into_iter().map(|explained| explained.entity).collect()
@@ -323,23 +329,29 @@ fn german_genitive(doc: &Document, kb: &Kb, entity: &Entity) -> bool {
 }
 
 /// How `span` meets the mentions in `found`, with the indices of those it overlaps.
-pub fn classify(doc: &Document, kb: &Kb, found: &[Entity], span: &TaggedSpan) -> (Merge, Vec<usize>) {
+pub fn classify<E: std::borrow::Borrow<Entity>>(
+    doc: &Document,
+    kb: &Kb,
+    found: &[E],
+    span: &TaggedSpan,
+) -> (Merge, Vec<usize>) {
+    let mention = |index: usize| -> &Entity { found[index].borrow() };
     // A German genitive name before a noun is its attribute, not the start of a longer name:
     // `Lawrows Besuch`, `Nordkoreas Raumfahrtprogramm` (the tagger reads either as one name,
     // or the noun alone as a name).
     let text = doc.text();
-    let attribute = found.iter().any(|mention| {
+    let attribute = found.iter().map(std::borrow::Borrow::borrow).any(|mention: &Entity| {
         let (start, end) = (mention.range.start(), mention.range.end());
         let before_span = end <= span.range.start()
             && text.get(end as usize..span.range.start() as usize).is_some_and(|gap| gap.trim().is_empty());
         let starts_span = start == span.range.start() && end < span.range.end();
         (before_span || starts_span) && german_genitive(doc, kb, mention)
     });
-    let overlapping: Vec<usize> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.range.start() < span.range.end() && span.range.start() < e.range.end())
-        .map(|(index, _)| index)
+    let overlapping: Vec<usize> = (0..found.len())
+        .filter(|&index| {
+            let e = mention(index);
+            e.range.start() < span.range.end() && span.range.start() < e.range.end()
+        })
         .collect();
     if attribute {
         return (Merge::Dropped, overlapping);
@@ -347,16 +359,16 @@ pub fn classify(doc: &Document, kb: &Kb, found: &[Entity], span: &TaggedSpan) ->
     if overlapping.is_empty() {
         return (Merge::New, overlapping);
     }
-    if overlapping.iter().any(|&index| found[index].range == span.range) {
+    if overlapping.iter().any(|&index| mention(index).range == span.range) {
         return (Merge::Same, overlapping);
     }
     // The names in a compound (`US-led`, `Putin-Kim-Gipfeltreffen`) are what it says of
     // actors; the compound as a whole names nothing the base could link.
-    if overlapping.iter().all(|&index| found[index].form == EntityForm::CompoundPart) {
+    if overlapping.iter().all(|&index| mention(index).form == EntityForm::CompoundPart) {
         return (Merge::Dropped, overlapping);
     }
     let longer = overlapping.iter().all(|&index| {
-        let mention = &found[index];
+        let mention = mention(index);
         span.range.len() > mention.range.len() && !known_full_name(doc, kb, mention)
     });
     (if longer { Merge::Replaces } else { Merge::Dropped }, overlapping)
@@ -374,8 +386,7 @@ fn merge(doc: &Document, kb: &Kb, found: &mut Vec<Explained>, tagged: &[TaggedSp
             continue;
         }
         let span = &company_by_last_word(doc, kb, &without_honorific(doc, kb, span));
-        let entities: Vec<Entity> = found.iter().map(|m| m.entity.clone()).collect();
-        match classify(doc, kb, &entities, span) {
+        match classify(doc, kb, found, span) {
             (Merge::Same, overlapping) => {
                 for index in overlapping {
                     let mention = &mut found[index];
