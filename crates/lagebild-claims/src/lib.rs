@@ -1428,8 +1428,9 @@ impl<'a> Reader<'a> {
         let mut stance = Stance::Assert;
         let mut scan = |tokens: &mut dyn Iterator<Item = usize>| {
             let tokens: Vec<usize> = tokens.collect();
-            for (position, _) in tokens.iter().enumerate() {
-                for (sequence, marked) in &self.words.stance {
+            for (position, &first) in tokens.iter().enumerate() {
+                let Some(indices) = self.words.stance_by_first.get(&self.lower[first]) else { continue };
+                for (sequence, marked) in indices.iter().map(|&index| &self.words.stance[index]) {
                     let matches = sequence.len() <= tokens.len() - position
                         && sequence.iter().zip(&tokens[position..]).all(|(word, &t)| self.lower[t] == *word);
                     if matches && (stance == Stance::Assert || *marked == Stance::Deny) {
@@ -1686,10 +1687,21 @@ impl<'a> Reader<'a> {
 
     /// Whether an according phrase (`laut`, `according to`) starts at token `token`.
     fn according_at(&self, token: usize) -> bool {
-        self.words.according.iter().any(|sequence| {
-            token + sequence.len() <= self.lower.len()
-                && sequence.iter().zip(token..).all(|(word, t)| self.lower[t] == *word)
-        })
+        token < self.lower.len()
+            && self.according_from(token).any(|sequence| {
+                token + sequence.len() <= self.lower.len()
+                    && sequence.iter().zip(token..).all(|(word, t)| self.lower[t] == *word)
+            })
+    }
+
+    /// The according sequences whose first word is token `token`'s, longest first.
+    fn according_from(&self, token: usize) -> impl Iterator<Item = &Vec<String>> + '_ {
+        self.words
+            .according_by_first
+            .get(&self.lower[token])
+            .into_iter()
+            .flatten()
+            .map(|&index| &self.words.according[index])
     }
 
     /// The speaker of a statement noun: a genitive after it (`die Erklärung des Ministeriums`,
@@ -1752,13 +1764,13 @@ impl<'a> Reader<'a> {
         let mut position = bounds.start;
         while position < bounds.end {
             let mut cue_override: Option<Range<usize>> = None;
-            let matched = self.words.according.iter().find(|sequence| {
+            let matched = self.according_from(position).find(|sequence| {
                 sequence.len() <= bounds.end - position
                     && sequence.iter().zip(position..).all(|(word, t)| self.lower[t] == *word)
             });
             // `aus meiner Sicht`, `nach unserer Auffassung`: a possessive inside a cue of two
             // words is the speaker.
-            let possessive = self.words.according.iter().any(|sequence| {
+            let possessive = self.according_from(position).any(|sequence| {
                 sequence.len() == 2
                     && position + 2 < bounds.end
                     && self.lower[position] == sequence[0]

@@ -1,6 +1,13 @@
 //! The attribution vocabulary of one language, from `resources/<lang>/claim_words.tsv`.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use lagebild_resources::WordHasher;
+
+/// The maps and sets of words looked up per token, hashed as [`lagebild_resources::WordMap`]
+/// (FNV-1a; the keys come from the resource files).
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
 
 use lagebild_doc::Stance;
 use lagebild_resources::{ResourceError, parse_table};
@@ -28,6 +35,9 @@ pub struct ClaimWords {
     pub(crate) nouns: HashMap<String, Stance>,
     /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
     pub(crate) according: Vec<Vec<String>>,
+    /// For each first word of a sequence of [`ClaimWords::according`], the indices of the
+    /// sequences it begins, longest first.
+    pub(crate) according_by_first: HashMap<String, Vec<usize>>,
     /// Words after a speaker: `zufolge`.
     pub(crate) according_after: HashSet<String>,
     /// Words (lowercase) that open a reported clause: `dass`, `ob`, `warum`, `that`.
@@ -46,6 +56,9 @@ pub struct ClaimWords {
     pub(crate) channels: HashSet<String>,
     /// Word sequences (lowercase) marking a stance, longest first.
     pub(crate) stance: Vec<(Vec<String>, Stance)>,
+    /// For each first word of a sequence of [`ClaimWords::stance`], the indices of the
+    /// sequences it begins, in that order: a token is looked up once.
+    pub(crate) stance_by_first: HashMap<String, Vec<usize>>,
 }
 
 impl ClaimWords {
@@ -106,6 +119,16 @@ impl ClaimWords {
         }
         words.according.sort_by_key(|sequence| std::cmp::Reverse(sequence.len()));
         words.stance.sort_by_key(|(sequence, _)| std::cmp::Reverse(sequence.len()));
+        for (index, sequence) in words.according.iter().enumerate() {
+            if let Some(first) = sequence.first() {
+                words.according_by_first.entry(first.clone()).or_default().push(index);
+            }
+        }
+        for (index, (sequence, _)) in words.stance.iter().enumerate() {
+            if let Some(first) = sequence.first() {
+                words.stance_by_first.entry(first.clone()).or_default().push(index);
+            }
+        }
         Ok(words)
     }
 }
