@@ -2,7 +2,14 @@
 //! (`resources/<lang>/event_triggers.tsv`, `event_words.tsv`) and the PLOVER tables shared by
 //! both (`resources/shared/plover_cameo.tsv`, `plover_scores.tsv`).
 
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use lagebild_resources::WordHasher;
+
+/// The tables looked up per token, hashed as [`lagebild_resources::WordMap`] (FNV-1a; the
+/// keys come from the resource files and the project's tables).
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
 
 use lagebild_doc::EventType;
 use lagebild_resources::{ResourceError, Row, parse_table};
