@@ -33,8 +33,12 @@ pub struct Word<'a> {
 /// word of one, 4 word of a place name.
 const NAME_WORDS: &str = include_str!("../../../resources/shared/name_words.tsv");
 
-fn name_words() -> &'static std::collections::HashMap<&'static str, u8> {
-    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+/// Name words by form, hashed with the resources' FNV-1a (the keys come from the file).
+type NameWords =
+    std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<lagebild_resources::WordHasher>>;
+
+fn name_words() -> &'static NameWords {
+    static WORDS: std::sync::OnceLock<NameWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         NAME_WORDS
             .lines()
