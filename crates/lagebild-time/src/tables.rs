@@ -319,8 +319,11 @@ impl TimeWords {
                     value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
                 ),
                 "anaphor" => {
-                    let (unit, latest) =
-                        value.split_once('/').map_or((value, false), |(unit, flag)| (unit, flag == "latest"));
+                    let (unit, latest) = match value.split_once('/') {
+                        None => (value, false),
+                        Some((unit, "latest")) => (unit, true),
+                        Some(_) => return Err(bad("the only flag after `/` is latest")),
+                    };
                     Class::Anaphor(Unit::parse(unit).ok_or_else(|| bad("unknown unit"))?, latest)
                 }
                 "year_det" => Class::YearDet,
@@ -517,14 +520,12 @@ fn parse_holiday(value: &str) -> Option<Holiday> {
         chrono::NaiveDate::from_ymd_opt(2000, month, day)?;
         return (1..=7).contains(&weekday).then_some(Holiday::OnOrAfter { month, day, weekday });
     }
-    if let Some(offset) = value.strip_prefix('E') {
-        return offset.trim_start_matches('+').parse().ok().map(Holiday::Easter);
-    }
-    if let Some(offset) = value.strip_prefix('O') {
-        return offset.trim_start_matches('+').parse().ok().map(Holiday::Orthodox);
-    }
-    if let Some(offset) = value.strip_prefix('C') {
-        return offset.trim_start_matches('+').parse().ok().map(Holiday::Chinese);
+    // Days from a movable feast: Easter, the Orthodox Easter, the Chinese new year.
+    let counted = [('E', Holiday::Easter as fn(i64) -> Holiday), ('O', Holiday::Orthodox), ('C', Holiday::Chinese)];
+    for (prefix, holiday) in counted {
+        if let Some(offset) = value.strip_prefix(prefix) {
+            return offset.trim_start_matches('+').parse().ok().map(holiday);
+        }
     }
     if let Some(date) = value.strip_prefix('H') {
         use crate::calendars::HebrewRule;
