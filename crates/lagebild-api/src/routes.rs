@@ -506,18 +506,18 @@ pub(crate) async fn post_document(
         return Err(ApiError::invalid(format!("an id has 1 to {MAX_ID_CHARS} characters")));
     }
     // A date, or a timestamp whose time of day counts too (`2023-10-19T08:30:00+02:00`).
-    let published = body
+    let stamp = body
         .published
         .as_deref()
-        .map(|date| {
-            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().or_else(|| {
-                lagebild_ingest::parse_published_time(date).and_then(|_| lagebild_ingest::parse_published(date))
-            })
+        .map(|text| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .map(|date| (date, None))
+                .or_else(|| lagebild_ingest::parse_stamp(text).filter(|(_, time)| time.is_some()))
+                .ok_or_else(|| ApiError::invalid("published must be a date YYYY-MM-DD or a timestamp YYYY-MM-DDTHH:MM"))
         })
-        .map(|date| date.ok_or(()))
-        .transpose()
-        .map_err(|_| ApiError::invalid("published must be a date YYYY-MM-DD or a timestamp YYYY-MM-DDTHH:MM"))?;
-    let published_time = body.published.as_deref().and_then(lagebild_ingest::parse_published_time);
+        .transpose()?;
+    let (published, published_time) = stamp.map_or((None, None), |(date, time)| (Some(date), time));
     let raw = RawDocument {
         id: body.id.unwrap_or_else(|| lagebild_ingest::content_id(&body.text)),
         source: body.url.clone().unwrap_or_else(|| "api".to_owned()),

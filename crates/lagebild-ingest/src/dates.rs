@@ -38,13 +38,22 @@ pub fn parse_published(text: &str) -> Option<NaiveDate> {
     rfc2822_date(text).and_then(|(year, month, day)| date(year, month, day))
 }
 
-/// The time of day that a timestamp writes with its date, as written (the offset is not
-/// applied, as [`parse_published`] keeps the date): `2023-10-19T08:30:00+02:00` and `Thu, 19
-/// Oct 2023 08:30:00 +0200` give 08:30. `None` where `text` gives a date without a time, or
-/// no date [`parse_published`] reads.
-pub fn parse_published_time(text: &str) -> Option<NaiveTime> {
+/// The date of a timestamp, as [`parse_published`] reads it, with the time of day written
+/// after it, as written (the offset is not applied, as for the date): `2023-10-19T08:30:00+02:00`
+/// and `Thu, 19 Oct 2023 08:30:00 +0200` give 2023-10-19 and 08:30; `2023-10-19` gives no time.
+pub fn parse_stamp(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let text = text.trim();
-    parse_published(text)?;
+    Some((parse_published(text)?, time_of_day(text)))
+}
+
+/// The time of day of a timestamp ([`parse_stamp`]); `None` where `text` gives a date without
+/// a time, or no date [`parse_published`] reads.
+pub fn parse_published_time(text: &str) -> Option<NaiveTime> {
+    parse_stamp(text)?.1
+}
+
+/// The time of day after the date of `text`, which [`parse_published`] reads.
+fn time_of_day(text: &str) -> Option<NaiveTime> {
     let clock = |part: &str| {
         let part = part.get(..8).filter(|p| p.as_bytes().get(5) == Some(&b':')).or_else(|| part.get(..5))?;
         NaiveTime::parse_from_str(part, "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(part, "%H:%M")).ok()

@@ -7,7 +7,7 @@ use encoding_rs::{Encoding, UTF_8};
 use quick_xml::events::{BytesStart, Event};
 
 use crate::charset::{decode_utf8_or_guess, find_ascii_ci};
-use crate::dates::{parse_published, primary_language};
+use crate::dates::{parse_stamp, primary_language};
 use crate::html::fragment_text;
 use crate::{Part, RawDocument, ReadError, ReadErrorKind, Reader, content_id};
 
@@ -369,12 +369,8 @@ fn item_document(item: Item, source: &str, feed_lang: Option<&str>) -> Result<Ra
         return Err(ReadError::in_part(source, Part::Item { number: item.number, link }, ReadErrorKind::NoItemText));
     };
     let title = item.title.as_deref().map(|title| fragment_text(title).replace("\n\n", " ")).filter(|t| !t.is_empty());
-    let stamp = [item.published.as_deref(), item.updated.as_deref()]
-        .into_iter()
-        .flatten()
-        .find(|stamp| parse_published(stamp).is_some());
-    let published = stamp.and_then(parse_published);
-    let published_time = stamp.and_then(crate::dates::parse_published_time);
+    let stamp = [item.published.as_deref(), item.updated.as_deref()].into_iter().flatten().find_map(parse_stamp);
+    let (published, published_time) = stamp.map_or((None, None), |(date, time)| (Some(date), time));
     Ok(RawDocument {
         id: content_id(&text),
         source: link.clone().unwrap_or_else(|| format!("{source}#{}", item.number)),

@@ -71,7 +71,7 @@ use chrono::{NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
 
 pub use charset::decode_html;
-pub use dates::{parse_published, parse_published_time, primary_language};
+pub use dates::{parse_published, parse_published_time, parse_stamp, primary_language};
 pub use error::{Part, ReadError, ReadErrorKind};
 pub use feed::{FeedReader, MAX_FEED_BYTES};
 pub use html::{Article, HtmlReader, MAX_PAGE_BYTES, extract_article, fragment_text};

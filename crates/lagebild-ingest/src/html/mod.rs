@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value;
 
 use crate::charset::decode_html;
-use crate::dates::{parse_published, primary_language};
+use crate::dates::{parse_stamp, primary_language};
 use crate::{RawDocument, ReadError, ReadErrorKind, Reader, content_id};
 
 /// The largest page read, in bytes; a larger one is an error.
@@ -74,9 +74,7 @@ pub fn extract_article(bytes: &[u8], transport_charset: Option<&str>) -> Result<
     if text.is_empty() {
         return Err(ReadErrorKind::NoArticleText);
     }
-    let stamp = published(&page, &linked);
-    let published = stamp.and_then(parse_published);
-    let published_time = stamp.and_then(crate::dates::parse_published_time);
+    let (published, published_time) = published(&page, &linked).map_or((None, None), |(date, time)| (Some(date), time));
     let lang = [page.meta.html_lang.as_deref(), page.meta.meta_lang.as_deref(), linked.language.as_deref()]
         .into_iter()
         .flatten()
@@ -176,15 +174,15 @@ fn strip_site_name(title: &str) -> String {
     title.trim().to_owned()
 }
 
-/// The first publication stamp that gives a date.
-fn published<'a>(page: &'a collect::Page, linked: &'a LinkedData) -> Option<&'a str> {
+/// The date and time of the first publication stamp that gives a date.
+fn published(page: &collect::Page, linked: &LinkedData) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let mut candidates: Vec<(u8, &str)> =
         page.meta.published.iter().map(|(rank, value)| (*rank, value.as_str())).collect();
     if let Some(value) = &linked.published {
         candidates.push((1, value));
     }
     candidates.sort_by_key(|(rank, _)| *rank);
-    candidates.into_iter().map(|(_, value)| value).find(|value| parse_published(value).is_some())
+    candidates.into_iter().find_map(|(_, value)| parse_stamp(value))
 }
 
 /// Reads an HTML page as one document: the article's text, title, date and language (see
