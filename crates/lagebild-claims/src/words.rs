@@ -119,16 +119,19 @@ impl ClaimWords {
         }
         words.according.sort_by_key(|sequence| std::cmp::Reverse(sequence.len()));
         words.stance.sort_by_key(|(sequence, _)| std::cmp::Reverse(sequence.len()));
-        for (index, sequence) in words.according.iter().enumerate() {
-            if let Some(first) = sequence.first() {
-                words.according_by_first.entry(first.clone()).or_default().push(index);
-            }
-        }
-        for (index, (sequence, _)) in words.stance.iter().enumerate() {
-            if let Some(first) = sequence.first() {
-                words.stance_by_first.entry(first.clone()).or_default().push(index);
-            }
-        }
+        words.according_by_first = by_first_word(words.according.iter());
+        words.stance_by_first = by_first_word(words.stance.iter().map(|(sequence, _)| sequence));
         Ok(words)
     }
+}
+
+/// For each first word of `sequences`, the indices of the sequences it begins, in order.
+fn by_first_word<'a>(sequences: impl Iterator<Item = &'a Vec<String>>) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+    for (position, sequence) in sequences.enumerate() {
+        if let Some(first) = sequence.first() {
+            index.entry(first.clone()).or_default().push(position);
+        }
+    }
+    index
 }
