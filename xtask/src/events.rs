@@ -89,13 +89,14 @@ fn eval_half(name: &str, half: usize, show: bool) -> anyhow::Result<()> {
                             .join(", ")
                     };
                     println!(
-                        "    args {} [{}] gold {:?} → {:?}; found [{}] → [{}]",
+                        "    args {} [{}] gold {:?} → {:?}; found [{}] → [{}] in: {}",
                         event.event_type,
                         &article.text[trigger.clone()],
                         event.actors,
                         event.recipients,
                         args(&found.actors),
-                        args(&found.recipients)
+                        args(&found.recipients),
+                        article.text[event.sentence.clone()].replace('\n', " ")
                     );
                 }
             }

@@ -59,7 +59,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 20] = [
+const CLASSES: [&str; 21] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -70,6 +70,7 @@ const CLASSES: [&str; 20] = [
     "recipient_prep",
     "place_prep",
     "partner_prep",
+    "owner_prep",
     "possessive",
     "future_auxiliary",
     "intent_modal",

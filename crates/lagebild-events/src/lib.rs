@@ -240,7 +240,17 @@ impl<'a> Coder<'a> {
         let mut actors = Vec::new();
         let mut recipients = Vec::new();
         if clause.passive {
-            actors.extend(role(ArgumentRole::Agent).map(|head| self.arg(head, &bounds)));
+            // Not a `von` that belongs to the noun before it (`während des Besuchs von Papst
+            // Franziskus … festgenommen`), unless that noun is a time (`am Montag von der Polizei`).
+            let attribute = |head: usize| {
+                let start = self.phrase(head, &bounds).start;
+                start >= bounds.start + 2
+                    && self.pos(start - 1) == "ADP"
+                    && self.pos(start - 2) == "NOUN"
+                    && !self.in_time(start - 2)
+            };
+            actors
+                .extend(role(ArgumentRole::Agent).filter(|&head| !attribute(head)).map(|head| self.arg(head, &bounds)));
             // `nordkoreanische Waffen würden geschickt`: the country adjective of the subject acts.
             if actors.is_empty() {
                 for head in role(ArgumentRole::Subject) {
@@ -262,6 +272,15 @@ impl<'a> Coder<'a> {
                     recipients.extend(self.with_conjuncts(head, &bounds));
                 }
             }
+            // What a direct object names of an actor is aimed at that actor (`kritisierte den
+            // Umgang Israels`).
+            if recipients.is_empty() {
+                for head in role(ArgumentRole::Object) {
+                    if let Some(owner) = self.owner(head, &bounds) {
+                        recipients.push(self.owner_arg(owner, &bounds));
+                    }
+                }
+            }
         }
         // An infinitive's actor is the subject of the clause it depends on (`Kim reiste nach
         // Russland, um Putin zu treffen`); not a gerund's (`companies accused of supplying
@@ -277,7 +296,7 @@ impl<'a> Coder<'a> {
             actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
         }
         let clause_tokens: Vec<usize> = clause.tokens.iter().map(|&t| t as usize).collect();
-        self.prepositional(&clause_tokens, &bounds, &mut actors, &mut recipients);
+        self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients);
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
     }
 
@@ -347,7 +366,7 @@ impl<'a> Coder<'a> {
         let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6))
             .take_while(|&t| !matches!(self.pos(t), "CCONJ" | "PUNCT"))
             .collect();
-        self.prepositional(&after, &bounds, &mut actors, &mut recipients);
+        self.prepositional(&after, &bounds, token, &mut actors, &mut recipients);
         let clause = self.clause_of[token].map(|c| c as usize);
         // A noun outside its clause's subject, where the verb only carries it (`hielten Übungen
         // ab`, `traf zu einem Besuch ein`, `held drills`): the clause's subject acts, each
@@ -511,9 +530,17 @@ impl<'a> Coder<'a> {
             .find_map(|suffix| self.words.nouns.get(suffix))
     }
 
-    /// Objects of prepositions among `tokens`: `von X` acts, `an X`/`nach X`/`gegen X`
-    /// receive, `mit X` takes part (an actor).
-    fn prepositional(&self, tokens: &[usize], bounds: &Range<usize>, actors: &mut Vec<Arg>, recipients: &mut Vec<Arg>) {
+    /// Objects of prepositions among `tokens`: `von X` right after `trigger` acts, `an X`/`nach X`/`gegen X`
+    /// receive (`gegen X` also where X is a thing of an actor, [`Self::owner`]), `mit X` takes
+    /// part (an actor).
+    fn prepositional(
+        &self,
+        tokens: &[usize],
+        bounds: &Range<usize>,
+        trigger: usize,
+        actors: &mut Vec<Arg>,
+        recipients: &mut Vec<Arg>,
+    ) {
         for &token in tokens {
             if self.pos(token) != "ADP" {
                 continue;
@@ -524,15 +551,22 @@ impl<'a> Coder<'a> {
             let Some(class) = class else { continue };
             // `von`/`by` names the actor only right after a verb or noun of the event, not
             // after an adverb or adjective (`südlich von Seoul`).
-            let after_word = token.checked_sub(1).is_some_and(|t| matches!(self.pos(t), "ADV" | "ADJ"));
+            // Nor after another noun, whose owner it names (`die Regierung von Viktor Orban`).
+            let after_word = token.checked_sub(1).is_some_and(|t| {
+                matches!(self.pos(t), "ADV" | "ADJ") || (t != trigger && matches!(self.pos(t), "NOUN" | "PROPN"))
+            });
             if class == "actor_prep" && after_word {
                 continue;
             }
             let Some(head) = self.head_after(token, bounds) else { continue };
-            if !self.names_actor(head) {
-                continue;
-            }
-            let arg = self.arg(head, bounds);
+            let arg = match class {
+                _ if self.names_actor(head) => self.arg(head, bounds),
+                "recipient_prep" if self.words.is("owner_prep", word) => match self.owner(head, bounds) {
+                    Some(owner) => self.owner_arg(owner, bounds),
+                    None => continue,
+                },
+                _ => continue,
+            };
             if actors.iter().chain(recipients.iter()).any(|known| overlaps(known.range, arg.range)) {
                 continue;
             }
@@ -541,6 +575,36 @@ impl<'a> Coder<'a> {
                 _ => actors.push(arg),
             }
         }
+    }
+
+    /// The actor whose doing or thing a noun names, where the noun names no one: a genitive
+    /// or `von`/`of` right after its phrase that names an actor (`lehnen Pläne von
+    /// Innenminister Sobotka ab`, `den Umgang Israels … kritisiert`, `gegen die Politik der
+    /// Regierung`). What is rejected, criticised or opposed there is aimed at that actor.
+    fn owner(&self, head: usize, bounds: &Range<usize>) -> Option<usize> {
+        if !matches!(self.pos(head), "NOUN" | "PROPN") {
+            return None;
+        }
+        if let Some(genitive) = self.genitive_after(head, bounds).filter(|&owner| self.names_actor(owner)) {
+            return Some(genitive);
+        }
+        let after = self.phrase(head, bounds).end.max(head + 1);
+        (after < bounds.end && self.pos(after) == "ADP" && self.words.is("actor_prep", &self.lower[after]))
+            .then(|| self.head_after(after, bounds))
+            .flatten()
+            .filter(|&owner| self.names_actor(owner))
+    }
+
+    /// The argument an owner ([`Self::owner`]) names: its own entity, not the phrase of the
+    /// noun it belongs to (`Israels`, not `den Umgang Israels`).
+    fn owner_arg(&self, owner: usize, bounds: &Range<usize>) -> Arg {
+        let range = self.doc.tokens[owner].range;
+        self.doc
+            .entities
+            .iter()
+            .position(|entity| overlaps(entity.range, range))
+            .filter(|&index| self.is_actor_entity(index))
+            .map_or_else(|| self.arg(owner, bounds), |index| self.actor_arg(index))
     }
 
     /// The head of the noun phrase right after a preposition.
