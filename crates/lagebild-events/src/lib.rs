@@ -228,14 +228,15 @@ impl<'a> Coder<'a> {
         parts.sort_by_key(|part| part.start());
         let trigger_span = span_of(parts);
         let bounds = self.bounds(main);
-        // An event noun is no participant (`ein weiteres Treffen ist geplant`).
+        // An event noun is no participant (`ein weiteres Treffen ist geplant`), nor a time
+        // (`Vergangene Woche hatten …`).
         let role = |wanted: ArgumentRole| {
             clause
                 .arguments
                 .iter()
                 .filter(move |(role, _)| *role == wanted)
                 .map(|&(_, token)| token as usize)
-                .filter(|&token| !self.is_noun_trigger(token))
+                .filter(|&token| !self.is_noun_trigger(token) && !self.in_time(token))
         };
         let mut actors = Vec::new();
         let mut recipients = Vec::new();
@@ -864,6 +865,8 @@ impl<'a> Coder<'a> {
         while start > bounds.start
             && matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN")
             && self.pos(start) != "DET"
+            // Not over a time before it (`am Montag zwei Kampfjets`).
+            && !self.in_time(start - 1)
         {
             start -= 1;
         }

@@ -171,6 +171,21 @@ pub(crate) fn describe(
                 phrase.numbers = head & flag::NUMBERS;
             }
         }
+        // A count other than one before the head makes the phrase plural, whatever number the
+        // tagger gave the head (`zwei US-Tarnkappenjets`, read as a singular name).
+        if lang == Lang::De {
+            let counted = tokens[phrase.start..phrase.end].iter().any(|&t| {
+                let form = sentence.doc.slice(sentence.doc.tokens[t as usize].range);
+                t < phrase.head
+                    && word(t).pos == Pos::Num
+                    && form != "1"
+                    && !form.to_lowercase().starts_with("ein")
+                    && !clock_time(form)
+            });
+            if counted {
+                phrase.numbers = flag::PLURAL;
+            }
+        }
     }
     // German verb-second: one constituent stands before the finite verb of a main clause, so
     // what a comma sets off after the first phrase there is an apposition to it (`Beyond
@@ -298,6 +313,14 @@ pub(crate) fn describe(
     arguments.retain(|&(role, _)| kind != ClauseKind::Infinitive || role != ArgumentRole::Subject);
     arguments.sort_by_key(|&(role, token)| (role_order(role), token));
     Described { verb: finite.or(main), verb_tokens, lemma, passive, arguments }
+}
+
+/// Whether a number is a time of day (`5.00`, `18:30`), no count.
+fn clock_time(form: &str) -> bool {
+    let Some((hours, minutes)) = form.split_once(['.', ':']) else { return false };
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours.bytes().chain(minutes.bytes()).all(|byte| byte.is_ascii_digit())
 }
 
 fn role_order(role: ArgumentRole) -> u8 {
