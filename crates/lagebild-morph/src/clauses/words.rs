@@ -420,6 +420,31 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             }
         }
     }
+    // German verb-second: the first verb of a sentence, read as an infinitive, after a first
+    // constituent with no clause mark, subordinator or relative pronoun in it and before more
+    // words, is the plural present spelt alike (`In der Ostukraine kämpfen Regierungstruppen
+    // gegen …`): a main clause has a finite verb.
+    if lang == Lang::De
+        && let Some(k) = words.iter().position(|word| word.is_verbal())
+        && k > 0
+        && words.get(k + 1).is_some_and(|next| next.pos != Pos::Punct)
+    {
+        let word = words[k];
+        let opened = words[..k]
+            .iter()
+            .all(|w| !w.is_marker() && w.pos != Pos::Sconj && !w.has(flag::RELATIVE | flag::INTERROGATIVE))
+            && words[k - 1].pos != Pos::Part;
+        let form = doc.slice(tokens[k].range);
+        if word.is_verb()
+            && word.has(flag::INFINITIVE)
+            && !word.has(flag::ZU_INFINITIVE)
+            && opened
+            && form.ends_with("en")
+        {
+            words[k].read_as_finite();
+            words[k].flags = (words[k].flags & !flag::NUMBERS) | flag::PLURAL;
+        }
+    }
     // English: a verb read as an infinitive right after its subject in a clause that a
     // subordinator or wh-word opens, with no `to` or auxiliary before it, is a present tense
     // spelt alike (`when those air conditioners come`, `if they win`).
