@@ -288,7 +288,12 @@ impl<'a> Coder<'a> {
         // drones, officials said`), nor a subject that names an event (`Lawrows Besuch`).
         if actors.is_empty()
             && matches!(clause.kind, lagebild_doc::ClauseKind::Infinitive)
-            && self.doc.tokens[verb].feature("VerbForm") == Some("Inf")
+            && match self.doc.tokens[verb].feature("VerbForm") {
+                Some("Inf") => true,
+                // A German perfect infinitive (`den Hubschrauber abgeschossen zu haben`).
+                Some("Part") => self.doc.meta.lang == Lang::De,
+                _ => false,
+            }
             && let Some(parent) = clause.parent.map(|parent| &self.doc.clauses[parent as usize])
             && let Some(&(_, subject)) = parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)
             && !self.words.is("expletive", &self.lower[subject as usize])
