@@ -914,10 +914,27 @@ impl<'a> Coder<'a> {
         let coded = |index: &usize| self.actor_code(*index).is_some();
         let on_head = || entities.iter().enumerate().filter(|(_, entity)| overlaps(entity.range, head_range));
         let in_phrase = || entities.iter().enumerate().filter(|(_, entity)| overlaps(entity.range, range));
+        let mut range = range;
+        // A noun with no code of its own stands for the actor in the genitive after it (`Der
+        // Vertreter der EU`, `Die Staaten der Europäischen Union`).
+        let holder = || {
+            if self.pos(head) != "NOUN" {
+                return None;
+            }
+            let genitive = self.genitive_after(phrase.end.max(head + 1) - 1, bounds)?;
+            let genitive_range = self.doc.tokens[genitive].range;
+            let index = entities.iter().position(|entity| overlaps(entity.range, genitive_range))?;
+            coded(&index).then_some((index, genitive))
+        };
         let entity = on_head()
             .map(|(index, _)| index)
             .find(coded)
             .or_else(|| in_phrase().map(|(index, _)| index).find(coded))
+            .or_else(|| {
+                let (index, genitive) = holder()?;
+                range = range.cover(self.doc.tokens[genitive].range);
+                Some(index)
+            })
             .or_else(|| on_head().map(|(index, _)| index).next())
             .or_else(|| in_phrase().map(|(index, _)| index).next())
             .or_else(|| self.antecedent(head));
