@@ -21,9 +21,12 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
             .with_context(|| format!("loading the resources of {}", dir.to_string_lossy()))?,
         None => Knowledge::embedded().context("loading the embedded knowledge")?,
     };
+    // SpkAtt's speeches are analysed as `--speeches` does (the cue tagger's marks too), PolNeAR's
+    // news as news.
     let analyze = |lang: &str| {
         let knowledge = &knowledge;
         let lang = lang.to_owned();
+        let options = Options { speeches: lang == "de", ..Options::default() };
         move |doc: &AttributionDoc| {
             let raw = lagebild_ingest::RawDocument {
                 id: doc.name.clone(),
@@ -35,7 +38,7 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
                 lang: Some(lang.clone()),
                 text: doc.text.clone(),
             };
-            lagebild_pipeline::analyze(raw, knowledge, &Options::default(), &mut Timings::default()).document
+            lagebild_pipeline::analyze(raw, knowledge, &options, &mut Timings::default()).document
         }
     };
 
@@ -45,7 +48,7 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
         attribution::read_spkatt(&spkatt_dir, split).with_context(|| format!("reading {}", spkatt_dir.display()))?;
     let (tokens, _, analysed) = attribution::evaluate(&docs, analyze("de"));
     println!(
-        "SpkAtt-2023 {} ({} speeches), token scores:",
+        "SpkAtt-2023 {} ({} speeches, analysed as --speeches), token scores:",
         if development { "development" } else { "held-out" },
         docs.len()
     );

@@ -75,6 +75,11 @@ enum Train {
         #[arg(long)]
         no_scores: bool,
     },
+    /// The German cue tagger of attribution, from the SpkAtt-2023 development speeches (the held-out tenth scores it).
+    Cues {
+        #[arg(long)]
+        epochs: Option<usize>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -174,6 +179,7 @@ fn main() -> anyhow::Result<()> {
         Command::BuildKb => kb::build_kb(),
         Command::BuildNameWords => ner::build_name_words(),
         Command::Train { what: Train::Morph { lang, epochs } } => morph::train_morph(lang.as_deref(), epochs),
+        Command::Train { what: Train::Cues { epochs } } => ner::train_cues(epochs),
         Command::Train { what: Train::Ner { lang, epochs, bits, no_scores } } => {
             ner::train_ner(lang.as_deref(), epochs, bits, no_scores)
         }

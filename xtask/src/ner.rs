@@ -86,6 +86,73 @@ pub(crate) fn train_ner(
     Ok(())
 }
 
+/// Trains `models/de/cues.bin`, the German cue tagger: the named-entity tagger's model
+/// trained on the cue tokens of the SpkAtt-2023 development speeches (BIO over `CUE`),
+/// greedy (a beam of one: it runs over every German sentence), with each word's form, part
+/// of speech and lemma only; scores its cue tokens on the held-out speeches and writes
+/// `cues.json`.
+pub(crate) fn train_cues(epochs: Option<usize>) -> anyhow::Result<()> {
+    use lagebild_eval::attribution::{SpkAttSplit, cue_sentences, read_spkatt};
+    let data = data_dir()?;
+    let dir = data.join("attribution/de/spkatt2023/task1");
+    let morph = lagebild_morph::Models::from_dir(&workspace_root().join("models"))?;
+    let kb = lagebild_kb::Kb::from_dir(&workspace_root().join("kb"))?;
+    let examples = |split| -> anyhow::Result<Vec<lagebild_ner::train::Example>> {
+        let docs = read_spkatt(&dir, split).with_context(|| format!("reading {}", dir.display()))?;
+        let mut examples = lagebild_eval::ner::prepare(&cue_sentences(&docs), Lang::De, &morph, &kb);
+        // Form, part of speech and lemma only, as `lagebild_ner::cue_tokens` tags.
+        for example in &mut examples {
+            for marks in [&mut example.kb, &mut example.known, &mut example.names] {
+                marks.iter_mut().for_each(|mark| *mark = 0);
+            }
+        }
+        Ok(examples)
+    };
+    let (training, held_out) = (examples(SpkAttSplit::Development)?, examples(SpkAttSplit::HeldOut)?);
+    let settings = Settings { epochs: epochs.unwrap_or(10), beam: 1, ..Settings::default() };
+    let start = Instant::now();
+    let model = train("de", &training, &settings);
+    let seconds = start.elapsed().as_secs_f64();
+    let bytes = model.to_bytes();
+    let out = workspace_root().join("models/de/cues.bin");
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    // Cue tokens of the held-out speeches, the tagger alone.
+    let mut score = lagebild_eval::Score::default();
+    for example in &held_out {
+        let labels = model.label(&example.words()).labels;
+        for (label, tag) in labels.iter().zip(&example.tags) {
+            let (found, gold) = (*label != 0, tag != "O");
+            score.predicted += usize::from(found);
+            score.gold += usize::from(gold);
+            score.matched += usize::from(found && gold);
+        }
+    }
+    println!(
+        "de: cue tagger trained in {seconds:.1} s on {} sentences; {} bytes in {}",
+        training.len(),
+        bytes.len(),
+        out.display()
+    );
+    println!("  held-out cue tokens (the tagger alone) {score}");
+    let tokens: usize = training.iter().map(|example| example.forms.len()).sum();
+    let record = format!(
+        "{{\n  \"model\": \"models/de/cues.bin\",\n  \"bytes\": {},\n  \"trained_by\": \"cargo xtask train cues\",\n  \"commit\": \"{}\",\n  \"data\": {{\n    \"files\": [\"../shared/data/attribution/de/spkatt2023/task1 (the development speeches: the first nine tenths by file name)\"],\n    \"licence\": \"SpkAtt-2023 annotations CC BY-SA 4.0 (umanlp/SpkAtt-2023); Bundestag transcripts public domain\",\n    \"note\": \"cue tokens as BIO over CUE; scores on the held-out tenth, never trained on\",\n    \"training_sentences\": {},\n    \"training_tokens\": {tokens}\n  }},\n  \"settings\": {{ \"epochs\": {}, \"bits\": {}, \"seed\": {}, \"beam\": 1, \"feature_version\": {}, \"marks\": \"none (form, part of speech, lemma)\" }},\n  \"seconds\": {seconds:.1},\n  \"scores\": {{ \"held_out_cue_tokens\": {{ \"p\": {:.4}, \"r\": {:.4}, \"f1\": {:.4} }} }}\n}}\n",
+        bytes.len(),
+        head_commit(),
+        training.len(),
+        settings.epochs,
+        settings.bits,
+        settings.seed,
+        lagebild_ner::FEATURE_VERSION,
+        score.precision(),
+        score.recall(),
+        score.f1(),
+    );
+    let record_path = workspace_root().join("models/de/cues.json");
+    std::fs::write(&record_path, record).with_context(|| format!("writing {}", record_path.display()))?;
+    Ok(())
+}
+
 /// Scores the committed English model on CoNLL++ dev, and German by cross-validation
 /// (training five models with the committed settings).
 pub(crate) fn eval_ner(

@@ -163,6 +163,7 @@ pub(crate) fn eval_petrarch() -> anyhow::Result<()> {
             lang: lagebild_pipeline::LangChoice::Force(lagebild_doc::Lang::En),
             published: date,
             published_time: None,
+            speeches: false,
         };
         for record in records {
             let raw = lagebild_ingest::RawDocument {

@@ -79,11 +79,19 @@ impl ClaimKnowledge {
 /// The claims of `doc`, sorted by their cue. Odd text is not an error: a document without
 /// cues, tokens or clauses has no claims.
 pub fn claims(doc: &Document, knowledge: &ClaimKnowledge) -> Vec<Claim> {
+    claims_with_cues(doc, knowledge, &[])
+}
+
+/// The claims of `doc` where `cues` (one flag per token, as `lagebild_ner::cue_tokens` gives
+/// them) also marks cue verbs the word lists do not hold: a marked verb of a clause is a cue
+/// that asserts, read like a verb of the lists (`Wir haben ein Programm vorgelegt, das …`).
+pub fn claims_with_cues(doc: &Document, knowledge: &ClaimKnowledge, cues: &[bool]) -> Vec<Claim> {
     let Some(words) = knowledge.lang(doc.meta.lang) else { return Vec::new() };
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let reader = Reader::new(doc, words);
+    let mut reader = Reader::new(doc, words);
+    reader.cues = cues;
     let mut found = reader.find();
     found.sort_by_key(|claim| (claim.cue.range.start(), claim.cue.range.end()));
     found.dedup_by_key(|claim| claim.cue.range);
@@ -101,6 +109,8 @@ struct Reader<'a> {
     clause_of: Vec<Option<u32>>,
     children: Vec<Vec<u32>>,
     quotes: Vec<quotes::Quote>,
+    /// Tokens a cue tagger marks ([`claims_with_cues`]); empty where none ran.
+    cues: &'a [bool],
 }
 
 impl<'a> Reader<'a> {
@@ -116,7 +126,7 @@ impl<'a> Reader<'a> {
             }
         }
         let quotes = quotes::quotes(doc, &sentence_of);
-        Reader { doc, words, lower, sentence_tokens, clause_of, children, quotes }
+        Reader { doc, words, lower, sentence_tokens, clause_of, children, quotes, cues: &[] }
     }
 
     fn pos(&self, token: usize) -> &str {
@@ -205,11 +215,14 @@ impl<'a> Reader<'a> {
         } else if let Some((preposition, stance)) = words.prep_verbs.get(&lemma) {
             self.prep_phrase(clause, preposition)?;
             *stance
-        } else {
+        } else if let Some(&stance) = words.colon_verbs.get(&lemma) {
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
-            let &stance = words.colon_verbs.get(&lemma)?;
             let noun = clause.tokens.iter().any(|&t| words.nouns.contains_key(&self.lemma(t as usize)));
             (self.colon_after(main as usize) && !noun).then_some(stance)?
+        } else {
+            // A verb the cue tagger marks.
+            let marked = self.cues.get(main as usize).copied().unwrap_or(false) && self.pos(main as usize) == "VERB";
+            marked.then_some(Stance::Assert)?
         };
         Some((main, stance))
     }
@@ -288,6 +301,8 @@ impl<'a> Reader<'a> {
         if to_infinitive {
             return None;
         }
+        // A cue only the tagger marks.
+        let learned = !self.is_cue_lemma(&self.cue_lemma(clause)) && self.cues.get(main as usize) == Some(&true);
         let sentence = clause.sentence as usize;
         let bounds = self.sentence_tokens.get(sentence)?.clone();
         let cue = self.cue_span(clause, main);
@@ -354,6 +369,9 @@ impl<'a> Reader<'a> {
         } else {
             self.quotation_after(clause, main, &bounds).or_else(|| self.long_bare_content(main, &bounds))
         };
+        // A verb only the cue tagger marks reports what it takes, in any clause (`Dem muss
+        // ich widersprechen`, `wird der Kohleausstieg gefordert`).
+        let content = content.or_else(|| learned.then(|| self.object_content(clause, &bounds)).flatten());
         let content = content?;
         if content.is_empty() {
             return None;
@@ -1595,7 +1613,12 @@ impl<'a> Reader<'a> {
             if self.pos(noun) != "NOUN" {
                 continue;
             }
-            let Some(&stance) = self.words.nouns.get(&self.lemma(noun)) else { continue };
+            let stance = match self.words.nouns.get(&self.lemma(noun)) {
+                Some(&stance) => stance,
+                // A noun the cue tagger marks (`Erwartung`, `Überzeugung`).
+                None if self.cues.get(noun).copied().unwrap_or(false) => Stance::Assert,
+                None => continue,
+            };
             let cue = self.doc.tokens[noun].range;
             let taken = |claim: &Claim| {
                 let overlaps = |range: TextRange| range.start() < cue.end() && cue.start() < range.end();

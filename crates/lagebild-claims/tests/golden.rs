@@ -97,3 +97,22 @@ fn a_pronoun_speaker_is_who_spoke_last() {
                 Er sagte, die ersten Ergebnisse kämen im Mai.";
     assert_eq!(pronoun_speakers("de", text), ["Olaf Scholz"]);
 }
+
+/// A verb the word lists do not hold is a cue where the cue tagger marks it
+/// (`claims_with_cues`), read like a verb of the lists; without marks it is none.
+#[test]
+fn marked_verbs_are_cues() {
+    let doc = analyse("de", "Wir haben gestern einen neuen Gesetzentwurf vorgelegt.");
+    let knowledge = lagebild_claims::ClaimKnowledge::embedded().unwrap();
+    assert!(lagebild_claims::claims(&doc, &knowledge).is_empty());
+    let cues: Vec<bool> = doc.tokens.iter().map(|token| doc.slice(token.range) == "vorgelegt").collect();
+    let claims = lagebild_claims::claims_with_cues(&doc, &knowledge, &cues);
+    let found: Vec<(&str, &str, &str)> = claims
+        .iter()
+        .map(|claim| {
+            let speaker = claim.speaker.as_ref().map_or("", |speaker| doc.slice(speaker.range));
+            (doc.slice(claim.cue.range), speaker, doc.slice(claim.content.range))
+        })
+        .collect();
+    assert_eq!(found, [("vorgelegt", "Wir", "einen neuen Gesetzentwurf")]);
+}

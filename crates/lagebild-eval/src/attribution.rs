@@ -36,6 +36,43 @@ pub struct AttributionDoc {
     pub tokens: Vec<Range<usize>>,
 }
 
+/// SpkAtt speeches as sentences of gold tokens (one line of the text a sentence) with the
+/// tokens of cues tagged `B-CUE`/`I-CUE` and the others `O`: the training data of the cue
+/// tagger (`cargo xtask train cues`).
+pub fn cue_sentences(docs: &[AttributionDoc]) -> Vec<crate::ner::GoldSentence> {
+    let mut sentences = Vec::new();
+    for doc in docs {
+        let cue = |token: &Range<usize>| {
+            doc.statements
+                .iter()
+                .flat_map(|statement| &statement.cue)
+                .any(|r| r.start < token.end && token.start < r.end)
+        };
+        let mut sentence = crate::ner::GoldSentence { source: doc.name.clone(), ..Default::default() };
+        let mut line_end = doc.text.find('\n').unwrap_or(doc.text.len());
+        for token in &doc.tokens {
+            if token.start > line_end {
+                if !sentence.forms.is_empty() {
+                    let next = crate::ner::GoldSentence { source: doc.name.clone(), ..Default::default() };
+                    sentences.push(std::mem::replace(&mut sentence, next));
+                }
+                line_end = doc.text[token.start..].find('\n').map_or(doc.text.len(), |at| token.start + at);
+            }
+            sentence.forms.push(doc.text[token.clone()].to_owned());
+            let tag = match (cue(token), sentence.tags.last().map(String::as_str)) {
+                (false, _) => "O",
+                (true, Some("B-CUE" | "I-CUE")) => "I-CUE",
+                (true, _) => "B-CUE",
+            };
+            sentence.tags.push(tag.to_owned());
+        }
+        if !sentence.forms.is_empty() {
+            sentences.push(sentence);
+        }
+    }
+    sentences
+}
+
 /// Which SpkAtt speeches to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpkAttSplit {

@@ -16,6 +16,10 @@
 //! [`recognize`] runs over a document whose tokens carry part of speech and lemma; the
 //! entity stage (`lagebild-link::entities_with`) merges its spans with the base's mentions
 //! (`docs/ner.md`).
+//!
+//! The same tagger, trained on the cues of the SpkAtt-2023 speeches (`cargo xtask train
+//! cues`, `models/de/cues.bin`), marks the cues of German attribution ([`cue_tokens`]); the
+//! pipeline passes the marks to the claims stage (`docs/claims.md`).
 
 mod features;
 mod model;
@@ -112,15 +116,18 @@ pub struct Mention {
     pub confidence: f32,
 }
 
-/// The models of both languages.
+/// The models of both languages, and the German cue tagger.
 #[derive(Debug, Clone)]
 pub struct NerModels {
     pub de: NerModel,
     pub en: NerModel,
+    /// The tagger of the cues of German attribution ([`cue_tokens`]).
+    pub cues_de: NerModel,
 }
 
 const EMBEDDED_DE: &[u8] = include_bytes!("../../../models/de/ner.bin");
 const EMBEDDED_EN: &[u8] = include_bytes!("../../../models/en/ner.bin");
+const EMBEDDED_CUES_DE: &[u8] = include_bytes!("../../../models/de/cues.bin");
 
 impl NerModels {
     /// The models compiled into the binary.
@@ -128,18 +135,19 @@ impl NerModels {
         Ok(NerModels {
             de: NerModel::from_bytes("models/de/ner.bin", "de", EMBEDDED_DE)?,
             en: NerModel::from_bytes("models/en/ner.bin", "en", EMBEDDED_EN)?,
+            cues_de: NerModel::from_bytes("models/de/cues.bin", "de", EMBEDDED_CUES_DE)?,
         })
     }
 
-    /// The models in `dir/<lang>/ner.bin`.
+    /// The models in `dir/<lang>/ner.bin` and `dir/de/cues.bin`.
     pub fn from_dir(dir: &Path) -> Result<NerModels, ModelError> {
-        let load = |lang: &str| {
-            let path = dir.join(lang).join("ner.bin");
+        let load = |lang: &str, name: &str| {
+            let path = dir.join(lang).join(name);
             let file = path.display().to_string();
             let bytes = std::fs::read(&path).map_err(|source| ModelError::Io { file: file.clone(), source })?;
             NerModel::from_bytes(&file, lang, &bytes)
         };
-        Ok(NerModels { de: load("de")?, en: load("en")? })
+        Ok(NerModels { de: load("de", "ner.bin")?, en: load("en", "ner.bin")?, cues_de: load("de", "cues.bin")? })
     }
 
     pub fn get(&self, lang: Lang) -> Option<&NerModel> {
@@ -175,13 +183,37 @@ fn confidence(margin: f32) -> f32 {
     (1.0 - (-margin / 20.0).exp()).clamp(0.01, 0.99)
 }
 
-/// The names in `doc` (whose tokens carry part of speech and lemma), sentence by sentence;
-/// `knows` says whether the morphology's lexicon knows a word form.
-pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&str) -> bool) -> Vec<Mention> {
-    let Some(model) = models.get(doc.meta.lang) else {
-        return Vec::new();
-    };
-    let mut mentions = Vec::new();
+/// The tokens of a German document that the cue tagger marks as cues of attribution
+/// (`sagte`, `fordern`, `bin überzeugt`, `aus … Sicht`): one flag per token, all false for
+/// another language. The tagger sees each word's form, part of speech and lemma only (it is
+/// trained with no knowledge-base, lexicon or name-word marks).
+pub fn cue_tokens(doc: &Document, models: &NerModels) -> Vec<bool> {
+    let mut cues = vec![false; doc.tokens.len()];
+    if doc.meta.lang != Lang::De {
+        return cues;
+    }
+    let model = &models.cues_de;
+    let mut words: Vec<Word<'_>> = Vec::new();
+    for (start, end) in sentence_bounds(doc) {
+        words.clear();
+        words.extend(doc.tokens[start..end].iter().map(|token| Word {
+            form: doc.slice(token.range),
+            pos: token.pos().unwrap_or(""),
+            lemma: token.lemma().unwrap_or(""),
+            kb: 0,
+            known: 0,
+            names: 0,
+        }));
+        let labelled = model.label(&words);
+        for (first, last, _) in model.spans(&labelled.labels) {
+            cues[start + first..start + last].iter_mut().for_each(|cue| *cue = true);
+        }
+    }
+    cues
+}
+
+/// Each sentence's tokens `[start, end)`, and the tokens after the last sentence.
+fn sentence_bounds(doc: &Document) -> Vec<(usize, usize)> {
     let mut token = 0;
     let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(doc.sentences.len() + 1);
     for sentence in &doc.sentences {
@@ -196,6 +228,17 @@ pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&st
     if token < doc.tokens.len() {
         bounds.push((token, doc.tokens.len()));
     }
+    bounds
+}
+
+/// The names in `doc` (whose tokens carry part of speech and lemma), sentence by sentence;
+/// `knows` says whether the morphology's lexicon knows a word form.
+pub fn recognize(doc: &Document, models: &NerModels, kb: &Kb, knows: impl Fn(&str) -> bool) -> Vec<Mention> {
+    let Some(model) = models.get(doc.meta.lang) else {
+        return Vec::new();
+    };
+    let mut mentions = Vec::new();
+    let bounds = sentence_bounds(doc);
     let mut forms: Vec<&str> = Vec::new();
     let mut words: Vec<Word<'_>> = Vec::new();
     // The lexicon mark of each capitalised form, looked up once a document: a look-up walks

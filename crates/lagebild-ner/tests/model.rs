@@ -94,6 +94,16 @@ fn bad_model_files_are_refused_with_their_name() {
     // A missing directory.
     let missing = NerModels::from_dir(std::path::Path::new("/nonexistent/models")).expect_err("refused").to_string();
     assert!(missing.contains("/nonexistent/models/de/ner.bin"), "{missing}");
+    // A directory with the name models and no cue tagger.
+    let dir = std::env::temp_dir().join(format!("lagebild-ner-models-{}", std::process::id()));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
+    for lang in ["de", "en"] {
+        std::fs::create_dir_all(dir.join(lang)).unwrap();
+        std::fs::copy(root.join(lang).join("ner.bin"), dir.join(lang).join("ner.bin")).unwrap();
+    }
+    let missing = NerModels::from_dir(&dir).expect_err("refused").to_string();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(missing.contains("de/cues.bin"), "{missing}");
 }
 
 #[test]
@@ -101,6 +111,22 @@ fn the_embedded_models_load() {
     let models = NerModels::embedded().expect("the embedded models load");
     assert_eq!(models.de.lang, "de");
     assert_eq!(models.en.lang, "en");
+    assert_eq!(models.cues_de.labels, ["O", "B-CUE", "I-CUE"]);
+}
+
+#[test]
+fn the_cue_tagger_marks_german_cues_only() {
+    let loaded = loaded();
+    let (doc, _) =
+        recognize("Ich bin überzeugt, dass wir den Antrag ablehnen müssen, sagte der Abgeordnete.", Lang::De);
+    let cues = lagebild_ner::cue_tokens(&doc, &loaded.ner);
+    assert_eq!(cues.len(), doc.tokens.len());
+    let marked: Vec<&str> =
+        doc.tokens.iter().zip(&cues).filter(|(_, cue)| **cue).map(|(t, _)| doc.slice(t.range)).collect();
+    assert!(marked.contains(&"sagte") && marked.contains(&"überzeugt"), "{marked:?}");
+    assert!(!marked.contains(&"Antrag"), "{marked:?}");
+    let (doc, _) = recognize("The minister said that talks had failed.", Lang::En);
+    assert!(lagebild_ner::cue_tokens(&doc, &loaded.ner).iter().all(|cue| !cue), "no English cue model");
 }
 
 struct Loaded {

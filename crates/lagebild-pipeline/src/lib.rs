@@ -172,6 +172,11 @@ pub struct Options {
     pub published: Option<NaiveDate>,
     /// The time of day of publication that goes with [`Options::published`].
     pub published_time: Option<NaiveTime>,
+    /// The texts are speeches (German parliamentary debates and the like): the claims stage
+    /// also takes the cues that the cue tagger, trained on Bundestag speeches, marks
+    /// (`lagebild_ner::cue_tokens`). Off for news, where that tagger finds too many cues that
+    /// are none (`docs/claims.md`).
+    pub speeches: bool,
 }
 
 /// The stages, in the order [`analyze`] runs them.
@@ -294,7 +299,14 @@ pub fn analyze(raw: RawDocument, knowledge: &Knowledge, options: &Options, timin
     let (times, quantities) = timings.time(4, || lagebild_time::analyze(&document, &knowledge.time));
     document.times = times;
     document.quantities = quantities;
-    document.claims = timings.time(5, || lagebild_claims::claims(&document, &knowledge.claims));
+    document.claims = timings.time(5, || {
+        if options.speeches {
+            let cues = lagebild_ner::cue_tokens(&document, &knowledge.ner);
+            lagebild_claims::claims_with_cues(&document, &knowledge.claims, &cues)
+        } else {
+            lagebild_claims::claims(&document, &knowledge.claims)
+        }
+    });
     document.events = timings.time(6, || lagebild_events::events(&document, &knowledge.events));
     // Each claim lists the events it reports: the other side of `Event::claim`.
     for (index, event) in document.events.iter().enumerate() {

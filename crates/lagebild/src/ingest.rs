@@ -40,6 +40,10 @@ pub(crate) struct IngestArgs {
     /// Language to analyse in: detect it (auto; an input's `lang` field wins), or force one.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     lang: LangArg,
+    /// The texts are German speeches (parliamentary debates): also take the cues of
+    /// attribution that the cue tagger trained on Bundestag speeches marks (docs/claims.md).
+    #[arg(long)]
+    speeches: bool,
     /// A directory laid out like resources/, whose files replace the embedded ones.
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
@@ -73,6 +77,9 @@ pub(crate) struct ReanalyzeArgs {
     /// built-in knowledge; may be given several times (docs/events.md).
     #[arg(long, value_name = "PATH")]
     dictionary: Vec<PathBuf>,
+    /// The stored texts are German speeches: analyse them as `ingest --speeches` does.
+    #[arg(long)]
+    speeches: bool,
     /// Documents per transaction.
     #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch: u32,
@@ -186,6 +193,7 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
         lang: lang_choice(args.lang),
         published,
         published_time: args.published.and_then(|published| published.time),
+        speeches: args.speeches,
     };
     let mut store = open_store(&args.db)?;
     let checker = open_store(&args.db)?;
@@ -446,6 +454,7 @@ pub(crate) fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<Outcome> {
     let mut timings = Timings::default();
     let mut done = 0u64;
     let mut failures = Vec::new();
+    let options = Options { speeches: args.speeches, ..Options::default() };
     loop {
         let texts = store.pending_reanalysis(args.batch as usize)?;
         if texts.is_empty() {
@@ -464,7 +473,7 @@ pub(crate) fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<Outcome> {
                     lang: text.input_lang,
                     text: text.text,
                 };
-                let analysis = lagebild_pipeline::analyze(raw, &knowledge, &Options::default(), &mut timings);
+                let analysis = lagebild_pipeline::analyze(raw, &knowledge, &options, &mut timings);
                 lagebild_format::to_json_line(&analysis.document, &OutputOptions::default())
             })
             .collect();

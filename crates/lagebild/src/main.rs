@@ -82,6 +82,10 @@ struct AnalyzeArgs {
     /// Language to analyse in: detect it (auto; an input's `lang` field wins), or force one.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     lang: LangArg,
+    /// The texts are German speeches (parliamentary debates): also take the cues of
+    /// attribution that the cue tagger trained on Bundestag speeches marks (docs/claims.md).
+    #[arg(long)]
+    speeches: bool,
     /// Optional layers to add to the output, comma-separated: `tokens`, or `all`.
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     layers: Vec<LayerArg>,
@@ -186,6 +190,7 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         },
         published,
         published_time: args.published.and_then(|published| published.time),
+        speeches: args.speeches,
     };
     let output =
         OutputOptions { tokens: args.layers.iter().any(|layer| matches!(layer, LayerArg::Tokens | LayerArg::All)) };
