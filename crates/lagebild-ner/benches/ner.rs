@@ -5,7 +5,8 @@
 //! (knowledge-base marks, lexicon marks, features and the perceptron; ten times in a row, so
 //! that reading the clocks costs little); over five runs it reports the median in
 //! nanoseconds per byte of text against the budget of issue 9 (40 ns/byte), as CPU time of
-//! the thread where the machine reports it. It asserts that it found names, so that it
+//! the thread where the machine reports it; for German it also times the cue tagger of
+//! `--speeches` (`lagebild_ner::cue_tokens`). It asserts that it found names, so that it
 //! cannot measure nothing.
 
 #![allow(clippy::print_stdout)] // A benchmark reports on the terminal.
@@ -107,6 +108,27 @@ fn main() {
                 format!("OVER budget {BUDGET} ns/byte")
             }
         );
+        if lang == Lang::De {
+            // The cue tagger of `--speeches` (greedy, no marks), over the same documents.
+            let mut cue_times = Vec::new();
+            let mut marked = 0;
+            for _ in 0..RUNS {
+                let start = thread_cpu();
+                let wall = Instant::now();
+                marked = docs
+                    .iter()
+                    .map(|doc| std::hint::black_box(lagebild_ner::cue_tokens(doc, &ner)).iter().filter(|c| **c).count())
+                    .sum::<usize>();
+                cue_times.push(match (start, thread_cpu()) {
+                    (Some(before), Some(after)) => after.saturating_sub(before),
+                    _ => wall.elapsed(),
+                });
+            }
+            assert!(marked > 0, "the cue tagger marks no token of the German corpus");
+            cue_times.sort();
+            let per_byte = cue_times[cue_times.len() / 2].as_nanos() as f64 / bytes as f64;
+            println!("de: the cue tagger of --speeches marks {marked} tokens: {per_byte:.2} ns/byte of CPU time");
+        }
     }
     println!("loading the named-entity models: {:.1} ms", load.as_secs_f64() * 1e3);
 }
