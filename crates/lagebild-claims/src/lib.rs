@@ -380,7 +380,9 @@ impl<'a> Reader<'a> {
         // (`"…", said Caddell`; German `…, sagte er`, `wissen die Kollegen, dass`), else the
         // phrase right before it (`Pat Caddell told …`).
         let speaker = speaker.or_else(|| {
-            if clause.passive {
+            // A cue only the tagger marks takes the subject the clause analysis found, or none:
+            // the guesses below are made for the verbs of the lists.
+            if clause.passive || learned {
                 return None;
             }
             // Not a dative or genitive; an accusative may be the tagger's mistake for a subject
@@ -414,6 +416,11 @@ impl<'a> Reader<'a> {
                 .or(before)
                 .map(|head| self.arg(head, &bounds))
                 .or_else(|| self.apposed_speaker(main, &content, &bounds))
+        });
+        // Nor a subject that is what it says (`Die Ankündigung … verbreitete sich`).
+        let content_range = self.range(content.clone());
+        let speaker = speaker.filter(|arg| {
+            !(learned && arg.range.start() < content_range.end() && content_range.start() < arg.range.end())
         });
         // An infinitive's or a coordinated clause's subject is that of the clause before
         // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
