@@ -84,7 +84,7 @@ pub fn claims(doc: &Document, knowledge: &ClaimKnowledge) -> Vec<Claim> {
 
 /// The claims of `doc` where `cues` (one flag per token, as `lagebild_ner::cue_tokens` gives
 /// them) also marks cue verbs the word lists do not hold: a marked verb of a clause is a cue
-/// that asserts, read like a verb of the lists (`Wir haben ein Programm vorgelegt, das …`).
+/// that asserts, read like a verb of the lists (`Wir haben einen Gesetzentwurf vorgelegt`).
 pub fn claims_with_cues(doc: &Document, knowledge: &ClaimKnowledge, cues: &[bool]) -> Vec<Claim> {
     let Some(words) = knowledge.lang(doc.meta.lang) else { return Vec::new() };
     if doc.tokens.is_empty() {
