@@ -1257,6 +1257,34 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                         continue;
                     }
                 }
+                // The role of an organisation named in the same compound or in a genitive right
+                // after (`EU-Außenminister`, `Der Vertreter der EU`, `Der Sprecher der Nato`) is
+                // no country's: no mention, and the stages after code the phrase by the
+                // organisation.
+                let is_org = |index: usize| {
+                    found[index].entity.entity_type == EntityType::Organization
+                        && found[index].entity.kb_id.as_deref().is_some_and(|id| id.starts_with("org:"))
+                };
+                let in_compound = found.iter().enumerate().any(|(index, mention)| {
+                    mention.entity.form == EntityForm::CompoundPart
+                        && token_range.contains_range(mention.entity.range)
+                        && is_org(index)
+                });
+                let mut after = j + words;
+                while after < end && matches!(context.pos(after), Pos::Det | Pos::Adj) && after < j + words + 3 {
+                    if mention_of_token[after].is_some() {
+                        break;
+                    }
+                    after += 1;
+                }
+                let genitive = after < end && mention_of_token[after].is_some_and(is_org) && {
+                    let first = j + words;
+                    first < end && (context.pos(first) != Pos::Det || tokens[first].feature("Case") == Some("Gen"))
+                };
+                if in_compound || genitive {
+                    j += words;
+                    continue;
+                }
                 // Otherwise a state institution or office (`die Regierung`, `die Polizei`) is the
                 // country its sentence is about before it, where one stands out there, else the
                 // article's own country, where one stands out. Non-state groups named by a

@@ -219,6 +219,15 @@ fn possessives_diacritics_and_role_nouns() {
     // A role noun of two countries is linked to neither.
     let (doc, entities) = run("Die Marinen der USA und Südkoreas übten.", Lang::De, Some((2023, 10, 19)));
     assert_eq!(find(&doc, &entities, "Marinen")[0].kb_id, None, "{entities:?}");
+    // Nor is the role of an organisation given the article's country: it is no mention.
+    let (doc, entities) = run(
+        "Israel kritisierte Israels Gegner. Israel wartet. Der Vertreter der EU bedauerte das. Die EU-Außenminister berieten.",
+        Lang::De,
+        Some((2016, 3, 11)),
+    );
+    assert!(find(&doc, &entities, "Vertreter").is_empty(), "{entities:?}");
+    assert!(find(&doc, &entities, "EU-Außenminister").is_empty(), "{entities:?}");
+    assert_eq!(find(&doc, &entities, "EU").len(), 2, "{entities:?}");
 }
 
 /// A country before a verb in -ing is its subject; in the possessive before a name nobody
