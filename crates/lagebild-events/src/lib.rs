@@ -897,6 +897,17 @@ impl<'a> Coder<'a> {
         } else {
             None
         };
+        // Not a place that only says where the noun before it is (`Der israelische
+        // UNO-Botschafter in Genf, der …` stands for the ambassador).
+        let antecedent = antecedent.map(|noun| {
+            let before = self.phrase(noun, bounds).start;
+            let located = before >= bounds.start + 2
+                && self.pos(before - 1) == "ADP"
+                && self.words.is("place_prep", &self.lower[before - 1])
+                && matches!(self.pos(before - 2), "NOUN" | "PROPN")
+                && self.is_place(noun);
+            if located { before - 2 } else { noun }
+        });
         if let Some(antecedent) = antecedent
             && (self.doc.tokens[head].feature("PronType") == Some("Rel")
                 || self.doc.clauses.iter().any(|clause| {
@@ -926,9 +937,13 @@ impl<'a> Coder<'a> {
             let index = entities.iter().position(|entity| overlaps(entity.range, genitive_range))?;
             coded(&index).then_some((index, genitive))
         };
+        // On the head, a role noun before a name in its compound (`UNO-Botschafter`: the
+        // ambassador's country, not the organisation he is sent to).
         let entity = on_head()
+            .filter(|(_, entity)| entity.form == lagebild_doc::EntityForm::RoleNoun)
             .map(|(index, _)| index)
             .find(coded)
+            .or_else(|| on_head().map(|(index, _)| index).find(coded))
             .or_else(|| in_phrase().map(|(index, _)| index).find(coded))
             .or_else(|| {
                 let (index, genitive) = holder()?;
@@ -943,6 +958,17 @@ impl<'a> Coder<'a> {
             entity: entity.map(|index| lagebild_doc::EntityId(index as u32)),
             code: entity.and_then(|index| self.actor_code(index)),
         }
+    }
+
+    /// Whether a token lies in a place the entity layer found (a city, region or country named
+    /// as a place).
+    fn is_place(&self, token: usize) -> bool {
+        let range = self.doc.tokens[token].range;
+        self.doc.entities.iter().any(|entity| {
+            overlaps(entity.range, range)
+                && matches!(entity.entity_type, EntityType::Gpe | EntityType::Location)
+                && entity.reading == Some(lagebild_doc::Reading::Place)
+        })
     }
 
     /// The person a third-person singular `er`/`sie`/`he`/`she` (not an expletive `es`/`it`)
