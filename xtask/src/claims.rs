@@ -28,17 +28,7 @@ pub(crate) fn eval_claims(show: usize, development: bool) -> anyhow::Result<()> 
         let lang = lang.to_owned();
         let options = Options { speeches: lang == "de", ..Options::default() };
         move |doc: &AttributionDoc| {
-            let raw = lagebild_ingest::RawDocument {
-                id: doc.name.clone(),
-                source: doc.name.clone(),
-                title: None,
-                url: None,
-                published: None,
-                published_time: None,
-                lang: Some(lang.clone()),
-                text: doc.text.clone(),
-            };
-            lagebild_pipeline::analyze(raw, knowledge, &options, &mut Timings::default()).document
+            lagebild_pipeline::analyze(doc.raw(&lang), knowledge, &options, &mut Timings::default()).document
         }
     };
 

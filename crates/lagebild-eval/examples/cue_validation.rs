@@ -38,17 +38,7 @@ fn main() {
     for speeches in [false, true] {
         let options = Options { speeches, ..Options::default() };
         let analyze = |doc: &AttributionDoc| {
-            let raw = lagebild_ingest::RawDocument {
-                id: doc.name.clone(),
-                source: doc.name.clone(),
-                title: None,
-                url: None,
-                published: None,
-                published_time: None,
-                lang: Some("de".into()),
-                text: doc.text.clone(),
-            };
-            lagebild_pipeline::analyze(raw, &knowledge, &options, &mut Timings::default()).document
+            lagebild_pipeline::analyze(doc.raw("de"), &knowledge, &options, &mut Timings::default()).document
         };
         let (scores, _, _) = evaluate(&validation, analyze);
         println!(

@@ -73,6 +73,22 @@ pub fn cue_sentences(docs: &[AttributionDoc]) -> Vec<crate::ner::GoldSentence> {
     sentences
 }
 
+impl AttributionDoc {
+    /// The document as the pipeline's input in `lang`, without a publication date.
+    pub fn raw(&self, lang: &str) -> lagebild_ingest::RawDocument {
+        lagebild_ingest::RawDocument {
+            id: self.name.clone(),
+            source: self.name.clone(),
+            title: None,
+            url: None,
+            published: None,
+            published_time: None,
+            lang: Some(lang.to_owned()),
+            text: self.text.clone(),
+        }
+    }
+}
+
 /// Which SpkAtt speeches to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpkAttSplit {
