@@ -417,6 +417,10 @@ impl<'a> Reader<'a> {
                 .map(|head| self.arg(head, &bounds))
                 .or_else(|| self.apposed_speaker(main, &content, &bounds))
         });
+        // The subject of a verb of evidence is the evidence, no speaker, unless it names a
+        // person, an organisation or is a personal pronoun (`Die Geschichte zeigt, dass …`).
+        let speaker =
+            speaker.filter(|arg| !self.words.is("evidential", &self.cue_lemma(clause)) || self.agent_like(arg));
         // Nor a subject that is what it says (`Die Ankündigung … verbreitete sich`).
         let content_range = self.range(content.clone());
         let speaker = speaker.filter(|arg| {
@@ -729,6 +733,20 @@ impl<'a> Reader<'a> {
             }
         }
         (speaker, addressee, channel)
+    }
+
+    /// Whether an argument names someone who can speak: a person or organisation (or a
+    /// government by its country), or a personal pronoun.
+    fn agent_like(&self, arg: &Arg) -> bool {
+        let entity = arg.entity.and_then(|id| self.doc.entities.get(id.index()));
+        let named = entity.is_some_and(|entity| {
+            matches!(entity.entity_type, EntityType::Person | EntityType::Organization)
+                || entity.reading == Some(lagebild_doc::Reading::Government)
+        });
+        let pronoun = self.doc.tokens.iter().position(|token| token.range == arg.range).is_some_and(|token| {
+            self.pos(token) == "PRON" && self.doc.tokens[token].feature("PronType") == Some("Prs")
+        });
+        named || pronoun
     }
 
     /// Whether a token lies in a time expression.

@@ -116,3 +116,13 @@ fn marked_verbs_are_cues() {
         .collect();
     assert_eq!(found, [("vorgelegt", "Wir", "einen neuen Gesetzentwurf")]);
 }
+
+/// The subject of a verb of evidence (class `evidential`) speaks only where it is someone:
+/// `Die Geschichte zeigt` has no speaker, `Wir haben gezeigt` has one.
+#[test]
+fn evidence_is_no_speaker() {
+    let doc = analyse("de", "Die Geschichte zeigt, dass Kriege nichts lösen. Wir haben gezeigt, dass es geht.");
+    let speakers: Vec<Option<&str>> =
+        doc.claims.iter().map(|claim| claim.speaker.as_ref().map(|speaker| doc.slice(speaker.range))).collect();
+    assert_eq!(speakers, [None, Some("Wir")]);
+}
