@@ -301,8 +301,8 @@ impl<'a> Reader<'a> {
         if to_infinitive {
             return None;
         }
-        // A cue only the tagger marks.
-        let learned = !self.is_cue_lemma(&self.cue_lemma(clause)) && self.cues.get(main as usize) == Some(&true);
+        // A cue only the tagger marks (the marks first: without a tagger, no lemma is built).
+        let learned = self.cues.get(main as usize) == Some(&true) && !self.is_cue_lemma(&self.cue_lemma(clause));
         let sentence = clause.sentence as usize;
         let bounds = self.sentence_tokens.get(sentence)?.clone();
         let cue = self.cue_span(clause, main);
