@@ -212,9 +212,8 @@ impl<'a> Reader<'a> {
             stance
         } else if let Some(&stance) = words.quote_verbs.get(&lemma) {
             self.next_to_quotation(main as usize).then_some(stance)?
-        } else if let Some((preposition, stance)) = words.prep_verbs.get(&lemma) {
-            self.prep_phrase(clause, preposition)?;
-            *stance
+        } else if let Some(prepositions) = words.prep_verbs.get(&lemma) {
+            prepositions.iter().find(|(preposition, _)| self.prep_phrase(clause, preposition).is_some())?.1
         } else if let Some(&stance) = words.colon_verbs.get(&lemma) {
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
             let noun = clause.tokens.iter().any(|&t| words.nouns.contains_key(&self.lemma(t as usize)));
@@ -290,7 +289,10 @@ impl<'a> Reader<'a> {
 
     fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
         let (main, cue_stance) = self.cue_of(clause)?;
-        if self.in_not_cue(main as usize) || self.modifies_noun(clause, main as usize) {
+        if self.in_not_cue(main as usize)
+            || self.modifies_noun(clause, main as usize)
+            || self.after_according(main as usize)
+        {
             return None;
         }
         // An English to-infinitive says what someone would or should say, not what was said
@@ -322,11 +324,9 @@ impl<'a> Reader<'a> {
                 (main + 1..comma).all(|t| matches!(self.pos(t), "PROPN" | "DET" | "ADJ" | "NOUN" | "PUNCT"))
                     && (main + 1..comma).any(|t| self.pos(t) == "PROPN")
             });
-        let prepositional = self
-            .words
-            .prep_verbs
-            .get(&self.cue_lemma(clause))
-            .and_then(|(preposition, _)| self.prep_content(clause, preposition));
+        let prepositional = self.words.prep_verbs.get(&self.cue_lemma(clause)).and_then(|prepositions| {
+            prepositions.iter().find_map(|(preposition, _)| self.prep_content(clause, preposition))
+        });
         let content = if let Some(content) = prepositional {
             Some(content)
         } else if let Some((content, quoted)) = before.filter(|(_, quoted)| *quoted || apposition) {
@@ -793,12 +793,17 @@ impl<'a> Reader<'a> {
             let end = head + 1 + usize::from(quantified);
             return head..self.pronoun_apposition(head, end, bounds).unwrap_or(end);
         }
-        // Leftwards up to the determiner that opens the phrase.
+        // Leftwards up to the determiner or English possessive pronoun (`his aide`) that
+        // opens the phrase.
+        let possessive = |t: usize| {
+            self.pos(t) == "PRON" && self.doc.meta.lang == Lang::En && self.doc.tokens[t].feature("Case") == Some("Gen")
+        };
         let mut start = head;
         while start > bounds.start
-            && matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN")
+            && (matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") || possessive(start - 1))
             && self.clause_of[start - 1] == self.clause_of[head]
             && self.pos(start) != "DET"
+            && !possessive(start)
         {
             start -= 1;
         }
@@ -1217,10 +1222,14 @@ impl<'a> Reader<'a> {
                 // worrying, Cuban said`), which is no content of it; it does where the
                 // statement follows it (`… Studies, sagte, Satellitenbilder zeigten …`).
                 let closing = self.postposed_cue_at(before + 1, bounds);
-                let reports = content.clone().filter(|&t| t + 1 < content.end || !closing).any(|t| {
+                let reports = content.clone().any(|t| {
                     self.clause_of[t].is_some_and(|c| {
                         let other = &self.doc.clauses[c as usize];
+                        // Its verb's last word ends the words (`are worrying`, `is worrying`).
+                        let ends = other.verb_tokens.iter().chain(&other.verb).max().map(|&v| v as usize + 1)
+                            == Some(content.end);
                         other.verb == Some(t as u32)
+                            && !((ends || t + 1 == content.end) && closing)
                             && !matches!(
                                 other.kind,
                                 ClauseKind::Subordinate | ClauseKind::Relative | ClauseKind::Infinitive
@@ -1288,7 +1297,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The content of a `verb_prep` cue: its prepositional phrase, to the clause's next verb
-    /// or mark; none for `davon`, `darauf`, whose `dass` clause is found as for other cues.
+    /// or mark or else its end; none for `davon`, `darauf`, whose `dass` clause is found as for other cues.
     fn prep_content(&self, clause: &Clause, preposition: &str) -> Option<Range<usize>> {
         let start = self.prep_phrase(clause, preposition)?;
         if &self.lower[start] != preposition {
@@ -1300,7 +1309,7 @@ impl<'a> Reader<'a> {
             .map(|&t| t as usize)
             .filter(|&t| t > start)
             .find(|&t| clause.verb_tokens.contains(&(t as u32)) || self.pos(t) == "PUNCT")
-            .unwrap_or(start + 1);
+            .unwrap_or_else(|| clause.tokens.iter().map(|&t| t as usize + 1).max().unwrap_or(start + 1));
         // An object right before the phrase belongs to what is said (`hält die Vorwürfe für
         // haltlos`), a reflexive or personal pronoun not (`freue mich auf …`).
         let object = clause
@@ -1742,6 +1751,17 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// Whether an according sequence ends right before `token`, which is then the noun the
+    /// tagger took for a verb (`According to reports, …`).
+    fn after_according(&self, token: usize) -> bool {
+        (1..=token.min(4)).any(|length| {
+            self.according_from(token - length).any(|sequence| {
+                sequence.len() == length
+                    && sequence.iter().zip(token - length..).all(|(word, t)| self.lower[t] == *word)
+            })
+        })
+    }
+
     /// The according sequences whose first word is token `token`'s, longest first.
     fn according_from(&self, token: usize) -> impl Iterator<Item = &Vec<String>> + '_ {
         self.words
@@ -1847,13 +1867,41 @@ impl<'a> Reader<'a> {
                 // in apposition after it (`der Nachrichtenagentur RIA`).
                 // A participle or adjective the tagger took for a verb may come first
                 // (`according to early results`, `recent polls`).
-                let first = (start..bounds.end)
-                    .take(5)
+                // Adjectives may be joined (`complete but unofficial returns`), a number or
+                // quantifier may take its noun with `of` (`one of his senior aides`), and a
+                // possessive is no head (`his aide`).
+                let joined = |t: usize| {
+                    (matches!(self.pos(t), "CCONJ") || &self.lower[t] == ",")
+                        && t > start
+                        && (self.pos(t - 1) == "ADJ" || t - 1 == start)
+                        && self.pos(t + 1) == "ADJ"
+                };
+                let partitive = |t: usize| {
+                    self.words.is("of", &self.lower[t])
+                        && t > start
+                        && matches!(self.pos(t - 1), "NUM" | "PRON" | "DET" | "ADJ")
+                };
+                let possessive = |t: usize| {
+                    self.pos(t) == "PRON"
+                        && (self.doc.tokens[t].feature("Poss") == Some("Yes")
+                            || self.doc.tokens[t].feature("Case") == Some("Gen"))
+                        && t + 1 < bounds.end
+                        && matches!(self.pos(t + 1), "NOUN" | "PROPN" | "ADJ")
+                };
+                // A noun the tagger read as a verb right after the words (`according to
+                // reports, …`).
+                let verb_noun = |t: usize| {
+                    t == start && self.pos(t) == "VERB" && !matches!(self.pos(t + 1), "NOUN" | "PROPN" | "ADJ" | "DET")
+                };
+                let first = (start..bounds.end.min(start + 8))
                     .take_while(|&t| {
                         matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PRON" | "X")
                             || (t < start + 2 && matches!(self.pos(t), "VERB" | "ADV"))
+                            || joined(t)
+                            || partitive(t)
                     })
-                    .find(|&t| matches!(self.pos(t), "PROPN" | "NOUN" | "PRON" | "X"));
+                    .find(|&t| matches!(self.pos(t), "PROPN" | "NOUN" | "PRON" | "X") && !possessive(t))
+                    .or_else(|| verb_noun(start).then_some(start));
                 let head = first.map(|first| {
                     (first + 1..bounds.end)
                         .take_while(|&t| matches!(self.pos(t), "PROPN" | "X"))

@@ -27,10 +27,10 @@ pub struct ClaimWords {
     pub(crate) colon_verbs: HashMap<String, Stance>,
     /// Verbs that report only next to a quotation (`"…," he continued`), with their stance.
     pub(crate) quote_verbs: HashMap<String, Stance>,
-    /// Verbs whose phrase of one preposition is what they report (`sprach von einem Erfolg`,
-    /// `freue mich auf diese Arbeit`), with that preposition and their stance. A verb that is
-    /// no plain cue verb reports only with such a phrase.
-    pub(crate) prep_verbs: HashMap<String, (String, Stance)>,
+    /// Verbs whose phrase of a preposition is what they report (`sprach von einem Erfolg`,
+    /// `freue mich auf diese Arbeit`, `talked about the wall`), with each such preposition
+    /// and its stance. A verb that is no plain cue verb reports only with such a phrase.
+    pub(crate) prep_verbs: HashMap<String, Vec<(String, Stance)>>,
     /// Nouns naming statements (lowercase lemmas) with the stance they carry.
     pub(crate) nouns: HashMap<String, Stance>,
     /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
@@ -96,7 +96,7 @@ impl ClaimWords {
                     let Some((verb, preposition)) = entry.split_once(' ') else {
                         return Err(row.error(file, "a verb_prep entry is a lemma and a preposition"));
                     };
-                    words.prep_verbs.insert(verb.to_owned(), (preposition.to_owned(), stance_of()?));
+                    words.prep_verbs.entry(verb.to_owned()).or_default().push((preposition.to_owned(), stance_of()?));
                 }
                 "noun" => _ = words.nouns.insert(entry.to_owned(), stance_of()?),
                 "according" => words.according.push(sequence()),
