@@ -1284,7 +1284,10 @@ impl<'a> Reader<'a> {
         let finite = (main + 2..end)
             .take_while(|&t| self.pos(t) != "PUNCT")
             .any(|t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"));
-        finite.then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
+        // A verb of class `bare_content` reports three words or more after it without one:
+        // the tagger may have missed the verb (`said the prime minister stood by …`).
+        let bare = self.words.is("bare_content", &self.lemma(main)) && end >= main + 4;
+        (finite || bare).then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
     }
 
     /// The start of the phrase of `preposition` in a clause (`hat von einer Schicksalsfrage

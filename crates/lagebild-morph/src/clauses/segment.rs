@@ -438,6 +438,14 @@ impl<'r> Segmenter<'r> {
                 }
                 let non_finite_clause = nested && open.kind == ClauseKind::Infinitive;
                 if open.finite.is_none() && !non_finite_clause {
+                    // An English verb before punctuation that the tagger left non-finite has a
+                    // clause of its own (`"I just cut it short," he said`).
+                    if !self.de() && open.has_verb && !nested {
+                        let (start, marker) = self.split_start(i);
+                        if marker == Marker::Punct {
+                            return self.split_finite(i, start, marker);
+                        }
+                    }
                     self.take(i, top);
                     return;
                 }
