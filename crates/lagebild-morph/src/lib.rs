@@ -131,6 +131,9 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= sentence.range.end()).count();
         owned.clear();
         owned.extend(tokens[first..end].iter().map(|token| as_in_treebanks(doc.slice(token.range))));
+        if lang == Lang::En {
+            headline_in_lower_case(&mut owned, &model.lexicon);
+        }
         let forms: Vec<&str> = owned.iter().map(|form| &**form).collect();
         let mut next = tokens[first..end].iter_mut();
         model.tagger.tag_with(&forms, &model.lexicon, |pos, features, lemma| {
@@ -168,6 +171,31 @@ fn as_in_treebanks(form: &str) -> std::borrow::Cow<'_, str> {
     match form {
         "“" | "”" | "„" | "«" | "»" | "''" | "``" => "\"".into(),
         _ => form.replace(['‘', '’', '‚'], "'").into(),
+    }
+}
+
+/// An English headline in title case (`Trump Says He Never Pledged To …`): the tagger learned
+/// a capitalised word inside a sentence as a name, so there a capitalised word that the
+/// lexicon knows only in lower case is read in lower case (`Says`, `Pledged`; not `Trump`,
+/// which it lists as written). A headline is a sentence where at least four in five words
+/// of four letters or more after the first are capitalised, and there are three or more.
+fn headline_in_lower_case(forms: &mut [Cow<'_, str>], lexicon: &Lexicon) {
+    let capitalised = |form: &str| form.chars().next().is_some_and(char::is_uppercase);
+    let (mut long, mut upper) = (0, 0);
+    for form in forms.iter().skip(1) {
+        if form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            upper += usize::from(capitalised(form));
+        }
+    }
+    if long < 3 || upper * 5 < long * 4 {
+        return;
+    }
+    for form in forms.iter_mut().skip(1) {
+        let title = capitalised(form) && form.chars().skip(1).all(|c| !c.is_uppercase());
+        if title && matches!(model::LexiconEntry::look_up(form, lexicon), model::LexiconEntry::Lower(_)) {
+            *form = Cow::Owned(form.to_lowercase());
+        }
     }
 }
 
@@ -229,5 +257,31 @@ impl Writer {
             }
         }
         token.morph = morph;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower_cased(sentence: &str) -> Vec<String> {
+        let models = Models::embedded().unwrap();
+        let lexicon = &models.get(Lang::En).unwrap().lexicon;
+        let mut forms: Vec<Cow<'_, str>> = sentence.split(' ').map(Cow::Borrowed).collect();
+        headline_in_lower_case(&mut forms, lexicon);
+        forms.into_iter().map(Cow::into_owned).collect()
+    }
+
+    #[test]
+    fn a_title_case_headline_is_read_in_lower_case_but_its_names() {
+        assert_eq!(
+            lower_cased("Trump Says He Never Pledged To Kill Members"),
+            ["Trump", "says", "he", "never", "pledged", "to", "kill", "members"]
+        );
+        // An ordinary sentence keeps its capitals.
+        assert_eq!(
+            lower_cased("Voters in Iowa Says were unhappy with the result"),
+            ["Voters", "in", "Iowa", "Says", "were", "unhappy", "with", "the", "result"]
+        );
     }
 }
