@@ -1822,8 +1822,23 @@ impl<'a> Reader<'a> {
         if !self.words.is("according_noun", &self.lower[position]) {
             return None;
         }
-        let head =
-            (position + 1..bounds.end.min(position + 6)).find(|&t| !matches!(self.pos(t), "DET" | "ADJ" | "NUM"))?;
+        let window = position + 1..bounds.end.min(position + 9);
+        let english = self.doc.meta.lang == Lang::En;
+        // English `in` only opens its sentence (`In a CNN poll, …`): inside, `lead in the polls`
+        // says where, not who.
+        if english && position != bounds.start {
+            return None;
+        }
+        let head = if english {
+            // The last noun of the phrase, past names and adverbs (`In an NBC News/Wall Street
+            // Journal poll`, `in the most recent survey`).
+            window
+                .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN" | "ADV" | "SYM" | "X"))
+                .filter(|&t| self.pos(t) == "NOUN")
+                .last()?
+        } else {
+            window.take(5).find(|&t| !matches!(self.pos(t), "DET" | "ADJ" | "NUM"))?
+        };
         let lemma = self.lemma(head);
         (self.pos(head) == "NOUN" && self.words.is("source_noun", &lemma)).then_some(head)
     }
@@ -1922,7 +1937,13 @@ impl<'a> Reader<'a> {
                 // the phrase of the noun, the cue the preposition.
                 cue_override = Some(position..position + 1);
                 let speaker = self.phrase(head, &(position + 1..bounds.end));
-                (position..speaker.end, head)
+                // What qualifies the source up to a comma before any finite verb belongs to it
+                // (`In a CNN poll released Monday, …`).
+                let comma = (speaker.end..bounds.end)
+                    .take_while(|&t| self.doc.tokens[t].feature("VerbForm") != Some("Fin"))
+                    .find(|&t| &self.lower[t] == ",")
+                    .filter(|_| self.doc.meta.lang == Lang::En);
+                (position..comma.unwrap_or(speaker.end), head)
             } else if self.words.according_after.contains(&self.lower[position]) && position > bounds.start {
                 let head = position - 1;
                 let speaker = self.phrase(head, &(bounds.start..position));
