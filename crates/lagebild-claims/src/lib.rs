@@ -217,7 +217,8 @@ impl<'a> Reader<'a> {
         } else if let Some(&stance) = words.colon_verbs.get(&lemma) {
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
             let noun = clause.tokens.iter().any(|&t| words.nouns.contains_key(&self.lemma(t as usize)));
-            (self.colon_after(main as usize) && !noun).then_some(stance)?
+            ((self.colon_after(main as usize) || self.closes_after_comma(clause, main as usize)) && !noun)
+                .then_some(stance)?
         } else {
             // A verb the cue tagger marks.
             let marked = self.cues.get(main as usize).copied().unwrap_or(false) && self.pos(main as usize) == "VERB";
@@ -261,6 +262,15 @@ impl<'a> Reader<'a> {
         &self.lower[next] == ":"
             || self.words.is("that", &self.lower[next])
             || (&self.lower[next] == "," && next + 1 < self.lower.len() && self.words.is("that", &self.lower[next + 1]))
+    }
+
+    /// Whether the clause of the verb at `main` follows a comma and the verb closes the
+    /// sentence (`…, the poll found.`), as a postposed reporting clause does.
+    fn closes_after_comma(&self, clause: &Clause, main: usize) -> bool {
+        let Some(bounds) = self.sentence_tokens.get(clause.sentence as usize) else { return false };
+        let first = clause.tokens.iter().map(|&t| t as usize).find(|&t| self.pos(t) != "PUNCT");
+        first.is_some_and(|first| first > bounds.start && &self.lower[first - 1] == ",")
+            && (main + 1..bounds.end).all(|t| self.pos(t) == "PUNCT")
     }
 
     /// Whether a short reporting clause that closes the sentence starts at `token`: its cue
@@ -832,11 +842,41 @@ impl<'a> Reader<'a> {
                 {
                     end += 1;
                 }
-                "CCONJ" if end + 1 < bounds.end && self.pos(end - 1) == "PROPN" && self.pos(end + 1) == "PROPN" => {
-                    end += 1
+                // A second conjunct (`Minister und Diplomaten`, `the senator and his aides`).
+                "CCONJ"
+                    if end + 1 < bounds.end
+                        && matches!(self.pos(end - 1), "PROPN" | "NOUN")
+                        && self.clause_of[end + 1] == self.clause_of[head]
+                        && (matches!(self.pos(end + 1), "DET" | "ADJ" | "PROPN" | "NOUN") || possessive(end + 1)) =>
+                {
+                    let next = (end + 1..bounds.end)
+                        .take_while(|&t| {
+                            matches!(self.pos(t), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") || possessive(t)
+                        })
+                        .last();
+                    match next.filter(|&last| matches!(self.pos(last), "PROPN" | "NOUN")) {
+                        Some(last) => end = last + 1,
+                        None => break,
+                    }
                 }
                 _ => break,
             }
+        }
+        // A first conjunct (`current and former officials`, `Minister und Diplomaten`).
+        if start >= bounds.start + 2
+            && self.pos(start - 1) == "CCONJ"
+            && matches!(self.pos(start - 2), "PROPN" | "NOUN" | "ADJ")
+            && self.clause_of[start - 2] == self.clause_of[head]
+        {
+            let mut first = start - 2;
+            while first > bounds.start
+                && (matches!(self.pos(first - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") || possessive(first - 1))
+                && self.clause_of[first - 1] == self.clause_of[head]
+                && self.pos(first) != "DET"
+            {
+                first -= 1;
+            }
+            start = first;
         }
         start..end
     }
@@ -1244,8 +1284,13 @@ impl<'a> Reader<'a> {
                 return (content.len() > 1 && !reports && !adverbial).then_some((content, false));
             }
             let bracket = matches!(&self.lower[before], "(" | ")" | "-");
+            // A conjunction between nominal words joins the subject (`current and former
+            // officials said`).
+            let nominal = |t: usize| matches!(self.pos(t), "NOUN" | "PROPN" | "ADJ" | "NUM");
+            let joins = self.pos(before) == "CCONJ" && before > first && nominal(before - 1) && nominal(before + 1);
             if matches!(self.pos(before), "VERB" | "PUNCT" | "SCONJ" | "CCONJ")
                 && !bracket
+                && !joins
                 && !clause.verb_tokens.contains(&(before as u32))
             {
                 return None;
