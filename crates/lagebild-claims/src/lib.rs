@@ -439,8 +439,14 @@ impl<'a> Reader<'a> {
         // An infinitive's or a coordinated clause's subject is that of the clause before
         // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
         let speaker = speaker.or_else(|| {
+            // Not an English participle after a comma, which speaks with the main clause's
+            // subject (below), not that of the clause it follows.
+            let participle = self.doc.meta.lang == Lang::En
+                && main > bounds.start
+                && &self.lower[main - 1] == ","
+                && self.lower[main].ends_with("ing");
             let before = match clause.kind {
-                ClauseKind::Infinitive => clause.parent? as usize,
+                ClauseKind::Infinitive if !participle => clause.parent? as usize,
                 ClauseKind::Main => {
                     let first = *clause.tokens.first()? as usize;
                     let coordinated =
@@ -472,18 +478,23 @@ impl<'a> Reader<'a> {
             if !participle {
                 return None;
             }
-            let head = self
-                .doc
-                .clauses
-                .iter()
-                .filter(|other| other.sentence == clause.sentence)
-                .flat_map(|other| &other.arguments)
-                .filter(|(role, _)| *role == ArgumentRole::Subject)
-                .map(|&(_, head)| head as usize)
-                .filter(|&head| {
-                    head >= bounds.start && head < main && !content.contains(&head) && !self.is_expletive(head)
-                })
-                .max()?;
+            // A main clause's subject before one of a clause it embeds (`The ministry denied
+            // that Tehran had sent drones, calling …`: the ministry).
+            let subjects = |main_only: bool| {
+                self.doc
+                    .clauses
+                    .iter()
+                    .filter(|other| other.sentence == clause.sentence)
+                    .filter(move |other| !main_only || other.kind == ClauseKind::Main)
+                    .flat_map(|other| &other.arguments)
+                    .filter(|(role, _)| *role == ArgumentRole::Subject)
+                    .map(|&(_, head)| head as usize)
+                    .filter(|&head| {
+                        head >= bounds.start && head < main && !content.contains(&head) && !self.is_expletive(head)
+                    })
+                    .max()
+            };
+            let head = subjects(true).or_else(|| subjects(false))?;
             Some(self.arg(head, &bounds))
         });
         if channel.is_none() {
