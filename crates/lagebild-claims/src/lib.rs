@@ -1423,9 +1423,16 @@ impl<'a> Reader<'a> {
     /// zurück`, `nennen den Einstieg in den Ausstieg`, `denied the report`.
     fn object_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
         let Some((_, head)) = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Object) else {
-            return self.middle_field(clause).or_else(|| self.words_after_verb(clause, bounds));
+            // A time is no object (`was expected this week`).
+            return self
+                .middle_field(clause)
+                .or_else(|| self.words_after_verb(clause, bounds))
+                .filter(|words| !words.clone().all(|t| self.in_time(t)));
         };
         let head = *head as usize;
+        if self.in_time(head) {
+            return None;
+        }
         // A demonstrative stands for what was said (`Das sagen Sie nicht`); the tagger may
         // leave it open whether `das` is one or a relative pronoun (`Dem,Rel`).
         let demonstrative = self.is_demonstrative(head);
