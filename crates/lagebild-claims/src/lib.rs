@@ -339,6 +339,8 @@ impl<'a> Reader<'a> {
         });
         let content = if let Some(content) = prepositional {
             Some(content)
+        } else if let Some(pronoun) = self.fronted_demonstrative(clause, main) {
+            Some(pronoun..pronoun + 1)
         } else if let Some((content, quoted)) = before.filter(|(_, quoted)| *quoted || apposition) {
             if !quoted {
                 construction = ClaimConstruction::Postposed;
@@ -1356,11 +1358,17 @@ impl<'a> Reader<'a> {
     }
 
     /// The content of a `verb_prep` cue: its prepositional phrase, to the clause's next verb
-    /// or mark or else its end; none for `davon`, `darauf`, whose `dass` clause is found as for other cues.
+    /// or mark or else its end; for `davon`, `darauf` the word itself unless a `dass` clause
+    /// or colon follows, which is found as for other cues.
     fn prep_content(&self, clause: &Clause, preposition: &str) -> Option<Range<usize>> {
         let start = self.prep_phrase(clause, preposition)?;
         if &self.lower[start] != preposition {
-            return None;
+            // `davon`, `darauf`: where no `dass` clause or colon follows in the sentence, the
+            // word itself stands for what is said (`Darauf will ich hinweisen`).
+            let bounds = self.sentence_tokens.get(clause.sentence as usize)?;
+            let follows =
+                (start + 1..bounds.end).any(|t| &self.lower[t] == ":" || self.words.is("that", &self.lower[t]));
+            return (!follows).then_some(start..start + 1);
         }
         let end = clause
             .tokens
@@ -1417,6 +1425,21 @@ impl<'a> Reader<'a> {
             parent.tokens.iter().map(|&t| t as usize).filter(|&t| t < own.0 || t > own.1).collect();
         let content = self.trim(*tokens.first()?..*tokens.last()? + 1);
         (!content.is_empty()).then_some(content)
+    }
+
+    /// A German demonstrative object before the cue verb stands for what is said, which the
+    /// words before told (`Das sage ich ganz deutlich`, `Was … meint`): it is the content,
+    /// whatever follows.
+    fn fronted_demonstrative(&self, clause: &Clause, main: usize) -> Option<usize> {
+        if self.doc.meta.lang != Lang::De {
+            return None;
+        }
+        clause
+            .arguments
+            .iter()
+            .filter(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < main)
+            .map(|&(_, head)| head as usize)
+            .find(|&head| self.pos(head) == "PRON" && self.is_demonstrative(head))
     }
 
     /// The object of the cue verb with what follows it in the clause: `wies die Behauptungen
@@ -1803,7 +1826,11 @@ impl<'a> Reader<'a> {
                 })
                 .map(|(first, _)| first)
                 .min();
-            return main_after.unwrap_or(bounds.end);
+            // A semicolon outside a quotation ends the statement (`…, wie viele Atombomben in
+            // Büchel lagern; denn die Bundesregierung äußert sich dazu nicht`).
+            let quoted = |t: usize| self.quotes.iter().any(|quote| quote.open < t && t < quote.close);
+            let semicolon = (start..bounds.end).find(|&t| &self.lower[t] == ";" && !quoted(t));
+            return main_after.into_iter().chain(semicolon).min().unwrap_or(bounds.end);
         }
         (start..bounds.end).find(|&t| &self.lower[t] == "," && self.according_at(t + 1)).unwrap_or(bounds.end)
     }
