@@ -531,7 +531,11 @@ impl<'a> Reader<'a> {
             channel,
             addressee,
             cue,
-            content: Span::continuous(content_range),
+            content: match self.da_form_before(clause, &content) {
+                // `darauf …, dass …`: SpkAtt marks both as what is said.
+                Some(da) => self.parts(&[da..da + 1, content.clone()]),
+                None => Span::continuous(content_range),
+            },
             stance: self.stance(cue_stance, &content, &clause.tokens),
             date: self.date_in(clause, &content),
             parent: None,
@@ -1366,8 +1370,11 @@ impl<'a> Reader<'a> {
             // `davon`, `darauf`: where no `dass` clause or colon follows in the sentence, the
             // word itself stands for what is said (`Darauf will ich hinweisen`).
             let bounds = self.sentence_tokens.get(clause.sentence as usize)?;
-            let follows =
-                (start + 1..bounds.end).any(|t| &self.lower[t] == ":" || self.words.is("that", &self.lower[t]));
+            let follows = (start + 1..bounds.end).any(|t| {
+                &self.lower[t] == ":"
+                    || self.words.is("that", &self.lower[t])
+                    || (&self.lower[t - 1] == "," && self.words.introducers.contains(&self.lower[t]))
+            });
             return (!follows).then_some(start..start + 1);
         }
         let end = clause
@@ -1425,6 +1432,18 @@ impl<'a> Reader<'a> {
             parent.tokens.iter().map(|&t| t as usize).filter(|&t| t < own.0 || t > own.1).collect();
         let content = self.trim(*tokens.first()?..*tokens.last()? + 1);
         (!content.is_empty()).then_some(content)
+    }
+
+    /// The `da(r)` form of the cue's preposition (`darauf`, `davon`) before a content that
+    /// does not hold it, which it announces (`Ich will darauf hinweisen, dass …`).
+    fn da_form_before(&self, clause: &Clause, content: &Range<usize>) -> Option<usize> {
+        let prepositions = self.words.prep_verbs.get(&self.cue_lemma(clause))?;
+        prepositions
+            .iter()
+            .filter_map(|(preposition, _)| {
+                self.prep_phrase(clause, preposition).filter(|&t| &self.lower[t] != preposition)
+            })
+            .find(|&t| t < content.start)
     }
 
     /// A German demonstrative object before the cue verb stands for what is said, which the
