@@ -440,13 +440,14 @@ impl<'a> Reader<'a> {
         });
         // An infinitive's or a coordinated clause's subject is that of the clause before
         // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
+        // An English participle after a comma (`…, saying …`, `…, adding that …`).
+        let participle = self.doc.meta.lang == Lang::En
+            && main > bounds.start
+            && &self.lower[main - 1] == ","
+            && self.lower[main].ends_with("ing");
         let speaker = speaker.or_else(|| {
-            // Not an English participle after a comma, which speaks with the main clause's
-            // subject (below), not that of the clause it follows.
-            let participle = self.doc.meta.lang == Lang::En
-                && main > bounds.start
-                && &self.lower[main - 1] == ","
-                && self.lower[main].ends_with("ing");
+            // Not a participle, which speaks with the main clause's subject (below), not that
+            // of the clause it follows.
             let before = match clause.kind {
                 ClauseKind::Infinitive if !participle => clause.parent? as usize,
                 ClauseKind::Main => {
@@ -473,10 +474,6 @@ impl<'a> Reader<'a> {
         // An English participle after a comma (`…, saying …`, `…, adding that …`) speaks
         // with the nearest subject before it in the sentence.
         let speaker = speaker.or_else(|| {
-            let participle = self.doc.meta.lang == Lang::En
-                && main > bounds.start
-                && &self.lower[main - 1] == ","
-                && self.lower[main].ends_with("ing");
             if !participle {
                 return None;
             }
@@ -517,12 +514,11 @@ impl<'a> Reader<'a> {
         // Inside a quotation, what the quoted speaker says or thinks in the first or second
         // person, or with no speaker, is part of the quotation (`"I believe he is the best
         // person …"`, `"… exactly what did it say?"`).
-        let quoted = self.quotes.iter().any(|quote| quote.open < main && main < quote.close);
+        let quoted = self.in_quotation(main);
         let personal = |arg: &Arg| self.words.is("not_third_person", &self.doc.slice(arg.range).to_lowercase());
         if quoted && speaker.as_ref().is_none_or(personal) {
             return None;
         }
-        let content_range = self.range(content.clone());
         Some(Claim {
             sentence: clause.sentence,
             kind: self.kind_of(&content),
@@ -776,6 +772,11 @@ impl<'a> Reader<'a> {
         named || pronoun
     }
 
+    /// Whether a token lies between the marks of a quotation.
+    fn in_quotation(&self, token: usize) -> bool {
+        self.quotes.iter().any(|quote| quote.open < token && token < quote.close)
+    }
+
     /// Whether a token lies in a time expression.
     fn in_time(&self, token: usize) -> bool {
         let range = self.doc.tokens[token].range;
@@ -825,15 +826,18 @@ impl<'a> Reader<'a> {
         let possessive = |t: usize| {
             self.pos(t) == "PRON" && self.doc.meta.lang == Lang::En && self.doc.tokens[t].feature("Case") == Some("Gen")
         };
-        let mut start = head;
-        while start > bounds.start
-            && (matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") || possessive(start - 1))
-            && self.clause_of[start - 1] == self.clause_of[head]
-            && self.pos(start) != "DET"
-            && !possessive(start)
-        {
-            start -= 1;
-        }
+        let open_left = |mut start: usize| {
+            while start > bounds.start
+                && (matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") || possessive(start - 1))
+                && self.clause_of[start - 1] == self.clause_of[head]
+                && self.pos(start) != "DET"
+                && !possessive(start)
+            {
+                start -= 1;
+            }
+            start
+        };
+        let mut start = open_left(head);
         let mut end = head + 1;
         let english = self.doc.meta.lang == Lang::En;
         while end < bounds.end {
@@ -885,15 +889,7 @@ impl<'a> Reader<'a> {
             && matches!(self.pos(start - 2), "PROPN" | "NOUN" | "ADJ")
             && self.clause_of[start - 2] == self.clause_of[head]
         {
-            let mut first = start - 2;
-            while first > bounds.start
-                && (matches!(self.pos(first - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") || possessive(first - 1))
-                && self.clause_of[first - 1] == self.clause_of[head]
-                && self.pos(first) != "DET"
-            {
-                first -= 1;
-            }
-            start = first;
+            start = open_left(start - 2);
         }
         start..end
     }
@@ -1847,8 +1843,7 @@ impl<'a> Reader<'a> {
                 .min();
             // A semicolon outside a quotation ends the statement (`…, wie viele Atombomben in
             // Büchel lagern; denn die Bundesregierung äußert sich dazu nicht`).
-            let quoted = |t: usize| self.quotes.iter().any(|quote| quote.open < t && t < quote.close);
-            let semicolon = (start..bounds.end).find(|&t| &self.lower[t] == ";" && !quoted(t));
+            let semicolon = (start..bounds.end).find(|&t| &self.lower[t] == ";" && !self.in_quotation(t));
             return main_after.into_iter().chain(semicolon).min().unwrap_or(bounds.end);
         }
         (start..bounds.end).find(|&t| &self.lower[t] == "," && self.according_at(t + 1)).unwrap_or(bounds.end)
