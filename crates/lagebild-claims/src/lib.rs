@@ -167,8 +167,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The cue lemma of a clause: its main verb's lemma joined to a particle.
-    fn cue_of(&self, clause: &Clause) -> Option<(u32, Stance)> {
+    /// The cue verb's token and lemma in a clause: the verb whose lemma the clause's lemma
+    /// (its main verb's joined to a particle) ends with, and that lemma, read without the
+    /// participle's prefix where that makes a cue verb (`haben gehört`: `hören`).
+    fn cue_verb(&self, clause: &Clause) -> Option<(u32, String)> {
         let verb = clause.verb?;
         let lemma = clause.lemma.as_deref().map(str::to_lowercase).unwrap_or_else(|| self.lemma(verb as usize));
         // The token of the cue verb: the one whose lemma the clause's lemma ends with
@@ -199,6 +201,14 @@ impl<'a> Reader<'a> {
                 .map_or(lemma.clone(), str::to_owned),
             _ => lemma,
         };
+        Some((main, lemma))
+    }
+
+    /// The cue of a clause: its token (a verb or a predicative adjective) and stance.
+    fn cue_of(&self, clause: &Clause) -> Option<(u32, Stance)> {
+        let verb = clause.verb?;
+        let (main, lemma) = self.cue_verb(clause)?;
+        let words = self.words;
         // A copula with a predicative adjective of attribution: the adjective is the cue.
         if words.is("copula", &lemma) && !words.adjectives.is_empty() {
             return clause.tokens.iter().copied().filter(|&token| token > verb).find_map(|token| {
@@ -421,6 +431,7 @@ impl<'a> Reader<'a> {
                     (matches!(self.pos(t), "PROPN" | "NOUN" | "PRON") || name)
                         && nominative(t)
                         && !self.is_expletive(t)
+                        && self.may_speak(t)
                         && !self.in_time(t)
                 })
                 .filter(|&t| !content.contains(&t));
@@ -433,10 +444,12 @@ impl<'a> Reader<'a> {
         // person, an organisation or is a personal pronoun (`Die Geschichte zeigt, dass …`).
         let speaker =
             speaker.filter(|arg| !self.words.is("evidential", &self.cue_lemma(clause)) || self.agent_like(arg));
-        // Nor a subject that is what it says (`Die Ankündigung … verbreitete sich`).
+        // Nor a subject that is what it says (`Die Ankündigung … verbreitete sich`), or what
+        // is said or meant (class `subject_said`: `Die Antwort lautete: …`).
         let content_range = self.range(content.clone());
         let speaker = speaker.filter(|arg| {
-            !(learned && arg.range.start() < content_range.end() && content_range.start() < arg.range.end())
+            let inside = arg.range.start() < content_range.end() && content_range.start() < arg.range.end();
+            !(learned && inside || self.words.is("subject_said", &self.cue_lemma(clause)))
         });
         // An infinitive's or a coordinated clause's subject is that of the clause before
         // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
@@ -466,7 +479,10 @@ impl<'a> Reader<'a> {
             };
             let (_, head) =
                 self.doc.clauses[before].arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)?;
-            Some(self.arg(*head as usize, &bounds))
+            // Not an expletive (`Es gehört zur Wahrheit, zu sagen, …`), nor a subject of what
+            // is said (`Um es klar zu sagen: Wir …`).
+            let head = *head as usize;
+            (!self.is_expletive(head) && !content.contains(&head)).then(|| self.arg(head, &bounds))
         });
         // An English apposition between commas taken for the subject stands for the name
         // before it (`Jeff Weaver, the campaign manager, said`): the speaker is both.
@@ -496,6 +512,19 @@ impl<'a> Reader<'a> {
             let head = subjects(true).or_else(|| subjects(false))?;
             Some(self.arg(head, &bounds))
         });
+        // Who hears or reads is no speaker; whom they heard it from is (`wie wir vom
+        // Minister gehört haben`), if the clause says.
+        let perception = self.cue_verb(clause).is_some_and(|(_, lemma)| self.words.is("perception", &lemma));
+        let speaker = if perception {
+            self.prepositional_speaker(clause, "from", &content, &bounds)
+        } else if !clause.verb_tokens.contains(&(main as u32)) {
+            // A predicative adjective says for whom it is so (`Für mich ist klar, dass …`);
+            // the adjective itself is no speaker (`ist klar`).
+            self.prepositional_speaker(clause, "experiencer", &content, &bounds)
+                .or(speaker.filter(|arg| self.range(main..main + 1).start() != arg.range.start()))
+        } else {
+            speaker
+        };
         if channel.is_none() {
             channel = self.channel_in(clause, &content, &bounds);
         }
@@ -744,7 +773,7 @@ impl<'a> Reader<'a> {
         let speaker_head = if clause.passive { role(ArgumentRole::Agent) } else { role(ArgumentRole::Subject) };
         // A time expression is no speaker (`Letzte Woche teilte das Weiße Haus mit`).
         let speaker = speaker_head
-            .filter(|&head| !self.is_expletive(head) && !self.in_time(head))
+            .filter(|&head| !self.is_expletive(head) && !self.in_time(head) && self.may_speak(head))
             .map(|head| self.arg(head, bounds));
         let (mut addressee, mut channel) = (None, None);
         if let Some(head) = role(ArgumentRole::IndirectObject) {
@@ -756,6 +785,30 @@ impl<'a> Reader<'a> {
             }
         }
         (speaker, addressee, channel)
+    }
+
+    /// The phrase, with its preposition, after a word of `class` in the clause and outside
+    /// the content: whom a verb of perception heard something from (class `from`: `vom
+    /// Minister gehört`), for whom an adjective is so (class `experiencer`: `für mich`).
+    fn prepositional_speaker(
+        &self,
+        clause: &Clause,
+        class: &str,
+        content: &Range<usize>,
+        bounds: &Range<usize>,
+    ) -> Option<Arg> {
+        let preposition = clause
+            .tokens
+            .iter()
+            .map(|&t| t as usize)
+            .find(|&t| !content.contains(&t) && self.words.is(class, &self.lower[t]))?;
+        let head = (preposition + 1..bounds.end)
+            .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"))
+            .filter(|&t| matches!(self.pos(t), "PROPN" | "NOUN" | "PRON"))
+            .last()?;
+        let arg = self.arg(head, bounds);
+        let start = self.doc.tokens[preposition].range.start();
+        Some(Arg { range: TextRange::new(start, arg.range.end().max(start)), ..arg })
     }
 
     /// Whether an argument names someone who can speak: a person or organisation (or a
@@ -798,6 +851,20 @@ impl<'a> Reader<'a> {
     /// `es` in `es heißt`, `it` in `it is said`: no speaker.
     fn is_expletive(&self, token: usize) -> bool {
         self.words.is("expletive", &self.lower[token])
+    }
+
+    /// Whether the token at `token` may head a speaker: not a word that never speaks (class
+    /// `not_speaker`: `was`, `nichts`) nor the first word of an address to the audience
+    /// (`Meine Damen und Herren, was glauben Sie …`).
+    fn may_speak(&self, token: usize) -> bool {
+        let vocative = self.words.vocatives.iter().any(|sequence| {
+            sequence.iter().position(|word| *word == self.lower[token]).is_some_and(|at| {
+                token >= at
+                    && token - at + sequence.len() <= self.lower.len()
+                    && sequence.iter().zip(token - at..).all(|(word, t)| self.lower[t] == *word)
+            })
+        });
+        !vocative && !self.words.is("not_speaker", &self.lower[token])
     }
 
     /// The phrase around `head`, as an argument linked to its entity.

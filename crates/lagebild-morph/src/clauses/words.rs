@@ -314,6 +314,12 @@ impl Word {
         self.flags |= flag::PARTICIPLE;
     }
 
+    /// Reads a verb the tagger took for finite as an infinitive.
+    fn read_as_infinitive(&mut self) {
+        self.flags &= !(flag::FINITE | flag::PAST | flag::SUBJUNCTIVE | flag::PARTICIPLE);
+        self.flags |= flag::INFINITIVE;
+    }
+
     /// Reads a verb the tagger took for an infinitive or participle as finite.
     fn read_as_finite(&mut self) {
         self.flags &= !(flag::INFINITIVE | flag::PARTICIPLE);
@@ -467,7 +473,9 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
     }
     // German: a finite modal or future auxiliary waits for its infinitive; a word read as a
     // separable particle that ends the stretch before it has come, spelt like an
-    // infinitive (`werden dem Antrag zustimmen`), is that infinitive.
+    // infinitive (`werden dem Antrag zustimmen`), is that infinitive; so is a verb read as
+    // finite that is spelt like its lemma and ends the stretch or comes before another verb
+    // (`Man muss sich die Frage stellen, ob …`: a clause has one finite verb).
     if lang == Lang::De {
         let mut waiting = false;
         for k in 0..words.len() {
@@ -475,6 +483,17 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             if word.has(flag::CLAUSE_PUNCT) {
                 waiting = false;
             } else if word.is_verb() && word.is_finite() {
+                let form = doc.slice(tokens[k].range);
+                let closes = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct || next.is_verb());
+                let infinitive = waiting
+                    && closes
+                    && form.ends_with('n')
+                    && tokens[k].lemma().is_some_and(|lemma| lemma.to_lowercase() == form.to_lowercase());
+                if infinitive {
+                    words[k].read_as_infinitive();
+                    waiting = false;
+                    continue;
+                }
                 waiting = word.is(ClauseWordClass::Modal) || word.is(ClauseWordClass::FutureAuxiliary);
             } else if word.is_verb() {
                 waiting = false;
