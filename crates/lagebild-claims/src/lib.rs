@@ -774,7 +774,10 @@ impl<'a> Reader<'a> {
         // A time expression is no speaker (`Letzte Woche teilte das Weiße Haus mit`).
         let speaker = speaker_head
             .filter(|&head| !self.is_expletive(head) && !self.in_time(head) && self.may_speak(head))
-            .map(|head| self.arg(head, bounds));
+            .map(|head| match self.prefield(clause, head) {
+                Some(tokens) => self.arg_over(tokens, head),
+                None => self.arg(head, bounds),
+            });
         let (mut addressee, mut channel) = (None, None);
         if let Some(head) = role(ArgumentRole::IndirectObject) {
             let arg = self.arg(head, bounds);
@@ -867,9 +870,56 @@ impl<'a> Reader<'a> {
         !vocative && !self.words.is("not_speaker", &self.lower[token])
     }
 
+    /// The prefield of a German main clause whose subject `head` stands before its finite
+    /// verb: all that comes before the verb is one phrase, the subject with what it takes
+    /// (`Der Kollege von der AfD`, `Jeder, der seriös kalkuliert,`), without a conjunction or
+    /// an address to the audience before it.
+    fn prefield(&self, clause: &Clause, head: usize) -> Option<Range<usize>> {
+        if self.doc.meta.lang != Lang::De || clause.kind != ClauseKind::Main || clause.passive {
+            return None;
+        }
+        let verb = clause
+            .verb_tokens
+            .iter()
+            .map(|&t| t as usize)
+            .find(|&t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"))?;
+        let start = clause.tokens.iter().map(|&t| t as usize).find(|&t| !matches!(self.pos(t), "PUNCT" | "CCONJ"))?;
+        if !(start..verb).contains(&head) {
+            return None;
+        }
+        // From the last mark before the subject (an address, `Ja,`, `Im Gegenteil:`, a dash
+        // before it), to the first mark after it but a comma (which may open a relative
+        // clause or an apposition the phrase holds).
+        let start = (start..head).rev().find(|&t| self.pos(t) == "PUNCT").map_or(start, |mark| mark + 1);
+        // Without a conjunction that joins the clause to what came before (`und`, `denn`).
+        let start = (start..head)
+            .find(|&t| self.pos(t) != "CCONJ" && !self.words.is("joining_adverb", &self.lower[t]))
+            .unwrap_or(head);
+        let end = (head + 1..verb).find(|&t| self.pos(t) == "PUNCT" && &self.lower[t] != ",").unwrap_or(verb);
+        let tokens = self.trim(start..end);
+        if !tokens.contains(&head) {
+            return None;
+        }
+        // Not a subordinate clause the analysis took for a main one (`Wer das anders
+        // darstellt`, `auch wenn Sie …`) nor a phrase of a preposition: no conjunction,
+        // preposition or relative word first, and no verb
+        // but in a relative clause.
+        let opened = matches!(self.pos(tokens.start), "SCONJ" | "ADP")
+            || matches!(self.doc.tokens[tokens.start].feature("PronType"), Some("Rel" | "Int"));
+        let verbs_outside = tokens.clone().any(|t| {
+            matches!(self.pos(t), "VERB" | "AUX")
+                && self.clause_of[t].is_none_or(|c| self.doc.clauses[c as usize].kind != ClauseKind::Relative)
+        });
+        (!opened && !verbs_outside).then_some(tokens)
+    }
+
     /// The phrase around `head`, as an argument linked to its entity.
     fn arg(&self, head: usize, bounds: &Range<usize>) -> Arg {
-        let tokens = self.phrase(head, bounds);
+        self.arg_over(self.phrase(head, bounds), head)
+    }
+
+    /// The words `tokens`, headed by `head`, as an argument linked to its entity.
+    fn arg_over(&self, tokens: Range<usize>, head: usize) -> Arg {
         let range = self.range(tokens.clone());
         let entity =
             self.entity_in(&tokens, head).or_else(|| self.antecedent(head)).or_else(|| self.description(&tokens, head));

@@ -133,7 +133,8 @@ fn speaker<'a>(doc: &'a Document, claim: &'a Claim) -> (&'a str, Option<&'a str>
     claim.speaker.as_ref().map_or(("", None), |arg| (doc.slice(arg.range), arg.code.as_deref()))
 }
 
-/// The one claim whose cue starts with `cue` and whose speaker's code or words match.
+/// The one claim whose cue starts with `cue` and whose speaker's code or words match (a
+/// single word as a whole word: `er` is not the `er` of `Center`).
 fn claim<'a>(doc: &'a Document, cue_start: &str, who: &str) -> (usize, &'a Claim) {
     let found: Vec<(usize, &Claim)> = doc
         .claims
@@ -141,7 +142,9 @@ fn claim<'a>(doc: &'a Document, cue_start: &str, who: &str) -> (usize, &'a Claim
         .enumerate()
         .filter(|(_, claim)| {
             let (words, code) = speaker(doc, claim);
-            cue(doc, claim).starts_with(cue_start) && (code == Some(who) || words.contains(who))
+            let word = |words: &str| words.split(|c: char| !c.is_alphanumeric()).any(|word| word == who);
+            let matches = if who.contains(' ') { words.contains(who) } else { word(words) };
+            cue(doc, claim).starts_with(cue_start) && (code == Some(who) || matches)
         })
         .collect();
     assert_eq!(found.len(), 1, "claims with cue {cue_start:?} and speaker {who:?}: {found:?}");
