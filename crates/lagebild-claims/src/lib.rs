@@ -1301,8 +1301,14 @@ impl<'a> Reader<'a> {
                     if let Some(quote) = self.quotes.iter().find(|quote| quote.open == position + 1) {
                         return self.quotation(quote);
                     }
-                    // `said it, according to the Times`: a source follows, not the content.
-                    if self.according_at(position + 1) {
+                    // `said it, according to the Times`: a source follows, not the content;
+                    // nor is a clause joined by a conjunction (`lehnen wir ab, und wir werden
+                    // …`) what is said.
+                    if self.according_at(position + 1)
+                        || (word == ","
+                            && position + 1 < bounds.end
+                            && self.words.is("clause_conjunction", &self.lower[position + 1]))
+                    {
                         return None;
                     }
                     // Nor the postposed reporting clause of another statement that closes the
@@ -1577,7 +1583,11 @@ impl<'a> Reader<'a> {
     /// The object of the cue verb with what follows it in the clause: `wies die Behauptungen
     /// zurück`, `nennen den Einstieg in den Ausstieg`, `denied the report`.
     fn object_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
-        let Some((_, head)) = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Object) else {
+        // A reflexive pronoun is no object of what is said (`bekennt sich … zu …`).
+        let object = clause.arguments.iter().find(|&&(role, head)| {
+            role == ArgumentRole::Object && !self.words.is("reflexive", &self.lower[head as usize])
+        });
+        let Some((_, head)) = object else {
             // A time is no object (`was expected this week`).
             return self
                 .middle_field(clause)

@@ -107,7 +107,8 @@ impl ClaimWords {
                 "expletive" | "not_third_person" | "purpose" | "as" | "that" | "name_link" | "infinitive" | "of"
                 | "from" | "description" | "no_object_content" | "according_noun" | "source_noun"
                 | "participle_prefix" | "copula" | "apposition" | "evidential" | "perception" | "subject_said"
-                | "experiencer" | "not_speaker" | "joining_adverb" | "bare_content" => {
+                | "experiencer" | "not_speaker" | "joining_adverb" | "reflexive" | "clause_conjunction"
+                | "bare_content" => {
                     words.classes.entry(class.to_owned()).or_default().insert(entry.to_owned());
                 }
                 "not_cue" => words.not_cues.push(sequence()),

@@ -694,7 +694,17 @@ impl<'r> Segmenter<'r> {
         if marker == Marker::Conj {
             return self.coordinate(i, start);
         }
-        let reporting = self.reporting(top);
+        // A clause a conjunction joins after the comma is the reporter's own, not what the
+        // reporting verb reports (`Wir fordern das, und wir werden dabei bleiben`), unless
+        // its mood says otherwise (below).
+        // Not after a dash, which opens an aside (`sagt - und ich teile das - , dass …`).
+        let joined = (start..i).find(|&k| !self.words[k].is_punct()).is_some_and(|k| {
+            self.words[k].pos == Pos::Cconj
+                && !self.words[k].is(ClauseWordClass::Comparative)
+                && k > 0
+                && self.lemma(k - 1) == ","
+        });
+        let reporting = self.reporting(top) && !joined;
         let word = self.words[i];
         // `said the talks in Geneva were over`: reported speech starts right after the verb, or
         // after its object pronoun (`told him he was`).
