@@ -771,6 +771,20 @@ impl<'a> Reader<'a> {
             clause.arguments.iter().find(|(role, _)| *role == wanted).map(|&(_, token)| token as usize)
         };
         let speaker_head = if clause.passive { role(ArgumentRole::Agent) } else { role(ArgumentRole::Subject) };
+        // A German `es` before a name is the object of a verb of saying, the name its subject
+        // (`wie es Leoluca Orlando gesagt hat`), whatever roles the tagger's cases gave.
+        let speaker_head = match (speaker_head, role(ArgumentRole::Object)) {
+            (Some(subject), Some(object))
+                if self.doc.meta.lang == Lang::De
+                    && !clause.passive
+                    && &self.lower[subject] == "es"
+                    && object > subject
+                    && self.pos(object) == "PROPN" =>
+            {
+                Some(object)
+            }
+            (head, _) => head,
+        };
         // A time expression is no speaker (`Letzte Woche teilte das Weiße Haus mit`).
         let speaker = speaker_head
             .filter(|&head| !self.is_expletive(head) && !self.in_time(head) && self.may_speak(head))

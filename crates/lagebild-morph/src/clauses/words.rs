@@ -399,7 +399,9 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             while j > 0 && !words[j - 1].has(flag::CLAUSE_PUNCT) && !words[j - 1].is_verb() {
                 j -= 1;
             }
-            let opened = j > 0 && words[j - 1].has(flag::COMMA);
+            // After a comma, or at the sentence's start for a subordinator (`Wie wir alle
+            // wissen, …`).
+            let opened = if j > 0 { words[j - 1].has(flag::COMMA) } else { words[j].pos == Pos::Sconj };
             let introducer = words[j].has(flag::RELATIVE) || words[j].pos == Pos::Sconj;
             if opened && introducer && j < k {
                 words[k].read_as_finite();
