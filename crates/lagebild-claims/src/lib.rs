@@ -398,6 +398,18 @@ impl<'a> Reader<'a> {
         if content.is_empty() {
             return None;
         }
+        // An English participle after a comma (`…, saying …`, `…, adding that …`).
+        let participle = self.doc.meta.lang == Lang::En
+            && main > bounds.start
+            && &self.lower[main - 1] == ","
+            && self.lower[main].ends_with("ing");
+        // A coordinated clause's subject is that of the clause before (`… und fügte hinzu`,
+        // `Ich danke Ihnen und wünsche Ihnen …`), before any guess.
+        let speaker = speaker.or_else(|| {
+            (clause.kind == ClauseKind::Main)
+                .then(|| self.subject_before(index, clause, participle, &content, &bounds))
+                .flatten()
+        });
         // Where the clause analysis found no subject: an inverted one right after the cue
         // (`"…", said Caddell`; German `…, sagte er`, `wissen die Kollegen, dass`), else the
         // phrase right before it (`Pat Caddell told …`).
@@ -451,39 +463,9 @@ impl<'a> Reader<'a> {
             let inside = arg.range.start() < content_range.end() && content_range.start() < arg.range.end();
             !(learned && inside || self.words.is("subject_said", &self.cue_lemma(clause)))
         });
-        // An infinitive's or a coordinated clause's subject is that of the clause before
-        // (`Kim …, die Beziehungen … zu bezeichnen`; `… und fügte hinzu`).
-        // An English participle after a comma (`…, saying …`, `…, adding that …`).
-        let participle = self.doc.meta.lang == Lang::En
-            && main > bounds.start
-            && &self.lower[main - 1] == ","
-            && self.lower[main].ends_with("ing");
-        let speaker = speaker.or_else(|| {
-            // Not a participle, which speaks with the main clause's subject (below), not that
-            // of the clause it follows.
-            let before = match clause.kind {
-                ClauseKind::Infinitive if !participle => clause.parent? as usize,
-                ClauseKind::Main => {
-                    let first = *clause.tokens.first()? as usize;
-                    let coordinated =
-                        self.pos(first) == "CCONJ" || first.checked_sub(1).is_some_and(|t| self.pos(t) == "CCONJ");
-                    if !coordinated {
-                        return None;
-                    }
-                    (0..index).rev().take_while(|&c| self.doc.clauses[c].sentence == clause.sentence).find(|&c| {
-                        self.doc.clauses[c].kind == ClauseKind::Main
-                            && self.doc.clauses[c].arguments.iter().any(|(role, _)| *role == ArgumentRole::Subject)
-                    })?
-                }
-                _ => return None,
-            };
-            let (_, head) =
-                self.doc.clauses[before].arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)?;
-            // Not an expletive (`Es gehört zur Wahrheit, zu sagen, …`), nor a subject of what
-            // is said (`Um es klar zu sagen: Wir …`).
-            let head = *head as usize;
-            (!self.is_expletive(head) && !content.contains(&head)).then(|| self.arg(head, &bounds))
-        });
+        // An infinitive's subject is that of the clause before (`Kim …, die Beziehungen … zu
+        // bezeichnen`).
+        let speaker = speaker.or_else(|| self.subject_before(index, clause, participle, &content, &bounds));
         // An English apposition between commas taken for the subject stands for the name
         // before it (`Jeff Weaver, the campaign manager, said`): the speaker is both.
         let speaker = speaker.map(|arg| self.with_name_before(arg, main, &bounds));
@@ -882,6 +864,40 @@ impl<'a> Reader<'a> {
             })
         });
         !vocative && !self.words.is("not_speaker", &self.lower[token])
+    }
+
+    /// The subject of the clause before that a clause without its own shares: an
+    /// infinitive's parent (not an English participle's, which speaks with the main clause's
+    /// subject), or the main clause before a coordinated one, in the same sentence.
+    fn subject_before(
+        &self,
+        index: usize,
+        clause: &Clause,
+        participle: bool,
+        content: &Range<usize>,
+        bounds: &Range<usize>,
+    ) -> Option<Arg> {
+        let before = match clause.kind {
+            ClauseKind::Infinitive if !participle => clause.parent? as usize,
+            ClauseKind::Main => {
+                let first = *clause.tokens.first()? as usize;
+                let coordinated =
+                    self.pos(first) == "CCONJ" || first.checked_sub(1).is_some_and(|t| self.pos(t) == "CCONJ");
+                if !coordinated {
+                    return None;
+                }
+                (0..index).rev().take_while(|&c| self.doc.clauses[c].sentence == clause.sentence).find(|&c| {
+                    self.doc.clauses[c].kind == ClauseKind::Main
+                        && self.doc.clauses[c].arguments.iter().any(|(role, _)| *role == ArgumentRole::Subject)
+                })?
+            }
+            _ => return None,
+        };
+        let (_, head) = self.doc.clauses[before].arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)?;
+        // Not an expletive (`Es gehört zur Wahrheit, zu sagen, …`), nor a subject of what is
+        // said (`Um es klar zu sagen: Wir …`).
+        let head = *head as usize;
+        (!self.is_expletive(head) && !content.contains(&head)).then(|| self.arg(head, bounds))
     }
 
     /// The prefield of a German main clause whose subject `head` stands before its finite

@@ -573,6 +573,13 @@ fn roles_de(
         }
         other => other,
     };
+    // A verb in the first person singular with no first-person pronoun in its clause shares
+    // the subject of a clause before (`Ich danke Ihnen und wünsche Ihnen ein schönes
+    // Wochenende`): a noun phrase is never its subject. (Not in the plural, where the
+    // tagger's person is a guess between `wir` and `sie`; a pronoun stays, as in `man
+    // fürchte`, a Konjunktiv I spelt alike.)
+    let elided = finite.is_some_and(|w| w.has(flag::FIRST_PERSON) && w.has(flag::SINGULAR)) && !speaker_first;
+    let subject = subject.filter(|s| !(elided && (common_noun(s.head) || s.bare_name)));
     if let Some(subject) = subject {
         arguments.push((ArgumentRole::Subject, subject.head));
     }

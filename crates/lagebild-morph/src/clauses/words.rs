@@ -241,6 +241,17 @@ impl Word {
             if mood == SUB {
                 flags |= flag::SUBJUNCTIVE;
             }
+            // A German present indicative spelt like its infinitive without the final `n` is
+            // the first person singular (`bitte`, `wünsche`), whatever person the tagger gave
+            // (its Konjunktiv I twin, `er bitte`, has the mood `Sub`).
+            if lang == Lang::De && flags & flag::FINITE != 0 && mood != SUB && tense != PAST {
+                let first = token.lemma.as_deref().and_then(|lemma| lemma.strip_suffix('n')).is_some_and(|stem| {
+                    stem.ends_with('e') && form().len() == stem.len() && form().eq_ignore_ascii_case(stem)
+                });
+                if first {
+                    flags = (flags & !flag::NUMBERS) | flag::FIRST_PERSON | flag::SINGULAR;
+                }
+            }
         }
         if pos == Pos::Punct {
             // One match on the form: a sentence's end, a comma-like mark, a quotation mark,
