@@ -389,7 +389,9 @@ impl<'a> Reader<'a> {
             // statement (`…, dass Nordkorea einen hohen Preis verlangt`).
             self.object_content(clause, &bounds)
         } else {
-            self.quotation_after(clause, main, &bounds).or_else(|| self.long_bare_content(main, &bounds))
+            self.quotation_after(clause, main, &bounds)
+                .or_else(|| self.long_bare_content(main, &bounds))
+                .or_else(|| self.passive_subject(clause, &bounds))
         };
         // A verb only the cue tagger marks reports what it takes, in any clause (`Dem muss
         // ich widersprechen`, `wird der Kohleausstieg gefordert`).
@@ -1602,12 +1604,36 @@ impl<'a> Reader<'a> {
         if self.doc.meta.lang != Lang::De {
             return None;
         }
+        // So does the relative pronoun that opens the cue's clause (`was Sie gesagt haben`).
+        if let Some(introducer) = clause.introducer.map(|t| t as usize)
+            && introducer < main
+            && self.words.is("relative_content", &self.lower[introducer])
+        {
+            return Some(introducer);
+        }
         clause
             .arguments
             .iter()
             .filter(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < main)
             .map(|&(_, head)| head as usize)
             .find(|&head| self.pos(head) == "PRON" && self.is_demonstrative(head))
+    }
+
+    /// The subject of a passive cue verb, which is what was said (`Das ist gesagt worden`,
+    /// `Einiges wurde schon gesagt`), with the phrase it heads.
+    fn passive_subject(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
+        if !clause.passive {
+            return None;
+        }
+        let (_, head) = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)?;
+        let head = *head as usize;
+        // Not `es` (`Es wurde gesagt`), which a demonstrative is not, nor someone who can
+        // speak, who was told (`weil Serbien nicht gewarnt worden sei`).
+        let expletive = self.is_expletive(head) && !self.is_demonstrative(head);
+        if self.in_time(head) || expletive || self.agent_like(&self.arg(head, bounds)) {
+            return None;
+        }
+        Some(self.phrase(head, bounds))
     }
 
     /// The object of the cue verb with what follows it in the clause: `wies die Behauptungen
