@@ -265,8 +265,11 @@ impl<'a> Reader<'a> {
     /// Whether a colon, or `dass`/`that` (also after a comma), follows the verb at `verb`,
     /// past adverbs and particles (`Da steht explizit drin: …`, `the report states that …`).
     fn colon_after(&self, verb: usize) -> bool {
-        let Some(next) = (verb + 1..self.lower.len().min(verb + 5)).find(|&t| !matches!(self.pos(t), "ADV" | "PART"))
-        else {
+        // Past adverbs and a phrase where it is written (`Da steht eindeutig und
+        // unmissverständlich, dass …`, `steht in diesem Urteil, dass …`).
+        let skipped =
+            |t: usize| matches!(self.pos(t), "ADV" | "PART" | "ADJ" | "CCONJ" | "ADP" | "DET" | "NOUN" | "PROPN");
+        let Some(next) = (verb + 1..self.lower.len().min(verb + 7)).find(|&t| !skipped(t)) else {
             return false;
         };
         &self.lower[next] == ":"
@@ -1950,37 +1953,14 @@ impl<'a> Reader<'a> {
             if found.iter().any(taken) {
                 continue;
             }
-            // After the noun (and a genitive), within four tokens: `:`, `, dass`, `ist, dass`.
-            let mut position = noun + 1;
-            let mut start = None;
-            while position < bounds.end && position <= noun + 4 {
-                let word = &self.lower[position];
-                if word == ":" {
-                    start = Some(position + 1);
-                    break;
-                }
-                // `dass`, `ob`; and any other introducer after a comma (`die Frage, wie …`).
-                let introduces = self.words.is("that", word)
-                    || (self.words.introducers.contains(word) && &self.lower[position - 1] == ",");
-                if introduces {
-                    start = Some(position);
-                    break;
-                }
-                if matches!(word, "." | ";" | "?" | "!") {
-                    break;
-                }
-                position += 1;
-            }
-            let Some(start) = start else { continue };
-            // A colon that ends the sentence opens the next one (`eine konkrete Frage:` at the
-            // end of a paragraph).
-            let content = match self.next_sentence(&bounds) {
-                Some(next) if start == bounds.end => self.trim(next),
-                _ => self.trim(start..bounds.end),
-            };
-            if content.len() < 2 {
-                continue;
-            }
+            // A quotation right after the noun is what it names (`die Frage „Was ist …?“`).
+            let quoted = self
+                .quotes
+                .iter()
+                .find(|quote| quote.open == noun + 1)
+                .and_then(|quote| self.quotation(quote))
+                .filter(|content| content.len() > 1);
+            let Some(content) = quoted.or_else(|| self.noun_content(noun, &bounds)) else { continue };
             let speaker = self.noun_speaker(noun, &bounds);
             found.push(Claim {
                 sentence: sentence as u32,
@@ -1998,6 +1978,40 @@ impl<'a> Reader<'a> {
                 events: Vec::new(),
             });
         }
+    }
+
+    /// What a statement noun at `noun` introduces after it (and a genitive), within four
+    /// tokens: `:`, `, dass`, `ist, dass`, to the sentence's end.
+    fn noun_content(&self, noun: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
+        // After the noun (and a genitive), within four tokens: `:`, `, dass`, `ist, dass`.
+        let mut position = noun + 1;
+        let mut start = None;
+        while position < bounds.end && position <= noun + 4 {
+            let word = &self.lower[position];
+            if word == ":" {
+                start = Some(position + 1);
+                break;
+            }
+            // `dass`, `ob`; and any other introducer after a comma (`die Frage, wie …`).
+            let introduces = self.words.is("that", word)
+                || (self.words.introducers.contains(word) && &self.lower[position - 1] == ",");
+            if introduces {
+                start = Some(position);
+                break;
+            }
+            if matches!(word, "." | ";" | "?" | "!") {
+                break;
+            }
+            position += 1;
+        }
+        let start = start?;
+        // A colon that ends the sentence opens the next one (`eine konkrete Frage:` at the
+        // end of a paragraph).
+        let content = match self.next_sentence(bounds) {
+            Some(next) if start == bounds.end => self.trim(next),
+            _ => self.trim(start..bounds.end),
+        };
+        (content.len() >= 2).then_some(content)
     }
 
     /// Where content that runs to the end of the sentence from `start` ends: before a
