@@ -406,8 +406,14 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             if !(word.is_verb() && non_finite && ends) {
                 continue;
             }
+            // Back to the clause's start, past the other verbs of a final cluster that are not
+            // finite either (`dass die Messpunkte verlagert werden`, `werden` read as an
+            // infinitive).
             let mut j = k;
-            while j > 0 && !words[j - 1].has(flag::CLAUSE_PUNCT) && !words[j - 1].is_verb() {
+            while j > 0
+                && !words[j - 1].has(flag::CLAUSE_PUNCT)
+                && !(words[j - 1].is_verb() && words[j - 1].is_finite())
+            {
                 j -= 1;
             }
             // After a comma, or at the sentence's start for a subordinator (`Wie wir alle
