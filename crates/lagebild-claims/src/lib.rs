@@ -535,6 +535,11 @@ impl<'a> Reader<'a> {
         if quoted && speaker.as_ref().is_none_or(personal) {
             return None;
         }
+        // A form of a cue verb with no speaker may be a particle (class `particle_form`: `aber
+        // bitte nur …`, `Ihr letzter Satz, bitte.`).
+        if speaker.is_none() && !clause.passive && self.words.is("particle_form", &self.lower[main]) {
+            return None;
+        }
         Some(Claim {
             sentence: clause.sentence,
             kind: self.kind_of(&content),
