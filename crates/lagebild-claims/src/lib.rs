@@ -421,7 +421,12 @@ impl<'a> Reader<'a> {
         let speaker = speaker.or_else(|| {
             // A cue only the tagger marks takes the subject the clause analysis found, or none:
             // the guesses below are made for the verbs of the lists.
-            if clause.passive || learned {
+            // Nor does a German participle without an auxiliary (`wie gesagt`, `ehrlich
+            // gesagt`; the English tagger reads many a past tense as a participle).
+            let bare_participle = self.doc.meta.lang == Lang::De
+                && self.doc.tokens[main].feature("VerbForm") == Some("Part")
+                && !clause.verb_tokens.iter().any(|&t| self.pos(t as usize) == "AUX");
+            if clause.passive || learned || bare_participle {
                 return None;
             }
             // Not a dative or genitive; an accusative may be the tagger's mistake for a subject
