@@ -768,13 +768,15 @@ impl<'a> Reader<'a> {
             clause.arguments.iter().find(|(role, _)| *role == wanted).map(|&(_, token)| token as usize)
         };
         let speaker_head = if clause.passive { role(ArgumentRole::Agent) } else { role(ArgumentRole::Subject) };
-        // A German `es` before a name is the object of a verb of saying, the name its subject
-        // (`wie es Leoluca Orlando gesagt hat`), whatever roles the tagger's cases gave.
+        // A German expletive (`es`) before a name is the object of a verb of saying, the name
+        // its subject (`wie es Leoluca Orlando gesagt hat`), whatever roles the tagger's cases
+        // gave.
         let speaker_head = match (speaker_head, role(ArgumentRole::Object)) {
             (Some(subject), Some(object))
                 if self.doc.meta.lang == Lang::De
                     && !clause.passive
-                    && &self.lower[subject] == "es"
+                    && self.is_expletive(subject)
+                    && !self.is_demonstrative(subject)
                     && object > subject
                     && self.pos(object) == "PROPN" =>
             {
@@ -947,8 +949,7 @@ impl<'a> Reader<'a> {
         }
         // Not a subordinate clause the analysis took for a main one (`Wer das anders
         // darstellt`, `auch wenn Sie …`) nor a phrase of a preposition: no conjunction,
-        // preposition or relative word first, and no verb
-        // but in a relative clause.
+        // preposition or relative word first, and no verb but in a relative clause.
         let opened = matches!(self.pos(tokens.start), "SCONJ" | "ADP")
             || matches!(self.doc.tokens[tokens.start].feature("PronType"), Some("Rel" | "Int"));
         let verbs_outside = tokens.clone().any(|t| {
@@ -1993,7 +1994,6 @@ impl<'a> Reader<'a> {
     /// What a statement noun at `noun` introduces after it (and a genitive), within four
     /// tokens: `:`, `, dass`, `ist, dass`, to the sentence's end.
     fn noun_content(&self, noun: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
-        // After the noun (and a genitive), within four tokens: `:`, `, dass`, `ist, dass`.
         let mut position = noun + 1;
         let mut start = None;
         while position < bounds.end && position <= noun + 4 {
