@@ -152,6 +152,7 @@ impl<'a> Reader<'a> {
         for sentence in 0..self.sentence_tokens.len() {
             self.stray_verb_claims(sentence, &mut found);
             self.according_claims(sentence, &mut found);
+            self.experiencer_claims(sentence, &mut found);
             self.noun_claims(sentence, &mut found);
             self.headline_claims(sentence, &mut found);
         }
@@ -2152,6 +2153,72 @@ impl<'a> Reader<'a> {
         };
         let lemma = self.lemma(head);
         (self.pos(head) == "NOUN" && self.words.is("source_noun", &lemma)).then_some(head)
+    }
+
+    /// German `Für uns ist klar: …`, `Für mich ist das ein Erfolg`, `Für uns ist X
+    /// wichtig`: a main clause whose prefield is a phrase of class `experiencer` (`für`) for a
+    /// first-person pronoun states the rest of the clause as that speaker's view; the
+    /// preposition is the cue. Not where a cue of the clause already made a claim (`Für
+    /// mich ist klar, dass …` is the adjective's).
+    fn experiencer_claims(&self, sentence: usize, found: &mut Vec<Claim>) {
+        if self.doc.meta.lang != Lang::De {
+            return;
+        }
+        let bounds = self.sentence_tokens[sentence].clone();
+        for first in bounds.clone() {
+            if !self.words.is("experiencer", &self.lower[first]) {
+                continue;
+            }
+            let Some(clause) = self.clause_of[first].map(|c| &self.doc.clauses[c as usize]) else { continue };
+            let opens = clause.tokens.iter().map(|&t| t as usize).find(|&t| !matches!(self.pos(t), "PUNCT" | "CCONJ"));
+            if clause.kind != ClauseKind::Main || opens != Some(first) {
+                continue;
+            }
+            let Some(finite) = clause
+                .verb_tokens
+                .iter()
+                .map(|&t| t as usize)
+                .find(|&t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"))
+                .filter(|&verb| verb > first + 1)
+            else {
+                continue;
+            };
+            let phrase = first + 1..finite;
+            if phrase.clone().any(|t| matches!(self.pos(t), "PUNCT" | "VERB" | "AUX")) {
+                continue;
+            }
+            let Some(head) = phrase.clone().find(|&t| matches!(self.pos(t), "PRON" | "NOUN" | "PROPN")) else {
+                continue;
+            };
+            // Only the first person: `Für Siemens bedeutet das höhere Kosten` is about Siemens.
+            let first_person = self.pos(head) == "PRON" && self.doc.tokens[head].feature("Person") == Some("1");
+            let in_clause = |claim: &Claim| {
+                clause.tokens.iter().any(|&t| self.doc.tokens[t as usize].range.start() == claim.cue.range.start())
+            };
+            if !first_person || found.iter().any(in_clause) {
+                continue;
+            }
+            let speaker = self.arg_over(phrase, head);
+            let content = self.trim(finite..self.content_end(finite, &bounds));
+            if content.len() < 2 {
+                continue;
+            }
+            found.push(Claim {
+                sentence: sentence as u32,
+                kind: self.kind_of(&content),
+                construction: ClaimConstruction::AccordingTo,
+                speaker: Some(speaker),
+                channel: None,
+                addressee: None,
+                cue: Span::continuous(self.doc.tokens[first].range),
+                content: Span::continuous(self.range(content.clone())),
+                stance: self.stance(Stance::Assert, &content, &[]),
+                date: None,
+                parent: None,
+                responds_to: Vec::new(),
+                events: Vec::new(),
+            });
+        }
     }
 
     /// `laut X`, `nach Angaben von X`, `X zufolge`, `according to X`: X speaks the rest of its
