@@ -505,6 +505,22 @@ impl<'a> Reader<'a> {
             let head = subjects(true).or_else(|| subjects(false))?;
             Some(self.arg(head, &bounds))
         });
+        // A reporting clause set off by dashes (`Der Arbeitsmarkt - das muss man nüchtern
+        // sagen - ist …`): its speaker stands between the opening dash and the cue, where the
+        // clause analysis may have taken the host sentence's subject before the dash.
+        let speaker = match self.opening_dash(&bounds, main) {
+            Some(dash) if speaker.as_ref().is_none_or(|arg| arg.range.start() < self.doc.tokens[dash].range.end()) => {
+                (dash + 1..main)
+                    .find(|&t| {
+                        matches!(self.pos(t), "PRON" | "NOUN" | "PROPN")
+                            && !matches!(self.doc.tokens[t].feature("Case"), Some("Acc" | "Dat" | "Gen"))
+                            && !self.is_expletive(t)
+                            && self.may_speak(t)
+                    })
+                    .map(|head| self.arg(head, &(dash + 1..main)))
+            }
+            _ => speaker,
+        };
         // Who hears or reads is no speaker; whom they heard it from is (`wie wir vom
         // Minister gehört haben`), if the clause says.
         let perception = self.cue_verb(clause).is_some_and(|(_, lemma)| self.words.is("perception", &lemma));
@@ -802,6 +818,13 @@ impl<'a> Reader<'a> {
             }
         }
         (speaker, addressee, channel)
+    }
+
+    /// The dash that opens an aside holding the token `main`: the last dash before it in the
+    /// sentence, after an even number of dashes (class `dash`).
+    fn opening_dash(&self, bounds: &Range<usize>, main: usize) -> Option<usize> {
+        let dashes: Vec<usize> = (bounds.start..main).filter(|&t| self.words.is("dash", &self.lower[t])).collect();
+        (dashes.len() % 2 == 1).then(|| dashes.last().copied()).flatten().filter(|&dash| dash > bounds.start)
     }
 
     /// The phrase, with its preposition, after a word of `class` in the clause and outside
