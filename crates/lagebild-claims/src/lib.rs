@@ -1094,7 +1094,10 @@ impl<'a> Reader<'a> {
         if self.words.is("apposition", &self.lower[end]) {
             return run(end + 1).filter(|&stop| (end + 1..stop).any(|t| matches!(self.pos(t), "PROPN" | "NOUN")));
         }
-        if &self.lower[end] != "," {
+        // Not after a verb set off by a comma before it (`ist jetzt, denke ich, ein Instrument`):
+        // the comma after the pronoun closes that inserted clause.
+        let inserted = head >= 2 && matches!(self.pos(head - 1), "VERB" | "AUX") && &self.lower[head - 2] == ",";
+        if &self.lower[end] != "," || inserted {
             return None;
         }
         // Up to the comma that closes it, within a few words.
