@@ -396,6 +396,7 @@ impl<'a> Reader<'a> {
             self.quotation_after(clause, main, &bounds)
                 .or_else(|| self.long_bare_content(main, &bounds))
                 .or_else(|| self.passive_subject(clause, &bounds))
+                .or_else(|| self.pronoun_object(clause, main))
         };
         // A verb only the cue tagger marks reports what it takes, in any clause (`Dem muss
         // ich widersprechen`, `wird der Kohleausstieg gefordert`).
@@ -1658,6 +1659,23 @@ impl<'a> Reader<'a> {
             .filter(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < main)
             .map(|&(_, head)| head as usize)
             .find(|&head| self.pos(head) == "PRON" && self.is_demonstrative(head))
+    }
+
+    /// Where nothing else is what is said, a German pronoun object before the verb that stands
+    /// for it (class `expletive`, not a reflexive: `obwohl Sie es besser wissen`).
+    fn pronoun_object(&self, clause: &Clause, main: usize) -> Option<Range<usize>> {
+        if self.doc.meta.lang != Lang::De {
+            return None;
+        }
+        clause
+            .arguments
+            .iter()
+            .filter(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < main)
+            .map(|&(_, head)| head as usize)
+            .find(|&head| {
+                self.pos(head) == "PRON" && self.is_expletive(head) && !self.words.is("reflexive", &self.lower[head])
+            })
+            .map(|head| head..head + 1)
     }
 
     /// The subject of a passive cue verb, which is what was said (`Das ist gesagt worden`,
