@@ -316,6 +316,7 @@ impl<'a> Reader<'a> {
         if self.in_not_cue(main as usize)
             || self.modifies_noun(clause, main as usize)
             || self.after_according(main as usize)
+            || self.with_not_cue_preposition(clause)
         {
             return None;
         }
@@ -826,6 +827,17 @@ impl<'a> Reader<'a> {
     fn opening_dash(&self, bounds: &Range<usize>, main: usize) -> Option<usize> {
         let dashes: Vec<usize> = (bounds.start..main).filter(|&t| self.words.is("dash", &self.lower[t])).collect();
         (dashes.len() % 2 == 1).then(|| dashes.last().copied()).flatten().filter(|&dash| dash > bounds.start)
+    }
+
+    /// Whether the cue verb's clause holds a preposition with which the verb reports nothing
+    /// (class `not_cue_prep`: `Ich denke da an die Veranstalter`).
+    fn with_not_cue_preposition(&self, clause: &Clause) -> bool {
+        let Some((_, lemma)) = self.cue_verb(clause) else { return false };
+        clause
+            .tokens
+            .iter()
+            .map(|&t| t as usize)
+            .any(|t| self.pos(t) == "ADP" && self.words.is("not_cue_prep", &format!("{lemma} {}", &self.lower[t])))
     }
 
     /// The phrase, with its preposition, after a word of `class` in the clause and outside

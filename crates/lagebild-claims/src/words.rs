@@ -108,7 +108,7 @@ impl ClaimWords {
                 | "from" | "description" | "no_object_content" | "according_noun" | "source_noun"
                 | "participle_prefix" | "copula" | "apposition" | "evidential" | "perception" | "subject_said"
                 | "experiencer" | "not_speaker" | "joining_adverb" | "reflexive" | "clause_conjunction"
-                | "relative_content" | "particle_form" | "dash" | "bare_content" => {
+                | "relative_content" | "particle_form" | "dash" | "not_cue_prep" | "bare_content" => {
                     words.classes.entry(class.to_owned()).or_default().insert(entry.to_owned());
                 }
                 "not_cue" => words.not_cues.push(sequence()),
