@@ -2222,7 +2222,8 @@ impl<'a> Reader<'a> {
         }
         let bounds = self.sentence_tokens[sentence].clone();
         for first in bounds.clone() {
-            if !self.words.is("experiencer", &self.lower[first]) {
+            // The part of speech first: it costs no look-up.
+            if self.pos(first) != "ADP" || !self.words.is("experiencer", &self.lower[first]) {
                 continue;
             }
             let Some(clause) = self.clause_of[first].map(|c| &self.doc.clauses[c as usize]) else { continue };
