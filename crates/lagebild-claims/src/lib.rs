@@ -205,8 +205,9 @@ impl<'a> Reader<'a> {
         Some((main, lemma))
     }
 
-    /// The cue of a clause: its token (a verb or a predicative adjective) and stance.
-    fn cue_of(&self, clause: &Clause) -> Option<(u32, Stance)> {
+    /// The cue of a clause: its token (a verb or a predicative adjective), stance, and the
+    /// lemma of its verb (`cue_verb`).
+    fn cue_of(&self, clause: &Clause) -> Option<(u32, Stance, String)> {
         let verb = clause.verb?;
         let (main, lemma) = self.cue_verb(clause)?;
         let words = self.words;
@@ -216,7 +217,7 @@ impl<'a> Reader<'a> {
                 let index = token as usize;
                 let stance =
                     words.adjectives.get(&self.lemma(index)).or_else(|| words.adjectives.get(&self.lower[index]));
-                stance.map(|&stance| (token, stance))
+                stance.map(|&stance| (token, stance, lemma.clone()))
             });
         }
         let stance = if let Some(&stance) = words.verbs.get(&lemma) {
@@ -235,7 +236,7 @@ impl<'a> Reader<'a> {
             let marked = self.cues.get(main as usize).copied().unwrap_or(false) && self.pos(main as usize) == "VERB";
             marked.then_some(Stance::Assert)?
         };
-        Some((main, stance))
+        Some((main, stance, lemma))
     }
 
     /// Whether `lemma` is a cue verb of any class.
@@ -312,11 +313,11 @@ impl<'a> Reader<'a> {
     }
 
     fn verb_claim(&self, index: usize, clause: &Clause) -> Option<Claim> {
-        let (main, cue_stance) = self.cue_of(clause)?;
+        let (main, cue_stance, verb_lemma) = self.cue_of(clause)?;
         if self.in_not_cue(main as usize)
             || self.modifies_noun(clause, main as usize)
             || self.after_according(main as usize)
-            || self.with_not_cue_preposition(clause)
+            || self.with_not_cue_preposition(clause, &verb_lemma)
         {
             return None;
         }
@@ -525,8 +526,7 @@ impl<'a> Reader<'a> {
         };
         // Who hears or reads is no speaker; whom they heard it from is (`wie wir vom
         // Minister gehört haben`), if the clause says.
-        let perception = self.cue_verb(clause).is_some_and(|(_, lemma)| self.words.is("perception", &lemma));
-        let speaker = if perception {
+        let speaker = if self.words.is("perception", &verb_lemma) {
             self.prepositional_speaker(clause, "from", &content, &bounds)
         } else if !clause.verb_tokens.contains(&(main as u32)) {
             // A predicative adjective says for whom it is so (`Für mich ist klar, dass …`);
@@ -825,14 +825,15 @@ impl<'a> Reader<'a> {
     /// The dash that opens an aside holding the token `main`: the last dash before it in the
     /// sentence, after an even number of dashes (class `dash`).
     fn opening_dash(&self, bounds: &Range<usize>, main: usize) -> Option<usize> {
-        let dashes: Vec<usize> = (bounds.start..main).filter(|&t| self.words.is("dash", &self.lower[t])).collect();
-        (dashes.len() % 2 == 1).then(|| dashes.last().copied()).flatten().filter(|&dash| dash > bounds.start)
+        let (count, last) = (bounds.start..main)
+            .filter(|&t| self.words.is("dash", &self.lower[t]))
+            .fold((0, None), |(count, _), dash| (count + 1, Some(dash)));
+        last.filter(|&dash| count % 2 == 1 && dash > bounds.start)
     }
 
     /// Whether the cue verb's clause holds a preposition with which the verb reports nothing
     /// (class `not_cue_prep`: `Ich denke da an die Veranstalter`).
-    fn with_not_cue_preposition(&self, clause: &Clause) -> bool {
-        let Some((_, lemma)) = self.cue_verb(clause) else { return false };
+    fn with_not_cue_preposition(&self, clause: &Clause, lemma: &str) -> bool {
         clause
             .tokens
             .iter()
@@ -954,6 +955,16 @@ impl<'a> Reader<'a> {
         (!self.is_expletive(head) && !content.contains(&head)).then(|| self.arg(head, bounds))
     }
 
+    /// The first finite verb of a clause's verb complex.
+    fn finite_verb(&self, clause: &Clause) -> Option<usize> {
+        clause.verb_tokens.iter().map(|&t| t as usize).find(|&t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"))
+    }
+
+    /// A clause's first word past punctuation and a joining conjunction.
+    fn opening(&self, clause: &Clause) -> Option<usize> {
+        clause.tokens.iter().map(|&t| t as usize).find(|&t| !matches!(self.pos(t), "PUNCT" | "CCONJ"))
+    }
+
     /// The prefield of a German main clause whose subject `head` stands before its finite
     /// verb: all that comes before the verb is one phrase, the subject with what it takes
     /// (`Der Kollege von der AfD`, `Jeder, der seriös kalkuliert,`), without a conjunction or
@@ -962,12 +973,8 @@ impl<'a> Reader<'a> {
         if self.doc.meta.lang != Lang::De || clause.kind != ClauseKind::Main || clause.passive {
             return None;
         }
-        let verb = clause
-            .verb_tokens
-            .iter()
-            .map(|&t| t as usize)
-            .find(|&t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"))?;
-        let start = clause.tokens.iter().map(|&t| t as usize).find(|&t| !matches!(self.pos(t), "PUNCT" | "CCONJ"))?;
+        let verb = self.finite_verb(clause)?;
+        let start = self.opening(clause)?;
         if !(start..verb).contains(&head) {
             return None;
         }
@@ -1665,12 +1672,17 @@ impl<'a> Reader<'a> {
         {
             return Some(introducer);
         }
+        self.pronoun_object_before(clause, main, |head| self.is_demonstrative(head))
+    }
+
+    /// The first pronoun object of the clause before the cue verb at `main` that `keep` takes.
+    fn pronoun_object_before(&self, clause: &Clause, main: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
         clause
             .arguments
             .iter()
             .filter(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < main)
             .map(|&(_, head)| head as usize)
-            .find(|&head| self.pos(head) == "PRON" && self.is_demonstrative(head))
+            .find(|&head| self.pos(head) == "PRON" && keep(head))
     }
 
     /// Where nothing else is what is said, a German pronoun object before the verb that stands
@@ -1679,15 +1691,10 @@ impl<'a> Reader<'a> {
         if self.doc.meta.lang != Lang::De {
             return None;
         }
-        clause
-            .arguments
-            .iter()
-            .filter(|&&(role, head)| role == ArgumentRole::Object && (head as usize) < main)
-            .map(|&(_, head)| head as usize)
-            .find(|&head| {
-                self.pos(head) == "PRON" && self.is_expletive(head) && !self.words.is("reflexive", &self.lower[head])
-            })
-            .map(|head| head..head + 1)
+        self.pronoun_object_before(clause, main, |head| {
+            self.is_expletive(head) && !self.words.is("reflexive", &self.lower[head])
+        })
+        .map(|head| head..head + 1)
     }
 
     /// The subject of a passive cue verb, which is what was said (`Das ist gesagt worden`,
@@ -2227,19 +2234,10 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let Some(clause) = self.clause_of[first].map(|c| &self.doc.clauses[c as usize]) else { continue };
-            let opens = clause.tokens.iter().map(|&t| t as usize).find(|&t| !matches!(self.pos(t), "PUNCT" | "CCONJ"));
-            if clause.kind != ClauseKind::Main || opens != Some(first) {
+            if clause.kind != ClauseKind::Main || self.opening(clause) != Some(first) {
                 continue;
             }
-            let Some(finite) = clause
-                .verb_tokens
-                .iter()
-                .map(|&t| t as usize)
-                .find(|&t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"))
-                .filter(|&verb| verb > first + 1)
-            else {
-                continue;
-            };
+            let Some(finite) = self.finite_verb(clause).filter(|&verb| verb > first + 1) else { continue };
             let phrase = first + 1..finite;
             if phrase.clone().any(|t| matches!(self.pos(t), "PUNCT" | "VERB" | "AUX")) {
                 continue;

@@ -245,9 +245,11 @@ impl Word {
             // the first person singular (`bitte`, `wünsche`), whatever person the tagger gave
             // (its Konjunktiv I twin, `er bitte`, has the mood `Sub`).
             if lang == Lang::De && flags & flag::FINITE != 0 && mood != SUB && tense != PAST {
-                let first = token.lemma.as_deref().and_then(|lemma| lemma.strip_suffix('n')).is_some_and(|stem| {
-                    stem.ends_with('e') && form().len() == stem.len() && form().eq_ignore_ascii_case(stem)
-                });
+                let first = token
+                    .lemma
+                    .as_deref()
+                    .and_then(|lemma| lemma.strip_suffix('n'))
+                    .is_some_and(|stem| stem.ends_with('e') && form().eq_ignore_ascii_case(stem));
                 if first {
                     flags = (flags & !flag::NUMBERS) | flag::FIRST_PERSON | flag::SINGULAR;
                 }
