@@ -28,6 +28,7 @@
 mod quotes;
 mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -38,6 +39,7 @@ use lagebild_doc::{
 use lagebild_resources::{ResourceError, ResourceFiles};
 
 pub use words::ClaimWords;
+use words::Class;
 
 const EMBEDDED: [(&str, &str); 2] = [
     ("de/claim_words.tsv", include_str!("../../../resources/de/claim_words.tsv")),
@@ -104,6 +106,11 @@ struct Reader<'a> {
     doc: &'a Document,
     words: &'a ClaimWords,
     lower: lagebild_doc::LowerTokens,
+    /// For each token, what its lowercase form is to the rules, if anything: looked up once.
+    entries: Vec<Option<&'a words::WordEntry>>,
+    /// The first tokens of the German top-level main clauses whose verb follows a
+    /// conjunction (a comma before it at most) and is indicative, in order (`content_end`).
+    joined_mains: Vec<usize>,
     /// Token ranges of each sentence.
     sentence_tokens: Vec<Range<usize>>,
     clause_of: Vec<Option<u32>>,
@@ -116,6 +123,24 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(doc: &'a Document, words: &'a ClaimWords) -> Reader<'a> {
         let lower = doc.lowercase_tokens();
+        let entries = (0..lower.len()).map(|token| words.entries.get(&lower[token])).collect();
+        let mut joined_mains: Vec<usize> = doc
+            .clauses
+            .iter()
+            .filter(|_| doc.meta.lang != Lang::En)
+            .filter(|clause| clause.kind == ClauseKind::Main && clause.parent.is_none())
+            .filter_map(|clause| Some((clause.tokens.iter().min().copied()? as usize, clause.verb? as usize)))
+            .filter(|&(first, verb)| {
+                // The conjunction right before the verb, a comma before it at most.
+                let conjunction = verb.saturating_sub(1);
+                let pos = |token: usize| doc.tokens[token].pos().unwrap_or("");
+                (first == conjunction || first + 1 == conjunction && pos(first) == "PUNCT")
+                    && pos(conjunction) == "CCONJ"
+                    && doc.tokens[verb].feature("Mood") == Some("Ind")
+            })
+            .map(|(first, _)| first)
+            .collect();
+        joined_mains.sort_unstable();
         let sentence_tokens = doc.sentence_tokens();
         let sentence_of = doc.token_sentences();
         let clause_of = doc.token_clauses();
@@ -126,18 +151,41 @@ impl<'a> Reader<'a> {
             }
         }
         let quotes = quotes::quotes(doc, &sentence_of);
-        Reader { doc, words, lower, sentence_tokens, clause_of, children, quotes, cues: &[] }
+        Reader { doc, words, lower, entries, joined_mains, sentence_tokens, clause_of, children, quotes, cues: &[] }
     }
 
     fn pos(&self, token: usize) -> &str {
         self.doc.tokens.get(token).and_then(|token| token.pos()).unwrap_or("")
     }
 
-    fn lemma(&self, token: usize) -> String {
+    /// The lowercase lemma of a token (its lowercase form where it has none). Lemmas are
+    /// mostly lowercase already (verbs, function words) or the start of the form (German
+    /// nouns: `Bericht` of `Berichts`): those are not copied.
+    fn lemma(&self, token: usize) -> Cow<'_, str> {
         match self.doc.tokens[token].lemma() {
-            Some(lemma) => lemma.to_lowercase(),
-            None => self.lower[token].to_owned(),
+            Some(lemma)
+                if lemma.bytes().any(|b| b.is_ascii_uppercase())
+                    || !lemma.is_ascii() && lemma.chars().any(char::is_uppercase) =>
+            {
+                let lower = &self.lower[token];
+                match lower.get(..lemma.len()) {
+                    Some(start) if lemma.is_ascii() && start.eq_ignore_ascii_case(lemma) => Cow::Borrowed(start),
+                    _ => Cow::Owned(lemma.to_lowercase()),
+                }
+            }
+            Some(lemma) => Cow::Borrowed(lemma),
+            None => Cow::Borrowed(&self.lower[token]),
         }
+    }
+
+    /// What token `token`'s lowercase form is to the rules, if anything.
+    fn entry(&self, token: usize) -> Option<&'a words::WordEntry> {
+        self.entries.get(token).copied().flatten()
+    }
+
+    /// Whether token `token`'s lowercase form belongs to the closed class `class`.
+    fn word_is(&self, class: Class, token: usize) -> bool {
+        self.entry(token).is_some_and(|entry| entry.classes.has(class))
     }
 
     fn range(&self, tokens: Range<usize>) -> TextRange {
@@ -160,20 +208,21 @@ impl<'a> Reader<'a> {
     }
 
     /// The lemma of a clause's verb complex, lowercase.
-    fn cue_lemma(&self, clause: &Clause) -> String {
+    fn cue_lemma<'c>(&'c self, clause: &'c Clause) -> Cow<'c, str> {
         match (&clause.lemma, clause.verb) {
-            (Some(lemma), _) => lemma.to_lowercase(),
+            (Some(lemma), _) if lemma.chars().any(char::is_uppercase) => Cow::Owned(lemma.to_lowercase()),
+            (Some(lemma), _) => Cow::Borrowed(lemma),
             (None, Some(verb)) => self.lemma(verb as usize),
-            (None, None) => String::new(),
+            (None, None) => Cow::Borrowed(""),
         }
     }
 
     /// The cue verb's token and lemma in a clause: the verb whose lemma the clause's lemma
     /// (its main verb's joined to a particle) ends with, and that lemma, read without the
     /// participle's prefix where that makes a cue verb (`haben gehört`: `hören`).
-    fn cue_verb(&self, clause: &Clause) -> Option<(u32, String)> {
+    fn cue_verb<'c>(&'c self, clause: &'c Clause) -> Option<(u32, Cow<'c, str>)> {
         let verb = clause.verb?;
-        let lemma = clause.lemma.as_deref().map(str::to_lowercase).unwrap_or_else(|| self.lemma(verb as usize));
+        let lemma = self.cue_lemma(clause);
         // The token of the cue verb: the one whose lemma the clause's lemma ends with
         // (`mitteilen` ends with `teilen`), else the clause's verb.
         let main = clause
@@ -183,7 +232,7 @@ impl<'a> Reader<'a> {
             .copied()
             .find(|&token| {
                 let own = self.lemma(token as usize);
-                !own.is_empty() && lemma.ends_with(own.as_str())
+                !own.is_empty() && lemma.ends_with(own.as_ref())
             })
             .unwrap_or(verb);
         let words = self.words;
@@ -191,50 +240,59 @@ impl<'a> Reader<'a> {
         // participle of a cue verb without it (`haben gehört, dass`: `gehören` or `hören`).
         // A participle of a perfect: with an auxiliary (`gehört zu` is no participle, whatever
         // its tag).
-        let participle = self.doc.tokens[main as usize].feature("VerbForm") == Some("Part")
-            && clause.verb_tokens.iter().any(|&token| self.pos(token as usize) == "AUX");
-        let lemma = match words.classes.get("participle_prefix") {
-            Some(prefixes) if participle && !self.is_cue_lemma(&lemma) => prefixes
-                .iter()
-                .filter(|prefix| self.lower[main as usize].starts_with(prefix.as_str()))
-                .filter_map(|prefix| lemma.strip_prefix(prefix.as_str()))
-                .find(|stem| words.verbs.contains_key(*stem))
-                .map_or(lemma.clone(), str::to_owned),
-            _ => lemma,
+        let participle = || {
+            self.doc.tokens[main as usize].feature("VerbForm") == Some("Part")
+                && clause.verb_tokens.iter().any(|&token| self.pos(token as usize) == "AUX")
         };
-        Some((main, lemma))
+        if words.participle_prefixes.is_empty() || !participle() || self.is_cue_lemma(&lemma) {
+            return Some((main, lemma));
+        }
+        let stem = words
+            .participle_prefixes
+            .iter()
+            .filter(|prefix| self.lower[main as usize].starts_with(prefix.as_str()))
+            .filter_map(|prefix| lemma.strip_prefix(prefix.as_str()))
+            .find(|stem| words.verbs.contains_key(*stem))
+            .map(str::to_owned);
+        Some((main, stem.map_or(lemma, Cow::Owned)))
     }
 
     /// The cue of a clause: its token (a verb or a predicative adjective), stance, and the
     /// lemma of its verb (`cue_verb`).
-    fn cue_of(&self, clause: &Clause) -> Option<(u32, Stance, String)> {
+    fn cue_of<'c>(&'c self, clause: &'c Clause) -> Option<(u32, Stance, Cow<'c, str>)> {
         let verb = clause.verb?;
         let (main, lemma) = self.cue_verb(clause)?;
         let words = self.words;
+        // Most clauses' verbs are no cue of any kind: one look-up tells.
+        let marked = || self.cues.get(main as usize).copied().unwrap_or(false) && self.pos(main as usize) == "VERB";
+        if !words.cue_lemmas.contains(lemma.as_ref()) && !marked() {
+            return None;
+        }
         // A copula with a predicative adjective of attribution: the adjective is the cue.
-        if words.is("copula", &lemma) && !words.adjectives.is_empty() {
+        if words.is(Class::Copula, &lemma) && !words.adjectives.is_empty() {
             return clause.tokens.iter().copied().filter(|&token| token > verb).find_map(|token| {
                 let index = token as usize;
-                let stance =
-                    words.adjectives.get(&self.lemma(index)).or_else(|| words.adjectives.get(&self.lower[index]));
+                let stance = words
+                    .adjectives
+                    .get(self.lemma(index).as_ref())
+                    .or_else(|| words.adjectives.get(&self.lower[index]));
                 stance.map(|&stance| (token, stance, lemma.clone()))
             });
         }
-        let stance = if let Some(&stance) = words.verbs.get(&lemma) {
+        let stance = if let Some(&stance) = words.verbs.get(lemma.as_ref()) {
             stance
-        } else if let Some(&stance) = words.quote_verbs.get(&lemma) {
+        } else if let Some(&stance) = words.quote_verbs.get(lemma.as_ref()) {
             self.next_to_quotation(main as usize).then_some(stance)?
-        } else if let Some(prepositions) = words.prep_verbs.get(&lemma) {
+        } else if let Some(prepositions) = words.prep_verbs.get(lemma.as_ref()) {
             prepositions.iter().find(|(preposition, _)| self.prep_phrase(clause, preposition).is_some())?.1
-        } else if let Some(&stance) = words.colon_verbs.get(&lemma) {
+        } else if let Some(&stance) = words.colon_verbs.get(lemma.as_ref()) {
             // Not where a statement noun in its clause is the cue (`Im Bericht steht, dass …`).
-            let noun = clause.tokens.iter().any(|&t| words.nouns.contains_key(&self.lemma(t as usize)));
+            let noun = clause.tokens.iter().any(|&t| words.nouns.contains_key(self.lemma(t as usize).as_ref()));
             ((self.colon_after(main as usize) || self.closes_after_comma(clause, main as usize)) && !noun)
                 .then_some(stance)?
         } else {
             // A verb the cue tagger marks.
-            let marked = self.cues.get(main as usize).copied().unwrap_or(false) && self.pos(main as usize) == "VERB";
-            marked.then_some(Stance::Assert)?
+            marked().then_some(Stance::Assert)?
         };
         Some((main, stance, lemma))
     }
@@ -275,8 +333,8 @@ impl<'a> Reader<'a> {
             return false;
         };
         &self.lower[next] == ":"
-            || self.words.is("that", &self.lower[next])
-            || (&self.lower[next] == "," && next + 1 < self.lower.len() && self.words.is("that", &self.lower[next + 1]))
+            || self.word_is(Class::That, next)
+            || (&self.lower[next] == "," && next + 1 < self.lower.len() && self.word_is(Class::That, next + 1))
     }
 
     /// Whether the clause of the verb at `main` follows a comma and the verb closes the
@@ -325,7 +383,7 @@ impl<'a> Reader<'a> {
         // (`would have to tell Holder`, `asked to defend his criticism`).
         let to_infinitive = self.doc.meta.lang == Lang::En
             && clause.kind == ClauseKind::Infinitive
-            && (main as usize).checked_sub(1).is_some_and(|before| self.words.is("infinitive", &self.lower[before]));
+            && (main as usize).checked_sub(1).is_some_and(|before| self.word_is(Class::Infinitive, before));
         if to_infinitive {
             return None;
         }
@@ -350,7 +408,7 @@ impl<'a> Reader<'a> {
                 (main + 1..comma).all(|t| matches!(self.pos(t), "PROPN" | "DET" | "ADJ" | "NOUN" | "PUNCT"))
                     && (main + 1..comma).any(|t| self.pos(t) == "PROPN")
             });
-        let prepositional = self.words.prep_verbs.get(&self.cue_lemma(clause)).and_then(|prepositions| {
+        let prepositional = self.words.prep_verbs.get(self.cue_lemma(clause).as_ref()).and_then(|prepositions| {
             prepositions.iter().find_map(|(preposition, _)| self.prep_content(clause, preposition))
         });
         let content = if let Some(content) = prepositional {
@@ -374,12 +432,12 @@ impl<'a> Reader<'a> {
         } else if let Some(content) = self.wie_content(clause) {
             construction = ClaimConstruction::AccordingTo;
             Some(content)
-        } else if self.words.object_verbs.contains(&self.cue_lemma(clause)) {
+        } else if self.words.object_verbs.contains(self.cue_lemma(clause).as_ref()) {
             self.object_content(clause, &bounds)
         } else if self.doc.meta.lang == Lang::De
             && clause.kind == ClauseKind::Main
             && clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
-            && (!self.words.is("no_object_content", &self.cue_lemma(clause))
+            && (!self.words.is(Class::NoObjectContent, &self.cue_lemma(clause))
                 || clause.arguments.iter().any(|&(role, head)| {
                     // What a demonstrative stands for is said, also of a verb of perceiving
                     // (`Das sehen wir anders`).
@@ -469,13 +527,13 @@ impl<'a> Reader<'a> {
         // The subject of a verb of evidence is the evidence, no speaker, unless it names a
         // person, an organisation or is a personal pronoun (`Die Geschichte zeigt, dass …`).
         let speaker =
-            speaker.filter(|arg| !self.words.is("evidential", &self.cue_lemma(clause)) || self.agent_like(arg));
+            speaker.filter(|arg| !self.words.is(Class::Evidential, &self.cue_lemma(clause)) || self.agent_like(arg));
         // Nor a subject that is what it says (`Die Ankündigung … verbreitete sich`), or what
         // is said or meant (class `subject_said`: `Die Antwort lautete: …`).
         let content_range = self.range(content.clone());
         let speaker = speaker.filter(|arg| {
             let inside = arg.range.start() < content_range.end() && content_range.start() < arg.range.end();
-            !(learned && inside || self.words.is("subject_said", &self.cue_lemma(clause)))
+            !(learned && inside || self.words.is(Class::SubjectSaid, &self.cue_lemma(clause)))
         });
         // An infinitive's subject is that of the clause before (`Kim …, die Beziehungen … zu
         // bezeichnen`).
@@ -526,12 +584,12 @@ impl<'a> Reader<'a> {
         };
         // Who hears or reads is no speaker; whom they heard it from is (`wie wir vom
         // Minister gehört haben`), if the clause says.
-        let speaker = if self.words.is("perception", &verb_lemma) {
-            self.prepositional_speaker(clause, "from", &content, &bounds)
+        let speaker = if self.words.is(Class::Perception, &verb_lemma) {
+            self.prepositional_speaker(clause, Class::From, &content, &bounds)
         } else if !clause.verb_tokens.contains(&(main as u32)) {
             // A predicative adjective says for whom it is so (`Für mich ist klar, dass …`);
             // the adjective itself is no speaker (`ist klar`).
-            self.prepositional_speaker(clause, "experiencer", &content, &bounds)
+            self.prepositional_speaker(clause, Class::Experiencer, &content, &bounds)
                 .or(speaker.filter(|arg| self.range(main..main + 1).start() != arg.range.start()))
         } else {
             speaker
@@ -555,13 +613,13 @@ impl<'a> Reader<'a> {
         // person, or with no speaker, is part of the quotation (`"I believe he is the best
         // person …"`, `"… exactly what did it say?"`).
         let quoted = self.in_quotation(main);
-        let personal = |arg: &Arg| self.words.is("not_third_person", &self.doc.slice(arg.range).to_lowercase());
+        let personal = |arg: &Arg| self.words.is(Class::NotThirdPerson, &self.doc.slice(arg.range).to_lowercase());
         if quoted && speaker.as_ref().is_none_or(personal) {
             return None;
         }
         // A form of a cue verb with no speaker may be a particle (class `particle_form`: `aber
         // bitte nur …`, `Ihr letzter Satz, bitte.`).
-        if speaker.is_none() && !clause.passive && self.words.is("particle_form", &self.lower[main]) {
+        if speaker.is_none() && !clause.passive && self.word_is(Class::ParticleForm, main) {
             return None;
         }
         Some(Claim {
@@ -603,11 +661,7 @@ impl<'a> Reader<'a> {
             if self.pos(token) != "VERB" && !noun_in_s {
                 continue;
             }
-            // Lemmas are mostly lowercase already: no allocation for them.
-            let lemma = match self.doc.tokens[token].lemma() {
-                Some(lemma) if !lemma.chars().any(char::is_uppercase) => std::borrow::Cow::Borrowed(lemma),
-                _ => std::borrow::Cow::Owned(self.lemma(token)),
-            };
+            let lemma = self.lemma(token);
             if !self.words.verbs.contains_key(lemma.as_ref()) {
                 continue;
             }
@@ -673,7 +727,7 @@ impl<'a> Reader<'a> {
                     .verb_tokens
                     .iter()
                     .copied()
-                    .filter(|&token| self.words.is("copula", &self.lemma(token as usize))),
+                    .filter(|&token| self.words.is(Class::Copula, self.lemma(token as usize).as_ref())),
             );
         }
         tokens.sort_unstable();
@@ -813,7 +867,7 @@ impl<'a> Reader<'a> {
         let (mut addressee, mut channel) = (None, None);
         if let Some(head) = role(ArgumentRole::IndirectObject) {
             let arg = self.arg(head, bounds);
-            if self.words.channels.contains(&self.lemma(head)) {
+            if self.words.channels.contains(self.lemma(head).as_ref()) {
                 channel = Some(arg);
             } else {
                 addressee = Some(arg);
@@ -826,7 +880,7 @@ impl<'a> Reader<'a> {
     /// sentence, after an even number of dashes (class `dash`).
     fn opening_dash(&self, bounds: &Range<usize>, main: usize) -> Option<usize> {
         let (count, last) = (bounds.start..main)
-            .filter(|&t| self.words.is("dash", &self.lower[t]))
+            .filter(|&t| self.word_is(Class::Dash, t))
             .fold((0, None), |(count, _), dash| (count + 1, Some(dash)));
         last.filter(|&dash| count % 2 == 1 && dash > bounds.start)
     }
@@ -838,7 +892,7 @@ impl<'a> Reader<'a> {
             .tokens
             .iter()
             .map(|&t| t as usize)
-            .any(|t| self.pos(t) == "ADP" && self.words.is("not_cue_prep", &format!("{lemma} {}", &self.lower[t])))
+            .any(|t| self.pos(t) == "ADP" && self.words.is(Class::NotCuePrep, &format!("{lemma} {}", &self.lower[t])))
     }
 
     /// The phrase, with its preposition, after a word of `class` in the clause and outside
@@ -847,15 +901,12 @@ impl<'a> Reader<'a> {
     fn prepositional_speaker(
         &self,
         clause: &Clause,
-        class: &str,
+        class: Class,
         content: &Range<usize>,
         bounds: &Range<usize>,
     ) -> Option<Arg> {
-        let preposition = clause
-            .tokens
-            .iter()
-            .map(|&t| t as usize)
-            .find(|&t| !content.contains(&t) && self.words.is(class, &self.lower[t]))?;
+        let preposition =
+            clause.tokens.iter().map(|&t| t as usize).find(|&t| !content.contains(&t) && self.word_is(class, t))?;
         let head = (preposition + 1..bounds.end)
             .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"))
             .filter(|&t| matches!(self.pos(t), "PROPN" | "NOUN" | "PRON"))
@@ -904,21 +955,22 @@ impl<'a> Reader<'a> {
 
     /// `es` in `es heißt`, `it` in `it is said`: no speaker.
     fn is_expletive(&self, token: usize) -> bool {
-        self.words.is("expletive", &self.lower[token])
+        self.word_is(Class::Expletive, token)
     }
 
     /// Whether the token at `token` may head a speaker: not a word that never speaks (class
     /// `not_speaker`: `was`, `nichts`) nor the first word of an address to the audience
     /// (`Meine Damen und Herren, was glauben Sie …`).
     fn may_speak(&self, token: usize) -> bool {
-        let vocative = self.words.vocatives.iter().any(|sequence| {
-            sequence.iter().position(|word| *word == self.lower[token]).is_some_and(|at| {
-                token >= at
-                    && token - at + sequence.len() <= self.lower.len()
-                    && sequence.iter().zip(token - at..).all(|(word, t)| self.lower[t] == *word)
-            })
-        });
-        !vocative && !self.words.is("not_speaker", &self.lower[token])
+        let vocative = self.entry(token).is_some_and(|entry| entry.in_vocative)
+            && self.words.vocatives.iter().any(|sequence| {
+                sequence.iter().position(|word| *word == self.lower[token]).is_some_and(|at| {
+                    token >= at
+                        && token - at + sequence.len() <= self.lower.len()
+                        && sequence.iter().zip(token - at..).all(|(word, t)| self.lower[t] == *word)
+                })
+            });
+        !vocative && !self.word_is(Class::NotSpeaker, token)
     }
 
     /// The subject of the clause before that a clause without its own shares: an
@@ -983,9 +1035,8 @@ impl<'a> Reader<'a> {
         // clause or an apposition the phrase holds).
         let start = (start..head).rev().find(|&t| self.pos(t) == "PUNCT").map_or(start, |mark| mark + 1);
         // Without a conjunction that joins the clause to what came before (`und`, `denn`).
-        let start = (start..head)
-            .find(|&t| self.pos(t) != "CCONJ" && !self.words.is("joining_adverb", &self.lower[t]))
-            .unwrap_or(head);
+        let start =
+            (start..head).find(|&t| self.pos(t) != "CCONJ" && !self.word_is(Class::JoiningAdverb, t)).unwrap_or(head);
         let end = (head + 1..verb).find(|&t| self.pos(t) == "PUNCT" && &self.lower[t] != ",").unwrap_or(verb);
         let tokens = self.trim(start..end);
         if !tokens.contains(&head) {
@@ -1063,7 +1114,7 @@ impl<'a> Reader<'a> {
                 }
                 "ADP"
                     if english
-                        && self.words.is("name_link", &self.lower[end])
+                        && self.word_is(Class::NameLink, end)
                         && self.pos(end - 1) == "PROPN"
                         && end + 1 < bounds.end
                         && self.pos(end + 1) == "PROPN" =>
@@ -1111,7 +1162,7 @@ impl<'a> Reader<'a> {
         }
         let nominal = |t: usize| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM");
         let run = |from: usize| (from..bounds.end).take_while(|&t| nominal(t)).last().map(|last| last + 1);
-        if self.words.is("apposition", &self.lower[end]) {
+        if self.word_is(Class::Apposition, end) {
             return run(end + 1).filter(|&stop| (end + 1..stop).any(|t| matches!(self.pos(t), "PROPN" | "NOUN")));
         }
         // Not after a verb set off by a comma before it (`ist jetzt, denke ich, ein Instrument`):
@@ -1132,7 +1183,8 @@ impl<'a> Reader<'a> {
     /// The length of the address to the audience (class `vocative`) that starts at token
     /// `start` and ends by `end`, if one does.
     fn vocative_at(&self, start: usize, end: usize) -> Option<usize> {
-        self.words.vocatives.iter().find_map(|sequence| {
+        let starts = self.entry(start).map_or(&[][..], |entry| entry.vocatives.as_slice());
+        starts.iter().map(|&index| &self.words.vocatives[index]).find_map(|sequence| {
             (start + sequence.len() <= end && sequence.iter().zip(start..).all(|(word, t)| self.lower[t] == *word))
                 .then_some(sequence.len())
         })
@@ -1175,7 +1227,7 @@ impl<'a> Reader<'a> {
         self.pos(token) == "PRON"
             && self.doc.tokens[token].feature("PronType") == Some("Prs")
             && self.doc.tokens[token].feature("Number") != Some("Plur")
-            && !self.words.is("not_third_person", &self.lower[token])
+            && !self.word_is(Class::NotThirdPerson, token)
     }
 
     /// A speaker that is a personal pronoun whose own sentence names no person before it is
@@ -1250,7 +1302,7 @@ impl<'a> Reader<'a> {
     /// … Center …, sagte … sagte die Gruppe`: the group is the one that spoke).
     fn description(&self, tokens: &Range<usize>, head: usize) -> Option<EntityId> {
         let definite = self.pos(head) == "NOUN"
-            && self.words.is("description", &self.lemma(head))
+            && self.words.is(Class::Description, self.lemma(head).as_ref())
             && self.words.definite.contains(&self.lower[tokens.start])
             && self.doc.tokens[head].feature("Number") != Some("Plur");
         if !definite {
@@ -1347,9 +1399,9 @@ impl<'a> Reader<'a> {
                 }
                 ClauseKind::Main => self.doc.meta.lang == Lang::En,
                 // `plans to …`, `fordert, … zu …`, but not `um … zu`.
-                ClauseKind::Infinitive => {
-                    embedded.introducer.is_none_or(|token| !self.words.is("purpose", &self.lemma(token as usize)))
-                }
+                ClauseKind::Infinitive => embedded
+                    .introducer
+                    .is_none_or(|token| !self.words.is(Class::Purpose, self.lemma(token as usize).as_ref())),
                 _ => false,
             };
             let after = embedded.tokens.first().is_some_and(|&first| first as usize > verb);
@@ -1385,7 +1437,7 @@ impl<'a> Reader<'a> {
                 return Some(self.trim(position..self.content_end(position, bounds)))
                     .filter(|content| content.len() > 1);
             }
-            if self.words.is("that", word) {
+            if self.words.is(Class::That, word) {
                 return Some(self.trim(position..self.content_end(position, bounds)))
                     .filter(|content| content.len() > 1);
             }
@@ -1400,7 +1452,7 @@ impl<'a> Reader<'a> {
                     if self.according_at(position + 1)
                         || (word == ","
                             && position + 1 < bounds.end
-                            && self.words.is("clause_conjunction", &self.lower[position + 1]))
+                            && self.word_is(Class::ClauseConjunction, position + 1))
                     {
                         return None;
                     }
@@ -1503,7 +1555,7 @@ impl<'a> Reader<'a> {
                                 other.kind,
                                 ClauseKind::Subordinate | ClauseKind::Relative | ClauseKind::Infinitive
                             )
-                            && self.words.verbs.contains_key(&self.cue_lemma(other))
+                            && self.words.verbs.contains_key(self.cue_lemma(other).as_ref())
                     })
                 });
                 // A prepositional phrase without a verb is an adverbial of the cue's clause,
@@ -1560,7 +1612,7 @@ impl<'a> Reader<'a> {
             .any(|t| self.doc.tokens[t].feature("VerbForm") == Some("Fin"));
         // A verb of class `bare_content` reports three words or more after it without one:
         // the tagger may have missed the verb (`said the prime minister stood by …`).
-        let bare = self.words.is("bare_content", &self.lemma(main)) && end >= main + 4;
+        let bare = self.words.is(Class::BareContent, self.lemma(main).as_ref()) && end >= main + 4;
         (finite || bare).then(|| self.trim(main + 1..end)).filter(|content| content.len() > 2)
     }
 
@@ -1584,7 +1636,7 @@ impl<'a> Reader<'a> {
             let bounds = self.sentence_tokens.get(clause.sentence as usize)?;
             let follows = (start + 1..bounds.end).any(|t| {
                 &self.lower[t] == ":"
-                    || self.words.is("that", &self.lower[t])
+                    || self.word_is(Class::That, t)
                     || (&self.lower[t - 1] == "," && self.words.introducers.contains(&self.lower[t]))
             });
             return (!follows).then_some(start..start + 1);
@@ -1635,7 +1687,7 @@ impl<'a> Reader<'a> {
     /// `wie X berichtete`: the clause it is embedded in is the content.
     fn wie_content(&self, clause: &Clause) -> Option<Range<usize>> {
         let introducer = clause.introducer? as usize;
-        if !self.words.is("as", &self.lemma(introducer)) {
+        if !self.words.is(Class::As, self.lemma(introducer).as_ref()) {
             return None;
         }
         let parent = &self.doc.clauses[clause.parent? as usize];
@@ -1649,7 +1701,7 @@ impl<'a> Reader<'a> {
     /// The `da(r)` form of the cue's preposition (`darauf`, `davon`) before a content that
     /// does not hold it, which it announces (`Ich will darauf hinweisen, dass …`).
     fn da_form_before(&self, clause: &Clause, content: &Range<usize>) -> Option<usize> {
-        let prepositions = self.words.prep_verbs.get(&self.cue_lemma(clause))?;
+        let prepositions = self.words.prep_verbs.get(self.cue_lemma(clause).as_ref())?;
         prepositions
             .iter()
             .filter_map(|(preposition, _)| {
@@ -1668,7 +1720,7 @@ impl<'a> Reader<'a> {
         // So does the relative pronoun that opens the cue's clause (`was Sie gesagt haben`).
         if let Some(introducer) = clause.introducer.map(|t| t as usize)
             && introducer < main
-            && self.words.is("relative_content", &self.lower[introducer])
+            && self.word_is(Class::RelativeContent, introducer)
         {
             return Some(introducer);
         }
@@ -1692,7 +1744,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.pronoun_object_before(clause, main, |head| {
-            self.is_expletive(head) && !self.words.is("reflexive", &self.lower[head])
+            self.is_expletive(head) && !self.word_is(Class::Reflexive, head)
         })
         .map(|head| head..head + 1)
     }
@@ -1718,9 +1770,10 @@ impl<'a> Reader<'a> {
     /// zurück`, `nennen den Einstieg in den Ausstieg`, `denied the report`.
     fn object_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
         // A reflexive pronoun is no object of what is said (`bekennt sich … zu …`).
-        let object = clause.arguments.iter().find(|&&(role, head)| {
-            role == ArgumentRole::Object && !self.words.is("reflexive", &self.lower[head as usize])
-        });
+        let object = clause
+            .arguments
+            .iter()
+            .find(|&&(role, head)| role == ArgumentRole::Object && !self.word_is(Class::Reflexive, head as usize));
         let Some((_, head)) = object else {
             // A time is no object (`was expected this week`).
             return self
@@ -1795,7 +1848,7 @@ impl<'a> Reader<'a> {
         }
         // `zu` before the infinitive belongs to the verb.
         let mut end = first_verb;
-        if end > start && self.words.is("infinitive", &self.lower[end - 1]) {
+        if end > start && self.word_is(Class::Infinitive, end - 1) {
             end -= 1;
         }
         let content = self.trim(start.min(end)..end);
@@ -1821,7 +1874,9 @@ impl<'a> Reader<'a> {
             .filter(|t| !content.contains(t))
             .find(|&t| {
                 let after_verb = clause.verb.is_some_and(|verb| t > verb as usize);
-                self.pos(t) == "NOUN" && self.words.channels.contains(&self.lemma(t)) && (governed(t) || after_verb)
+                self.pos(t) == "NOUN"
+                    && self.words.channels.contains(self.lemma(t).as_ref())
+                    && (governed(t) || after_verb)
             })
             .map(|head| self.arg(head, bounds))
     }
@@ -1846,7 +1901,7 @@ impl<'a> Reader<'a> {
         let mut scan = |tokens: &mut dyn Iterator<Item = usize>| {
             let tokens: Vec<usize> = tokens.collect();
             for (position, &first) in tokens.iter().enumerate() {
-                let Some(indices) = self.words.stance_by_first.get(&self.lower[first]) else { continue };
+                let Some(indices) = self.entry(first).map(|entry| &entry.stance) else { continue };
                 for (sequence, marked) in indices.iter().map(|&index| &self.words.stance[index]) {
                     let matches = sequence.len() <= tokens.len() - position
                         && sequence.iter().zip(&tokens[position..]).all(|(word, &t)| self.lower[t] == *word);
@@ -2012,7 +2067,7 @@ impl<'a> Reader<'a> {
             if self.pos(noun) != "NOUN" {
                 continue;
             }
-            let stance = match self.words.nouns.get(&self.lemma(noun)) {
+            let stance = match self.words.nouns.get(self.lemma(noun).as_ref()) {
                 Some(&stance) => stance,
                 // A noun the cue tagger marks (`Erwartung`, `Überzeugung`).
                 None if self.cues.get(noun).copied().unwrap_or(false) => Stance::Assert,
@@ -2067,7 +2122,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             // `dass`, `ob`; and any other introducer after a comma (`die Frage, wie …`).
-            let introduces = self.words.is("that", word)
+            let introduces = self.words.is(Class::That, word)
                 || (self.words.introducers.contains(word) && &self.lower[position - 1] == ",");
             if introduces {
                 start = Some(position);
@@ -2095,23 +2150,8 @@ impl<'a> Reader<'a> {
     /// mood); else at the sentence's end.
     fn content_end(&self, start: usize, bounds: &Range<usize>) -> usize {
         if self.doc.meta.lang != Lang::En {
-            let main_after = self
-                .doc
-                .clauses
-                .iter()
-                .filter(|clause| clause.kind == ClauseKind::Main && clause.parent.is_none())
-                .filter_map(|clause| Some((clause.tokens.iter().min().copied()? as usize, clause.verb? as usize)))
-                .filter(|&(first, verb)| {
-                    // The conjunction right before the verb, a comma before it at most.
-                    let conjunction = verb.saturating_sub(1);
-                    first > start
-                        && first < bounds.end
-                        && (first == conjunction || first + 1 == conjunction && self.pos(first) == "PUNCT")
-                        && self.pos(conjunction) == "CCONJ"
-                        && self.doc.tokens[verb].feature("Mood") == Some("Ind")
-                })
-                .map(|(first, _)| first)
-                .min();
+            let after = self.joined_mains.partition_point(|&first| first <= start);
+            let main_after = self.joined_mains.get(after).copied().filter(|&first| first < bounds.end);
             // A semicolon outside a quotation ends the statement (`…, wie viele Atombomben in
             // Büchel lagern; denn die Bundesregierung äußert sich dazu nicht`).
             let semicolon = (start..bounds.end).find(|&t| &self.lower[t] == ";" && !self.in_quotation(t));
@@ -2142,12 +2182,8 @@ impl<'a> Reader<'a> {
 
     /// The according sequences whose first word is token `token`'s, longest first.
     fn according_from(&self, token: usize) -> impl Iterator<Item = &Vec<String>> + '_ {
-        self.words
-            .according_by_first
-            .get(&self.lower[token])
-            .into_iter()
-            .flatten()
-            .map(|&index| &self.words.according[index])
+        let starts = self.entries.get(token).copied().flatten().map_or(&[][..], |entry| entry.according.as_slice());
+        starts.iter().map(|&index| &self.words.according[index])
     }
 
     /// The speaker of a statement noun: a genitive after it (`die Erklärung des Ministeriums`,
@@ -2155,7 +2191,7 @@ impl<'a> Reader<'a> {
     fn noun_speaker(&self, noun: usize, bounds: &Range<usize>) -> Option<Arg> {
         let next = noun + 1;
         if next + 1 < bounds.end
-            && (self.doc.tokens[next].feature("Case") == Some("Gen") || self.words.is("of", &self.lower[next]))
+            && (self.doc.tokens[next].feature("Case") == Some("Gen") || self.word_is(Class::Of, next))
         {
             let head = (next + 1..bounds.end)
                 .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN"))
@@ -2186,15 +2222,16 @@ impl<'a> Reader<'a> {
         let object = clause.arguments.iter().any(|&(role, head)| role == ArgumentRole::Object && head as usize == noun);
         let subject =
             clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, head)| head as usize);
-        let predicate = clause.lemma.as_deref().is_some_and(|lemma| self.words.is("copula", &lemma.to_lowercase()))
-            && subject.is_some_and(|head| head != noun);
+        let predicate =
+            clause.lemma.as_deref().is_some_and(|lemma| self.words.is(Class::Copula, &lemma.to_lowercase()))
+                && subject.is_some_and(|head| head != noun);
         subject.filter(|&head| (object || predicate) && !self.is_expletive(head)).map(|head| self.arg(head, bounds))
     }
 
     /// The head of a source noun (class `source_noun`: `Umfrage`, `Studie`) after a word of
     /// class `according_noun` (`nach`) at `position`, past determiners, adjectives and numbers.
     fn source_noun_after(&self, position: usize, bounds: &Range<usize>) -> Option<usize> {
-        if !self.words.is("according_noun", &self.lower[position]) {
+        if !self.word_is(Class::AccordingNoun, position) {
             return None;
         }
         let window = position + 1..bounds.end.min(position + 9);
@@ -2215,7 +2252,7 @@ impl<'a> Reader<'a> {
             window.take(5).find(|&t| !matches!(self.pos(t), "DET" | "ADJ" | "NUM"))?
         };
         let lemma = self.lemma(head);
-        (self.pos(head) == "NOUN" && self.words.is("source_noun", &lemma)).then_some(head)
+        (self.pos(head) == "NOUN" && self.words.is(Class::SourceNoun, &lemma)).then_some(head)
     }
 
     /// German `Für uns ist klar: …`, `Für mich ist das ein Erfolg`, `Für uns ist X
@@ -2230,7 +2267,7 @@ impl<'a> Reader<'a> {
         let bounds = self.sentence_tokens[sentence].clone();
         for first in bounds.clone() {
             // The part of speech first: it costs no look-up.
-            if self.pos(first) != "ADP" || !self.words.is("experiencer", &self.lower[first]) {
+            if self.pos(first) != "ADP" || !self.word_is(Class::Experiencer, first) {
                 continue;
             }
             let Some(clause) = self.clause_of[first].map(|c| &self.doc.clauses[c as usize]) else { continue };
@@ -2303,12 +2340,12 @@ impl<'a> Reader<'a> {
                 let mut start = position + sequence.len();
                 // `nach Angaben von X`, `nach Angaben des X`: after a phrase that ends in a noun,
                 // the speaker is a genitive, a name or introduced by `von`.
-                if start < bounds.end && self.words.is("from", &self.lower[start]) {
+                if start < bounds.end && self.word_is(Class::From, start) {
                     start += 1;
                 } else if self.pos(start - 1) == "NOUN"
                     && start < bounds.end
                     && self.doc.tokens[start].feature("Case") != Some("Gen")
-                    && !self.words.is("of", &self.lower[start])
+                    && !self.word_is(Class::Of, start)
                     && self.pos(start) != "PROPN"
                 {
                     position += 1;
@@ -2328,9 +2365,7 @@ impl<'a> Reader<'a> {
                         && self.pos(t + 1) == "ADJ"
                 };
                 let partitive = |t: usize| {
-                    self.words.is("of", &self.lower[t])
-                        && t > start
-                        && matches!(self.pos(t - 1), "NUM" | "PRON" | "DET" | "ADJ")
+                    self.word_is(Class::Of, t) && t > start && matches!(self.pos(t - 1), "NUM" | "PRON" | "DET" | "ADJ")
                 };
                 let possessive = |t: usize| {
                     self.pos(t) == "PRON"

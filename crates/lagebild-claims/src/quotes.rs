@@ -30,6 +30,10 @@ enum Side {
 fn side(doc: &Document, token: usize) -> Option<Side> {
     let range = doc.tokens[token].range;
     let text = doc.slice(range);
+    // Every mark below is at most three bytes and starts with one of these.
+    if text.len() > 3 || !text.starts_with(['"', '\'', '`', '„', '‚', '»', '«', '“', '”']) {
+        return None;
+    }
     let german = doc.meta.lang == Lang::De;
     let side = match text {
         "„" | "‚" => Side::Open,

@@ -12,6 +12,92 @@ type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
 use lagebild_doc::Stance;
 use lagebild_resources::{ResourceError, parse_table};
 
+/// A small closed class of words the rules name; see the header of `claim_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Expletive,
+    NotThirdPerson,
+    Purpose,
+    As,
+    That,
+    NameLink,
+    Infinitive,
+    Of,
+    From,
+    Description,
+    NoObjectContent,
+    AccordingNoun,
+    SourceNoun,
+    Copula,
+    Apposition,
+    Evidential,
+    Perception,
+    SubjectSaid,
+    Experiencer,
+    NotSpeaker,
+    JoiningAdverb,
+    Reflexive,
+    ClauseConjunction,
+    RelativeContent,
+    ParticleForm,
+    Dash,
+    NotCuePrep,
+    BareContent,
+}
+
+impl Class {
+    /// Each class with its name in the resource files.
+    const ALL: [(&'static str, Class); 28] = [
+        ("expletive", Class::Expletive),
+        ("not_third_person", Class::NotThirdPerson),
+        ("purpose", Class::Purpose),
+        ("as", Class::As),
+        ("that", Class::That),
+        ("name_link", Class::NameLink),
+        ("infinitive", Class::Infinitive),
+        ("of", Class::Of),
+        ("from", Class::From),
+        ("description", Class::Description),
+        ("no_object_content", Class::NoObjectContent),
+        ("according_noun", Class::AccordingNoun),
+        ("source_noun", Class::SourceNoun),
+        ("copula", Class::Copula),
+        ("apposition", Class::Apposition),
+        ("evidential", Class::Evidential),
+        ("perception", Class::Perception),
+        ("subject_said", Class::SubjectSaid),
+        ("experiencer", Class::Experiencer),
+        ("not_speaker", Class::NotSpeaker),
+        ("joining_adverb", Class::JoiningAdverb),
+        ("reflexive", Class::Reflexive),
+        ("clause_conjunction", Class::ClauseConjunction),
+        ("relative_content", Class::RelativeContent),
+        ("particle_form", Class::ParticleForm),
+        ("dash", Class::Dash),
+        ("not_cue_prep", Class::NotCuePrep),
+        ("bare_content", Class::BareContent),
+    ];
+
+    fn named(name: &str) -> Option<Class> {
+        Class::ALL.iter().find(|(known, _)| *known == name).map(|&(_, class)| class)
+    }
+
+    /// The class's bit in a [`ClassSet`].
+    const fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+/// The classes a word belongs to, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ClassSet(u64);
+
+impl ClassSet {
+    pub(crate) fn has(self, class: Class) -> bool {
+        self.0 & class.bit() != 0
+    }
+}
+
 /// The words of attribution of one language.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimWords {
@@ -31,13 +117,13 @@ pub struct ClaimWords {
     /// `freue mich auf diese Arbeit`, `talked about the wall`), with each such preposition
     /// and its stance. A verb that is no plain cue verb reports only with such a phrase.
     pub(crate) prep_verbs: HashMap<String, Vec<(String, Stance)>>,
+    /// Every lemma of the cue verbs of any kind (`verbs`, `colon_verbs`, `quote_verbs`,
+    /// `prep_verbs`) and of class `copula`: a verb whose lemma is none of these is no cue.
+    pub(crate) cue_lemmas: HashSet<String>,
     /// Nouns naming statements (lowercase lemmas) with the stance they carry.
     pub(crate) nouns: HashMap<String, Stance>,
     /// Word sequences (lowercase) before a speaker: `laut`, `nach angaben`, `according to`.
     pub(crate) according: Vec<Vec<String>>,
-    /// For each first word of a sequence of [`ClaimWords::according`], the indices of the
-    /// sequences it begins, longest first.
-    pub(crate) according_by_first: HashMap<String, Vec<usize>>,
     /// Words after a speaker: `zufolge`.
     pub(crate) according_after: HashSet<String>,
     /// Words (lowercase) that open a reported clause: `dass`, `ob`, `warum`, `that`.
@@ -47,24 +133,38 @@ pub struct ClaimWords {
     /// Word sequences (lowercase) that open an address to the audience, set off by commas
     /// and no part of a statement: `meine damen und herren`.
     pub(crate) vocatives: Vec<Vec<String>>,
-    /// Small closed classes of words the rules name (`expletive`, `that`, `purpose`, …), by
-    /// class; see the header of `claim_words.tsv`.
-    pub(crate) classes: HashMap<String, HashSet<String>>,
+    /// What each word (lowercase) of the closed classes and word sequences is: one look-up
+    /// a token.
+    pub(crate) entries: HashMap<String, WordEntry>,
+    /// Prefixes of participles (class `participle_prefix`: `ge`).
+    pub(crate) participle_prefixes: Vec<String>,
     /// Definite articles (lowercase): `die Gruppe` refers back to the organisation last named.
     pub(crate) definite: HashSet<String>,
     /// Lemmas (lowercase) of media that relay statements.
     pub(crate) channels: HashSet<String>,
     /// Word sequences (lowercase) marking a stance, longest first.
     pub(crate) stance: Vec<(Vec<String>, Stance)>,
-    /// For each first word of a sequence of [`ClaimWords::stance`], the indices of the
-    /// sequences it begins, in that order: a token is looked up once.
-    pub(crate) stance_by_first: HashMap<String, Vec<usize>>,
+}
+
+/// What one word (lowercase) is to the rules.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordEntry {
+    /// The small closed classes it belongs to.
+    pub(crate) classes: ClassSet,
+    /// The sequences of [`ClaimWords::according`] it begins (indices, longest first).
+    pub(crate) according: Vec<usize>,
+    /// The sequences of [`ClaimWords::stance`] it begins (indices, longest first).
+    pub(crate) stance: Vec<usize>,
+    /// Whether it is a word of a sequence of [`ClaimWords::vocatives`].
+    pub(crate) in_vocative: bool,
+    /// The sequences of [`ClaimWords::vocatives`] it begins (indices).
+    pub(crate) vocatives: Vec<usize>,
 }
 
 impl ClaimWords {
     /// Whether `word` (lowercase) belongs to the closed class `class`.
-    pub(crate) fn is(&self, class: &str, word: &str) -> bool {
-        self.classes.get(class).is_some_and(|words| words.contains(word))
+    pub(crate) fn is(&self, class: Class, word: &str) -> bool {
+        self.entries.get(word).is_some_and(|entry| entry.classes.has(class))
     }
 
     /// Parses a `claim_words.tsv` named `file`.
@@ -104,36 +204,45 @@ impl ClaimWords {
                 "channel" => _ = words.channels.insert(entry.to_owned()),
                 "introducer" => _ = words.introducers.insert(entry.to_owned()),
                 "definite" => _ = words.definite.insert(entry.to_owned()),
-                "expletive" | "not_third_person" | "purpose" | "as" | "that" | "name_link" | "infinitive" | "of"
-                | "from" | "description" | "no_object_content" | "according_noun" | "source_noun"
-                | "participle_prefix" | "copula" | "apposition" | "evidential" | "perception" | "subject_said"
-                | "experiencer" | "not_speaker" | "joining_adverb" | "reflexive" | "clause_conjunction"
-                | "relative_content" | "particle_form" | "dash" | "not_cue_prep" | "bare_content" => {
-                    words.classes.entry(class.to_owned()).or_default().insert(entry.to_owned());
-                }
+                "participle_prefix" => words.participle_prefixes.push(entry.to_owned()),
                 "not_cue" => words.not_cues.push(sequence()),
                 "vocative" => words.vocatives.push(sequence()),
                 "stance" => words.stance.push((sequence(), stance_of()?)),
                 _ => {
-                    return Err(row.error(file, "unknown class (see the header of claim_words.tsv)"));
+                    let Some(class) = Class::named(class) else {
+                        return Err(row.error(file, "unknown class (see the header of claim_words.tsv)"));
+                    };
+                    words.entries.entry(entry.to_owned()).or_default().classes.0 |= class.bit();
                 }
             }
         }
         words.according.sort_by_key(|sequence| std::cmp::Reverse(sequence.len()));
         words.stance.sort_by_key(|(sequence, _)| std::cmp::Reverse(sequence.len()));
-        words.according_by_first = by_first_word(words.according.iter());
-        words.stance_by_first = by_first_word(words.stance.iter().map(|(sequence, _)| sequence));
+        let copulas = words.entries.iter().filter(|(_, entry)| entry.classes.has(Class::Copula)).map(|(word, _)| word);
+        words.cue_lemmas = (words.verbs.keys().chain(words.colon_verbs.keys()).chain(words.quote_verbs.keys()))
+            .chain(words.prep_verbs.keys())
+            .chain(copulas)
+            .cloned()
+            .collect();
+        for (index, sequence) in words.according.iter().enumerate() {
+            if let Some(first) = sequence.first() {
+                words.entries.entry(first.clone()).or_default().according.push(index);
+            }
+        }
+        for (index, (sequence, _)) in words.stance.iter().enumerate() {
+            if let Some(first) = sequence.first() {
+                words.entries.entry(first.clone()).or_default().stance.push(index);
+            }
+        }
+        for (index, sequence) in words.vocatives.iter().enumerate() {
+            for (position, word) in sequence.iter().enumerate() {
+                let entry = words.entries.entry(word.clone()).or_default();
+                entry.in_vocative = true;
+                if position == 0 {
+                    entry.vocatives.push(index);
+                }
+            }
+        }
         Ok(words)
     }
-}
-
-/// For each first word of `sequences`, the indices of the sequences it begins, in order.
-fn by_first_word<'a>(sequences: impl Iterator<Item = &'a Vec<String>>) -> HashMap<String, Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
-    for (position, sequence) in sequences.enumerate() {
-        if let Some(first) = sequence.first() {
-            index.entry(first.clone()).or_default().push(position);
-        }
-    }
-    index
 }

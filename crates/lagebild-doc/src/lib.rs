@@ -109,11 +109,22 @@ pub struct LowerTokens {
 impl LowerTokens {
     /// The lowercase forms of `forms`, in one buffer.
     pub fn of<'a>(forms: impl IntoIterator<Item = &'a str>) -> LowerTokens {
-        let mut lower = LowerTokens { text: String::new(), ends: Vec::new() };
+        LowerTokens::with_capacity(forms, 0)
+    }
+
+    /// The lowercase forms of `forms`, with room for `bytes` bytes of them.
+    fn with_capacity<'a>(forms: impl IntoIterator<Item = &'a str>, bytes: usize) -> LowerTokens {
+        let forms = forms.into_iter();
+        let mut lower =
+            LowerTokens { text: String::with_capacity(bytes), ends: Vec::with_capacity(forms.size_hint().0) };
         for form in forms {
+            let start = lower.text.len();
+            lower.text.push_str(form);
             if form.is_ascii() {
-                lower.text.extend(form.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
-            } else {
+                lower.text[start..].make_ascii_lowercase();
+            } else if form.chars().any(char::is_uppercase) {
+                lower.text.truncate(start);
+                // `str::to_lowercase` knows the context of a final sigma, which `char` does not.
                 lower.text.push_str(&form.to_lowercase());
             }
             lower.ends.push(lower.text.len() as u32);
@@ -121,10 +132,12 @@ impl LowerTokens {
         lower
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
@@ -133,8 +146,9 @@ impl LowerTokens {
 impl std::ops::Index<usize> for LowerTokens {
     type Output = str;
 
+    #[inline]
     fn index(&self, token: usize) -> &str {
-        let start = token.checked_sub(1).map_or(0, |previous| self.ends[previous] as usize);
+        let start = if token == 0 { 0 } else { self.ends[token - 1] as usize };
         &self.text[start..self.ends[token] as usize]
     }
 }
@@ -142,7 +156,8 @@ impl std::ops::Index<usize> for LowerTokens {
 impl Document {
     /// The lowercase forms of the tokens, made once for stages that compare words.
     pub fn lowercase_tokens(&self) -> LowerTokens {
-        LowerTokens::of(self.tokens.iter().map(|token| self.slice(token.range)))
+        // Lowercase forms are about as long as the text's, which holds the spaces too.
+        LowerTokens::with_capacity(self.tokens.iter().map(|token| self.slice(token.range)), self.text.len())
     }
 
     /// For each sentence, the indices of the tokens that lie inside it.
