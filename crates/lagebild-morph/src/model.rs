@@ -386,6 +386,10 @@ impl TaggerModel {
     /// preposition or adjective before it and no noun, name, adjective or number after it (so
     /// neither attributive nor a noun's), which the lexicon knows as a form of a verb, is that
     /// verb.
+    ///
+    /// So is a word read as a determiner that the lexicon knows as a verb form, where it
+    /// follows a pronoun and determines nothing after it (`Ich meine, …`, `Wir meinen klar:
+    /// …`, `wenn Sie es ernst meinen`).
     fn correct_verbs_read_as_adjectives(
         &self,
         forms: &[&str],
@@ -399,6 +403,23 @@ impl TaggerModel {
         let Some(verb) = self.pos_labels.iter().position(|label| label == "VERB") else { return };
         for index in 1..forms.len() {
             let form = forms[index];
+            let at = |offset: usize| pos.get(index + offset).map(|&label| self.upos(label));
+            let nominal =
+                |upos: Option<&str>| upos.is_some_and(|upos| matches!(upos, "NOUN" | "PROPN" | "NUM" | "DET" | "X"));
+            let determiner = self.upos(pos[index]) == "DET"
+                && form.starts_with(|c: char| c.is_lowercase())
+                && self.upos(pos[index - 1]) == "PRON"
+                && !nominal(at(1))
+                && !(at(1) == Some("ADJ") && (nominal(at(2)) || at(2) == Some("ADJ")));
+            if determiner {
+                let known = entry(index);
+                if !matches!(known, LexiconEntry::Unknown)
+                    && self.lemma_of(form, known, verb as u16, lexicon).ends_with("en")
+                {
+                    pos[index] = verb as u16;
+                }
+                continue;
+            }
             if self.upos(pos[index]) != "ADJ"
                 || !(form.ends_with("te") || form.ends_with("ten"))
                 || !form.starts_with(|c: char| c.is_lowercase())
@@ -780,6 +801,22 @@ mod tests {
         assert!(matches!(upos(&["Frankreich", "verurteilte", "Russland", "."]).as_str(), "NOUN" | "PROPN"));
         // A predicative adjective the lexicon knows in lowercase stays one.
         assert_eq!(upos(&["Klar", "ist", ",", "dass", "er", "kommt", "."]), "ADJ");
+    }
+
+    #[test]
+    fn a_german_verb_form_read_as_a_determiner_of_nothing_after_a_pronoun_is_the_verb() {
+        let models = crate::Models::embedded().expect("the embedded models load");
+        let model = models.get(lagebild_doc::Lang::De).expect("a German model");
+        let tagged = |forms: &[&str], index: usize| {
+            let tagged = model.tagger.tag(forms, &model.lexicon);
+            (model.tagger.upos(tagged[index].pos).to_owned(), tagged[index].lemma.clone())
+        };
+        let verb = ("VERB".to_owned(), "meinen".to_owned());
+        assert_eq!(tagged(&["Ich", "meine", ",", "es", "gibt", "genug", "Banken", "."], 1), verb);
+        assert_eq!(tagged(&["Wir", "meinen", "klar", ":", "Nein", "."], 1), verb);
+        // A determiner of a noun phrase, or one after no pronoun, stays one.
+        assert_eq!(tagged(&["Wir", "haben", "unsere", "Meinung", "."], 2).0, "DET");
+        assert_eq!(tagged(&["Das", "ist", "meine", "."], 2).0, "DET");
     }
 
     #[test]

@@ -265,11 +265,21 @@ pub(crate) fn describe(
         let demonstrative = |t: u32| {
             word(t).pos == Pos::Pron && pron_type(t).split(',').any(|kind| kind == "Dem") && !word(t).has(flag::PLURAL)
         };
+        // Or a noun phrase (or `jemand`) in the nominative after it that agrees with the
+        // verb (`Das sagt auch der Leiter des UNHCR`, `das hat heute jeder Redner gesagt`,
+        // `Das muss mir mal jemand erklären`).
+        let number = finite.map_or(0, |t| word(t).flags & flag::NUMBERS);
+        let nominal = |p: &Phrase| {
+            (matches!(word(p.head).pos, Pos::Noun | Pos::Propn)
+                || (word(p.head).pos == Pos::Pron && pron_type(p.head) == "Ind"))
+                && p.cases == flag::NOMINATIVE
+                && (number == 0 || p.numbers == 0 || p.numbers & number != 0)
+        };
         if let (Some(index), Some(finite)) = (subject, finite) {
             let fronted = arguments[index].1;
-            let inverted = phrases
-                .iter()
-                .find(|p| p.governor.is_none() && p.head > finite && p.head <= finite + 2 && personal(p.head));
+            let inverted = phrases.iter().find(|p| {
+                p.governor.is_none() && p.head > finite && (p.head <= finite + 2 && personal(p.head) || nominal(p))
+            });
             if fronted < finite
                 && demonstrative(fronted)
                 && let Some(pronoun) = inverted
@@ -277,6 +287,31 @@ pub(crate) fn describe(
                 arguments.retain(|&(role, t)| t != pronoun.head && t != fronted && role != ArgumentRole::Object);
                 arguments.push((ArgumentRole::Subject, pronoun.head));
                 arguments.push((ArgumentRole::Object, fronted));
+            }
+        }
+        // A personal pronoun subject after the finite verb leaves the phrase before it to the
+        // object, whatever case the tagger guessed (`Familiennachzug habe ich erwähnt`,
+        // `Anderweitige Vorschläge sehe ich nicht`).
+        if let (Some(index), Some(finite)) =
+            (arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject), finite)
+        {
+            let subject = arguments[index].1;
+            let fronted = phrases.iter().find(|p| {
+                p.governor.is_none()
+                    && p.head < finite
+                    && p.cases & !(flag::NOMINATIVE | flag::ACCUSATIVE) == 0
+                    && matches!(word(p.head).pos, Pos::Noun | Pos::Propn)
+            });
+            // Not where another phrase after the verb may be the object (`Letzte Woche habe
+            // ich das gesagt`).
+            let other_after = phrases.iter().any(|p| p.governor.is_none() && p.head > finite && p.head != subject);
+            if subject > finite
+                && personal(subject)
+                && !other_after
+                && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Object)
+                && let Some(fronted) = fronted
+            {
+                arguments.push((ArgumentRole::Object, fronted.head));
             }
         }
     }
