@@ -457,6 +457,7 @@ impl<'a> Reader<'a> {
                 .or_else(|| self.long_bare_content(main, &bounds))
                 .or_else(|| self.passive_subject(clause, &bounds))
                 .or_else(|| self.pronoun_object(clause, main))
+                .or_else(|| self.dative_content(clause, &bounds))
         };
         // A verb only the cue tagger marks reports what it takes, in any clause (`Dem muss
         // ich widersprechen`, `wird der Kohleausstieg gefordert`).
@@ -622,6 +623,10 @@ impl<'a> Reader<'a> {
         if speaker.is_none() && !clause.passive && self.word_is(Class::ParticleForm, main) {
             return None;
         }
+        // An indirect object that is what is said is no addressee (`Ihrem Gesetzentwurf
+        // zustimmen`).
+        let addressee = addressee
+            .filter(|arg| !(content_range.start() < arg.range.end() && arg.range.start() < content_range.end()));
         Some(Claim {
             sentence: clause.sentence,
             kind: self.kind_of(&content),
@@ -1747,6 +1752,22 @@ impl<'a> Reader<'a> {
             self.is_expletive(head) && !self.word_is(Class::Reflexive, head)
         })
         .map(|head| head..head + 1)
+    }
+
+    /// The dative object of a German cue verb that takes one for what it answers, where it
+    /// names a thing, not a person (`werden wir Ihrem Gesetzentwurf nicht zustimmen`), with
+    /// the phrase it heads.
+    fn dative_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
+        if self.doc.meta.lang != Lang::De {
+            return None;
+        }
+        let (_, head) = clause.arguments.iter().find(|&&(role, _)| role == ArgumentRole::IndirectObject)?;
+        let head = *head as usize;
+        let person = self.doc.entities.iter().any(|entity| {
+            entity.range.contains_range(self.doc.tokens[head].range)
+                && matches!(entity.entity_type, EntityType::Person | EntityType::Organization)
+        });
+        (self.pos(head) == "NOUN" && !person).then(|| self.phrase(head, bounds))
     }
 
     /// The subject of a passive cue verb, which is what was said (`Das ist gesagt worden`,
