@@ -269,15 +269,20 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A copula with a predicative adjective of attribution: the adjective is the cue.
+        // After the copula, or right before it (`dass inzwischen bekannt ist, dass …`, `Klar
+        // ist, dass …`), not before a noun it qualifies.
         if words.is(Class::Copula, &lemma) && !words.adjectives.is_empty() {
-            return clause.tokens.iter().copied().filter(|&token| token > verb).find_map(|token| {
-                let index = token as usize;
-                let stance = words
-                    .adjectives
-                    .get(self.lemma(index).as_ref())
-                    .or_else(|| words.adjectives.get(&self.lower[index]));
-                stance.map(|&stance| (token, stance, lemma.clone()))
-            });
+            let right_before = |token: u32| clause.verb_tokens.contains(&(token + 1));
+            return clause.tokens.iter().copied().filter(|&token| token > verb || right_before(token)).find_map(
+                |token| {
+                    let index = token as usize;
+                    let stance = words
+                        .adjectives
+                        .get(self.lemma(index).as_ref())
+                        .or_else(|| words.adjectives.get(&self.lower[index]));
+                    stance.map(|&stance| (token, stance, lemma.clone()))
+                },
+            );
         }
         let stance = if let Some(&stance) = words.verbs.get(lemma.as_ref()) {
             stance
@@ -534,7 +539,8 @@ impl<'a> Reader<'a> {
         let content_range = self.range(content.clone());
         let speaker = speaker.filter(|arg| {
             let inside = arg.range.start() < content_range.end() && content_range.start() < arg.range.end();
-            !(learned && inside || self.words.is(Class::SubjectSaid, &self.cue_lemma(clause)))
+            let said = |lemma: &str| self.words.is(Class::SubjectSaid, lemma);
+            !(learned && inside || said(&self.cue_lemma(clause)) || said(&self.lemma(main)))
         });
         // An infinitive's subject is that of the clause before (`Kim …, die Beziehungen … zu
         // bezeichnen`).
@@ -1757,8 +1763,12 @@ impl<'a> Reader<'a> {
     /// The dative object of a German cue verb that takes one for what it answers, where it
     /// names a thing, not a person (`werden wir Ihrem Gesetzentwurf nicht zustimmen`), with
     /// the phrase it heads.
+    /// Only in a main clause without an accusative object, as for the object itself (an
+    /// embedded clause's verb more often tells an act: `…, dass Nordkorea … Zugang zu
+    /// russischer Technologie verlangt`).
     fn dative_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
-        if self.doc.meta.lang != Lang::De {
+        let object = clause.arguments.iter().any(|&(role, _)| role == ArgumentRole::Object);
+        if self.doc.meta.lang != Lang::De || clause.kind != ClauseKind::Main || object {
             return None;
         }
         let (_, head) = clause.arguments.iter().find(|&&(role, _)| role == ArgumentRole::IndirectObject)?;
