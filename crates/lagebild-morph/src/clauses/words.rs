@@ -505,14 +505,19 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
                 waiting = false;
             } else if word.is_verb() && word.is_finite() {
                 let form = doc.slice(tokens[k].range);
-                let closes = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct || next.is_verb());
+                // Or before a conjunction and another verb, which waits as well (`sollten
+                // Anreize schaffen und zeigen, dass …`).
+                let coordinated = words.get(k + 1).is_some_and(|next| next.pos == Pos::Cconj)
+                    && words.get(k + 2).is_some_and(|verb| verb.is_verb());
+                let closes =
+                    words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct || next.is_verb()) || coordinated;
                 let infinitive = waiting
                     && closes
                     && form.ends_with('n')
                     && tokens[k].lemma().is_some_and(|lemma| lemma.to_lowercase() == form.to_lowercase());
                 if infinitive {
                     words[k].read_as_infinitive();
-                    waiting = false;
+                    waiting = coordinated;
                     continue;
                 }
                 waiting = word.is(ClauseWordClass::Modal) || word.is(ClauseWordClass::FutureAuxiliary);
