@@ -1760,15 +1760,12 @@ impl<'a> Reader<'a> {
         .map(|head| head..head + 1)
     }
 
-    /// The dative object of a German cue verb that takes one for what it answers, where it
-    /// names a thing, not a person (`werden wir Ihrem Gesetzentwurf nicht zustimmen`), with
-    /// the phrase it heads.
-    /// Only in a main clause without an accusative object, as for the object itself (an
-    /// embedded clause's verb more often tells an act: `…, dass Nordkorea … Zugang zu
-    /// russischer Technologie verlangt`).
+    /// The dative object of a cue verb of (dis)agreement (class `dative_content`: `werden wir
+    /// Ihrem Gesetzentwurf nicht zustimmen`), where it names a thing, not a person, with the
+    /// phrase it heads; only in a main clause without an accusative object.
     fn dative_content(&self, clause: &Clause, bounds: &Range<usize>) -> Option<Range<usize>> {
         let object = clause.arguments.iter().any(|&(role, _)| role == ArgumentRole::Object);
-        if self.doc.meta.lang != Lang::De || clause.kind != ClauseKind::Main || object {
+        if clause.kind != ClauseKind::Main || object || !self.words.is(Class::DativeContent, &self.cue_lemma(clause)) {
             return None;
         }
         let (_, head) = clause.arguments.iter().find(|&&(role, _)| role == ArgumentRole::IndirectObject)?;

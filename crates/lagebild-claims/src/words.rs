@@ -43,11 +43,12 @@ pub(crate) enum Class {
     Dash,
     NotCuePrep,
     BareContent,
+    DativeContent,
 }
 
 impl Class {
     /// Each class with its name in the resource files.
-    const ALL: [(&'static str, Class); 28] = [
+    const ALL: [(&'static str, Class); 29] = [
         ("expletive", Class::Expletive),
         ("not_third_person", Class::NotThirdPerson),
         ("purpose", Class::Purpose),
@@ -76,6 +77,7 @@ impl Class {
         ("dash", Class::Dash),
         ("not_cue_prep", Class::NotCuePrep),
         ("bare_content", Class::BareContent),
+        ("dative_content", Class::DativeContent),
     ];
 
     fn named(name: &str) -> Option<Class> {

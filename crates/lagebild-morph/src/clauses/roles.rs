@@ -277,10 +277,19 @@ pub(crate) fn describe(
         };
         if let (Some(index), Some(finite)) = (subject, finite) {
             let fronted = arguments[index].1;
+            // A masculine demonstrative in `-r` (`Der fand sein Glück`) is a nominative
+            // whatever follows; `das`, `die`, `dies` are alike in the accusative.
+            let masculine = sentence.doc.slice(sentence.doc.tokens[fronted as usize].range).ends_with('r');
             let inverted = phrases.iter().find(|p| {
-                p.governor.is_none() && p.head > finite && (p.head <= finite + 2 && personal(p.head) || nominal(p))
+                p.governor.is_none()
+                    && p.head > finite
+                    && (p.head <= finite + 2 && personal(p.head) || nominal(p) && !masculine)
             });
+            // Right before the verb: one set off by a comma is no object of it (`Das,
+            // verspricht Cook, werde sich ändern`).
+            let set_off = (fronted + 1..finite).any(|t| word(t).pos == Pos::Punct);
             if fronted < finite
+                && !set_off
                 && demonstrative(fronted)
                 && let Some(pronoun) = inverted
             {
