@@ -873,7 +873,7 @@ impl<'a> Reader<'a> {
             .filter(|&head| !self.is_expletive(head) && !self.in_time(head) && self.may_speak(head))
             .map(|head| match self.prefield(clause, head) {
                 Some(tokens) => self.arg_over(tokens, head),
-                None => self.arg(head, bounds),
+                None => self.with_agent_preposition(clause, self.arg(head, bounds)),
             });
         let (mut addressee, mut channel) = (None, None);
         if let Some(head) = role(ArgumentRole::IndirectObject) {
@@ -885,6 +885,23 @@ impl<'a> Reader<'a> {
             }
         }
         (speaker, addressee, channel)
+    }
+
+    /// A German passive's agent with the preposition that governs it (`von Ihnen
+    /// abgelehnt`, `durch die zuständigen Stellen bejaht`), as SpkAtt marks it.
+    fn with_agent_preposition(&self, clause: &Clause, arg: Arg) -> Arg {
+        if !clause.passive || self.doc.meta.lang != Lang::De {
+            return arg;
+        }
+        let Some(first) = self.doc.tokens.iter().position(|token| token.range.start() == arg.range.start()) else {
+            return arg;
+        };
+        match first.checked_sub(1).filter(|&before| self.pos(before) == "ADP") {
+            Some(preposition) => {
+                Arg { range: TextRange::new(self.doc.tokens[preposition].range.start(), arg.range.end()), ..arg }
+            }
+            None => arg,
+        }
     }
 
     /// The dash that opens an aside holding the token `main`: the last dash before it in the
@@ -1082,13 +1099,21 @@ impl<'a> Reader<'a> {
     /// The noun phrase headed by `head` within `bounds`: determiners and adjectives before
     /// it, names in apposition and a genitive after it.
     fn phrase(&self, head: usize, bounds: &Range<usize>) -> Range<usize> {
+        // A quantifier standing for a noun phrase, with its partitive (`Viele von Ihnen`).
+        if self.pos(head) == "DET"
+            && let Some(end) = self.partitive(head, bounds)
+        {
+            return head..end;
+        }
         if self.pos(head) == "PRON" {
             // With a floating quantifier (`wir alle`, `sie beide`).
             let quantified = head + 1 < bounds.end
                 && self.pos(head + 1) == "DET"
                 && self.doc.tokens[head + 1].feature("PronType") == Some("Tot");
             let end = head + 1 + usize::from(quantified);
-            return head..self.pronoun_apposition(head, end, bounds).unwrap_or(end);
+            let end =
+                self.pronoun_apposition(head, end, bounds).or_else(|| self.partitive(head, bounds)).unwrap_or(end);
+            return head..end;
         }
         // Leftwards up to the determiner or English possessive pronoun (`his aide`) that
         // opens the phrase.
@@ -1107,6 +1132,14 @@ impl<'a> Reader<'a> {
             start
         };
         let mut start = open_left(head);
+        // A quantifier before a genitive (`einige unserer europäischen Partner`).
+        if start > bounds.start
+            && self.pos(start) == "DET"
+            && self.doc.tokens[start].feature("Case") == Some("Gen")
+            && self.quantifier(start - 1)
+        {
+            start -= 1;
+        }
         let mut end = head + 1;
         let english = self.doc.meta.lang == Lang::En;
         while end < bounds.end {
@@ -1161,6 +1194,32 @@ impl<'a> Reader<'a> {
             start = open_left(start - 2);
         }
         start..end
+    }
+
+    /// Whether the token is an indefinite or total quantifier (`viele`, `einige`, `alle`).
+    fn quantifier(&self, token: usize) -> bool {
+        matches!(self.pos(token), "DET" | "PRON")
+            && matches!(self.doc.tokens[token].feature("PronType"), Some("Ind" | "Tot"))
+    }
+
+    /// The end of a German partitive after a quantifier pronoun at `head`: `von` and a
+    /// pronoun or noun phrase (`Viele von Ihnen`, `einige von uns`).
+    fn partitive(&self, head: usize, bounds: &Range<usize>) -> Option<usize> {
+        if self.doc.meta.lang != Lang::De || !self.quantifier(head) || head + 2 >= bounds.end {
+            return None;
+        }
+        if &self.lower[head + 1] != "von" {
+            return None;
+        }
+        let next = head + 2;
+        if self.pos(next) == "PRON" {
+            return Some(next + 1);
+        }
+        let last = (next..bounds.end)
+            .take_while(|&t| matches!(self.pos(t), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN"))
+            .last()
+            .filter(|&t| matches!(self.pos(t), "PROPN" | "NOUN"))?;
+        Some(last + 1)
     }
 
     /// The end of what says who a first- or second-person pronoun is, right after it at
