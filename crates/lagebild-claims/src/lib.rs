@@ -1231,9 +1231,29 @@ impl<'a> Reader<'a> {
             return None;
         }
         let nominal = |t: usize| matches!(self.pos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM");
-        let run = |from: usize| (from..bounds.end).take_while(|&t| nominal(t)).last().map(|last| last + 1);
+        // A noun phrase up to its last noun: not an adverb after it (`Sie als Physikerin
+        // besser`) nor another phrase (`wir von der SPD-Fraktion diesen Gesetzentwurf`), but a
+        // genitive and the rest of a word cut at a hyphen (`als Augen- und Zeitzeuge`).
+        let run = |from: usize| {
+            let (mut last, mut noun) = (None, false);
+            for t in from..bounds.end {
+                let cut =
+                    t > from && self.pos(t) == "CCONJ" && self.doc.slice(self.doc.tokens[t - 1].range).ends_with('-');
+                if cut {
+                    continue;
+                }
+                let genitive = self.doc.tokens[t].feature("Case") == Some("Gen");
+                if !nominal(t) || (noun && matches!(self.pos(t), "DET" | "ADJ" | "NUM") && !genitive) {
+                    break;
+                }
+                if matches!(self.pos(t), "PROPN" | "NOUN") {
+                    (last, noun) = (Some(t + 1), true);
+                }
+            }
+            last
+        };
         if self.word_is(Class::Apposition, end) {
-            return run(end + 1).filter(|&stop| (end + 1..stop).any(|t| matches!(self.pos(t), "PROPN" | "NOUN")));
+            return run(end + 1);
         }
         // Not after a verb set off by a comma before it (`ist jetzt, denke ich, ein Instrument`):
         // the comma after the pronoun closes that inserted clause.
