@@ -852,6 +852,18 @@ impl<'a> Reader<'a> {
             clause.arguments.iter().find(|(role, _)| *role == wanted).map(|&(_, token)| token as usize)
         };
         let speaker_head = if clause.passive { role(ArgumentRole::Agent) } else { role(ArgumentRole::Subject) };
+        // `Lassen Sie mich sagen, …`, `Lassen Sie uns festhalten`: whom the verb of class
+        // `causative` lets speak, a first person, is the speaker.
+        let causative = clause.verb_tokens.iter().any(|&t| self.words.is(Class::Causative, &self.lemma(t as usize)));
+        let let_speak = clause.arguments.iter().find(|&&(role, t)| {
+            matches!(role, ArgumentRole::Object | ArgumentRole::IndirectObject)
+                && self.pos(t as usize) == "PRON"
+                && self.doc.tokens[t as usize].feature("Person") == Some("1")
+        });
+        let speaker_head = match let_speak {
+            Some(&(_, pronoun)) if causative => Some(pronoun as usize),
+            _ => speaker_head,
+        };
         // A German expletive (`es`) before a name is the object of a verb of saying, the name
         // its subject (`wie es Leoluca Orlando gesagt hat`), whatever roles the tagger's cases
         // gave.

@@ -43,12 +43,13 @@ pub(crate) enum Class {
     Dash,
     NotCuePrep,
     BareContent,
+    Causative,
     DativeContent,
 }
 
 impl Class {
     /// Each class with its name in the resource files.
-    const ALL: [(&'static str, Class); 29] = [
+    const ALL: [(&'static str, Class); 30] = [
         ("expletive", Class::Expletive),
         ("not_third_person", Class::NotThirdPerson),
         ("purpose", Class::Purpose),
@@ -77,6 +78,7 @@ impl Class {
         ("dash", Class::Dash),
         ("not_cue_prep", Class::NotCuePrep),
         ("bare_content", Class::BareContent),
+        ("causative", Class::Causative),
         ("dative_content", Class::DativeContent),
     ];
 
