@@ -471,6 +471,7 @@ impl<'a> Reader<'a> {
         if content.is_empty() {
             return None;
         }
+        let content = self.over_colon(content, main, &bounds);
         // An English participle after a comma (`…, saying …`, `…, adding that …`).
         let participle = self.doc.meta.lang == Lang::En
             && main > bounds.start
@@ -1851,6 +1852,30 @@ impl<'a> Reader<'a> {
         .map(|head| head..head + 1)
     }
 
+    /// German content after its cue that a colon continues goes on after it (`…, dass es noch
+    /// schlimmer ist: Deutschland wird … verfehlen`), through the next sentence where the
+    /// colon closes its own.
+    fn over_colon(&self, content: Range<usize>, cue: usize, bounds: &Range<usize>) -> Range<usize> {
+        let colon = content.end;
+        if self.doc.meta.lang != Lang::De
+            || content.start <= cue
+            || colon >= self.lower.len()
+            || &self.lower[colon] != ":"
+            || self.in_quotation(colon)
+        {
+            return content;
+        }
+        let rest = if colon + 1 < bounds.end {
+            colon + 1..self.content_end(colon + 1, bounds)
+        } else {
+            match self.next_sentence(bounds) {
+                Some(next) => next.start..self.content_end(next.start, &next),
+                None => return content,
+            }
+        };
+        content.start..self.trim(rest).end
+    }
+
     /// The dative object of a cue verb of (dis)agreement (class `dative_content`: `werden wir
     /// Ihrem Gesetzentwurf nicht zustimmen`), where it names a thing, not a person, with the
     /// phrase it heads; only in a main clause without an accusative object.
@@ -2210,6 +2235,7 @@ impl<'a> Reader<'a> {
                 .and_then(|quote| self.quotation(quote))
                 .filter(|content| content.len() > 1);
             let Some(content) = quoted.or_else(|| self.noun_content(noun, &bounds)) else { continue };
+            let content = self.over_colon(content, noun, &bounds);
             let speaker = self.noun_speaker(noun, &bounds);
             found.push(Claim {
                 sentence: sentence as u32,
