@@ -1945,6 +1945,9 @@ impl<'a> Reader<'a> {
             && clause.tokens.binary_search(&(end as u32)).is_ok()
             && !clause.verb_tokens.contains(&(end as u32))
             && (!matches!(self.pos(end), "PUNCT" | "VERB" | "AUX") || quote(end))
+            // Nor a German adverb after it (`thematisiert dieses Problem schon in der letzten
+            // Legislatur`).
+            && !(self.doc.meta.lang == Lang::De && self.pos(end) == "ADV")
             // The infinitive's `zu` belongs to its verb (`… als seine "Priorität" zu bezeichnen`).
             && !(self.pos(end) == "PART" && clause.verb_tokens.contains(&(end as u32 + 1)))
         {
