@@ -92,6 +92,9 @@ impl Class {
     }
 }
 
+// A class is a bit of a `u64`.
+const _: () = assert!(Class::ALL.len() <= 64);
+
 /// The classes a word belongs to, one bit each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ClassSet(u64);
