@@ -642,10 +642,12 @@ impl<'a> Reader<'a> {
             channel,
             addressee,
             cue,
-            content: match self.da_form_before(clause, &content) {
+            content: match (self.da_form_before(clause, &content), self.announced(clause, &content, &bounds)) {
                 // `darauf …, dass …`: SpkAtt marks both as what is said.
-                Some(da) => self.parts(&[da..da + 1, content.clone()]),
-                None => Span::continuous(content_range),
+                (Some(da), _) => self.parts(&[da..da + 1, content.clone()]),
+                // `Das sage ich Ihnen: …`: the demonstrative and what the colon opens.
+                (None, Some(rest)) => self.parts(&[content.clone(), rest]),
+                (None, None) => Span::continuous(content_range),
             },
             stance: self.stance(cue_stance, &content, &clause.tokens),
             date: self.date_in(clause, &content),
@@ -1850,6 +1852,28 @@ impl<'a> Reader<'a> {
             self.is_expletive(head) && !self.word_is(Class::Reflexive, head)
         })
         .map(|head| head..head + 1)
+    }
+
+    /// What a German demonstrative content announces: the words after a colon that closes
+    /// the cue's clause (`Das sage ich Ihnen ganz deutlich: Die Reform kommt`), through the
+    /// next sentence where the colon closes its own.
+    fn announced(&self, clause: &Clause, content: &Range<usize>, bounds: &Range<usize>) -> Option<Range<usize>> {
+        if self.doc.meta.lang != Lang::De || content.len() != 1 || !self.is_demonstrative(content.start) {
+            return None;
+        }
+        let last = *clause.tokens.iter().rev().find(|&&t| self.pos(t as usize) != "PUNCT")? as usize;
+        let colon = last + 1;
+        if colon >= self.lower.len() || &self.lower[colon] != ":" || self.in_quotation(colon) {
+            return None;
+        }
+        let rest = if colon + 1 < bounds.end {
+            colon + 1..self.content_end(colon + 1, bounds)
+        } else {
+            let next = self.next_sentence(bounds)?;
+            next.start..self.content_end(next.start, &next)
+        };
+        let rest = self.trim(rest);
+        (!rest.is_empty()).then_some(rest)
     }
 
     /// German content after its cue that a colon continues goes on after it (`…, dass es noch
