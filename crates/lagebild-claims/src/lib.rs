@@ -888,7 +888,7 @@ impl<'a> Reader<'a> {
             .filter(|&head| !self.is_expletive(head) && !self.in_time(head) && self.may_speak(head))
             .map(|head| match self.prefield(clause, head) {
                 Some(tokens) => self.arg_over(tokens, head),
-                None => self.with_agent_preposition(clause, self.arg(head, bounds)),
+                None => self.with_agent_preposition(clause, self.phrase(head, bounds), head),
             });
         let (mut addressee, mut channel) = (None, None);
         if let Some(head) = role(ArgumentRole::IndirectObject) {
@@ -903,19 +903,16 @@ impl<'a> Reader<'a> {
     }
 
     /// A German passive's agent with the preposition that governs it (`von Ihnen
-    /// abgelehnt`, `durch die zuständigen Stellen bejaht`), as SpkAtt marks it.
-    fn with_agent_preposition(&self, clause: &Clause, arg: Arg) -> Arg {
-        if !clause.passive || self.doc.meta.lang != Lang::De {
-            return arg;
-        }
-        let Some(first) = self.doc.tokens.iter().position(|token| token.range.start() == arg.range.start()) else {
-            return arg;
-        };
-        match first.checked_sub(1).filter(|&before| self.pos(before) == "ADP") {
-            Some(preposition) => {
+    /// abgelehnt`, `durch die zuständigen Stellen bejaht`), as SpkAtt marks it: the argument
+    /// of `phrase`, headed by `head`, linked as the phrase alone is, over the preposition too.
+    fn with_agent_preposition(&self, clause: &Clause, phrase: Range<usize>, head: usize) -> Arg {
+        let preposition = phrase.start.checked_sub(1).filter(|&before| self.pos(before) == "ADP");
+        let arg = self.arg_over(phrase, head);
+        match preposition {
+            Some(preposition) if clause.passive && self.doc.meta.lang == Lang::De => {
                 Arg { range: TextRange::new(self.doc.tokens[preposition].range.start(), arg.range.end()), ..arg }
             }
-            None => arg,
+            _ => arg,
         }
     }
 
@@ -1862,7 +1859,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         let last = *clause.tokens.iter().rev().find(|&&t| self.pos(t as usize) != "PUNCT")? as usize;
-        let colon = last + 1;
+        self.after_colon(last + 1, bounds).filter(|rest| !rest.is_empty())
+    }
+
+    /// What a colon at `colon` opens, to where such content ends: the rest of its sentence,
+    /// or the next sentence where the colon closes its own; none where `colon` is no colon
+    /// outside a quotation.
+    fn after_colon(&self, colon: usize, bounds: &Range<usize>) -> Option<Range<usize>> {
         if colon >= self.lower.len() || &self.lower[colon] != ":" || self.in_quotation(colon) {
             return None;
         }
@@ -1872,32 +1875,20 @@ impl<'a> Reader<'a> {
             let next = self.next_sentence(bounds)?;
             next.start..self.content_end(next.start, &next)
         };
-        let rest = self.trim(rest);
-        (!rest.is_empty()).then_some(rest)
+        Some(self.trim(rest))
     }
 
     /// German content after its cue that a colon continues goes on after it (`…, dass es noch
     /// schlimmer ist: Deutschland wird … verfehlen`), through the next sentence where the
     /// colon closes its own.
     fn over_colon(&self, content: Range<usize>, cue: usize, bounds: &Range<usize>) -> Range<usize> {
-        let colon = content.end;
-        if self.doc.meta.lang != Lang::De
-            || content.start <= cue
-            || colon >= self.lower.len()
-            || &self.lower[colon] != ":"
-            || self.in_quotation(colon)
-        {
+        if self.doc.meta.lang != Lang::De || content.start <= cue {
             return content;
         }
-        let rest = if colon + 1 < bounds.end {
-            colon + 1..self.content_end(colon + 1, bounds)
-        } else {
-            match self.next_sentence(bounds) {
-                Some(next) => next.start..self.content_end(next.start, &next),
-                None => return content,
-            }
-        };
-        content.start..self.trim(rest).end
+        match self.after_colon(content.end, bounds) {
+            Some(rest) => content.start..rest.end,
+            None => content,
+        }
     }
 
     /// The dative object of a cue verb of (dis)agreement (class `dative_content`: `werden wir
@@ -2354,7 +2345,7 @@ impl<'a> Reader<'a> {
 
     /// The according sequences whose first word is token `token`'s, longest first.
     fn according_from(&self, token: usize) -> impl Iterator<Item = &Vec<String>> + '_ {
-        let starts = self.entries.get(token).copied().flatten().map_or(&[][..], |entry| entry.according.as_slice());
+        let starts = self.entry(token).map_or(&[][..], |entry| entry.according.as_slice());
         starts.iter().map(|&index| &self.words.according[index])
     }
 

@@ -311,7 +311,7 @@ impl TaggerModel {
                 |index| entries[ids[index] as usize].info.lexicon_entry(),
                 lexicon,
             );
-            self.correct_verbs_read_as_adjectives(
+            self.correct_verbs_read_as_other_words(
                 forms,
                 &mut pos,
                 |index| entries[ids[index] as usize].info.lexicon_entry(),
@@ -390,7 +390,7 @@ impl TaggerModel {
     /// So is a word read as a determiner that the lexicon knows as a verb form, where it
     /// follows a pronoun and determines nothing after it (`Ich meine, …`, `Wir meinen klar:
     /// …`, `wenn Sie es ernst meinen`).
-    fn correct_verbs_read_as_adjectives(
+    fn correct_verbs_read_as_other_words(
         &self,
         forms: &[&str],
         pos: &mut [u16],
@@ -766,7 +766,7 @@ mod tests {
             second.push(best(&model.pos2_weights, &features));
         }
         model.correct_first_word(forms, &mut second, |index| words[index].lexicon_entry(), lexicon);
-        model.correct_verbs_read_as_adjectives(forms, &mut second, |index| words[index].lexicon_entry(), lexicon);
+        model.correct_verbs_read_as_other_words(forms, &mut second, |index| words[index].lexicon_entry(), lexicon);
         let mut result: Vec<Tagged> = Vec::new();
         for (index, &pos) in second.iter().enumerate() {
             let previous = index.checked_sub(1).map(|i| second[i]);
