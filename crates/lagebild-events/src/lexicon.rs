@@ -59,7 +59,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 21] = [
+const CLASSES: [&str; 22] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -70,6 +70,7 @@ const CLASSES: [&str; 21] = [
     "recipient_prep",
     "place_prep",
     "partner_prep",
+    "between_prep",
     "owner_prep",
     "possessive",
     "future_auxiliary",

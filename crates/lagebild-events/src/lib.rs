@@ -357,7 +357,13 @@ impl<'a> Coder<'a> {
         // force (`Invasion der Ukraine`) and of any event whose actor stands before it
         // (`seine Unterstützung der Armee`).
         if let Some(genitive) = self.genitive_after(token, &bounds) {
-            let arg = self.arg(genitive, &bounds);
+            // A name with its `-s` is its own argument, not the phrase the tagger may join
+            // it to (`die Unterstützung Moskaus` → `Moskaus`).
+            let arg = if self.is_genitive_name(genitive) {
+                self.owner_arg(genitive, &bounds)
+            } else {
+                self.arg(genitive, &bounds)
+            };
             match &trigger.category {
                 _ if possessive || !actors.is_empty() => recipients.push(arg),
                 Category::Fixed {
@@ -373,6 +379,18 @@ impl<'a> Coder<'a> {
             .take_while(|&t| !matches!(self.pos(t), "CCONJ" | "PUNCT"))
             .collect();
         self.prepositional(&after, &bounds, token, &mut actors, &mut recipients);
+        // `zwischen`/`between` and a list after it: the members act together (`Streit zwischen
+        // Polen und Russland`, `talks between Seoul and Tokyo`).
+        if let Some(&preposition) = after.first().filter(|&&t| self.words.is("between_prep", &self.lower[t]))
+            && let Some(head) = self.head_after(preposition, &bounds)
+            && self.names_actor(head)
+        {
+            for arg in self.with_conjuncts(head, &bounds) {
+                if !actors.iter().chain(recipients.iter()).any(|known| overlaps(known.range, arg.range)) {
+                    actors.push(arg);
+                }
+            }
+        }
         let clause = self.clause_of[token].map(|c| c as usize);
         // A noun outside its clause's subject, where the verb only carries it (`hielten Übungen
         // ab`, `traf zu einem Besuch ein`, `held drills`): the clause's subject acts, each
@@ -646,7 +664,13 @@ impl<'a> Coder<'a> {
     /// (`der russischen Invasion`).
     fn genitive_head(&self, token: usize, bounds: &Range<usize>) -> Option<usize> {
         let next = token + 1;
-        if next >= bounds.end || self.doc.tokens[next].feature("Case") != Some("Gen") {
+        if next >= bounds.end {
+            return None;
+        }
+        if self.is_genitive_name(next) {
+            return Some(next);
+        }
+        if self.doc.tokens[next].feature("Case") != Some("Gen") {
             return None;
         }
         match self.pos(next) {
@@ -657,6 +681,21 @@ impl<'a> Coder<'a> {
             "DET" | "ADJ" => self.head_after(token, bounds),
             _ => None,
         }
+    }
+
+    /// Whether a German token is a name with the genitive `-s` whatever case the tagger gave
+    /// it (`die Unterstützung Moskaus`): a name the entity layer linked whose own name does
+    /// not end in `s` (not `Paris`).
+    fn is_genitive_name(&self, token: usize) -> bool {
+        if self.doc.meta.lang != Lang::De || !self.lower[token].ends_with('s') {
+            return false;
+        }
+        let range = self.doc.tokens[token].range;
+        self.doc.entities.iter().any(|entity| {
+            entity.range == range
+                && entity.form == lagebild_doc::EntityForm::Name
+                && entity.name.as_deref().is_some_and(|name| !name.ends_with('s') && !name.ends_with('S'))
+        })
     }
 
     /// Whether a head token can stand for an actor: a linked entity, a name, or (where no
@@ -1253,7 +1292,11 @@ impl<'a> Coder<'a> {
             if after_other_event {
                 continue;
             }
-            let Some(head) = self.head_after(token, bounds) else { continue };
+            // A phrase headed by an event noun is no place, nor is the name in its genitive
+            // (`als Reaktion auf die Unterstützung Moskaus`).
+            let Some(head) = self.head_after(token, bounds).filter(|&head| !self.is_noun_trigger(head)) else {
+                continue;
+            };
             let arg = self.arg(head, bounds);
             if actors.iter().chain(recipients).any(|known| overlaps(known.range, arg.range)) {
                 continue;

@@ -164,7 +164,26 @@ pub(crate) fn describe(
         phrase.bare_name = !phrase.marked && word(phrase.head).pos == Pos::Propn;
         if matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num) {
             let head = noun_features(&sentence.doc.tokens[phrase.head as usize]);
-            if head & flag::CASES != 0 {
+            // A German genitive stands after a noun. A singular head read as one after `der`
+            // is a feminine, where `der` is a genitive or a dative: with no noun before it
+            // and no preposition, the dative (`warf der Türkei vor`: a feminine shows no case,
+            // and the tagger's guesses for the article vary).
+            let adnominal = phrase
+                .start
+                .checked_sub(1)
+                .and_then(|i| tokens.get(i))
+                .is_some_and(|&t| matches!(word(t).pos, Pos::Noun | Pos::Propn));
+            let article = tokens[phrase.start];
+            let dative_article = lang == Lang::De
+                && head & flag::CASES == flag::GENITIVE
+                && head & flag::NUMBERS != flag::PLURAL
+                && word(article).pos == Pos::Det
+                && sentence.doc.slice(sentence.doc.tokens[article as usize].range).eq_ignore_ascii_case("der")
+                && phrase.governor.is_none()
+                && !adnominal;
+            if dative_article {
+                phrase.cases = flag::DATIVE;
+            } else if head & flag::CASES != 0 {
                 phrase.cases = head & flag::CASES;
             }
             if head & flag::NUMBERS != 0 {
@@ -227,6 +246,15 @@ pub(crate) fn describe(
         {
             phrases.drain(..index);
         }
+        // A comma before a phrase, also with adverbs between (`Kammenos, zugleich Chef der
+        // Partei …, warf`).
+        let set_off_by_comma = |start: usize| {
+            let mut start = start;
+            while start > 0 && word(tokens[start - 1]).pos == Pos::Adv {
+                start -= 1;
+            }
+            comma_before(start)
+        };
         // Only after a noun: `Das, was …` or `Ich, meine Damen und Herren, …` are no appositions.
         let mut first = None;
         let mut apposition = false;
@@ -236,7 +264,7 @@ pub(crate) fn describe(
             }
             match first {
                 None => first = Some(matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn)),
-                Some(name) => apposition |= name && comma_before(phrase.start),
+                Some(name) => apposition |= name && set_off_by_comma(phrase.start),
             }
             // A pronoun is no apposition: the vocative before it is (`Frau Präsidentin, ich glaube`).
             !apposition || phrase.governor.is_some() || word(phrase.head).pos == Pos::Pron
