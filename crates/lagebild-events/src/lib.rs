@@ -269,7 +269,7 @@ impl<'a> Coder<'a> {
                 actors.extend(self.with_conjuncts(head, &bounds));
             }
             for head in role(ArgumentRole::Object).chain(role(ArgumentRole::IndirectObject)) {
-                if self.names_actor(head) {
+                if self.names_actor(head) || self.names_group(head, &bounds) {
                     recipients.extend(self.with_conjuncts(head, &bounds));
                 }
             }
@@ -302,7 +302,9 @@ impl<'a> Coder<'a> {
             actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
         }
         let clause_tokens: Vec<usize> = clause.tokens.iter().map(|&t| t as usize).collect();
-        self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients);
+        let mut partners = Vec::new();
+        self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients, &mut partners);
+        actors.append(&mut partners);
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
     }
 
@@ -378,7 +380,10 @@ impl<'a> Coder<'a> {
         let after: Vec<usize> = (phrase.end..bounds.end.min(phrase.end + 6))
             .take_while(|&t| !matches!(self.pos(t), "CCONJ" | "PUNCT"))
             .collect();
-        self.prepositional(&after, &bounds, token, &mut actors, &mut recipients);
+        // Who takes part with `mit` (`Verhandlungen mit der PSOE`) comes after the actor found
+        // otherwise (`hat Podemos Verhandlungen … aufgenommen`).
+        let mut partners = Vec::new();
+        self.prepositional(&after, &bounds, token, &mut actors, &mut recipients, &mut partners);
         // `zwischen`/`between` and a list after it: the members act together (`Streit zwischen
         // Polen und Russland`, `talks between Seoul and Tokyo`).
         if let Some(&preposition) = after.first().filter(|&&t| self.words.is("between_prep", &self.lower[t]))
@@ -440,6 +445,11 @@ impl<'a> Coder<'a> {
                     }
                 }
                 _ => {}
+            }
+        }
+        for arg in partners {
+            if !actors.iter().any(|known| overlaps(known.range, arg.range)) {
+                actors.push(arg);
             }
         }
         // `seine Unterstützung der russischen Invasion`: where the noun has its actor, a
@@ -564,6 +574,7 @@ impl<'a> Coder<'a> {
         trigger: usize,
         actors: &mut Vec<Arg>,
         recipients: &mut Vec<Arg>,
+        partners: &mut Vec<Arg>,
     ) {
         for &token in tokens {
             if self.pos(token) != "ADP" {
@@ -573,6 +584,11 @@ impl<'a> Coder<'a> {
             let class =
                 ["actor_prep", "recipient_prep", "partner_prep"].into_iter().find(|class| self.words.is(class, word));
             let Some(class) = class else { continue };
+            // A preposition of a quantity's modifier (`bis zu 2.500 Mitarbeiter`) governs no
+            // participant.
+            if self.in_quantity_modifier(token) {
+                continue;
+            }
             // `von`/`by` names the actor only right after a verb or noun of the event, not
             // after an adverb or adjective (`südlich von Seoul`).
             // Nor after another noun, whose owner it names (`die Regierung von Viktor Orban`).
@@ -585,17 +601,25 @@ impl<'a> Coder<'a> {
             let Some(head) = self.head_after(token, bounds) else { continue };
             let arg = match class {
                 _ if self.names_actor(head) => self.arg(head, bounds),
+                // A group named by its role noun (`gegen prorussische Separatisten`).
+                _ if self.names_group(head, bounds) => self.arg(head, bounds),
                 "recipient_prep" if self.words.is("owner_prep", word) => match self.owner(head, bounds) {
                     Some(owner) => self.owner_arg(owner, bounds),
                     None => continue,
                 },
                 _ => continue,
             };
-            if actors.iter().chain(recipients.iter()).any(|known| overlaps(known.range, arg.range)) {
+            if actors
+                .iter()
+                .chain(recipients.iter())
+                .chain(partners.iter())
+                .any(|known| overlaps(known.range, arg.range))
+            {
                 continue;
             }
             match class {
                 "recipient_prep" => recipients.push(arg),
+                "partner_prep" => partners.push(arg),
                 _ => actors.push(arg),
             }
         }
@@ -646,6 +670,17 @@ impl<'a> Coder<'a> {
             token += 1;
         }
         (!self.in_time(token)).then_some(token)
+    }
+
+    /// Whether a token lies in a quantity before its number (`zu` in `bis zu 2.500`).
+    fn in_quantity_modifier(&self, token: usize) -> bool {
+        let range = self.doc.tokens[token].range;
+        self.doc.quantities.iter().any(|quantity| {
+            quantity.range.start() <= range.start()
+                && range.end() <= quantity.range.end()
+                && self.doc.tokens.get(token + 1).is_some_and(|next| next.range.end() <= quantity.range.end())
+                && quantity.modifier != lagebild_doc::QuantityModifier::Exact
+        })
     }
 
     /// Whether a token lies in a time expression (`on Monday` names no recipient).
@@ -746,7 +781,7 @@ impl<'a> Coder<'a> {
     /// noun's sector, for any sector but government's. Its head is its last noun. A group of
     /// several countries (`beide Armeen`, class `several_countries`) takes none.
     fn group_code(&self, range: TextRange) -> Option<String> {
-        let (home, sectors) = (self.home.as_ref()?, &self.words.role_sectors);
+        let sectors = &self.words.role_sectors;
         let tokens = &self.doc.tokens;
         let first = tokens.partition_point(|token| token.range.start() < range.start());
         let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= range.end()).count();
@@ -754,13 +789,64 @@ impl<'a> Coder<'a> {
             return None;
         }
         let head = (first..end).rev().find(|&t| self.pos(t) == "NOUN")?;
-        let sector = sectors.get(self.lemma(head).as_str()).or_else(|| sectors.get(&self.lower[head]))?;
+        let lemma = self.lemma(head);
+        let sector = sectors
+            .get(lemma.as_str())
+            .or_else(|| sectors.get(&self.lower[head]))
+            .map(|sector| &**sector)
+            .or_else(|| self.compound_sector(&lemma))?;
         // Officials travel (`der Minister`, `der Botschafter`): only groups and institutions
         // that act where the article is take its country.
-        if &**sector == "GOV" {
+        if sector == "GOV" {
             return None;
         }
-        Some(format!("{home}{sector}"))
+        let country = self.located_country(first, end).or_else(|| self.home.clone())?;
+        Some(format!("{country}{sector}"))
+    }
+
+    /// The country where the group of the tokens `first..end` acts, where its sentence says:
+    /// a place after a place preposition right after it (`Separatisten in der Ostukraine`),
+    /// else the last such place before it in its sentence (`In Budapest protestierten
+    /// Tausende`, `In der Ostukraine kämpfen Regierungstruppen`).
+    fn located_country(&self, first: usize, end: usize) -> Option<String> {
+        let bounds = self.bounds(first);
+        let place_prep = |t: usize| self.pos(t) == "ADP" && self.words.is("place_prep", &self.lower[t]);
+        let country_after = |preposition: usize| -> Option<String> {
+            let head = self.head_after(preposition, &bounds)?;
+            let range = self.doc.tokens[head].range;
+            let place = self.doc.entities.iter().find(|entity| {
+                overlaps(entity.range, range)
+                    && matches!(entity.entity_type, EntityType::Gpe | EntityType::Location)
+                    && entity.form == lagebild_doc::EntityForm::Name
+            })?;
+            place.country.clone()
+        };
+        if end < bounds.end
+            && place_prep(end)
+            && let Some(country) = country_after(end)
+        {
+            return Some(country);
+        }
+        (bounds.start..first).rev().filter(|&t| place_prep(t)).find_map(country_after)
+    }
+
+    /// Whether a noun names a group by its role noun, with a country from its sentence or
+    /// article (`gegen prorussische Separatisten`, `griffen Rebellen an`): [`Self::group_code`].
+    fn names_group(&self, head: usize, bounds: &Range<usize>) -> bool {
+        self.pos(head) == "NOUN" && self.group_code(self.range(&self.phrase(head, bounds))).is_some()
+    }
+
+    /// The sector of the longest role noun that ends a German compound after at least three
+    /// letters (`Regierungstruppen` → `truppe`, MIL; `Sicherheitskräfte` → none).
+    fn compound_sector(&self, lemma: &str) -> Option<&str> {
+        if self.doc.meta.lang != Lang::De {
+            return None;
+        }
+        lemma
+            .char_indices()
+            .skip(3)
+            .find_map(|(at, _)| self.words.role_sectors.get(&lemma[at..]))
+            .map(|sector| &**sector)
     }
 
     fn is_actor_entity(&self, index: usize) -> bool {
@@ -909,8 +995,10 @@ impl<'a> Coder<'a> {
         while start > bounds.start
             && matches!(self.pos(start - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN")
             && self.pos(start) != "DET"
-            // Not over a time before it (`am Montag zwei Kampfjets`).
+            // Not over a time before it (`am Montag zwei Kampfjets`), nor over a name or noun
+            // before a number, which ends another phrase (`in Graz drei Demonstranten`).
             && !self.in_time(start - 1)
+            && !(self.pos(start) == "NUM" && matches!(self.pos(start - 1), "NOUN" | "PROPN"))
         {
             start -= 1;
         }
@@ -1037,6 +1125,87 @@ impl<'a> Coder<'a> {
         })
     }
 
+    /// The token that is exactly `range`, if one is.
+    fn single_token(&self, range: TextRange) -> Option<usize> {
+        let tokens = &self.doc.tokens;
+        let index = tokens.partition_point(|token| token.range.start() < range.start());
+        tokens.get(index).is_some_and(|token| token.range == range).then_some(index)
+    }
+
+    /// The group a third-person plural `sie`/`they` stands for: the subject of a clause before
+    /// it, in its sentence or the two before, that is a plural noun phrase with an actor code
+    /// (`Tausende Nationalisten protestierten … Sie fordern …`), the nearest first. Not a
+    /// capitalised `Sie` inside a sentence, which addresses someone.
+    fn plural_antecedent(&self, pronoun: usize) -> Option<Arg> {
+        self.plural_antecedent_within(pronoun, 3)
+    }
+
+    /// [`Self::plural_antecedent`], through at most `depth` pronouns (`Sie waren … geflogen.
+    /// Dort landeten sie …`).
+    fn plural_antecedent_within(&self, pronoun: usize, depth: u8) -> Option<Arg> {
+        let token = &self.doc.tokens[pronoun];
+        let sentence = self.sentence_of[pronoun] as usize;
+        let sentence_start = self.sentence_tokens.get(sentence)?.start;
+        let polite =
+            self.doc.meta.lang == Lang::De && pronoun != sentence_start && self.doc.slice(token.range).starts_with('S');
+        // The German tagger's number for `sie` is a guess: a plural finite verb of the clause
+        // whose subject it is decides.
+        let plural_verb = || {
+            self.doc.clauses.iter().any(|clause| {
+                clause.arguments.contains(&(ArgumentRole::Subject, pronoun as u32))
+                    && clause.verb_tokens.iter().any(|&t| {
+                        let verb = &self.doc.tokens[t as usize];
+                        verb.feature("VerbForm") == Some("Fin") && verb.feature("Number") == Some("Plur")
+                    })
+            })
+        };
+        let plural = self.pos(pronoun) == "PRON"
+            && token.feature("PronType") == Some("Prs")
+            && token.feature("Person") == Some("3")
+            && (token.feature("Number") == Some("Plur") || plural_verb())
+            && !self.words.is("expletive", &self.lower[pronoun])
+            && !polite;
+        if !plural {
+            return None;
+        }
+        let first = self.sentence_tokens.get(sentence.saturating_sub(2))?.start;
+        let counted = |head: usize, bounds: &Range<usize>| {
+            self.phrase(head, bounds).any(|t| {
+                t < head && self.pos(t) == "NUM" && {
+                    let form = &self.lower[t];
+                    form != "1" && !form.starts_with("ein") && !form.starts_with("one")
+                }
+            })
+        };
+        self.doc
+            .clauses
+            .iter()
+            .flat_map(|clause| clause.arguments.iter())
+            .filter(|(role, head)| *role == ArgumentRole::Subject && (first..pronoun).contains(&(*head as usize)))
+            .map(|&(_, head)| head as usize)
+            .filter(|&head| !self.is_noun_trigger(head))
+            .filter_map(|head| {
+                if self.pos(head) == "PRON" {
+                    let group = self.plural_antecedent_within(head, depth.checked_sub(1)?)?;
+                    return Some((head, group));
+                }
+                let bounds = self.bounds(head);
+                let plural = self.doc.tokens[head].feature("Number") == Some("Plur")
+                    || self.pos(head) == "NUM"
+                    || counted(head, &bounds);
+                if !plural {
+                    return None;
+                }
+                let mut arg = self.arg(head, &bounds);
+                if arg.code.is_none() {
+                    arg.code = self.group_code(arg.range);
+                }
+                arg.code.is_some().then_some((head, arg))
+            })
+            .max_by_key(|(head, _)| *head)
+            .map(|(_, arg)| Arg { range: token.range, ..arg })
+    }
+
     fn finish(
         &self,
         trigger: &Trigger,
@@ -1123,6 +1292,12 @@ impl<'a> Coder<'a> {
         for arg in actors.iter_mut().chain(recipients.iter_mut()) {
             if arg.code.is_none() {
                 arg.code = self.group_code(arg.range);
+            }
+            if arg.code.is_none()
+                && let Some(pronoun) = self.single_token(arg.range)
+                && let Some(group) = self.plural_antecedent(pronoun)
+            {
+                *arg = group;
             }
         }
         // One actor per code: a role noun and its country (`Marinen` … `Japans`) are one actor.

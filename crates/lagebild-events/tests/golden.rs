@@ -86,3 +86,19 @@ fn groups_take_the_country_of_the_article() {
     ];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// A third-person plural pronoun stands for the plural group that was the subject of a clause
+/// before it, in its sentence or the two before, also through another such pronoun; a
+/// capitalised `Sie` inside a sentence addresses someone and stands for no group.
+#[test]
+fn plural_pronouns_stand_for_the_group_before() {
+    let articles = [
+        (
+            "de",
+            "Budapest – Tausende Studenten protestierten gegen die Regierung. Sie waren aus dem ganzen Land angereist. Am Abend forderten sie Neuwahlen.",
+        ),
+        ("de", "Budapest – Tausende Studenten protestierten. Der Minister sagte, er werde Sie unterstützen."),
+        ("en", "Kabul – The rebels attacked a convoy. They killed three soldiers."),
+    ];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}

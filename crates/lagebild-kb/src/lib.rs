@@ -514,7 +514,8 @@ impl Kb {
     /// A German compound ending in a role noun of at least six letters (`innenminister`,
     /// `polizeisprecher`, `regierungspartei`); when its first part is a role noun too (with
     /// or without a linking `s`), that part names the institution and gives the sector
-    /// (`polizeisprecher` → COP, `parteiführung` → PTY).
+    /// (`polizeisprecher` → COP, `parteiführung` → PTY), unless it is the government and the
+    /// last part has a sector of its own (`regierungstruppen` → MIL).
     pub fn compound_role_noun(&self, lang: Lang, word: &str) -> Option<RoleNoun> {
         if lang != Lang::De || !self.role_noun_suffixes.contains(suffix_key(word, ROLE_SUFFIX)) {
             return None;
@@ -541,6 +542,9 @@ impl Kb {
                 .role_noun(lang, first)
                 .or_else(|| first.strip_suffix('s').and_then(|first| self.role_noun(lang, first)));
             let mut noun = noun.clone();
+            // The government's own forces, party or media keep their sector
+            // (`regierungstruppen` → MIL): the government names no institution of its own there.
+            let institution = institution.filter(|institution| &*institution.sector != "GOV" || &*noun.sector == "GOV");
             if let Some(institution) = institution {
                 noun.sector = institution.sector.clone();
                 noun.reading = institution.reading.clone();

@@ -133,6 +133,10 @@ struct Shape {
     hyphen: bool,
 }
 
+/// How a candidate was found that names a region of a country by a prefix of direction
+/// (`Ostukraine`).
+const REGION: &str = "region with a direction";
+
 fn lowercase_into(text: &str, buffer: &mut String) {
     if text.is_ascii() {
         let start = buffer.len();
@@ -511,6 +515,23 @@ fn find_candidates(context: &Context<'_>) -> Vec<Candidate> {
                     matched = Some((1, doc.tokens[i].range, hits, "adjective with a direction", rest.to_owned()));
                 }
             }
+            // A German region named by a prefix of direction and its country's name in one
+            // word: `Ostukraine`, `Nordsyrien`, a place in that country, linked to it.
+            if matched.is_none()
+                && upper
+                && context.lang == Lang::De
+                && let Some(rest) = kb.strip_direction(context.lang, lower)
+            {
+                let hits: Vec<NameHit> = kb
+                    .lookup(rest)
+                    .iter()
+                    .filter(|hit| hit.form == NameForm::Name && kb.entry(hit.entry).kind == Kind::Country)
+                    .copied()
+                    .collect();
+                if !hits.is_empty() {
+                    matched = Some((1, doc.tokens[i].range, hits, REGION, rest.to_owned()));
+                }
+            }
             // A German adjective of a large city in -er: `Moskauer`, `Pariser`.
             if matched.is_none()
                 && upper
@@ -786,6 +807,15 @@ fn link(
         ..Entity::new(candidate.range, entry.entity_type, form, confidence)
     };
     if !linked {
+        return Explained { entity, reason: reason.done() };
+    }
+    // A region of a country (`Ostukraine`) is no entry of the base: a place in that country,
+    // unlinked.
+    if candidate.how == REGION {
+        entity.entity_type = EntityType::Location;
+        entity.name = Some(surface.to_owned());
+        entity.reading = Some(Reading::Place);
+        reason.add(|| "a region of the country: a place in it, not linked".to_owned());
         return Explained { entity, reason: reason.done() };
     }
     entity.kb_id = Some(entry.id.to_string());

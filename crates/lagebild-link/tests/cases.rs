@@ -54,6 +54,24 @@ fn a_counted_country_name_is_its_people() {
     assert_eq!(find(&doc, &entities, "Ungarn")[1].reading, Some(Reading::Place));
 }
 
+/// A prefix of direction before a country's name in one word names a region of it
+/// (`Ostukraine`): a place in that country, not linked to the country; `Nordirland` is the
+/// United Kingdom's. The government's own forces keep the military's sector.
+#[test]
+fn regions_by_direction_and_the_governments_forces() {
+    let (doc, entities) = run(
+        "In der Ostukraine kämpfen russische Regierungstruppen. In Nordirland blieb es ruhig.",
+        Lang::De,
+        Some((2016, 1, 10)),
+    );
+    let region = &find(&doc, &entities, "Ostukraine")[0];
+    assert_eq!(region.kb_id, None);
+    assert_eq!(region.country.as_deref(), Some("UKR"));
+    assert_eq!(region.reading, Some(Reading::Place));
+    assert_eq!(find(&doc, &entities, "Nordirland")[0].country.as_deref(), Some("GBR"));
+    assert_eq!(find(&doc, &entities, "Regierungstruppen")[0].code.as_deref(), Some("RUSMIL"));
+}
+
 #[test]
 fn role_nouns_resolve_to_the_holder_at_the_document_date_and_corefer() {
     let text = "Der russische Außenminister traf Wang Yi. Lawrow sagte, man sei sich einig.";

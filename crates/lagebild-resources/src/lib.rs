@@ -176,11 +176,14 @@ pub enum ClauseWordClass {
     /// A word the tagger may read as a separable verb particle that never is one (`jeder` in
     /// `Das weiß jeder`).
     NotParticle,
+    /// A preposition that, alone or with the preposition after it, only modifies the number
+    /// after them (`bis` in `bis zu 2.500 Mitarbeiter`): the phrase has no governor.
+    NumberPreposition,
 }
 
 impl ClauseWordClass {
     /// Every class, with its name in the resource file.
-    pub const ALL: [(ClauseWordClass, &'static str); 16] = [
+    pub const ALL: [(ClauseWordClass, &'static str); 17] = [
         (ClauseWordClass::Subordinator, "subordinator"),
         (ClauseWordClass::Comparative, "comparative"),
         (ClauseWordClass::SubordinatorPrefix, "subordinator_prefix"),
@@ -197,24 +200,26 @@ impl ClauseWordClass {
         (ClauseWordClass::PrepositionalParticiple, "prepositional_participle"),
         (ClauseWordClass::Coordinator, "coordinator"),
         (ClauseWordClass::NotParticle, "not_particle"),
+        (ClauseWordClass::NumberPreposition, "number_preposition"),
     ];
 
     pub fn parse(name: &str) -> Option<ClauseWordClass> {
+        const { assert!(ClauseWordClass::ALL.len() <= 32, "the classes fit the bits of ClauseWords") };
         ClauseWordClass::ALL.iter().find(|(_, text)| *text == name).map(|(class, _)| *class)
     }
 }
 
 /// The set of classes one lemma of `clause_words.tsv` has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ClauseWords(u16);
+pub struct ClauseWords(u32);
 
 impl ClauseWords {
     pub fn has(self, class: ClauseWordClass) -> bool {
-        self.0 & (1 << class as u16) != 0
+        self.0 & (1 << class as u32) != 0
     }
 
     pub fn insert(&mut self, class: ClauseWordClass) {
-        self.0 |= 1 << class as u16;
+        self.0 |= 1 << class as u32;
     }
 
     /// A modal, future, passive, perfect or support auxiliary.

@@ -274,6 +274,7 @@ pub(crate) fn describe(
         Lang::De => roles_de(
             phrases,
             finite.map(word),
+            finite,
             copula,
             &|head| matches!(word(head).pos, Pos::Noun | Pos::Adj),
             &|head| sentence.doc.slice(sentence.doc.tokens[head as usize].range).ends_with('n'),
@@ -487,8 +488,15 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
             }
             phrases.extend(outer.take());
             phrases.extend(current.take());
+            // A number's modifier governs nothing (`bis zu 2.500 Mitarbeiter`).
+            let before_number = tokens.get(index + 1).is_some_and(|&t| t == token + 1 && word(t).pos == Pos::Num);
+            let number_modifier = before_number
+                && (w.is(ClauseWordClass::NumberPreposition)
+                    || (index > 0
+                        && tokens[index - 1] + 1 == token
+                        && word(tokens[index - 1]).is(ClauseWordClass::NumberPreposition)));
             // The clause's own introducer governs nothing (`um Putin zu treffen`).
-            if w.pos == Pos::Adp && Some(token) != introducer {
+            if w.pos == Pos::Adp && Some(token) != introducer && !number_modifier {
                 governor = Some(token);
             } else if w.pos != Pos::Adv {
                 governor = None;
@@ -591,6 +599,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
 fn roles_de(
     phrases: &[Phrase],
     finite: Option<Word>,
+    finite_at: Option<u32>,
     copula: bool,
     common_noun: &dyn Fn(u32) -> bool,
     dative_form: &dyn Fn(u32) -> bool,
@@ -632,7 +641,14 @@ fn roles_de(
     // A German plural noun phrase is alike in the nominative and the accusative (`türkische
     // Sicherheitskräfte`, `23 Rebellen`): between two of them the tagger's case is a guess,
     // and the first is the subject, in German's usual order.
-    let plural = |p: &&Phrase| p.numbers == flag::PLURAL && p.cases != 0 && syncretic(p) && common_noun(p.head);
+    // A bare plural is no genitive (that takes an article or adjective): read as one
+    // (`Regierungstruppen`), it is alike in the nominative and the accusative too.
+    let plural = |p: &&Phrase| {
+        p.numbers == flag::PLURAL
+            && p.cases != 0
+            && (syncretic(p) || (!p.marked && p.cases == flag::GENITIVE))
+            && common_noun(p.head)
+    };
     let subject = match subject {
         Some(tagged) if plural(&tagged) && agrees(&tagged) => {
             free().find(|p| plural(p) && agrees(p) && p.start < tagged.start).or(Some(tagged))
@@ -650,7 +666,17 @@ fn roles_de(
     // Wochenende`): a noun phrase is never its subject. (Not in the plural, where the
     // tagger's person is a guess between `wir` and `sie`; a pronoun stays, as in `man
     // fürchte`, a Konjunktiv I spelt alike.)
-    let elided = finite.is_some_and(|w| w.has(flag::FIRST_PERSON) && w.has(flag::SINGULAR)) && !speaker_first;
+    // Not where a nominative stands right before the verb in second position: `Die Polizei
+    // warne davor` is a Konjunktiv I, spelt like the first person, that the tagger read as
+    // an indicative.
+    let nominative_before = finite_at.is_some_and(|at| {
+        phrases
+            .iter()
+            .any(|p| p.governor.is_none() && p.head < at && p.cases == flag::NOMINATIVE && common_noun(p.head))
+    });
+    let elided = finite.is_some_and(|w| w.has(flag::FIRST_PERSON) && w.has(flag::SINGULAR))
+        && !speaker_first
+        && !nominative_before;
     let subject = subject.filter(|s| !(elided && (common_noun(s.head) || s.bare_name)));
     if let Some(subject) = subject {
         arguments.push((ArgumentRole::Subject, subject.head));
