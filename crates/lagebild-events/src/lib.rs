@@ -243,15 +243,21 @@ impl<'a> Coder<'a> {
         if clause.passive {
             // Not a `von` that belongs to the noun before it (`während des Besuchs von Papst
             // Franziskus … festgenommen`), unless that noun is a time (`am Montag von der Polizei`).
+            // Nor the subject's (`drei Terroristen durch Soldaten … getötet`: the subject
+            // undergoes the event and names no owner).
             let attribute = |head: usize| {
                 let start = self.phrase(head, &bounds).start;
                 start >= bounds.start + 2
                     && self.pos(start - 1) == "ADP"
                     && self.pos(start - 2) == "NOUN"
                     && !self.in_time(start - 2)
+                    && !clause.arguments.contains(&(ArgumentRole::Subject, (start - 2) as u32))
             };
-            actors
-                .extend(role(ArgumentRole::Agent).filter(|&head| !attribute(head)).map(|head| self.arg(head, &bounds)));
+            actors.extend(
+                role(ArgumentRole::Agent)
+                    .filter(|&head| !attribute(head))
+                    .flat_map(|head| self.with_conjuncts(head, &bounds)),
+            );
             // `nordkoreanische Waffen würden geschickt`: the country adjective of the subject acts.
             if actors.is_empty() {
                 for head in role(ArgumentRole::Subject) {
@@ -901,7 +907,7 @@ impl<'a> Coder<'a> {
     /// einigten sich`. Members are noun phrases joined by commas and a conjunction; the list
     /// ends at anything else (a verb, a relative pronoun, a preposition).
     fn conjuncts(&self, head: usize, bounds: &Range<usize>) -> Vec<Arg> {
-        if self.pos(head) == "PRON" || !self.names_actor(head) {
+        if self.pos(head) == "PRON" || !(self.names_actor(head) || self.names_group(head, bounds)) {
             return Vec::new();
         }
         let joint = |t: usize| self.pos(t) == "CCONJ" || &self.lower[t] == ",";
@@ -913,6 +919,8 @@ impl<'a> Coder<'a> {
             (self.names_actor(head) || phrase.clone().any(|t| self.names_actor(t)))
                 .then_some(arg)
                 .filter(|arg| arg.entity.is_some())
+                // Or a group by its role noun (`durch Soldaten und Polizisten`).
+                .or_else(|| self.names_group(head, bounds).then(|| self.arg(head, bounds)))
         };
         let mut found = Vec::new();
         let phrase = self.phrase(head, bounds);

@@ -151,10 +151,13 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
             continue;
         }
         let form = doc.slice(token.range);
+        // Also in the German genitive (`nach Andrejews Worten`).
+        let genitive = form.strip_suffix('s').filter(|_| doc.meta.lang == Lang::De);
+        let spelt = |last: &str| last == form || genitive == Some(last);
         // The nearest person named before; else, as in a headline before the text, the first
         // named after.
-        let named_before = people.iter().rev().find(|&&(end, last, _)| end <= token.range.start() && last == form);
-        let named_after = || people.iter().find(|&&(end, last, _)| end > token.range.end() && last == form);
+        let named_before = people.iter().rev().find(|&&(end, last, _)| end <= token.range.start() && spelt(last));
+        let named_after = || people.iter().find(|&&(end, last, _)| end > token.range.end() && spelt(last));
         let Some(&(_, _, person)) = named_before.or_else(named_after) else {
             continue;
         };
@@ -175,6 +178,14 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
         };
         if !locative && let Some(place) = found.iter().position(|mention| small_place(&mention.entity)) {
             replaced.push(place);
+        }
+        // The tagger's other type for the word alone is a guess the name before outweighs
+        // (`Andrejews` read as a place).
+        let guessed = |entity: &Entity| {
+            entity.range == token.range && entity.kb_id.is_none() && entity.entity_type != EntityType::Person
+        };
+        if let Some(guess) = found.iter().position(|mention| guessed(&mention.entity)) {
+            replaced.push(guess);
         }
         if found.iter().enumerate().any(|(at, mention)| covered(mention.entity.range) && !replaced.contains(&at)) {
             continue;
@@ -257,9 +268,12 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
         if !unknown_name(&found[index].entity) || !person(&found[index].entity) && count > 1 {
             continue;
         }
-        // The nearest earlier person whose name has more words and ends the same way.
+        // The nearest earlier person whose name has more words and ends the same way, also
+        // before a German genitive `-s` (`Andrejews`).
+        let genitive = last.strip_suffix('s').filter(|_| doc.meta.lang == Lang::De);
         let earlier = (0..index).rev().find(|&other| {
-            person(&found[other].entity) && names[other].is_some_and(|(words, end)| words > count && end == last)
+            person(&found[other].entity)
+                && names[other].is_some_and(|(words, end)| words > count && (end == last || genitive == Some(end)))
         });
         if let Some(other) = earlier {
             let full = found[other].entity.clone();
