@@ -59,7 +59,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 22] = [
+const CLASSES: [&str; 23] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -82,6 +82,7 @@ const CLASSES: [&str; 22] = [
     "unstressed_prefix",
     "several_countries",
     "place_is_target",
+    "content_conjunction",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

@@ -192,17 +192,19 @@ impl<'a> Coder<'a> {
         // What someone asks, refuses, threatens or agrees to do (`rief Südafrika auf, Bashir
         // zu verhaften`, `weigerte sich, zu verhandeln`) has not happened: PLOVER codes the
         // request, refusal, threat or agreement only.
-        let intended = clause.kind == lagebild_doc::ClauseKind::Infinitive
+        // So is a clause of content after a request, threat or promise (`forderte, dass
+        // Russland seine Truppen abzieht`); after a rejection it is what is denied.
+        let content = clause.kind == lagebild_doc::ClauseKind::Subordinate
+            && clause.introducer.is_some_and(|t| self.words.is("content_conjunction", &self.lower[t as usize]));
+        let intended = (clause.kind == lagebild_doc::ClauseKind::Infinitive || content)
             && clause.parent.and_then(|parent| self.doc.clauses.get(parent as usize)).is_some_and(|parent| {
                 let lemma = parent.lemma.as_deref().map(str::to_lowercase).unwrap_or_default();
-                self.words.verbs.get(&lemma).is_some_and(|trigger| {
-                    matches!(
-                        trigger.category,
-                        Category::Fixed {
-                            event_type: EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree,
-                            ..
-                        }
-                    )
+                self.words.verbs.get(&lemma).is_some_and(|trigger| match trigger.category {
+                    Category::Fixed {
+                        event_type: EventType::Request | EventType::Threaten | EventType::Agree, ..
+                    } => true,
+                    Category::Fixed { event_type: EventType::Reject, .. } => !content,
+                    _ => false,
                 })
             });
         if intended {
@@ -307,11 +309,38 @@ impl<'a> Coder<'a> {
         {
             actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
         }
+        // What is criticised or asked in a clause of its own is aimed at that clause's subject
+        // (`bedauerte, dass Israel den Berichterstatter nicht reisen ließ`, `forderte, dass
+        // Russland seine Truppen abzieht`).
+        if recipients.is_empty()
+            && matches!(trigger.category, Category::Fixed { event_type: EventType::Accuse | EventType::Request, .. })
+        {
+            recipients.extend(self.complement_subject(index));
+        }
         let clause_tokens: Vec<usize> = clause.tokens.iter().map(|&t| t as usize).collect();
         let mut partners = Vec::new();
         self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients, &mut partners);
         actors.append(&mut partners);
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
+    }
+
+    /// The subject of the first clause that depends on clause `index` and says what: a
+    /// clause opened by a conjunction of content (class `content_conjunction`: `dass`, `ob`,
+    /// `that`) or reported speech; where it names an actor.
+    fn complement_subject(&self, index: usize) -> Option<Arg> {
+        let child = self.doc.clauses.iter().find(|child| {
+            child.parent == Some(index as u32)
+                && match child.kind {
+                    lagebild_doc::ClauseKind::ReportedSpeech => true,
+                    lagebild_doc::ClauseKind::Subordinate => {
+                        child.introducer.is_some_and(|t| self.words.is("content_conjunction", &self.lower[t as usize]))
+                    }
+                    _ => false,
+                }
+        })?;
+        let head = child.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, t)| t as usize)?;
+        let bounds = self.bounds(head);
+        (self.pos(head) != "PRON" && self.names_actor(head)).then(|| self.arg(head, &bounds))
     }
 
     /// A noun whose lemma, or a German compound's last part, is a trigger. A German word the
@@ -757,7 +786,33 @@ impl<'a> Coder<'a> {
         if self.is_named_country(index) {
             return Some(format!("{code}GOV"));
         }
+        // A crowd of a people (`tausende Ungarn`, `200 Polen`) are its civilians, as a crowd
+        // by a word of number alone is (`Tausende` → CVL).
+        if self.is_counted_people(index) && code.len() == 3 {
+            return Some(format!("{code}CVL"));
+        }
         Some(code)
+    }
+
+    /// Whether an entity names a people after a number or a word of number with the sector
+    /// CVL (`tausende Ungarn`, `200 Polen`).
+    fn is_counted_people(&self, index: usize) -> bool {
+        let entity = &self.doc.entities[index];
+        if entity.form != lagebild_doc::EntityForm::Demonym || entity.reading != Some(lagebild_doc::Reading::People) {
+            return false;
+        }
+        let Some(first) = self.single_token(entity.range).or_else(|| {
+            let tokens = &self.doc.tokens;
+            let at = tokens.partition_point(|token| token.range.start() < entity.range.start());
+            (at < tokens.len()).then_some(at)
+        }) else {
+            return false;
+        };
+        first.checked_sub(1).is_some_and(|before| {
+            self.pos(before) == "NUM"
+                || self.words.role_sectors.get(self.lemma(before).as_str()).is_some_and(|sector| &**sector == "CVL")
+                || self.words.role_sectors.get(&self.lower[before]).is_some_and(|sector| &**sector == "CVL")
+        })
     }
 
     /// Whether an entity is a country (or capital) named by its name (`der Ukraine`), whose
