@@ -324,6 +324,54 @@ impl<'a> Coder<'a> {
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
     }
 
+    /// Whether an event noun names what is asked for, threatened or promised, which has not
+    /// happened and which PLOVER leaves to the request, threat or agreement: outside the
+    /// subject of a clause whose verb is one (`drohten mit Streiks`, `für eine Zusammenarbeit
+    /// geworben`, `auf die Zusammenarbeit geeinigt`), or after such a noun and its preposition
+    /// (`Forderung nach exklusiven Verhandlungen`).
+    fn is_asked_for(&self, token: usize) -> bool {
+        let asks = |trigger: &Trigger| {
+            matches!(
+                trigger.category,
+                Category::Fixed { event_type: EventType::Request | EventType::Threaten | EventType::Agree, .. }
+            )
+        };
+        let bounds = self.bounds(token);
+        let start = self.phrase(token, &bounds).start;
+        // Not a noun in the genitive of another (`auf eine Verlängerung der Sanktionen
+        // geeinigt`: the sanctions are real).
+        let adnominal = start > bounds.start && matches!(self.pos(start - 1), "NOUN" | "PROPN");
+        if let Some(clause) = self.clause_of[token].map(|c| &self.doc.clauses[c as usize])
+            && !adnominal
+            && clause
+                .lemma
+                .as_deref()
+                .is_some_and(|lemma| self.words.verbs.get(&lemma.to_lowercase()).is_some_and(asks))
+        {
+            // Nor where the verb says what became of an event that is its subject (`droht eine
+            // EU-Strafe`).
+            let subject_is_event = clause.arguments.iter().any(|&(role, head)| {
+                role == ArgumentRole::Subject
+                    && self.pos(head as usize) == "NOUN"
+                    && self.is_noun_trigger(head as usize)
+            });
+            let in_subject = clause.arguments.iter().any(|&(role, head)| {
+                role == ArgumentRole::Subject && self.phrase(head as usize, &bounds).contains(&token)
+            });
+            // A noun the tagger reads as a nominative is the subject, whatever the clause's
+            // roles (`droht Österreich eine EU-Strafe`, the country a bare name).
+            let nominative = self.doc.tokens[token].feature("Case") == Some("Nom");
+            if !in_subject && !subject_is_event && !nominative {
+                return true;
+            }
+        }
+        // A noun of asking, its preposition, and the words of this noun's phrase between.
+        start >= bounds.start + 2
+            && self.pos(start - 1) == "ADP"
+            && self.pos(start - 2) == "NOUN"
+            && self.words.nouns.get(&self.lemma(start - 2)).is_some_and(asks)
+    }
+
     /// The subject of the first clause that depends on clause `index` and says what: a
     /// clause opened by a conjunction of content (class `content_conjunction`: `dass`, `ob`,
     /// `that`) or reported speech; where it names an actor.
@@ -356,6 +404,9 @@ impl<'a> Coder<'a> {
         let trigger = self.words.nouns.get(&lemma).or_else(|| self.compound_trigger(&lemma))?;
         // The scan of the names last: it runs only for a proper noun that is a trigger.
         if proper && self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range)) {
+            return None;
+        }
+        if self.is_asked_for(token) {
             return None;
         }
         let bounds = self.bounds(token);
