@@ -330,11 +330,25 @@ impl<'a> Coder<'a> {
     /// geworben`, `auf die Zusammenarbeit geeinigt`), or after such a noun and its preposition
     /// (`Forderung nach exklusiven Verhandlungen`).
     fn is_asked_for(&self, token: usize) -> bool {
-        let asks = |trigger: &Trigger| {
-            matches!(
-                trigger.category,
-                Category::Fixed { event_type: EventType::Request | EventType::Threaten | EventType::Agree, .. }
-            )
+        // What is agreed is no event of its own where it is cooperation, which PLOVER codes as
+        // the agreement; agreed sanctions or force are decided (`agreed a package of
+        // sanctions`).
+        let cooperation =
+            self.words.nouns.get(&self.lemma(token)).or_else(|| self.compound_trigger(&self.lemma(token))).is_some_and(
+                |own| {
+                    matches!(
+                        own.category,
+                        Category::Fixed {
+                            event_type: EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid,
+                            ..
+                        } | Category::ByParticipants { .. }
+                    )
+                },
+            );
+        let asks = |trigger: &Trigger| match trigger.category {
+            Category::Fixed { event_type: EventType::Request | EventType::Threaten, .. } => true,
+            Category::Fixed { event_type: EventType::Agree, .. } => cooperation,
+            _ => false,
         };
         let bounds = self.bounds(token);
         let start = self.phrase(token, &bounds).start;
