@@ -162,20 +162,7 @@ impl<'a> Reader<'a> {
     /// mostly lowercase already (verbs, function words) or the start of the form (German
     /// nouns: `Bericht` of `Berichts`): those are not copied.
     fn lemma(&self, token: usize) -> Cow<'_, str> {
-        match self.doc.tokens[token].lemma() {
-            Some(lemma)
-                if lemma.bytes().any(|b| b.is_ascii_uppercase())
-                    || !lemma.is_ascii() && lemma.chars().any(char::is_uppercase) =>
-            {
-                let lower = &self.lower[token];
-                match lower.get(..lemma.len()) {
-                    Some(start) if lemma.is_ascii() && start.eq_ignore_ascii_case(lemma) => Cow::Borrowed(start),
-                    _ => Cow::Owned(lemma.to_lowercase()),
-                }
-            }
-            Some(lemma) => Cow::Borrowed(lemma),
-            None => Cow::Borrowed(&self.lower[token]),
-        }
+        self.doc.lowercase_lemma(&self.lower, token)
     }
 
     /// What token `token`'s lowercase form is to the rules, if anything.

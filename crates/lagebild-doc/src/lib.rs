@@ -160,6 +160,27 @@ impl Document {
         LowerTokens::with_capacity(self.tokens.iter().map(|token| self.slice(token.range)), self.text.len())
     }
 
+    /// Token `token`'s lemma in lowercase, else its lowercase form (from `lower`, this
+    /// document's [`Document::lowercase_tokens`]). Borrowed where it can be: a lemma with no
+    /// capital as it is, and one that only differs from the start of the lowercase form by its
+    /// capitals (`Bericht` of `Berichts`) as that start; a copy is made only otherwise.
+    pub fn lowercase_lemma<'a>(&'a self, lower: &'a LowerTokens, token: usize) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        match self.tokens[token].lemma() {
+            Some(lemma)
+                if lemma.bytes().any(|b| b.is_ascii_uppercase())
+                    || !lemma.is_ascii() && lemma.chars().any(char::is_uppercase) =>
+            {
+                match lower[token].get(..lemma.len()) {
+                    Some(start) if lemma.is_ascii() && start.eq_ignore_ascii_case(lemma) => Cow::Borrowed(start),
+                    _ => Cow::Owned(lemma.to_lowercase()),
+                }
+            }
+            Some(lemma) => Cow::Borrowed(lemma),
+            None => Cow::Borrowed(&lower[token]),
+        }
+    }
+
     /// For each sentence, the indices of the tokens that lie inside it.
     pub fn sentence_tokens(&self) -> Vec<std::ops::Range<usize>> {
         let mut ranges = Vec::with_capacity(self.sentences.len());

@@ -145,6 +145,9 @@ struct Coder<'a> {
     dateline: Option<TextRange>,
     /// The country the article is about, for groups it names without one ([`home_country`]).
     home: Option<String>,
+    /// Per token, the noun trigger its lemma or a German compound's last part is, once asked
+    /// for ([`Self::noun_trigger`]).
+    noun_triggers: Vec<std::cell::OnceCell<Option<&'a Trigger>>>,
 }
 
 impl<'a> Coder<'a> {
@@ -155,15 +158,18 @@ impl<'a> Coder<'a> {
         let clause_of = doc.token_clauses();
         let dateline = doc.dateline();
         let home = home_country(doc, dateline);
-        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline, home }
+        let noun_triggers = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
+        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline, home, noun_triggers }
     }
 
     fn pos(&self, token: usize) -> &str {
         self.doc.tokens.get(token).and_then(|token| token.pos()).unwrap_or("")
     }
 
-    fn lemma(&self, token: usize) -> String {
-        self.doc.tokens[token].lemma().map_or_else(|| self.lower[token].to_owned(), str::to_lowercase)
+    /// The lowercase lemma of a token, its lowercase form where it has none; a copy only where
+    /// lowering changes more than the start of the form ([`Document::lowercase_lemma`]).
+    fn lemma(&self, token: usize) -> std::borrow::Cow<'_, str> {
+        self.doc.lowercase_lemma(&self.lower, token)
     }
 
     fn range(&self, tokens: &Range<usize>) -> TextRange {
@@ -177,7 +183,7 @@ impl<'a> Coder<'a> {
     /// A clause whose verb complex's lemma is a trigger.
     fn verb_event(&self, index: usize, clause: &Clause) -> Option<Event> {
         let verb = clause.verb? as usize;
-        let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb), str::to_lowercase);
+        let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb).into_owned(), str::to_lowercase);
         let trigger = self.words.verbs.get(&lemma)?;
         // A verb whose subject names an event says what became of that event, which is coded
         // by its noun: `eine EU-Strafe droht` (no threat), `Sanktionen wurden verhängt`.
@@ -218,7 +224,7 @@ impl<'a> Coder<'a> {
             .map(|&t| t as usize)
             .find(|&t| {
                 let own = self.lemma(t);
-                !own.is_empty() && lemma.ends_with(own.as_str())
+                !own.is_empty() && lemma.ends_with(&*own)
             })
             .unwrap_or(verb);
         let mut parts: Vec<TextRange> = vec![self.doc.tokens[main].range];
@@ -333,18 +339,15 @@ impl<'a> Coder<'a> {
         // What is agreed is no event of its own where it is cooperation, which PLOVER codes as
         // the agreement; agreed sanctions or force are decided (`agreed a package of
         // sanctions`).
-        let cooperation =
-            self.words.nouns.get(&self.lemma(token)).or_else(|| self.compound_trigger(&self.lemma(token))).is_some_and(
-                |own| {
-                    matches!(
-                        own.category,
-                        Category::Fixed {
-                            event_type: EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid,
-                            ..
-                        } | Category::ByParticipants { .. }
-                    )
-                },
-            );
+        let cooperation = self.noun_trigger(token).is_some_and(|own| {
+            matches!(
+                own.category,
+                Category::Fixed {
+                    event_type: EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid,
+                    ..
+                } | Category::ByParticipants { .. }
+            )
+        });
         let asks = |trigger: &Trigger| match trigger.category {
             Category::Fixed { event_type: EventType::Request | EventType::Threaten, .. } => true,
             Category::Fixed { event_type: EventType::Agree, .. } => cooperation,
@@ -383,7 +386,7 @@ impl<'a> Coder<'a> {
         start >= bounds.start + 2
             && self.pos(start - 1) == "ADP"
             && self.pos(start - 2) == "NOUN"
-            && self.words.nouns.get(&self.lemma(start - 2)).is_some_and(asks)
+            && self.words.nouns.get(&*self.lemma(start - 2)).is_some_and(asks)
     }
 
     /// The subject of the first clause that depends on clause `index` and says what: a
@@ -414,8 +417,7 @@ impl<'a> Coder<'a> {
             "PROPN" if self.doc.meta.lang == Lang::De => true,
             _ => return None,
         };
-        let lemma = self.lemma(token);
-        let trigger = self.words.nouns.get(&lemma).or_else(|| self.compound_trigger(&lemma))?;
+        let trigger = self.noun_trigger(token)?;
         // The scan of the names last: it runs only for a proper noun that is a trigger.
         if proper && self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range)) {
             return None;
@@ -624,8 +626,17 @@ impl<'a> Coder<'a> {
     }
 
     fn is_noun_trigger(&self, token: usize) -> bool {
-        let lemma = self.lemma(token);
-        self.words.nouns.contains_key(&lemma) || self.compound_trigger(&lemma).is_some()
+        self.noun_trigger(token).is_some()
+    }
+
+    /// The noun trigger that token `token`'s lemma is, or a German compound's last part
+    /// ([`Self::compound_trigger`]); worked out once per token.
+    fn noun_trigger(&self, token: usize) -> Option<&'a Trigger> {
+        *self.noun_triggers[token].get_or_init(|| {
+            let lemma = self.lemma(token);
+            let words: &'a EventWords = self.words;
+            words.nouns.get(&*lemma).or_else(|| self.compound_trigger(&lemma))
+        })
     }
 
     /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
@@ -633,12 +644,13 @@ impl<'a> Coder<'a> {
     /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`),
     /// nor after fewer than four letters, which are a prefix (`Vereinigung` is no `Einigung`),
     /// nor right after an unstressed prefix before a vowel (nor is `Richtervereinigung`).
-    fn compound_trigger(&self, lemma: &str) -> Option<&Trigger> {
+    fn compound_trigger(&self, lemma: &str) -> Option<&'a Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
         }
+        let words: &'a EventWords = self.words;
         if let Some((_, last)) = lemma.rsplit_once('-')
-            && let Some(trigger) = self.words.nouns.get(last)
+            && let Some(trigger) = words.nouns.get(last)
         {
             return Some(trigger);
         }
@@ -660,8 +672,8 @@ impl<'a> Coder<'a> {
                     && !("aeiouäöü".contains(character) && prefix())
             })
             .map(|(index, _)| &lemma[index..])
-            .filter(|suffix| suffix.len() >= 4 && suffix.len() <= self.words.longest_noun)
-            .find_map(|suffix| self.words.nouns.get(suffix))
+            .filter(|suffix| suffix.len() >= 4 && suffix.len() <= words.longest_noun)
+            .find_map(|suffix| words.nouns.get(suffix))
     }
 
     /// Objects of prepositions among `tokens`: `von X` right after `trigger` acts, `an X`/`nach X`/`gegen X`
@@ -875,7 +887,7 @@ impl<'a> Coder<'a> {
         };
         first.checked_sub(1).is_some_and(|before| {
             self.pos(before) == "NUM"
-                || self.words.role_sectors.get(self.lemma(before).as_str()).is_some_and(|sector| &**sector == "CVL")
+                || self.words.role_sectors.get(&*self.lemma(before)).is_some_and(|sector| &**sector == "CVL")
                 || self.words.role_sectors.get(&self.lower[before]).is_some_and(|sector| &**sector == "CVL")
         })
     }
@@ -917,7 +929,7 @@ impl<'a> Coder<'a> {
         let head = (first..end).rev().find(|&t| self.pos(t) == "NOUN")?;
         let lemma = self.lemma(head);
         let sector = sectors
-            .get(lemma.as_str())
+            .get(&*lemma)
             .or_else(|| sectors.get(&self.lower[head]))
             .map(|sector| &**sector)
             .or_else(|| self.compound_sector(&lemma))?;
@@ -1382,7 +1394,7 @@ impl<'a> Coder<'a> {
         if context.is_none() {
             context = clause_tokens.iter().find_map(|&t| {
                 let lemma = self.lemma(t);
-                self.words.contexts.get(&lemma).cloned().or_else(|| {
+                self.words.contexts.get(&*lemma).cloned().or_else(|| {
                     // The last part of a compound: `Waffenlieferungen` → `waffe`… by prefix.
                     self.words
                         .contexts
