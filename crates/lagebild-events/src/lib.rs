@@ -1239,8 +1239,9 @@ impl<'a> Coder<'a> {
     }
 
     /// The person a third-person singular `er`/`sie`/`he`/`she` (not an expletive `es`/`it`)
-    /// stands for: the last person with an actor code named before it in its sentence or the
-    /// two before.
+    /// stands for: the last person named before it in its sentence or the two before, with
+    /// its code or none (`Saleh Najar soll sein Name gewesen sein … Er sprengte sich`: not
+    /// the minister named before him).
     fn antecedent(&self, head: usize) -> Option<usize> {
         let token = &self.doc.tokens[head];
         let personal = self.pos(head) == "PRON"
@@ -1256,13 +1257,17 @@ impl<'a> Coder<'a> {
         let first_token = self.sentence_tokens.get(sentence.saturating_sub(2))?.start;
         let first = self.doc.tokens[first_token].range.start();
         let before = token.range.start();
-        self.doc.entities.iter().enumerate().rev().find_map(|(index, entity)| {
-            let candidate = entity.range.start() >= first
-                && entity.range.end() <= before
-                && entity.entity_type == EntityType::Person
-                && entity.code.is_some();
-            candidate.then_some(index)
-        })
+        self.doc
+            .entities
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, entity)| {
+                entity.range.start() >= first
+                    && entity.range.end() <= before
+                    && entity.entity_type == EntityType::Person
+            })
+            .map(|(index, _)| index)
     }
 
     /// The token that is exactly `range`, if one is.
