@@ -801,9 +801,11 @@ impl<'a> Coder<'a> {
         self.doc.times.iter().any(|time| time.range.start() <= range.start() && range.end() <= time.range.end())
     }
 
-    /// The head of a genitive right after `token` that names an actor (`Besuch Lawrows`).
+    /// The head of a genitive right after `token` that names an actor (`Besuch Lawrows`), also
+    /// a group by its role noun (`Landung der Kampfflugzeuge`).
     fn genitive_after(&self, token: usize, bounds: &Range<usize>) -> Option<usize> {
-        self.genitive_head(token, bounds).filter(|&head| self.pos(head) == "PROPN" || self.names_actor(head))
+        self.genitive_head(token, bounds)
+            .filter(|&head| self.pos(head) == "PROPN" || self.names_actor(head) || self.names_group(head, bounds))
     }
 
     /// The head of a genitive right after `token`: a name (also one the tagger took for a
@@ -938,8 +940,29 @@ impl<'a> Coder<'a> {
         if sector == "GOV" {
             return None;
         }
-        let country = self.located_country(first, end).or_else(|| self.home.clone())?;
+        let country = self
+            .located_country(first, end)
+            .or_else(|| self.country_of_same_sector(first, sector))
+            .or_else(|| self.home.clone())?;
         Some(format!("{country}{sector}"))
+    }
+
+    /// The country of the nearest entity before token `first`, in its sentence or the two
+    /// before, whose code has the sector `sector`: a group named again by a definite
+    /// description is the one named before (`zwei US-Tarnkappenjets … gelandet. Die Landung
+    /// der hochmodernen Kampfflugzeuge …` → USAMIL).
+    fn country_of_same_sector(&self, first: usize, sector: &str) -> Option<String> {
+        let sentence = self.sentence_of[first] as usize;
+        let from = self.doc.tokens[self.sentence_tokens.get(sentence.saturating_sub(2))?.start].range.start();
+        let before = self.doc.tokens[first].range.start();
+        self.doc.entities.iter().rev().find_map(|entity| {
+            let code = entity.code.as_deref()?;
+            (entity.range.start() >= from
+                && entity.range.end() <= before
+                && code.len() == 3 + sector.len()
+                && code.ends_with(sector))
+            .then(|| code[..3].to_owned())
+        })
     }
 
     /// The country where the group of the tokens `first..end` acts, where its sentence says:
