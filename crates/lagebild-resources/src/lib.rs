@@ -42,6 +42,8 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("en/clause_words.tsv", include_str!("../../../resources/en/clause_words.tsv")),
     ("de/verb_clitics.tsv", include_str!("../../../resources/de/verb_clitics.tsv")),
     ("en/verb_clitics.tsv", include_str!("../../../resources/en/verb_clitics.tsv")),
+    ("de/article_cases.tsv", include_str!("../../../resources/de/article_cases.tsv")),
+    ("en/article_cases.tsv", include_str!("../../../resources/en/article_cases.tsv")),
 ];
 
 /// Where a stage reads its own resource files: the texts compiled into the binary (pairs of
@@ -115,6 +117,19 @@ pub struct LangResources {
     /// Verb clitics that end a pronoun's or adverb's token (`'s` in `it's`), with the lemma of
     /// the verb they stand for (`verb_clitics.tsv`).
     pub verb_clitics: Vec<(String, String)>,
+    /// The cases each form of an article can have (`article_cases.tsv`), as bits of
+    /// [`ArticleCases`].
+    pub article_cases: WordMap<u8>,
+}
+
+/// The bits of [`LangResources::article_cases`].
+pub struct ArticleCases;
+
+impl ArticleCases {
+    pub const NOMINATIVE: u8 = 1;
+    pub const ACCUSATIVE: u8 = 2;
+    pub const DATIVE: u8 = 4;
+    pub const GENITIVE: u8 = 8;
 }
 
 /// A table of words looked up per token: hashed with FNV-1a, which is quick on short keys.
@@ -299,6 +314,25 @@ impl Resources {
             for row in parse_table(&name, &text, 2)?.rows {
                 resources.verb_clitics.push((row.fields[0].to_owned(), row.fields[1].to_owned()));
             }
+            let name = format!("{code}/article_cases.tsv");
+            let text = load(&name)?;
+            for row in parse_table(&name, &text, 2)?.rows {
+                let (form, cases) = (row.fields[0], row.fields[1]);
+                if form.to_lowercase() != form {
+                    return Err(row.error(&name, "an article's form must be lowercase"));
+                }
+                let mut bits = 0;
+                for case in cases.split(',') {
+                    bits |= match case.trim() {
+                        "nom" => ArticleCases::NOMINATIVE,
+                        "acc" => ArticleCases::ACCUSATIVE,
+                        "dat" => ArticleCases::DATIVE,
+                        "gen" => ArticleCases::GENITIVE,
+                        _ => return Err(row.error(&name, "a case is one of nom, acc, dat, gen")),
+                    };
+                }
+                resources.article_cases.insert(form.to_owned(), bits);
+            }
             Ok(resources)
         };
         let name = "shared/languages.tsv";
@@ -352,6 +386,13 @@ mod tests {
         }
         let english = resources.lang(Lang::En).unwrap();
         assert!(english.verb_clitics.iter().any(|(clitic, lemma)| clitic == "'s" && lemma == "be"));
+        assert!(english.article_cases.is_empty());
+        let german = resources.lang(Lang::De).unwrap();
+        assert_eq!(
+            german.article_cases.get("der"),
+            Some(&(ArticleCases::NOMINATIVE | ArticleCases::DATIVE | ArticleCases::GENITIVE))
+        );
+        assert_eq!(german.article_cases.get("dem"), Some(&ArticleCases::DATIVE));
     }
 
     #[test]

@@ -181,8 +181,14 @@ pub(crate) fn describe(
                 && sentence.doc.slice(sentence.doc.tokens[article as usize].range).eq_ignore_ascii_case("der")
                 && phrase.governor.is_none()
                 && !adnominal;
+            // A case the phrase's article cannot have is the tagger's slip: the article's own
+            // reading decides (`Der … Strafgerichtshof` read as an accusative).
+            let allowed = article_cases(sentence, tokens[phrase.start]);
             if dative_article {
                 phrase.cases = flag::DATIVE;
+            } else if head & flag::CASES != 0 && allowed != 0 && head & allowed == 0 {
+                let article = phrase.cases & allowed;
+                phrase.cases = if article != 0 { article } else { allowed };
             } else if head & flag::CASES != 0 {
                 phrase.cases = head & flag::CASES;
             }
@@ -389,6 +395,33 @@ pub(crate) fn describe(
 }
 
 /// Whether a number is a time of day (`5.00`, `18:30`), no count.
+/// The cases (as clause flags) that the article `token` can have, by its form
+/// (`article_cases.tsv`); none for another word.
+fn article_cases(sentence: &Sentence<'_>, token: u32) -> u32 {
+    use lagebild_resources::ArticleCases;
+    let word = sentence.words[token as usize - sentence.first];
+    if word.pos != Pos::Det || sentence.resources.article_cases.is_empty() {
+        return 0;
+    }
+    let form = sentence.doc.slice(sentence.doc.tokens[token as usize].range);
+    let bits = match sentence.resources.article_cases.get(form) {
+        Some(&bits) => bits,
+        None => match sentence.resources.article_cases.get(&form.to_lowercase()) {
+            Some(&bits) => bits,
+            None => return 0,
+        },
+    };
+    [
+        (ArticleCases::NOMINATIVE, flag::NOMINATIVE),
+        (ArticleCases::ACCUSATIVE, flag::ACCUSATIVE),
+        (ArticleCases::DATIVE, flag::DATIVE),
+        (ArticleCases::GENITIVE, flag::GENITIVE),
+    ]
+    .into_iter()
+    .filter(|&(bit, _)| bits & bit != 0)
+    .fold(0, |cases, (_, flag)| cases | flag)
+}
+
 fn clock_time(form: &str) -> bool {
     let Some((hours, minutes)) = form.split_once(['.', ':']) else { return false };
     (1..=2).contains(&hours.len())
