@@ -15,6 +15,10 @@
 //! what a comma sets off after a first noun phrase before the finite verb is an apposition
 //! (verb-second: one constituent stands there) and holds no argument. An infinitive clause
 //! has no subject (its first phrase is the object; its introducer `um`/`to` governs nothing).
+//! A German phrase's case is its head's, unless the head's case is one its article cannot
+//! have (`article_cases.tsv`: `Der … Strafgerichtshof` read as an accusative), where the
+//! article decides; a singular head read as a genitive after `der` with no noun before it is
+//! a dative (`warf der Türkei vor`); `bis zu` before a number governs nothing.
 //! English: the subject is the
 //! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
 //! the object the first phrase after it, and of two phrases after it the first is the
