@@ -59,7 +59,7 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 23] = [
+const CLASSES: [&str; 24] = [
     "negation",
     "expletive",
     "hypothetical",
@@ -83,6 +83,7 @@ const CLASSES: [&str; 23] = [
     "several_countries",
     "place_is_target",
     "content_conjunction",
+    "event_subject",
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

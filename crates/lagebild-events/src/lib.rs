@@ -187,11 +187,13 @@ impl<'a> Coder<'a> {
         let trigger = self.words.verbs.get(&lemma)?;
         // A verb whose subject names an event says what became of that event, which is coded
         // by its noun: `eine EU-Strafe droht` (no threat), `Sanktionen wurden verhängt`.
-        // Also an event noun the tagger reads as a nominative where the clause's roles put it
-        // elsewhere (`droht Österreich eine EU-Strafe`, the country a bare name).
+        // Also, for a verb that takes an event as its subject (class `event_subject`: `eine
+        // Strafe droht`), an event noun the tagger reads as a nominative where the clause's
+        // roles put it elsewhere (`droht Österreich eine EU-Strafe`, the country a bare name).
+        let event_subject = self.words.is("event_subject", &lemma);
         let subject_is_event = clause.arguments.iter().any(|&(role, token)| {
             let token = token as usize;
-            (role == ArgumentRole::Subject || self.doc.tokens[token].feature("Case") == Some("Nom"))
+            (role == ArgumentRole::Subject || event_subject && self.doc.tokens[token].feature("Case") == Some("Nom"))
                 && self.pos(token) == "NOUN"
                 && self.is_noun_trigger(token)
         });
