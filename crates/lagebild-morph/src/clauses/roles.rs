@@ -18,7 +18,7 @@
 //! A German phrase's case is its head's, unless the head's case is one its article cannot
 //! have (`article_cases.tsv`: `Der … Strafgerichtshof` read as an accusative), where the
 //! article decides; a singular head read as a genitive after `der` with no noun before it is
-//! a dative (`warf der Türkei vor`); `bis zu` before a number governs nothing.
+//! a nominative or a dative (`warf der Türkei vor`); `bis zu` before a number governs nothing.
 //! English: the subject is the
 //! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
 //! the object the first phrase after it, and of two phrases after it the first is the
@@ -168,10 +168,10 @@ pub(crate) fn describe(
         phrase.bare_name = !phrase.marked && word(phrase.head).pos == Pos::Propn;
         if matches!(word(phrase.head).pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num) {
             let head = noun_features(&sentence.doc.tokens[phrase.head as usize]);
-            // A German genitive stands after a noun. A singular head read as one after `der`
-            // is a feminine, where `der` is a genitive or a dative: with no noun before it
-            // and no preposition, the dative (`warf der Türkei vor`: a feminine shows no case,
-            // and the tagger's guesses for the article vary).
+            // A German genitive stands after a noun. A singular head read as one after `der`,
+            // with no noun before it and no preposition, is a nominative or a dative: `der`
+            // is a masculine's nominative or a feminine's dative there, and the tagger's
+            // guesses for a feminine, which shows no case, vary (`warf der Türkei vor`).
             let adnominal = phrase
                 .start
                 .checked_sub(1)
@@ -189,7 +189,9 @@ pub(crate) fn describe(
             // reading decides (`Der … Strafgerichtshof` read as an accusative).
             let allowed = article_cases(sentence, tokens[phrase.start]);
             if dative_article {
-                phrase.cases = flag::DATIVE;
+                // A feminine's dative (`warf der Türkei vor`) or a masculine's nominative the
+                // tagger misread (`in dem der Diplomat … vorwarf`).
+                phrase.cases = flag::NOMINATIVE | flag::DATIVE;
             } else if head & flag::CASES != 0 && allowed != 0 && head & allowed == 0 {
                 let article = phrase.cases & allowed;
                 phrase.cases = if article != 0 { article } else { allowed };
@@ -730,9 +732,13 @@ fn roles_de(
             .or_else(|| free().find(|p| plural(p) && !taken(p)))
             // A clause without a copula has one nominative: a second phrase read as one after
             // the subject is the object (`Merkel traf Putin`, the name read as a noun).
+            // (Not one that may be a dative as well, which is the indirect object then.)
             .or_else(|| {
                 free().find(|p| {
-                    p.cases & flag::NOMINATIVE != 0 && !taken(p) && subject.is_some_and(|s| s.start < p.start)
+                    p.cases & flag::NOMINATIVE != 0
+                        && p.cases & flag::DATIVE == 0
+                        && !taken(p)
+                        && subject.is_some_and(|s| s.start < p.start)
                 })
             });
         if let Some(object) = accusative {
