@@ -887,13 +887,7 @@ impl<'a> Coder<'a> {
         if entity.form != lagebild_doc::EntityForm::Demonym || entity.reading != Some(lagebild_doc::Reading::People) {
             return false;
         }
-        let Some(first) = self.single_token(entity.range).or_else(|| {
-            let tokens = &self.doc.tokens;
-            let at = tokens.partition_point(|token| token.range.start() < entity.range.start());
-            (at < tokens.len()).then_some(at)
-        }) else {
-            return false;
-        };
+        let first = self.doc.tokens.partition_point(|token| token.range.start() < entity.range.start());
         first.checked_sub(1).is_some_and(|before| {
             self.pos(before) == "NUM"
                 || self.words.role_sectors.get(&*self.lemma(before)).is_some_and(|sector| &**sector == "CVL")
@@ -1005,7 +999,7 @@ impl<'a> Coder<'a> {
     }
 
     /// The sector of the longest role noun that ends a German compound after at least three
-    /// letters (`Regierungstruppen` → `truppe`, MIL; `Sicherheitskräfte` → none).
+    /// letters (`regierungstruppe` → `truppe`, MIL).
     fn compound_sector(&self, lemma: &str) -> Option<&str> {
         if self.doc.meta.lang != Lang::De {
             return None;
