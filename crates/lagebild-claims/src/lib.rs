@@ -1332,9 +1332,8 @@ impl<'a> Reader<'a> {
         let tokens = &self.doc.tokens;
         for index in 1..claims.len() {
             let Some(speaker) = &claims[index].speaker else { continue };
-            let token = tokens.partition_point(|token| token.range.start() < speaker.range.start());
-            let single = tokens.get(token).is_some_and(|token| token.range == speaker.range);
-            if !single || !self.is_personal_singular(token) {
+            let Some(token) = self.doc.token_at(speaker.range) else { continue };
+            if !self.is_personal_singular(token) {
                 continue;
             }
             let sentence_start = self.sentence_tokens.get(self.sentence_index(token)).map_or(0, |range| range.start);

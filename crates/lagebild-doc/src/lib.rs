@@ -181,6 +181,12 @@ impl Document {
         }
     }
 
+    /// The index of the token whose range is exactly `range`, if one is.
+    pub fn token_at(&self, range: TextRange) -> Option<usize> {
+        let index = self.tokens.partition_point(|token| token.range.start() < range.start());
+        self.tokens.get(index).is_some_and(|token| token.range == range).then_some(index)
+    }
+
     /// For each sentence, the indices of the tokens that lie inside it.
     pub fn sentence_tokens(&self) -> Vec<std::ops::Range<usize>> {
         let mut ranges = Vec::with_capacity(self.sentences.len());

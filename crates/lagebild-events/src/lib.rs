@@ -1294,13 +1294,6 @@ impl<'a> Coder<'a> {
             .map(|(index, _)| index)
     }
 
-    /// The token that is exactly `range`, if one is.
-    fn single_token(&self, range: TextRange) -> Option<usize> {
-        let tokens = &self.doc.tokens;
-        let index = tokens.partition_point(|token| token.range.start() < range.start());
-        tokens.get(index).is_some_and(|token| token.range == range).then_some(index)
-    }
-
     /// The group a third-person plural `sie`/`they` stands for: the subject of a clause before
     /// it, in its sentence or the two before, that is a plural noun phrase with an actor code
     /// (`Tausende Nationalisten protestierten … Sie fordern …`), the nearest first. Not a
@@ -1463,7 +1456,7 @@ impl<'a> Coder<'a> {
                 arg.code = self.group_code(arg.range);
             }
             if arg.code.is_none()
-                && let Some(pronoun) = self.single_token(arg.range)
+                && let Some(pronoun) = self.doc.token_at(arg.range)
                 && let Some(group) = self.plural_antecedent(pronoun)
             {
                 *arg = group;
