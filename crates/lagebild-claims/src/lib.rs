@@ -1201,13 +1201,10 @@ impl<'a> Reader<'a> {
             && matches!(self.doc.tokens[token].feature("PronType"), Some("Ind" | "Tot"))
     }
 
-    /// The end of a German partitive after a quantifier pronoun at `head`: `von` and a
-    /// pronoun or noun phrase (`Viele von Ihnen`, `einige von uns`).
+    /// The end of a partitive after a quantifier pronoun at `head`: a word of class
+    /// `partitive` and a pronoun or noun phrase (`Viele von Ihnen`, `einige von uns`).
     fn partitive(&self, head: usize, bounds: &Range<usize>) -> Option<usize> {
-        if self.doc.meta.lang != Lang::De || !self.quantifier(head) || head + 2 >= bounds.end {
-            return None;
-        }
-        if &self.lower[head + 1] != "von" {
+        if !self.quantifier(head) || head + 2 >= bounds.end || !self.words.is(Class::Partitive, &self.lower[head + 1]) {
             return None;
         }
         let next = head + 2;

@@ -45,11 +45,12 @@ pub(crate) enum Class {
     BareContent,
     Causative,
     DativeContent,
+    Partitive,
 }
 
 impl Class {
     /// Each class with its name in the resource files.
-    const ALL: [(&'static str, Class); 30] = [
+    const ALL: [(&'static str, Class); 31] = [
         ("expletive", Class::Expletive),
         ("not_third_person", Class::NotThirdPerson),
         ("purpose", Class::Purpose),
@@ -80,6 +81,7 @@ impl Class {
         ("bare_content", Class::BareContent),
         ("causative", Class::Causative),
         ("dative_content", Class::DativeContent),
+        ("partitive", Class::Partitive),
     ];
 
     fn named(name: &str) -> Option<Class> {
