@@ -9,7 +9,6 @@ use lagebild_resources::WordHasher;
 /// The tables looked up per token, hashed as [`lagebild_resources::WordMap`] (FNV-1a; the
 /// keys come from the resource files and the project's tables).
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
 
 use lagebild_doc::EventType;
 use lagebild_resources::{ResourceError, Row, parse_table};
@@ -39,7 +38,8 @@ pub struct EventWords {
     pub(crate) verbs: HashMap<String, Trigger>,
     pub(crate) nouns: HashMap<String, Trigger>,
     pub(crate) longest_noun: usize,
-    pub(crate) classes: HashMap<&'static str, HashSet<String>>,
+    /// The classes of each word of the words table, as bits by [`Class`].
+    pub(crate) classes: HashMap<String, u32>,
     pub(crate) contexts: HashMap<String, String>,
     /// The CAMEO sector of each one-word role noun of the knowledge base (`polizei` → COP),
     /// given by [`crate::EventKnowledge::set_role_nouns`].
@@ -47,8 +47,8 @@ pub struct EventWords {
 }
 
 impl EventWords {
-    pub(crate) fn is(&self, class: &str, word: &str) -> bool {
-        self.classes.get(class).is_some_and(|words| words.contains(word))
+    pub(crate) fn is(&self, class: Class, word: &str) -> bool {
+        self.classes.get(word).is_some_and(|classes| classes & 1 << class as u32 != 0)
     }
 }
 
@@ -59,31 +59,63 @@ pub struct Plover {
     pub(crate) scores: HashMap<(EventType, Option<String>), f32>,
 }
 
-const CLASSES: [&str; 24] = [
-    "negation",
-    "expletive",
-    "hypothetical",
-    "reported_subjunctive",
-    "planned",
-    "earlier",
-    "actor_prep",
-    "recipient_prep",
-    "place_prep",
-    "partner_prep",
-    "between_prep",
-    "owner_prep",
-    "possessive",
-    "future_auxiliary",
-    "intent_modal",
-    "perfect_auxiliary",
-    "anterior",
-    "support_verb",
-    "no_passive",
-    "unstressed_prefix",
-    "several_countries",
-    "place_is_target",
-    "content_conjunction",
-    "event_subject",
+/// The classes of the words table (`event_words.tsv`), each a bit of [`EventWords::classes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Negation,
+    Expletive,
+    Hypothetical,
+    ReportedSubjunctive,
+    Planned,
+    Earlier,
+    ActorPrep,
+    RecipientPrep,
+    PlacePrep,
+    PartnerPrep,
+    BetweenPrep,
+    OwnerPrep,
+    Possessive,
+    FutureAuxiliary,
+    IntentModal,
+    PerfectAuxiliary,
+    Anterior,
+    SupportVerb,
+    NoPassive,
+    UnstressedPrefix,
+    SeveralCountries,
+    PlaceIsTarget,
+    ContentConjunction,
+    EventSubject,
+    NotTrigger,
+}
+
+/// The classes by their names in the words table.
+const CLASSES: [(&str, Class); 25] = [
+    ("negation", Class::Negation),
+    ("expletive", Class::Expletive),
+    ("hypothetical", Class::Hypothetical),
+    ("reported_subjunctive", Class::ReportedSubjunctive),
+    ("planned", Class::Planned),
+    ("earlier", Class::Earlier),
+    ("actor_prep", Class::ActorPrep),
+    ("recipient_prep", Class::RecipientPrep),
+    ("place_prep", Class::PlacePrep),
+    ("partner_prep", Class::PartnerPrep),
+    ("between_prep", Class::BetweenPrep),
+    ("owner_prep", Class::OwnerPrep),
+    ("possessive", Class::Possessive),
+    ("future_auxiliary", Class::FutureAuxiliary),
+    ("intent_modal", Class::IntentModal),
+    ("perfect_auxiliary", Class::PerfectAuxiliary),
+    ("anterior", Class::Anterior),
+    ("support_verb", Class::SupportVerb),
+    ("no_passive", Class::NoPassive),
+    ("unstressed_prefix", Class::UnstressedPrefix),
+    ("several_countries", Class::SeveralCountries),
+    ("place_is_target", Class::PlaceIsTarget),
+    ("content_conjunction", Class::ContentConjunction),
+    ("event_subject", Class::EventSubject),
+    ("not_trigger", Class::NotTrigger),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
@@ -148,11 +180,11 @@ impl EventWords {
                 out.contexts.insert(word.to_owned(), value.to_owned());
                 continue;
             }
-            let class = CLASSES
+            let &(_, class) = CLASSES
                 .iter()
-                .find(|known| **known == class)
+                .find(|(known, _)| *known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
-            if *class == "place_is_target" {
+            if class == Class::PlaceIsTarget {
                 let triggers = [out.verbs.get_mut(word), out.nouns.get_mut(word)];
                 let mut found = false;
                 for trigger in triggers.into_iter().flatten() {
@@ -163,7 +195,11 @@ impl EventWords {
                     return Err(row.error(words_file, &format!("{word:?} is no trigger of {triggers_file}")));
                 }
             }
-            out.classes.entry(class).or_default().insert(word.to_owned());
+            if class == Class::NotTrigger {
+                // Compounds are searched for it as for a trigger.
+                out.longest_noun = out.longest_noun.max(word.len());
+            }
+            *out.classes.entry(word.to_owned()).or_default() |= 1 << class as u32;
         }
         Ok(out)
     }

@@ -36,7 +36,7 @@ use lagebild_doc::{
 };
 use lagebild_resources::{ResourceError, ResourceFiles};
 
-use lexicon::{Category, Trigger};
+use lexicon::{Category, Class, Trigger};
 pub use lexicon::{EventWords, Plover};
 
 const EMBEDDED: [(&str, &str); 7] = [
@@ -190,7 +190,7 @@ impl<'a> Coder<'a> {
         // Also, for a verb that takes an event as its subject (class `event_subject`: `eine
         // Strafe droht`), an event noun the tagger reads as a nominative where the clause's
         // roles put it elsewhere (`droht Österreich eine EU-Strafe`, the country a bare name).
-        let event_subject = self.words.is("event_subject", &lemma);
+        let event_subject = self.words.is(Class::EventSubject, &lemma);
         let subject_is_event = clause.arguments.iter().any(|&(role, token)| {
             let token = token as usize;
             (role == ArgumentRole::Subject || event_subject && self.doc.tokens[token].feature("Case") == Some("Nom"))
@@ -199,7 +199,7 @@ impl<'a> Coder<'a> {
         });
         // A verb whose passive means something else (`ein Haus sei getroffen worden`: hit, not
         // met) is no trigger there.
-        if subject_is_event || (clause.passive && self.words.is("no_passive", &lemma)) {
+        if subject_is_event || (clause.passive && self.words.is(Class::NoPassive, &lemma)) {
             return None;
         }
         // What someone asks, refuses, threatens or agrees to do (`rief Südafrika auf, Bashir
@@ -208,7 +208,7 @@ impl<'a> Coder<'a> {
         // So is a clause of content after a request, threat or promise (`forderte, dass
         // Russland seine Truppen abzieht`); after a rejection it is what is denied.
         let content = clause.kind == lagebild_doc::ClauseKind::Subordinate
-            && clause.introducer.is_some_and(|t| self.words.is("content_conjunction", &self.lower[t as usize]));
+            && clause.introducer.is_some_and(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize]));
         let intended = (clause.kind == lagebild_doc::ClauseKind::Infinitive || content)
             && clause.parent.and_then(|parent| self.doc.clauses.get(parent as usize)).is_some_and(|parent| {
                 let lemma = parent.lemma.as_deref().map(str::to_lowercase).unwrap_or_default();
@@ -317,7 +317,7 @@ impl<'a> Coder<'a> {
             }
             && let Some(parent) = clause.parent.map(|parent| &self.doc.clauses[parent as usize])
             && let Some(&(_, subject)) = parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)
-            && !self.words.is("expletive", &self.lower[subject as usize])
+            && !self.words.is(Class::Expletive, &self.lower[subject as usize])
             && !self.phrase(subject as usize, &self.bounds(subject as usize)).any(|t| self.is_noun_trigger(t))
         {
             actors.extend(self.members(subject as usize, &self.bounds(subject as usize)));
@@ -405,7 +405,7 @@ impl<'a> Coder<'a> {
                 && match child.kind {
                     lagebild_doc::ClauseKind::ReportedSpeech => true,
                     lagebild_doc::ClauseKind::Subordinate => {
-                        child.introducer.is_some_and(|t| self.words.is("content_conjunction", &self.lower[t as usize]))
+                        child.introducer.is_some_and(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize]))
                     }
                     _ => false,
                 }
@@ -463,7 +463,7 @@ impl<'a> Coder<'a> {
             .rev()
             .find(|&t| !matches!(self.pos(t), "ADJ" | "CCONJ") && &self.lower[t] != ",")
             .filter(|&t| self.pos(t) == "DET");
-        let possessive = (phrase.start..token).chain(determiner).any(|t| self.words.is("possessive", &self.lemma(t)));
+        let possessive = (phrase.start..token).chain(determiner).any(|t| self.words.is(Class::Possessive, &self.lemma(t)));
         // A genitive after it: the actor of most events (`Besuch Lawrows`), the recipient of
         // force (`Invasion der Ukraine`) and of any event whose actor stands before it
         // (`seine Unterstützung der Armee`).
@@ -495,7 +495,7 @@ impl<'a> Coder<'a> {
         self.prepositional(&after, &bounds, token, &mut actors, &mut recipients, &mut partners);
         // `zwischen`/`between` and a list after it: the members act together (`Streit zwischen
         // Polen und Russland`, `talks between Seoul and Tokyo`).
-        if let Some(&preposition) = after.first().filter(|&&t| self.words.is("between_prep", &self.lower[t]))
+        if let Some(&preposition) = after.first().filter(|&&t| self.words.is(Class::BetweenPrep, &self.lower[t]))
             && let Some(head) = self.head_after(preposition, &bounds)
             && self.names_actor(head)
         {
@@ -513,7 +513,7 @@ impl<'a> Coder<'a> {
         // event (`betrachte den Krieg als …`).
         let clause_lemma = clause.and_then(|c| self.doc.clauses[c].lemma.as_deref()).map(str::to_lowercase);
         let own_event = clause_lemma.as_ref().is_some_and(|lemma| self.words.verbs.contains_key(lemma));
-        let support = clause_lemma.as_ref().is_some_and(|lemma| self.words.is("support_verb", lemma));
+        let support = clause_lemma.as_ref().is_some_and(|lemma| self.words.is(Class::SupportVerb, lemma));
         // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
         // clause before the noun is its actor rather than the subject, also where the verb is
         // an event of its own.
@@ -526,7 +526,7 @@ impl<'a> Coder<'a> {
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
                 .map(|&(_, head)| head as usize)
-                .filter(|&head| !own_event && (support || possessive) && !self.words.is("expletive", &self.lower[head]))
+                .filter(|&head| !own_event && (support || possessive) && !self.words.is(Class::Expletive, &self.lower[head]))
                 // A third-person possessive (`Ihre Unterstützung`) is not the speaker's (`wir`).
                 .filter(|&head| !(possessive && matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))));
             let object = clause
@@ -584,7 +584,7 @@ impl<'a> Coder<'a> {
             && self.pos(phrase.end) == "ADP"
         {
             let preposition = &self.lower[phrase.end];
-            let host = self.words.is("place_prep", preposition) || self.words.is("recipient_prep", preposition);
+            let host = self.words.is(Class::PlacePrep, preposition) || self.words.is(Class::RecipientPrep, preposition);
             if let Some(head) = self.head_after(phrase.end, &bounds).filter(|&head| host && self.names_actor(head)) {
                 let arg = self.arg(head, &bounds);
                 if !recipients.iter().any(|known| overlaps(known.range, arg.range)) {
@@ -637,11 +637,15 @@ impl<'a> Coder<'a> {
     }
 
     /// The noun trigger that token `token`'s lemma is, or a German compound's last part
-    /// ([`Self::compound_trigger`]); worked out once per token.
+    /// ([`Self::compound_trigger`]); worked out once per token. A noun of class `not_trigger`
+    /// names no event (`Herausforderung`, `Wahlkampf`), nor do its compounds.
     fn noun_trigger(&self, token: usize) -> Option<&'a Trigger> {
         *self.noun_triggers[token].get_or_init(|| {
             let lemma = self.lemma(token);
             let words: &'a EventWords = self.words;
+            if words.is(Class::NotTrigger, &lemma) {
+                return None;
+            }
             words.nouns.get(&*lemma).or_else(|| self.compound_trigger(&lemma))
         })
     }
@@ -650,37 +654,48 @@ impl<'a> Coder<'a> {
     /// compound (at least four letters), or the part after its last hyphen. A part never
     /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`),
     /// nor after fewer than four letters, which are a prefix (`Vereinigung` is no `Einigung`),
-    /// nor right after an unstressed prefix before a vowel (nor is `Richtervereinigung`).
+    /// nor right after an unstressed prefix before a vowel (nor is `Richtervereinigung`). Where
+    /// a last part of class `not_trigger` is longer than any trigger found, after any prefix,
+    /// the compound is no trigger (`Bundestagswahlkampf`, `Vorwahlkampf`).
     fn compound_trigger(&self, lemma: &str) -> Option<&'a Trigger> {
         if self.doc.meta.lang != Lang::De {
             return None;
         }
         let words: &'a EventWords = self.words;
-        if let Some((_, last)) = lemma.rsplit_once('-')
-            && let Some(trigger) = words.nouns.get(last)
-        {
-            return Some(trigger);
+        if let Some((_, last)) = lemma.rsplit_once('-') {
+            if words.is(Class::NotTrigger, last) {
+                return None;
+            }
+            if let Some(trigger) = words.nouns.get(last) {
+                return Some(trigger);
+            }
         }
         lemma
             .char_indices()
             .skip(1)
-            .filter(|&(index, character)| {
-                let left = &lemma[..index];
+            .find_map(|(index, character)| {
+                let (left, suffix) = lemma.split_at(index);
+                if suffix.len() < 4 || suffix.len() > words.longest_noun {
+                    return None;
+                }
+                // A last part that names no event, after any prefix (`Vorwahlkampf`).
+                if words.is(Class::NotTrigger, suffix) {
+                    return Some(None);
+                }
                 // The last two or three letters before a vowel (class `unstressed_prefix`).
                 let prefix = || {
                     left.char_indices()
                         .rev()
                         .skip(1)
                         .take(2)
-                        .any(|(start, _)| self.words.is("unstressed_prefix", &left[start..]))
+                        .any(|(start, _)| self.words.is(Class::UnstressedPrefix, &left[start..]))
                 };
-                left.chars().nth(3).is_some()
+                let boundary = left.chars().nth(3).is_some()
                     && !(left.ends_with('c') && matches!(character, 'h' | 'k'))
-                    && !("aeiouäöü".contains(character) && prefix())
+                    && !("aeiouäöü".contains(character) && prefix());
+                boundary.then(|| words.nouns.get(suffix)).flatten().map(Some)
             })
-            .map(|(index, _)| &lemma[index..])
-            .filter(|suffix| suffix.len() >= 4 && suffix.len() <= words.longest_noun)
-            .find_map(|suffix| words.nouns.get(suffix))
+            .flatten()
     }
 
     /// Objects of prepositions among `tokens`: `von X` right after `trigger` acts, `an X`/`nach X`/`gegen X`
@@ -701,7 +716,7 @@ impl<'a> Coder<'a> {
             }
             let word = &self.lower[token];
             let class =
-                ["actor_prep", "recipient_prep", "partner_prep"].into_iter().find(|class| self.words.is(class, word));
+                [Class::ActorPrep, Class::RecipientPrep, Class::PartnerPrep].into_iter().find(|&class| self.words.is(class, word));
             let Some(class) = class else { continue };
             // A preposition of a quantity's modifier (`bis zu 2.500 Mitarbeiter`) governs no
             // participant.
@@ -714,7 +729,7 @@ impl<'a> Coder<'a> {
             let after_word = token.checked_sub(1).is_some_and(|t| {
                 matches!(self.pos(t), "ADV" | "ADJ") || (t != trigger && matches!(self.pos(t), "NOUN" | "PROPN"))
             });
-            if class == "actor_prep" && after_word {
+            if class == Class::ActorPrep && after_word {
                 continue;
             }
             let Some(head) = self.head_after(token, bounds) else { continue };
@@ -722,7 +737,7 @@ impl<'a> Coder<'a> {
                 _ if self.names_actor(head) => self.arg(head, bounds),
                 // A group named by its role noun (`gegen prorussische Separatisten`).
                 _ if self.names_group(head, bounds) => self.arg(head, bounds),
-                "recipient_prep" if self.words.is("owner_prep", word) => match self.owner(head, bounds) {
+                Class::RecipientPrep if self.words.is(Class::OwnerPrep, word) => match self.owner(head, bounds) {
                     Some(owner) => self.owner_arg(owner, bounds),
                     None => continue,
                 },
@@ -737,8 +752,8 @@ impl<'a> Coder<'a> {
                 continue;
             }
             match class {
-                "recipient_prep" => recipients.push(arg),
-                "partner_prep" => partners.push(arg),
+                Class::RecipientPrep => recipients.push(arg),
+                Class::PartnerPrep => partners.push(arg),
                 _ => actors.push(arg),
             }
         }
@@ -756,7 +771,7 @@ impl<'a> Coder<'a> {
             return Some(genitive);
         }
         let after = self.phrase(head, bounds).end.max(head + 1);
-        (after < bounds.end && self.pos(after) == "ADP" && self.words.is("actor_prep", &self.lower[after]))
+        (after < bounds.end && self.pos(after) == "ADP" && self.words.is(Class::ActorPrep, &self.lower[after]))
             .then(|| self.head_after(after, bounds))
             .flatten()
             .filter(|&owner| self.names_actor(owner))
@@ -926,7 +941,7 @@ impl<'a> Coder<'a> {
         let tokens = &self.doc.tokens;
         let first = tokens.partition_point(|token| token.range.start() < range.start());
         let end = first + tokens[first..].iter().take_while(|token| token.range.end() <= range.end()).count();
-        if (first..end).any(|t| self.words.is("several_countries", &self.lower[t])) {
+        if (first..end).any(|t| self.words.is(Class::SeveralCountries, &self.lower[t])) {
             return None;
         }
         let head = (first..end).rev().find(|&t| self.pos(t) == "NOUN")?;
@@ -972,7 +987,7 @@ impl<'a> Coder<'a> {
     /// Tausende`, `In der Ostukraine kämpfen Regierungstruppen`).
     fn located_country(&self, first: usize, end: usize) -> Option<String> {
         let bounds = self.bounds(first);
-        let place_prep = |t: usize| self.pos(t) == "ADP" && self.words.is("place_prep", &self.lower[t]);
+        let place_prep = |t: usize| self.pos(t) == "ADP" && self.words.is(Class::PlacePrep, &self.lower[t]);
         let country_after = |preposition: usize| -> Option<String> {
             let head = self.head_after(preposition, &bounds)?;
             let range = self.doc.tokens[head].range;
@@ -1028,7 +1043,7 @@ impl<'a> Coder<'a> {
         while end < bounds.end
             && match self.pos(end) {
                 "DET" | "ADJ" | "PROPN" | "NOUN" | "CCONJ" | "NUM" => true,
-                "ADP" => self.words.is("actor_prep", &self.lower[end]),
+                "ADP" => self.words.is(Class::ActorPrep, &self.lower[end]),
                 _ => false,
             }
         {
@@ -1194,7 +1209,7 @@ impl<'a> Coder<'a> {
             let before = self.phrase(noun, bounds).start;
             let located = before >= bounds.start + 2
                 && self.pos(before - 1) == "ADP"
-                && self.words.is("place_prep", &self.lower[before - 1])
+                && self.words.is(Class::PlacePrep, &self.lower[before - 1])
                 && matches!(self.pos(before - 2), "NOUN" | "PROPN")
                 && self.is_place(noun);
             if located { before - 2 } else { noun }
@@ -1273,7 +1288,7 @@ impl<'a> Coder<'a> {
             && token.feature("Person") == Some("3")
             && token.feature("Number") == Some("Sing")
             // Not `es`/`it`; the German tagger gives no gender.
-            && !self.words.is("expletive", &self.lower[head]);
+            && !self.words.is(Class::Expletive, &self.lower[head]);
         if !personal {
             return None;
         }
@@ -1325,7 +1340,7 @@ impl<'a> Coder<'a> {
             && token.feature("PronType") == Some("Prs")
             && token.feature("Person") == Some("3")
             && (token.feature("Number") == Some("Plur") || plural_verb())
-            && !self.words.is("expletive", &self.lower[pronoun])
+            && !self.words.is(Class::Expletive, &self.lower[pronoun])
             && !polite;
         if !plural {
             return None;
@@ -1509,13 +1524,13 @@ impl<'a> Coder<'a> {
             clause.map(|c| self.doc.clauses[c].verb_tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
         for &t in tokens {
             let word = &self.lower[t];
-            if self.words.is("negation", word) {
+            if self.words.is(Class::Negation, word) {
                 modality.negated = true;
             }
-            if self.words.is("planned", word) {
+            if self.words.is(Class::Planned, word) {
                 modality.future = true;
             }
-            if self.words.is("earlier", word) && t < trigger {
+            if self.words.is(Class::Earlier, word) && t < trigger {
                 modality.historical = true;
             }
         }
@@ -1531,19 +1546,19 @@ impl<'a> Coder<'a> {
             // infinitive as finite (`einigen könnten`).
             let modal = verbs.iter().any(|&t| {
                 let word = &self.lower[t];
-                let reporting = reported && self.words.is("reported_subjunctive", word);
-                (self.words.is("hypothetical", word) || self.words.is("hypothetical", &self.lemma(t))) && !reporting
+                let reporting = reported && self.words.is(Class::ReportedSubjunctive, word);
+                (self.words.is(Class::Hypothetical, word) || self.words.is(Class::Hypothetical, &self.lemma(t))) && !reporting
             });
-            if modal || (subjunctive && past && !reported && !self.words.is("perfect_auxiliary", &lemma)) {
+            if modal || (subjunctive && past && !reported && !self.words.is(Class::PerfectAuxiliary, &lemma)) {
                 modality.hypothetical = true;
             }
-            let future_auxiliary = self.words.is("future_auxiliary", &lemma) && infinitive && !past;
-            let modal_present = self.words.is("intent_modal", &lemma) && infinitive && !past;
+            let future_auxiliary = self.words.is(Class::FutureAuxiliary, &lemma) && infinitive && !past;
+            let modal_present = self.words.is(Class::IntentModal, &lemma) && infinitive && !past;
             if future_auxiliary || modal_present {
                 modality.future = true;
             }
             // A pluperfect (`hatte … getroffen`, `had met`): an earlier event recalled.
-            if past && participle && self.words.is("perfect_auxiliary", &lemma) && !subjunctive {
+            if past && participle && self.words.is(Class::PerfectAuxiliary, &lemma) && !subjunctive {
                 modality.historical = true;
             }
         }
@@ -1570,7 +1585,7 @@ impl<'a> Coder<'a> {
         for _ in 0..self.doc.clauses.len() {
             let Some(index) = current else { return false };
             let c = &self.doc.clauses[index];
-            let anterior = c.introducer.is_some_and(|t| self.words.is("anterior", &self.lower[t as usize]));
+            let anterior = c.introducer.is_some_and(|t| self.words.is(Class::Anterior, &self.lower[t as usize]));
             if anterior {
                 let verbs = c.verb_tokens.iter().chain(c.verb.iter()).map(|&t| &self.doc.tokens[t as usize]);
                 let mut participle = false;
@@ -1581,7 +1596,7 @@ impl<'a> Coder<'a> {
                         Some("Part") => participle = true,
                         Some("Fin") if past => return true,
                         Some("Fin") => {
-                            auxiliary |= token.lemma().is_some_and(|l| self.words.is("perfect_auxiliary", l))
+                            auxiliary |= token.lemma().is_some_and(|l| self.words.is(Class::PerfectAuxiliary, l))
                         }
                         _ => {}
                     }
@@ -1620,7 +1635,7 @@ impl<'a> Coder<'a> {
         recipients: &[Arg],
     ) -> Option<Arg> {
         for &token in tokens {
-            if self.pos(token) != "ADP" || !self.words.is("place_prep", &self.lower[token]) {
+            if self.pos(token) != "ADP" || !self.words.is(Class::PlacePrep, &self.lower[token]) {
                 continue;
             }
             let after_other_event = token
