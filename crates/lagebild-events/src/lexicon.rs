@@ -30,6 +30,9 @@ pub(crate) struct Trigger {
     /// The place of the event, where it is a country, is its target (`Invasion in der
     /// Ukraine`): class `place_is_target` of the words table.
     pub(crate) place_is_target: bool,
+    /// An event only where an actor is armed forces (`Der Bomber landete`, not `landete auf
+    /// Platz drei`): class `military_only` of the words table.
+    pub(crate) military_only: bool,
 }
 
 /// The words of one language.
@@ -87,10 +90,11 @@ pub(crate) enum Class {
     ContentConjunction,
     EventSubject,
     NotTrigger,
+    MilitaryOnly,
 }
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 25] = [
+const CLASSES: [(&str, Class); 26] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -116,6 +120,7 @@ const CLASSES: [(&str, Class); 25] = [
     ("content_conjunction", Class::ContentConjunction),
     ("event_subject", Class::EventSubject),
     ("not_trigger", Class::NotTrigger),
+    ("military_only", Class::MilitaryOnly),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
@@ -184,11 +189,14 @@ impl EventWords {
                 .iter()
                 .find(|(known, _)| *known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
-            if class == Class::PlaceIsTarget {
+            if matches!(class, Class::PlaceIsTarget | Class::MilitaryOnly) {
                 let triggers = [out.verbs.get_mut(word), out.nouns.get_mut(word)];
                 let mut found = false;
                 for trigger in triggers.into_iter().flatten() {
-                    trigger.place_is_target = true;
+                    match class {
+                        Class::PlaceIsTarget => trigger.place_is_target = true,
+                        _ => trigger.military_only = true,
+                    }
                     found = true;
                 }
                 if !found {
@@ -242,7 +250,7 @@ impl EventWords {
                     Category::Fixed { event_type: event_type(triggers_file, row, fixed)?, mode, context }
                 }
             };
-            let trigger = Trigger { cameo, category, place_is_target: false };
+            let trigger = Trigger { cameo, category, place_is_target: false, military_only: false };
             match pos {
                 "verb" => _ = out.verbs.entry(lemma.to_owned()).or_insert(trigger),
                 "noun" => {

@@ -334,7 +334,7 @@ impl<'a> Coder<'a> {
         let mut partners = Vec::new();
         self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients, &mut partners);
         actors.append(&mut partners);
-        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
+        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients)).filter(|event| armed(trigger, event))
     }
 
     /// Whether an event noun names what is asked for, threatened or promised, which has not
@@ -592,7 +592,7 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients))
+        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients)).filter(|event| armed(trigger, event))
     }
 
     /// A claim that denies earlier claims (`Moskau sagte, Washington habe keine Beweise`) is
@@ -618,6 +618,7 @@ impl<'a> Coder<'a> {
             cameo: Some("016".to_owned()),
             category: Category::Fixed { event_type: EventType::Reject, mode: None, context: None },
             place_is_target: false,
+            military_only: false,
         };
         let clause = self.clause_of[token].map(|clause| clause as usize);
         let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
@@ -1695,6 +1696,17 @@ struct Modality {
 const INTENT_TO_MEET: &str = "036";
 
 /// The country part of an actor code (`RUS` of `RUSGOV`).
+/// Whether an event may stand: one of a trigger of class `military_only` needs an actor of the
+/// armed forces (a code with the sector MIL).
+fn armed(trigger: &Trigger, event: &Event) -> bool {
+    !trigger.military_only || event.actors.iter().any(|arg| arg.code.as_deref().is_some_and(is_military))
+}
+
+/// Whether a CAMEO actor code has the sector MIL after its country (`USAMIL`, `RUSMILGOV`).
+fn is_military(code: &str) -> bool {
+    code.get(3..).is_some_and(|sectors| sectors.as_bytes().chunks(3).any(|sector| sector == b"MIL"))
+}
+
 fn country_of(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }

@@ -140,6 +140,7 @@ impl EventKnowledge {
                 cameo: Some(code.clone()),
                 category: Category::Fixed { event_type, mode, context },
                 place_is_target: false,
+                military_only: false,
             };
             self.en.verbs.insert(lemma.clone(), trigger);
         }
