@@ -44,6 +44,10 @@ pub struct EventWords {
     /// The classes of each word of the words table, as bits by [`Class`].
     pub(crate) classes: HashMap<String, u32>,
     pub(crate) contexts: HashMap<String, String>,
+    /// Per trigger verb lemma, the prepositions that give it another sense in its clause,
+    /// with that sense (class `prep_sense`: `verurteilen zu` convicts, `verurteilen` alone
+    /// condemns).
+    pub(crate) prep_senses: HashMap<String, Vec<(String, Trigger)>>,
     /// The CAMEO sector of each one-word role noun of the knowledge base (`polizei` → COP),
     /// given by [`crate::EventKnowledge::set_role_nouns`].
     pub(crate) role_sectors: HashMap<Box<str>, Box<str>>,
@@ -127,6 +131,29 @@ fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, Resour
     EventType::parse(text).ok_or_else(|| row.error(file, &format!("{text:?} is no PLOVER category")))
 }
 
+/// A category that overrides the CAMEO code's, with the code's mode and context, or with its
+/// own mode after a colon (`SANCTION:convict`, a mode of `plover_scores.tsv`).
+fn fixed_category(
+    file: &str,
+    row: &Row<'_>,
+    text: &str,
+    cameo: Option<&str>,
+    plover: &Plover,
+) -> Result<Category, ResourceError> {
+    let (mode, context) =
+        cameo.and_then(|code| plover.cameo.get(code)).map(|(_, mode, context)| (mode.clone(), context.clone())).unwrap_or_default();
+    Ok(match text.split_once(':') {
+        Some((category, own)) => {
+            let event_type = event_type(file, row, category)?;
+            if !plover.scores.contains_key(&(event_type, Some(own.to_owned()))) {
+                return Err(row.error(file, &format!("{own:?} is no mode of {category} in the PLOVER scores")));
+            }
+            Category::Fixed { event_type, mode: Some(own.to_owned()), context }
+        }
+        None => Category::Fixed { event_type: event_type(file, row, text)?, mode, context },
+    })
+}
+
 fn optional(text: &str) -> Option<String> {
     (text != "-").then(|| text.to_owned())
 }
@@ -185,6 +212,18 @@ impl EventWords {
                 out.contexts.insert(word.to_owned(), value.to_owned());
                 continue;
             }
+            if class == "prep_sense" {
+                let (lemma, preposition) = word
+                    .split_once(' ')
+                    .ok_or_else(|| row.error(words_file, "a prep_sense is a verb lemma and a preposition"))?;
+                if !out.verbs.contains_key(lemma) {
+                    return Err(row.error(words_file, &format!("{lemma:?} is no trigger verb of {triggers_file}")));
+                }
+                let category = fixed_category(words_file, row, value, None, plover)?;
+                let sense = Trigger { cameo: None, category, place_is_target: false, military_only: false };
+                out.prep_senses.entry(lemma.to_owned()).or_default().push((preposition.to_owned(), sense));
+                continue;
+            }
             let &(_, class) = CLASSES
                 .iter()
                 .find(|(known, _)| *known == class)
@@ -241,14 +280,7 @@ impl EventWords {
                         single: event_type(triggers_file, row, single)?,
                     }
                 }
-                (fixed, _) => {
-                    let (mode, context) = cameo
-                        .as_ref()
-                        .and_then(|code| plover.cameo.get(code))
-                        .map(|(_, mode, context)| (mode.clone(), context.clone()))
-                        .unwrap_or_default();
-                    Category::Fixed { event_type: event_type(triggers_file, row, fixed)?, mode, context }
-                }
+                (fixed, _) => fixed_category(triggers_file, row, fixed, cameo.as_deref(), plover)?,
             };
             let trigger = Trigger { cameo, category, place_is_target: false, military_only: false };
             match pos {

@@ -185,6 +185,18 @@ impl<'a> Coder<'a> {
         let verb = clause.verb? as usize;
         let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb).into_owned(), str::to_lowercase);
         let trigger = self.words.verbs.get(&lemma)?;
+        // A preposition in the clause may give the verb another sense (`zu zehn Jahren Haft
+        // verurteilt`: convicted, not condemned).
+        let trigger = self
+            .words
+            .prep_senses
+            .get(&lemma)
+            .and_then(|senses| {
+                clause.tokens.iter().map(|&t| t as usize).filter(|&t| self.pos(t) == "ADP").find_map(|t| {
+                    senses.iter().find(|(preposition, _)| *preposition == self.lower[t]).map(|(_, sense)| sense)
+                })
+            })
+            .unwrap_or(trigger);
         // A verb whose subject names an event says what became of that event, which is coded
         // by its noun: `eine EU-Strafe droht` (no threat), `Sanktionen wurden verhängt`.
         // Also, for a verb that takes an event as its subject (class `event_subject`: `eine
