@@ -95,10 +95,14 @@ pub(crate) enum Class {
     EventSubject,
     NotTrigger,
     MilitaryOnly,
+    Accident,
+    NotReflexive,
+    AbstractTarget,
+    Reflexive,
 }
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 26] = [
+const CLASSES: [(&str, Class); 30] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -125,6 +129,10 @@ const CLASSES: [(&str, Class); 26] = [
     ("event_subject", Class::EventSubject),
     ("not_trigger", Class::NotTrigger),
     ("military_only", Class::MilitaryOnly),
+    ("accident", Class::Accident),
+    ("not_reflexive", Class::NotReflexive),
+    ("abstract_target", Class::AbstractTarget),
+    ("reflexive", Class::Reflexive),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

@@ -346,7 +346,61 @@ impl<'a> Coder<'a> {
         let mut partners = Vec::new();
         self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients, &mut partners);
         actors.append(&mut partners);
+        if self.harmless(trigger, &clause_tokens, Some(&lemma), Some(index), &bounds) {
+            return None;
+        }
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients)).filter(|event| armed(trigger, event))
+    }
+
+    /// Whether an ASSAULT names no attack: a clause with a noun of an accident or a disaster
+    /// (class `accident`: `bei einem Arbeitsunfall verletzt`, `Der Wirbelsturm tötete …`); for a
+    /// verb, a reflexive pronoun (class `reflexive`) in its clause where the verb is of class
+    /// `not_reflexive` (`hatte sich verletzt`), or an object, or a passive's subject, naming a rule, right or other
+    /// abstract thing (class `abstract_target`: `verletzt das Völkerrecht`). German
+    /// compounds count by their last part (`Verkehrsunfall`, `Auskunftspflicht`).
+    fn harmless(
+        &self,
+        trigger: &Trigger,
+        clause_tokens: &[usize],
+        verb_lemma: Option<&str>,
+        clause: Option<usize>,
+        bounds: &Range<usize>,
+    ) -> bool {
+        if !matches!(trigger.category, Category::Fixed { event_type: EventType::Assault, .. }) {
+            return false;
+        }
+        let nominal = |t: usize| matches!(self.pos(t), "NOUN" | "PROPN");
+        let tokens: Vec<usize> = if clause_tokens.is_empty() { bounds.clone().collect() } else { clause_tokens.to_vec() };
+        if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident)) {
+            return true;
+        }
+        let (Some(lemma), Some(clause)) = (verb_lemma, clause.map(|c| &self.doc.clauses[c])) else { return false };
+        if self.words.is(Class::NotReflexive, lemma)
+            && tokens.iter().any(|&t| self.pos(t) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t]))
+        {
+            return true;
+        }
+        clause.arguments.iter().any(|&(role, head)| {
+            (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
+                && nominal(head as usize)
+                && self.ends_in(head as usize, Class::AbstractTarget)
+        })
+    }
+
+    /// Whether a token's lemma, or a German compound's last part of four letters or more
+    /// after four or more, is a word of `class`.
+    fn ends_in(&self, token: usize, class: Class) -> bool {
+        let lemma = self.lemma(token);
+        if self.words.is(class, &lemma) {
+            return true;
+        }
+        self.doc.meta.lang == Lang::De
+            && lemma
+                .char_indices()
+                .skip(4)
+                .map(|(index, _)| &lemma[index..])
+                .take_while(|suffix| suffix.len() >= 4)
+                .any(|suffix| self.words.is(class, suffix.trim_start_matches('-')))
     }
 
     /// Whether an event noun names what is asked for, threatened or promised, which has not
@@ -603,6 +657,11 @@ impl<'a> Coder<'a> {
                     recipients.push(arg);
                 }
             }
+        }
+        let clause_tokens: Vec<usize> =
+            clause.map(|c| self.doc.clauses[c].tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
+        if self.harmless(trigger, &clause_tokens, None, clause, &bounds) {
+            return None;
         }
         Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients)).filter(|event| armed(trigger, event))
     }
