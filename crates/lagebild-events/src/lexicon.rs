@@ -99,10 +99,11 @@ pub(crate) enum Class {
     NotReflexive,
     AbstractTarget,
     Reflexive,
+    Idiom,
 }
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 30] = [
+const CLASSES: [(&str, Class); 31] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -133,6 +134,7 @@ const CLASSES: [(&str, Class); 30] = [
     ("not_reflexive", Class::NotReflexive),
     ("abstract_target", Class::AbstractTarget),
     ("reflexive", Class::Reflexive),
+    ("idiom", Class::Idiom),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

@@ -403,6 +403,17 @@ impl<'a> Coder<'a> {
                 .any(|suffix| self.words.is(class, suffix.trim_start_matches('-')))
     }
 
+    /// Whether a trigger noun stands in an idiom with the word before it (class `idiom`: `im
+    /// Gespräch mit dem STANDARD` is an interview, `ist als Nachfolger im Gespräch` being
+    /// considered, `mit Hilfe von` by means of); a compound with a hyphen counts by its last
+    /// part (`im APA-Gespräch`).
+    fn in_idiom(&self, token: usize) -> bool {
+        let Some(before) = token.checked_sub(1) else { return false };
+        let lemma = self.lemma(token);
+        let last = lemma.rsplit('-').next().unwrap_or(&lemma);
+        self.words.is(Class::Idiom, &format!("{} {last}", &self.lower[before]))
+    }
+
     /// Whether an event noun names what is asked for, threatened or promised, which has not
     /// happened and which PLOVER leaves to the request, threat or agreement: outside the
     /// subject of a clause whose verb is one (`drohten mit Streiks`, `für eine Zusammenarbeit
@@ -495,7 +506,7 @@ impl<'a> Coder<'a> {
         if proper && self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range)) {
             return None;
         }
-        if self.is_asked_for(token) {
+        if self.is_asked_for(token) || self.in_idiom(token) {
             return None;
         }
         let bounds = self.bounds(token);
