@@ -30,9 +30,23 @@ pub(crate) struct Trigger {
     /// The place of the event, where it is a country, is its target (`Invasion in der
     /// Ukraine`): class `place_is_target` of the words table.
     pub(crate) place_is_target: bool,
-    /// An event only where an actor is armed forces (`Der Bomber landete`, not `landete auf
-    /// Platz drei`): class `military_only` of the words table.
-    pub(crate) military_only: bool,
+    /// Who must take part for the trigger to be an event.
+    pub(crate) needs: Needs,
+}
+
+/// Who must take part in an event for its trigger to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Needs {
+    /// Anyone, or no one named.
+    #[default]
+    Nothing,
+    /// An actor of the armed forces (a code with the sector MIL): `Der Bomber landete`, not
+    /// `landete auf Platz drei` (class `military_only` of the words table).
+    ArmedForces,
+    /// An actor or recipient with a code, as PETRARCH codes events only between actors of
+    /// its dictionaries: its verbs (`buy`, `study`, `insist`) are events of states and groups,
+    /// not of anyone (`Sony bought`, `students studying`).
+    CodedParticipant,
 }
 
 /// The words of one language.
@@ -215,7 +229,7 @@ impl EventWords {
         plover: &Plover,
     ) -> Result<EventWords, ResourceError> {
         let mut out = EventWords::default();
-        out.add_triggers(triggers_file, triggers, plover)?;
+        out.add_triggers(triggers_file, triggers, plover, Needs::Nothing)?;
         for row in &parse_table(words_file, words, 3)?.rows {
             let (class, word, value) = (row.fields[0], row.fields[1], row.fields[2]);
             if class == "context" {
@@ -230,7 +244,7 @@ impl EventWords {
                     return Err(row.error(words_file, &format!("{lemma:?} is no trigger verb of {triggers_file}")));
                 }
                 let category = fixed_category(words_file, row, value, None, plover)?;
-                let sense = Trigger { cameo: None, category, place_is_target: false, military_only: false };
+                let sense = Trigger { cameo: None, category, place_is_target: false, needs: Needs::Nothing };
                 out.prep_senses.entry(lemma.to_owned()).or_default().push((preposition.to_owned(), sense));
                 continue;
             }
@@ -244,7 +258,7 @@ impl EventWords {
                 for trigger in triggers.into_iter().flatten() {
                     match class {
                         Class::PlaceIsTarget => trigger.place_is_target = true,
-                        _ => trigger.military_only = true,
+                        _ => trigger.needs = Needs::ArmedForces,
                     }
                     found = true;
                 }
@@ -261,12 +275,14 @@ impl EventWords {
         Ok(out)
     }
 
-    /// Adds the triggers of a trigger table; a lemma already known keeps its entry.
+    /// Adds the triggers of a trigger table, each needing `needs`; a lemma already known keeps
+    /// its entry.
     pub(crate) fn add_triggers(
         &mut self,
         triggers_file: &str,
         triggers: &str,
         plover: &Plover,
+        needs: Needs,
     ) -> Result<(), ResourceError> {
         let out = self;
         for row in &parse_table(triggers_file, triggers, 4)?.rows {
@@ -292,7 +308,7 @@ impl EventWords {
                 }
                 (fixed, _) => fixed_category(triggers_file, row, fixed, cameo.as_deref(), plover)?,
             };
-            let trigger = Trigger { cameo, category, place_is_target: false, military_only: false };
+            let trigger = Trigger { cameo, category, place_is_target: false, needs };
             match pos {
                 "verb" => _ = out.verbs.entry(lemma.to_owned()).or_insert(trigger),
                 "noun" => {

@@ -36,7 +36,7 @@ use lagebild_doc::{
 };
 use lagebild_resources::{ResourceError, ResourceFiles};
 
-use lexicon::{Category, Class, Trigger};
+use lexicon::{Category, Class, Needs, Trigger};
 pub use lexicon::{EventWords, Plover};
 
 const EMBEDDED: [(&str, &str); 7] = [
@@ -74,8 +74,9 @@ impl EventKnowledge {
         let plover = Plover::load(&name(0), &text(0)?, &name(1), &text(1)?)?;
         let de = EventWords::load(&name(2), &text(2)?, &name(3), &text(3)?, &plover)?;
         let mut en = EventWords::load(&name(4), &text(4)?, &name(5), &text(5)?, &plover)?;
-        // PETRARCH's verbs, where the hand-written list has none of the same lemma.
-        en.add_triggers(&name(6), &text(6)?, &plover)?;
+        // PETRARCH's verbs, where the hand-written list has none of the same lemma, as PETRARCH
+        // codes them: between coded actors.
+        en.add_triggers(&name(6), &text(6)?, &plover, Needs::CodedParticipant)?;
         Ok(EventKnowledge { plover, de, en })
     }
 
@@ -349,7 +350,7 @@ impl<'a> Coder<'a> {
         if self.harmless(trigger, &clause_tokens, Some(&lemma), Some(index), &bounds) {
             return None;
         }
-        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients)).filter(|event| armed(trigger, event))
+        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients)).filter(|event| takes_part(trigger, event))
     }
 
     /// Whether an ASSAULT names no attack: a clause with a noun of an accident or a disaster
@@ -674,7 +675,7 @@ impl<'a> Coder<'a> {
         if self.harmless(trigger, &clause_tokens, None, clause, &bounds) {
             return None;
         }
-        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients)).filter(|event| armed(trigger, event))
+        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients)).filter(|event| takes_part(trigger, event))
     }
 
     /// A claim that denies earlier claims (`Moskau sagte, Washington habe keine Beweise`) is
@@ -700,7 +701,7 @@ impl<'a> Coder<'a> {
             cameo: Some("016".to_owned()),
             category: Category::Fixed { event_type: EventType::Reject, mode: None, context: None },
             place_is_target: false,
-            military_only: false,
+            needs: Needs::Nothing,
         };
         let clause = self.clause_of[token].map(|clause| clause as usize);
         let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
@@ -1778,10 +1779,13 @@ struct Modality {
 const INTENT_TO_MEET: &str = "036";
 
 /// The country part of an actor code (`RUS` of `RUSGOV`).
-/// Whether an event may stand: one of a trigger of class `military_only` needs an actor of the
-/// armed forces (a code with the sector MIL).
-fn armed(trigger: &Trigger, event: &Event) -> bool {
-    !trigger.military_only || event.actors.iter().any(|arg| arg.code.as_deref().is_some_and(is_military))
+/// Whether those who take part in an event are those its trigger needs ([`Needs`]).
+fn takes_part(trigger: &Trigger, event: &Event) -> bool {
+    match trigger.needs {
+        Needs::Nothing => true,
+        Needs::ArmedForces => event.actors.iter().any(|arg| arg.code.as_deref().is_some_and(is_military)),
+        Needs::CodedParticipant => event.actors.iter().chain(&event.recipients).any(|arg| arg.code.is_some()),
+    }
 }
 
 /// Whether a CAMEO actor code has the sector MIL after its country (`USAMIL`, `RUSMILGOV`).

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashSet};
 use lagebild_doc::EventType;
 
 use crate::EventKnowledge;
-use crate::lexicon::{Category, Trigger};
+use crate::lexicon::{Category, Needs, Trigger};
 
 /// The triggers of a verb dictionary and what was skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,7 +131,8 @@ impl EventKnowledge {
     }
 
     /// Adds the verbs of a PETRARCH verb dictionary as English triggers; they take the place
-    /// of built-in triggers of the same lemma (a user's dictionary says what they mean).
+    /// of built-in triggers of the same lemma (a user's dictionary says what they mean). As
+    /// in PETRARCH, they are events only with an actor or recipient that has a code.
     pub fn add_petrarch_verbs(&mut self, text: &str) -> VerbConversion {
         let conversion = convert_verbs(text, |code| self.plover_category(code));
         for (lemma, code) in &conversion.triggers {
@@ -140,7 +141,7 @@ impl EventKnowledge {
                 cameo: Some(code.clone()),
                 category: Category::Fixed { event_type, mode, context },
                 place_is_target: false,
-                military_only: false,
+                needs: Needs::CodedParticipant,
             };
             self.en.verbs.insert(lemma.clone(), trigger);
         }
