@@ -45,7 +45,8 @@ pub(crate) enum Needs {
     ArmedForces,
     /// An actor or recipient with a code, as PETRARCH codes events only between actors of
     /// its dictionaries: its verbs (`buy`, `study`, `insist`) are events of states and groups,
-    /// not of anyone (`Sony bought`, `students studying`).
+    /// not of anyone (`Sony bought`, `students studying`); so are words of everyday use of
+    /// class `needs_coded` of the words table (`help`, `offer`, `release`).
     CodedParticipant,
 }
 
@@ -114,10 +115,11 @@ pub(crate) enum Class {
     AbstractTarget,
     Reflexive,
     Idiom,
+    NeedsCoded,
 }
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 31] = [
+const CLASSES: [(&str, Class); 32] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -149,6 +151,7 @@ const CLASSES: [(&str, Class); 31] = [
     ("abstract_target", Class::AbstractTarget),
     ("reflexive", Class::Reflexive),
     ("idiom", Class::Idiom),
+    ("needs_coded", Class::NeedsCoded),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
@@ -252,13 +255,14 @@ impl EventWords {
                 .iter()
                 .find(|(known, _)| *known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
-            if matches!(class, Class::PlaceIsTarget | Class::MilitaryOnly) {
+            if matches!(class, Class::PlaceIsTarget | Class::MilitaryOnly | Class::NeedsCoded) {
                 let triggers = [out.verbs.get_mut(word), out.nouns.get_mut(word)];
                 let mut found = false;
                 for trigger in triggers.into_iter().flatten() {
                     match class {
                         Class::PlaceIsTarget => trigger.place_is_target = true,
-                        _ => trigger.needs = Needs::ArmedForces,
+                        Class::MilitaryOnly => trigger.needs = Needs::ArmedForces,
+                        _ => trigger.needs = Needs::CodedParticipant,
                     }
                     found = true;
                 }
