@@ -167,8 +167,10 @@ fn fixed_category(
     cameo: Option<&str>,
     plover: &Plover,
 ) -> Result<Category, ResourceError> {
-    let (mode, context) =
-        cameo.and_then(|code| plover.cameo.get(code)).map(|(_, mode, context)| (mode.clone(), context.clone())).unwrap_or_default();
+    let (mode, context) = cameo
+        .and_then(|code| plover.cameo.get(code))
+        .map(|(_, mode, context)| (mode.clone(), context.clone()))
+        .unwrap_or_default();
     Ok(match text.split_once(':') {
         Some((category, own)) => {
             let event_type = event_type(file, row, category)?;

@@ -350,7 +350,8 @@ impl<'a> Coder<'a> {
         if self.harmless(trigger, &clause_tokens, Some(&lemma), Some(index), &bounds) {
             return None;
         }
-        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients)).filter(|event| takes_part(trigger, event))
+        Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
+            .filter(|event| takes_part(trigger, event))
     }
 
     /// Whether an ASSAULT names no attack: a clause with a noun of an accident or a disaster
@@ -371,7 +372,8 @@ impl<'a> Coder<'a> {
             return false;
         }
         let nominal = |t: usize| matches!(self.pos(t), "NOUN" | "PROPN");
-        let tokens: Vec<usize> = if clause_tokens.is_empty() { bounds.clone().collect() } else { clause_tokens.to_vec() };
+        let tokens: Vec<usize> =
+            if clause_tokens.is_empty() { bounds.clone().collect() } else { clause_tokens.to_vec() };
         if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident)) {
             return true;
         }
@@ -482,9 +484,9 @@ impl<'a> Coder<'a> {
             child.parent == Some(index as u32)
                 && match child.kind {
                     lagebild_doc::ClauseKind::ReportedSpeech => true,
-                    lagebild_doc::ClauseKind::Subordinate => {
-                        child.introducer.is_some_and(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize]))
-                    }
+                    lagebild_doc::ClauseKind::Subordinate => child
+                        .introducer
+                        .is_some_and(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize])),
                     _ => false,
                 }
         })?;
@@ -541,7 +543,8 @@ impl<'a> Coder<'a> {
             .rev()
             .find(|&t| !matches!(self.pos(t), "ADJ" | "CCONJ") && &self.lower[t] != ",")
             .filter(|&t| self.pos(t) == "DET");
-        let possessive = (phrase.start..token).chain(determiner).any(|t| self.words.is(Class::Possessive, &self.lemma(t)));
+        let possessive =
+            (phrase.start..token).chain(determiner).any(|t| self.words.is(Class::Possessive, &self.lemma(t)));
         // A genitive after it: the actor of most events (`Besuch Lawrows`), the recipient of
         // force (`Invasion der Ukraine`) and of any event whose actor stands before it
         // (`seine Unterstützung der Armee`).
@@ -604,7 +607,9 @@ impl<'a> Coder<'a> {
                 .iter()
                 .find(|(role, _)| *role == ArgumentRole::Subject)
                 .map(|&(_, head)| head as usize)
-                .filter(|&head| !own_event && (support || possessive) && !self.words.is(Class::Expletive, &self.lower[head]))
+                .filter(|&head| {
+                    !own_event && (support || possessive) && !self.words.is(Class::Expletive, &self.lower[head])
+                })
                 // A third-person possessive (`Ihre Unterstützung`) is not the speaker's (`wir`).
                 .filter(|&head| !(possessive && matches!(self.doc.tokens[head].feature("Person"), Some("1" | "2"))));
             let object = clause
@@ -675,7 +680,8 @@ impl<'a> Coder<'a> {
         if self.harmless(trigger, &clause_tokens, None, clause, &bounds) {
             return None;
         }
-        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients)).filter(|event| takes_part(trigger, event))
+        Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients))
+            .filter(|event| takes_part(trigger, event))
     }
 
     /// A claim that denies earlier claims (`Moskau sagte, Washington habe keine Beweise`) is
@@ -799,8 +805,9 @@ impl<'a> Coder<'a> {
                 continue;
             }
             let word = &self.lower[token];
-            let class =
-                [Class::ActorPrep, Class::RecipientPrep, Class::PartnerPrep].into_iter().find(|&class| self.words.is(class, word));
+            let class = [Class::ActorPrep, Class::RecipientPrep, Class::PartnerPrep]
+                .into_iter()
+                .find(|&class| self.words.is(class, word));
             let Some(class) = class else { continue };
             // A preposition of a quantity's modifier (`bis zu 2.500 Mitarbeiter`) governs no
             // participant.
@@ -1631,7 +1638,8 @@ impl<'a> Coder<'a> {
             let modal = verbs.iter().any(|&t| {
                 let word = &self.lower[t];
                 let reporting = reported && self.words.is(Class::ReportedSubjunctive, word);
-                (self.words.is(Class::Hypothetical, word) || self.words.is(Class::Hypothetical, &self.lemma(t))) && !reporting
+                (self.words.is(Class::Hypothetical, word) || self.words.is(Class::Hypothetical, &self.lemma(t)))
+                    && !reporting
             });
             if modal || (subjunctive && past && !reported && !self.words.is(Class::PerfectAuxiliary, &lemma)) {
                 modality.hypothetical = true;
