@@ -57,7 +57,7 @@ pub struct EventWords {
     pub(crate) nouns: HashMap<String, Trigger>,
     pub(crate) longest_noun: usize,
     /// The classes of each word of the words table, as bits by [`Class`].
-    pub(crate) classes: HashMap<String, u32>,
+    pub(crate) classes: HashMap<String, u64>,
     pub(crate) contexts: HashMap<String, String>,
     /// Per trigger verb lemma, the prepositions that give it another sense in its clause,
     /// with that sense (class `prep_sense`: `verurteilen zu` convicts, `verurteilen` alone
@@ -70,7 +70,7 @@ pub struct EventWords {
 
 impl EventWords {
     pub(crate) fn is(&self, class: Class, word: &str) -> bool {
-        self.classes.get(word).is_some_and(|classes| classes & 1 << class as u32 != 0)
+        self.classes.get(word).is_some_and(|classes| classes & class.bit() != 0)
     }
 }
 
@@ -116,10 +116,21 @@ pub(crate) enum Class {
     Reflexive,
     Idiom,
     NeedsCoded,
+    LightObject,
 }
 
+impl Class {
+    /// The class's bit in [`EventWords::classes`].
+    const fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+// Each class is a bit of a `u64`.
+const _: () = assert!(CLASSES.len() <= 64);
+
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 32] = [
+const CLASSES: [(&str, Class); 33] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -152,6 +163,7 @@ const CLASSES: [(&str, Class); 32] = [
     ("reflexive", Class::Reflexive),
     ("idiom", Class::Idiom),
     ("needs_coded", Class::NeedsCoded),
+    ("light_object", Class::LightObject),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
@@ -276,7 +288,7 @@ impl EventWords {
                 // Compounds are searched for it as for a trigger.
                 out.longest_noun = out.longest_noun.max(word.len());
             }
-            *out.classes.entry(word.to_owned()).or_default() |= 1 << class as u32;
+            *out.classes.entry(word.to_owned()).or_default() |= class.bit();
         }
         Ok(out)
     }

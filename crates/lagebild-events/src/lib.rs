@@ -350,16 +350,25 @@ impl<'a> Coder<'a> {
         if self.harmless(trigger, &clause_tokens, Some(&lemma), Some(index), &bounds) {
             return None;
         }
+        // An object that makes the verb mean something else (class `light_object`: `eine
+        // Entscheidung treffen` decides, `meet the concerns` satisfies).
+        if clause.arguments.iter().any(|&(role, head)| {
+            (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
+                && self.ends_in(head as usize, Class::LightObject, &lemma)
+        }) {
+            return None;
+        }
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
             .filter(|event| takes_part(trigger, event))
     }
 
     /// Whether an ASSAULT names no attack: a clause with a noun of an accident or a disaster
-    /// (class `accident`: `bei einem Arbeitsunfall verletzt`, `Der Wirbelsturm tötete …`); for a
-    /// verb, a reflexive pronoun (class `reflexive`) in its clause where the verb is of class
-    /// `not_reflexive` (`hatte sich verletzt`), or an object, or a passive's subject, naming a rule, right or other
-    /// abstract thing (class `abstract_target`: `verletzt das Völkerrecht`). German
-    /// compounds count by their last part (`Verkehrsunfall`, `Auskunftspflicht`).
+    /// (class `accident`: `bei einem Arbeitsunfall verletzt`, `Der Wirbelsturm tötete …`); for
+    /// a verb, a reflexive pronoun (class `reflexive`) in its clause where the verb is of class
+    /// `not_reflexive` (`hatte sich verletzt`), or an object, or a passive's subject, naming a
+    /// rule, right or other abstract thing (class `abstract_target`: `verletzt das
+    /// Völkerrecht`). German compounds count by their last part (`Verkehrsunfall`,
+    /// `Auskunftspflicht`).
     fn harmless(
         &self,
         trigger: &Trigger,
@@ -374,7 +383,7 @@ impl<'a> Coder<'a> {
         let nominal = |t: usize| matches!(self.pos(t), "NOUN" | "PROPN");
         let tokens: Vec<usize> =
             if clause_tokens.is_empty() { bounds.clone().collect() } else { clause_tokens.to_vec() };
-        if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident)) {
+        if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident, "")) {
             return true;
         }
         let (Some(lemma), Some(clause)) = (verb_lemma, clause.map(|c| &self.doc.clauses[c])) else { return false };
@@ -386,15 +395,23 @@ impl<'a> Coder<'a> {
         clause.arguments.iter().any(|&(role, head)| {
             (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
                 && nominal(head as usize)
-                && self.ends_in(head as usize, Class::AbstractTarget)
+                && self.ends_in(head as usize, Class::AbstractTarget, "")
         })
     }
 
     /// Whether a token's lemma, or a German compound's last part of four letters or more
-    /// after four or more, is a word of `class`.
-    fn ends_in(&self, token: usize, class: Class) -> bool {
+    /// after four or more, is a word of `class`; after `before` and a space where `before` is
+    /// not empty (`treffen entscheidung`).
+    fn ends_in(&self, token: usize, class: Class, before: &str) -> bool {
         let lemma = self.lemma(token);
-        if self.words.is(class, &lemma) {
+        let is = |word: &str| {
+            if before.is_empty() {
+                self.words.is(class, word)
+            } else {
+                self.words.is(class, &format!("{before} {word}"))
+            }
+        };
+        if is(&lemma) {
             return true;
         }
         self.doc.meta.lang == Lang::De
@@ -403,7 +420,7 @@ impl<'a> Coder<'a> {
                 .skip(4)
                 .map(|(index, _)| &lemma[index..])
                 .take_while(|suffix| suffix.len() >= 4)
-                .any(|suffix| self.words.is(class, suffix.trim_start_matches('-')))
+                .any(|suffix| is(suffix.trim_start_matches('-')))
     }
 
     /// Whether a trigger noun stands in an idiom with the word before it (class `idiom`: `im
