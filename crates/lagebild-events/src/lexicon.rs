@@ -117,6 +117,7 @@ pub(crate) enum Class {
     Idiom,
     NeedsCoded,
     LightObject,
+    SportsWord,
 }
 
 impl Class {
@@ -130,7 +131,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 33] = [
+const CLASSES: [(&str, Class); 34] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -164,6 +165,7 @@ const CLASSES: [(&str, Class); 33] = [
     ("idiom", Class::Idiom),
     ("needs_coded", Class::NeedsCoded),
     ("light_object", Class::LightObject),
+    ("sports_word", Class::SportsWord),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {
