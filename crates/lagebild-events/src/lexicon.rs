@@ -118,6 +118,7 @@ pub(crate) enum Class {
     NeedsCoded,
     LightObject,
     SportsWord,
+    QuestionWord,
 }
 
 impl Class {
@@ -131,7 +132,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 34] = [
+const CLASSES: [(&str, Class); 35] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -166,6 +167,7 @@ const CLASSES: [(&str, Class); 34] = [
     ("needs_coded", Class::NeedsCoded),
     ("light_object", Class::LightObject),
     ("sports_word", Class::SportsWord),
+    ("question_word", Class::QuestionWord),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

@@ -268,6 +268,26 @@ impl<'a> Coder<'a> {
         if intended {
             return None;
         }
+        // A request whose clause of content is a question asks something, not for something
+        // (class `question_word`: `asked whether the minister knew`, `Asked if he would
+        // resign`); nor does a verb of class `not_reflexive` with a reflexive pronoun (`They
+        // ask themselves`, `hatte sich verletzt`).
+        let question = matches!(trigger.category, Category::Fixed { event_type: EventType::Request, .. })
+            && self.doc.clauses.iter().any(|child| {
+                child.parent == Some(index as u32)
+                    && child.kind == lagebild_doc::ClauseKind::Subordinate
+                    && child.introducer.or(child.tokens.first().copied()).is_some_and(|t| {
+                        t as usize > verb && self.words.is(Class::QuestionWord, &self.lower[t as usize])
+                    })
+            });
+        let reflexive = self.words.is(Class::NotReflexive, &lemma)
+            && clause
+                .tokens
+                .iter()
+                .any(|&t| self.pos(t as usize) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t as usize]));
+        if question || reflexive {
+            return None;
+        }
         // The token of the trigger verb (`traf`), and its particle (`ein`).
         let main = clause
             .verb_tokens
@@ -396,9 +416,7 @@ impl<'a> Coder<'a> {
 
     /// Whether an ASSAULT names no attack: a clause with a noun of an accident or a disaster
     /// (class `accident`: `bei einem Arbeitsunfall verletzt`, `Der Wirbelsturm tötete …`); for
-    /// a verb, a reflexive pronoun (class `reflexive`) in its clause where the verb is of class
-    /// `not_reflexive` (`hatte sich verletzt`), or an object, or a passive's subject, naming a
-    /// rule, right or other abstract thing (class `abstract_target`: `verletzt das
+    /// a verb, an object, or a passive's subject, naming a rule, right or other abstract thing (class `abstract_target`: `verletzt das
     /// Völkerrecht`). German compounds count by their last part (`Verkehrsunfall`,
     /// `Auskunftspflicht`).
     fn harmless(
@@ -418,12 +436,7 @@ impl<'a> Coder<'a> {
         if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident, "")) {
             return true;
         }
-        let (Some(lemma), Some(clause)) = (verb_lemma, clause.map(|c| &self.doc.clauses[c])) else { return false };
-        if self.words.is(Class::NotReflexive, lemma)
-            && tokens.iter().any(|&t| self.pos(t) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t]))
-        {
-            return true;
-        }
+        let (Some(_), Some(clause)) = (verb_lemma, clause.map(|c| &self.doc.clauses[c])) else { return false };
         clause.arguments.iter().any(|&(role, head)| {
             (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
                 && nominal(head as usize)
