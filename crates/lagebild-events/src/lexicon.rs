@@ -63,6 +63,9 @@ pub struct EventWords {
     /// with that sense (class `prep_sense`: `verurteilen zu` convicts, `verurteilen` alone
     /// condemns).
     pub(crate) prep_senses: HashMap<String, Vec<(String, Trigger)>>,
+    /// Per trigger verb lemma, the object nouns that give it another sense, with that sense
+    /// (class `object_sense`: `strike a deal` agrees, `strike` alone protests).
+    pub(crate) object_senses: HashMap<String, Vec<(String, Trigger)>>,
     /// The CAMEO sector of each one-word role noun of the knowledge base (`polizei` → COP),
     /// given by [`crate::EventKnowledge::set_role_nouns`].
     pub(crate) role_sectors: HashMap<Box<str>, Box<str>>,
@@ -257,16 +260,17 @@ impl EventWords {
                 out.contexts.insert(word.to_owned(), value.to_owned());
                 continue;
             }
-            if class == "prep_sense" {
-                let (lemma, preposition) = word
-                    .split_once(' ')
-                    .ok_or_else(|| row.error(words_file, "a prep_sense is a verb lemma and a preposition"))?;
+            if class == "prep_sense" || class == "object_sense" {
+                let (lemma, other) = word.split_once(' ').ok_or_else(|| {
+                    row.error(words_file, &format!("a {class} is a verb lemma and another word, space-separated"))
+                })?;
                 if !out.verbs.contains_key(lemma) {
                     return Err(row.error(words_file, &format!("{lemma:?} is no trigger verb of {triggers_file}")));
                 }
                 let category = fixed_category(words_file, row, value, None, plover)?;
                 let sense = Trigger { cameo: None, category, place_is_target: false, needs: Needs::Nothing };
-                out.prep_senses.entry(lemma.to_owned()).or_default().push((preposition.to_owned(), sense));
+                let senses = if class == "prep_sense" { &mut out.prep_senses } else { &mut out.object_senses };
+                senses.entry(lemma.to_owned()).or_default().push((other.to_owned(), sense));
                 continue;
             }
             let &(_, class) = CLASSES

@@ -230,6 +230,19 @@ impl<'a> Coder<'a> {
                 })
             })
             .unwrap_or(trigger);
+        // So may its object (`struck a deal`: agreed, not went on strike).
+        let trigger = self
+            .words
+            .object_senses
+            .get(&lemma)
+            .and_then(|senses| {
+                clause.arguments.iter().filter(|(role, _)| *role == ArgumentRole::Object).find_map(|&(_, head)| {
+                    let object = self.lemma(head as usize);
+                    let last = object.rsplit('-').next().unwrap_or(&object);
+                    senses.iter().find(|(noun, _)| noun == last).map(|(_, sense)| sense)
+                })
+            })
+            .unwrap_or(trigger);
         // A verb whose subject names an event says what became of that event, which is coded
         // by its noun: `eine EU-Strafe droht` (no threat), `Sanktionen wurden verhängt`.
         // Also, for a verb that takes an event as its subject (class `event_subject`: `eine
