@@ -122,6 +122,7 @@ pub(crate) enum Class {
     LightObject,
     SportsWord,
     QuestionWord,
+    AgainstPrep,
 }
 
 impl Class {
@@ -135,7 +136,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 35] = [
+const CLASSES: [(&str, Class); 36] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -171,6 +172,7 @@ const CLASSES: [(&str, Class); 35] = [
     ("light_object", Class::LightObject),
     ("sports_word", Class::SportsWord),
     ("question_word", Class::QuestionWord),
+    ("against_prep", Class::AgainstPrep),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

@@ -412,7 +412,7 @@ impl<'a> Coder<'a> {
         let mut partners = Vec::new();
         self.prepositional(&clause_tokens, &bounds, main, &mut actors, &mut recipients, &mut partners);
         actors.append(&mut partners);
-        if self.harmless(trigger, &clause_tokens, Some(&lemma), Some(index), &bounds) {
+        if self.harmless(trigger, main, &clause_tokens, true, Some(index), &bounds) {
             return None;
         }
         // An object that makes the verb mean something else (class `light_object`: `eine
@@ -429,14 +429,16 @@ impl<'a> Coder<'a> {
 
     /// Whether an ASSAULT names no attack: a clause with a noun of an accident or a disaster
     /// (class `accident`: `bei einem Arbeitsunfall verletzt`, `Der Wirbelsturm tötete …`); for
-    /// a verb, an object, or a passive's subject, naming a rule, right or other abstract thing (class `abstract_target`: `verletzt das
+    /// a verb, an object, or a passive's subject, and for both what `gegen`/`against` (class
+    /// `against_prep`) right after it governs, naming a rule, right or other abstract thing (class `abstract_target`: `verletzt das
     /// Völkerrecht`). German compounds count by their last part (`Verkehrsunfall`,
     /// `Auskunftspflicht`).
     fn harmless(
         &self,
         trigger: &Trigger,
+        token: usize,
         clause_tokens: &[usize],
-        verb_lemma: Option<&str>,
+        verb: bool,
         clause: Option<usize>,
         bounds: &Range<usize>,
     ) -> bool {
@@ -449,11 +451,19 @@ impl<'a> Coder<'a> {
         if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident, "")) {
             return true;
         }
-        let (Some(_), Some(clause)) = (verb_lemma, clause.map(|c| &self.doc.clauses[c])) else { return false };
+        // What it is aimed at after `gegen`/`against` right after it (`Kampf gegen die
+        // Erderwärmung`, `fighting against corporate wrongdoing`).
+        let abstract_head = |head: usize| nominal(head) && self.ends_in(head, Class::AbstractTarget, "");
+        if let Some(next) = Some(token + 1).filter(|&t| t < bounds.end && self.pos(t) == "ADP")
+            && self.words.is(Class::AgainstPrep, &self.lower[next])
+            && self.head_after(next, bounds).is_some_and(abstract_head)
+        {
+            return true;
+        }
+        let Some(clause) = clause.map(|c| &self.doc.clauses[c]).filter(|_| verb) else { return false };
         clause.arguments.iter().any(|&(role, head)| {
             (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
-                && nominal(head as usize)
-                && self.ends_in(head as usize, Class::AbstractTarget, "")
+                && abstract_head(head as usize)
         })
     }
 
@@ -752,7 +762,7 @@ impl<'a> Coder<'a> {
         }
         let clause_tokens: Vec<usize> =
             clause.map(|c| self.doc.clauses[c].tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
-        if self.harmless(trigger, &clause_tokens, None, clause, &bounds) {
+        if self.harmless(trigger, token, &clause_tokens, false, clause, &bounds) {
             return None;
         }
         Some(self.finish(trigger, Span::continuous(range), token, clause, actors, recipients))
