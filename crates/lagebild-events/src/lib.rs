@@ -813,7 +813,8 @@ impl<'a> Coder<'a> {
 
     /// The noun trigger that token `token`'s lemma is, or a German compound's last part
     /// ([`Self::compound_trigger`]); worked out once per token. A noun of class `not_trigger`
-    /// names no event (`Herausforderung`, `Wahlkampf`), nor do its compounds.
+    /// names no event (`Herausforderung`, `Wahlkampf`), nor do its compounds; a form of that
+    /// class neither (`aids`).
     fn noun_trigger(&self, token: usize) -> Option<&'a Trigger> {
         *self.noun_triggers[token].get_or_init(|| {
             let lemma = self.lemma(token);
@@ -821,7 +822,13 @@ impl<'a> Coder<'a> {
             if words.is(Class::NotTrigger, &lemma) {
                 return None;
             }
-            words.nouns.get(&*lemma).or_else(|| self.compound_trigger(&lemma))
+            // A form may be another word than its lemma's (`Aids`, the illness, read as the
+            // plural of `aid`).
+            words
+                .nouns
+                .get(&*lemma)
+                .or_else(|| self.compound_trigger(&lemma))
+                .filter(|_| !words.is(Class::NotTrigger, &self.lower[token]))
         })
     }
 
