@@ -264,7 +264,7 @@ impl EventWords {
             }
             if class == "prep_sense" || class == "object_sense" {
                 let (lemma, other) = word.split_once(' ').ok_or_else(|| {
-                    row.error(words_file, &format!("a {class} is a verb lemma and another word, space-separated"))
+                    row.error(words_file, &format!("{class} needs a verb lemma and another word, space-separated"))
                 })?;
                 if !out.verbs.contains_key(lemma) {
                     return Err(row.error(words_file, &format!("{lemma:?} is no trigger verb of {triggers_file}")));
