@@ -230,13 +230,17 @@ impl<'a> Coder<'a> {
                 })
             })
             .unwrap_or(trigger);
-        // So may its object (`struck a deal`: agreed, not went on strike).
+        // So may its object, or a passive's subject (`struck a deal`: agreed, not went on
+        // strike; `the hostages were released`: freed, whoever freed them).
         let trigger = self
             .words
             .object_senses
             .get(&lemma)
             .and_then(|senses| {
-                clause.arguments.iter().filter(|(role, _)| *role == ArgumentRole::Object).find_map(|&(_, head)| {
+                let object = |role: ArgumentRole| {
+                    role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive)
+                };
+                clause.arguments.iter().filter(|&&(role, _)| object(role)).find_map(|&(_, head)| {
                     let object = self.lemma(head as usize);
                     let last = object.rsplit('-').next().unwrap_or(&object);
                     senses.iter().find(|(noun, _)| noun == last).map(|(_, sense)| sense)
