@@ -594,8 +594,14 @@ impl<'a> Coder<'a> {
             _ => return None,
         };
         let trigger = self.noun_trigger(token)?;
-        // The scan of the names last: it runs only for a proper noun that is a trigger.
-        if proper && self.doc.entities.iter().any(|entity| overlaps(entity.range, self.doc.tokens[token].range)) {
+        // The scan of the names last: it runs only for a noun that is a trigger. A proper noun
+        // in a name, and any noun inside a name of several words, is part of the name
+        // (`Organisation für wirtschaftliche Zusammenarbeit und Entwicklung`).
+        let range = self.doc.tokens[token].range;
+        if self.doc.entities.iter().any(|entity| {
+            overlaps(entity.range, range)
+                && (proper || (entity.range.start() < range.start() || range.end() < entity.range.end()))
+        }) {
             return None;
         }
         if self.is_asked_for(token) || self.in_idiom(token) {
