@@ -1908,15 +1908,18 @@ fn takes_part(trigger: &Trigger, event: &Event) -> bool {
 /// government: in a sports report the linker reads clubs and their cities as their
 /// country's government (`Liverpool have refused …` → GBRGOV).
 fn is_authority(code: &str) -> bool {
-    code.starts_with("IGO")
-        || code.get(3..).is_some_and(|sectors| {
-            sectors.as_bytes().chunks(3).any(|sector| matches!(sector, b"MIL" | b"JUD" | b"COP" | b"LEG"))
-        })
+    code.starts_with("IGO") || has_sector(code, &[b"MIL", b"JUD", b"COP", b"LEG"])
 }
 
 /// Whether a CAMEO actor code has the sector MIL after its country (`USAMIL`, `RUSMILGOV`).
 fn is_military(code: &str) -> bool {
-    code.get(3..).is_some_and(|sectors| sectors.as_bytes().chunks(3).any(|sector| sector == b"MIL"))
+    has_sector(code, &[b"MIL"])
+}
+
+/// Whether a CAMEO actor code has one of `sectors` among the three-letter sectors after its
+/// country.
+fn has_sector(code: &str, sectors: &[&[u8; 3]]) -> bool {
+    code.get(3..).is_some_and(|rest| rest.as_bytes().chunks(3).any(|sector| sectors.iter().any(|s| &s[..] == sector)))
 }
 
 fn country_of(code: &str) -> &str {
