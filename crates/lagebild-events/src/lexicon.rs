@@ -48,6 +48,9 @@ pub(crate) enum Needs {
     /// not of anyone (`Sony bought`, `students studying`); so are words of everyday use of
     /// class `needs_coded` of the words table (`help`, `offer`, `release`).
     CodedParticipant,
+    /// No one: the sense of a verb that names no event (`agree with` an opinion, class
+    /// `prep_sense` with the value `-`).
+    Never,
 }
 
 /// The words of one language.
@@ -269,8 +272,12 @@ impl EventWords {
                 if !out.verbs.contains_key(lemma) {
                     return Err(row.error(words_file, &format!("{lemma:?} is no trigger verb of {triggers_file}")));
                 }
-                let category = fixed_category(words_file, row, value, None, plover)?;
-                let sense = Trigger { cameo: None, category, place_is_target: false, needs: Needs::Nothing };
+                // `-`: in that sense the verb names no event.
+                let (category, needs) = match value {
+                    "-" => (out.verbs[lemma].category.clone(), Needs::Never),
+                    _ => (fixed_category(words_file, row, value, None, plover)?, Needs::Nothing),
+                };
+                let sense = Trigger { cameo: None, category, place_is_target: false, needs };
                 let senses = if class == "prep_sense" { &mut out.prep_senses } else { &mut out.object_senses };
                 senses.entry(lemma.to_owned()).or_default().push((other.to_owned(), sense));
                 continue;

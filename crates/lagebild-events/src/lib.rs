@@ -219,7 +219,14 @@ impl<'a> Coder<'a> {
         let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb).into_owned(), str::to_lowercase);
         let trigger = self.words.verbs.get(&lemma)?;
         // A preposition in the clause may give the verb another sense (`zu zehn Jahren Haft
-        // verurteilt`: convicted, not condemned).
+        // verurteilt`: convicted, not condemned). A sense of no event (`agree with him`: an
+        // opinion) holds only where the verb has nothing else: no object and no clause of its
+        // own (`agreed a settlement with the SEC`, `agreed with the minister to push forward`,
+        // `agreed with the authorities that …` are agreements).
+        let bare = || {
+            !clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
+                && !self.doc.clauses.iter().any(|child| child.parent == Some(index as u32))
+        };
         let trigger = self
             .words
             .prep_senses
@@ -229,6 +236,7 @@ impl<'a> Coder<'a> {
                     senses.iter().find(|(preposition, _)| *preposition == self.lower[t]).map(|(_, sense)| sense)
                 })
             })
+            .filter(|sense| sense.needs != Needs::Never || bare())
             .unwrap_or(trigger);
         // So may its object, or a passive's subject (`struck a deal`: agreed, not went on
         // strike; `the hostages were released`: freed, whoever freed them).
@@ -1900,6 +1908,7 @@ fn takes_part(trigger: &Trigger, event: &Event) -> bool {
         Needs::Nothing => true,
         Needs::ArmedForces => event.actors.iter().any(|arg| arg.code.as_deref().is_some_and(is_military)),
         Needs::CodedParticipant => event.actors.iter().chain(&event.recipients).any(|arg| arg.code.is_some()),
+        Needs::Never => false,
     }
 }
 
