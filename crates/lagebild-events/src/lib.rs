@@ -245,11 +245,8 @@ impl<'a> Coder<'a> {
             .object_senses
             .get(&lemma)
             .and_then(|senses| {
-                let object = |role: ArgumentRole| {
-                    role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive)
-                };
-                clause.arguments.iter().filter(|&&(role, _)| object(role)).find_map(|&(_, head)| {
-                    let object = self.lemma(head as usize);
+                undergoers(clause).find_map(|head| {
+                    let object = self.lemma(head);
                     let last = object.rsplit('-').next().unwrap_or(&object);
                     senses.iter().find(|(noun, _)| noun == last).map(|(_, sense)| sense)
                 })
@@ -310,7 +307,10 @@ impl<'a> Coder<'a> {
                 .tokens
                 .iter()
                 .any(|&t| self.pos(t as usize) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t as usize]));
-        if question || reflexive {
+        // An object that makes the verb mean something else (class `light_object`: `eine
+        // Entscheidung treffen` decides, `meet the concerns` satisfies).
+        let light = undergoers(clause).any(|head| self.ends_in(head, Class::LightObject, &lemma));
+        if question || reflexive || light {
             return None;
         }
         // The token of the trigger verb (`traf`), and its particle (`ein`).
@@ -427,14 +427,6 @@ impl<'a> Coder<'a> {
         if self.harmless(trigger, main, &clause_tokens, true, Some(index), &bounds) {
             return None;
         }
-        // An object that makes the verb mean something else (class `light_object`: `eine
-        // Entscheidung treffen` decides, `meet the concerns` satisfies).
-        if clause.arguments.iter().any(|&(role, head)| {
-            (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
-                && self.ends_in(head as usize, Class::LightObject, &lemma)
-        }) {
-            return None;
-        }
         Some(self.finish(trigger, trigger_span, main, Some(index), actors, recipients))
             .filter(|event| takes_part(trigger, event))
     }
@@ -473,10 +465,7 @@ impl<'a> Coder<'a> {
             return true;
         }
         let Some(clause) = clause.map(|c| &self.doc.clauses[c]).filter(|_| verb) else { return false };
-        clause.arguments.iter().any(|&(role, head)| {
-            (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive))
-                && abstract_head(head as usize)
-        })
+        undergoers(clause).any(abstract_head)
     }
 
     /// Whether a token's lemma, or a German compound's last part of four letters or more
@@ -1901,6 +1890,13 @@ const INTENT_TO_MEET: &str = "036";
 const SPORTS_WORDS: usize = 3;
 /// How many sports words per thousand tokens make a sports report.
 const SPORTS_DENSITY: usize = 5;
+
+/// The heads of what a clause's verb is done to: its objects, and a passive's subject.
+fn undergoers(clause: &Clause) -> impl Iterator<Item = usize> + '_ {
+    clause.arguments.iter().filter_map(move |&(role, head)| {
+        (role == ArgumentRole::Object || (role == ArgumentRole::Subject && clause.passive)).then_some(head as usize)
+    })
+}
 
 /// Whether those who take part in an event are those its trigger needs ([`Needs`]).
 fn takes_part(trigger: &Trigger, event: &Event) -> bool {
