@@ -450,9 +450,13 @@ impl<'a> Coder<'a> {
             return false;
         }
         let nominal = |t: usize| matches!(self.pos(t), "NOUN" | "PROPN");
-        let tokens: Vec<usize> =
-            if clause_tokens.is_empty() { bounds.clone().collect() } else { clause_tokens.to_vec() };
-        if tokens.iter().any(|&t| nominal(t) && self.ends_in(t, Class::Accident, "")) {
+        let accident = |t: usize| nominal(t) && self.ends_in(t, Class::Accident, "");
+        let in_clause = if clause_tokens.is_empty() {
+            bounds.clone().any(accident)
+        } else {
+            clause_tokens.iter().any(|&t| accident(t))
+        };
+        if in_clause {
             return true;
         }
         // What it is aimed at after `gegen`/`against` right after it (`Kampf gegen die
