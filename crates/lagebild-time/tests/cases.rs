@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use lagebild_doc::{Document, Lang, Meta, TimeType};
+use lagebild_doc::{Document, Lang, Meta, TimeMod, TimeType};
 use lagebild_time::TimeKnowledge;
 use serde_json::Value;
 
@@ -408,6 +408,13 @@ fn duckling_cases(root: &std::path::Path, lang: Lang) -> Vec<Case> {
     cases
 }
 
+/// A time the stage found in a phrase.
+struct Found {
+    time_type: TimeType,
+    value: String,
+    modifier: Option<TimeMod>,
+}
+
 struct Analyzer {
     resources: lagebild_resources::Resources,
     models: lagebild_morph::Models,
@@ -415,7 +422,7 @@ struct Analyzer {
 }
 
 impl Analyzer {
-    fn values(&self, case: &Case) -> Vec<(TimeType, String)> {
+    fn values(&self, case: &Case) -> Vec<Found> {
         let mut meta = Meta::new(case.id.clone(), "-");
         meta.lang = case.lang;
         meta.published = Some(case.reference);
@@ -429,7 +436,10 @@ impl Analyzer {
         doc.tokens = tokens;
         doc.clauses = clauses;
         let (times, _) = lagebild_time::analyze(&doc, &self.knowledge);
-        times.into_iter().map(|t| (t.time_type, canonical(&t.value))).collect()
+        times
+            .into_iter()
+            .map(|t| Found { time_type: t.time_type, value: canonical(&t.value), modifier: t.modifier })
+            .collect()
     }
 }
 
@@ -445,17 +455,33 @@ fn in_months(value: &str) -> Option<String> {
     Some(format!("P{}M", 3 * n))
 }
 
-fn passes(case: &Case, found: &[(TimeType, String)]) -> bool {
+fn passes(case: &Case, found: &[Found]) -> bool {
     let reference = case.reference.format("%Y-%m-%d").to_string();
     // A time of day that Recognizers leaves without a date is on the reference day here.
     let strip = |value: &str| value.strip_prefix(&reference).filter(|v| v.starts_with('T')).map(str::to_owned);
     let expected = &case.expected;
+    let duckling = case.source == "duckling";
     let matches = |value: &str| {
         expected.values.contains(value)
             || strip(value).is_some_and(|v| expected.values.contains(&v))
             || in_months(value).is_some_and(|v| expected.values.contains(&v))
+            || expected.values.iter().any(|e| instance_of(value, e, case.reference))
+            || (duckling && expected.values.iter().any(|e| carried_from_reference(value, e, case)))
     };
-    if found.iter().any(|(_, value)| matches(value)) {
+    let value_of = |f: &Found| if duckling { in_duckling_zone(&f.value) } else { f.value.clone() };
+    if found.iter().any(|f| matches(&value_of(f))) {
+        return true;
+    }
+    // `the end of April` is TIMEX3 `2013-04` with `mod` END; Duckling writes it as the days
+    // it takes that part to be.
+    if duckling
+        && found.iter().any(|f| {
+            part_as_duckling(&f.value, f.modifier).is_some_and(|part| {
+                part.values.iter().any(|v| expected.values.contains(v))
+                    || part.intervals.iter().any(|(s, e, _)| expected.intervals.iter().any(|(es, ee, _)| s == es && e == ee))
+            })
+        })
+    {
         return true;
     }
     for (start, end, length) in &expected.intervals {
@@ -465,14 +491,14 @@ fn passes(case: &Case, found: &[(TimeType, String)]) -> bool {
                 || strip(a).is_some_and(|a| a == *b)
                 || b.strip_prefix(a).is_some_and(|rest| rest == "-01" || rest == "-01-01")
         };
-        if found.windows(2).any(|pair| same(&pair[0].1, start) && same(&pair[1].1, end)) {
+        if found.windows(2).any(|pair| same(&value_of(&pair[0]), start) && same(&value_of(&pair[1]), end)) {
             return true;
         }
         // TIMEX3 writes `the last three years` as one duration.
         if let Some(length) = length
             && found.len() == 1
-            && found[0].0 == TimeType::Duration
-            && (found[0].1 == *length || in_months(&found[0].1).is_some_and(|months| months == *length))
+            && found[0].time_type == TimeType::Duration
+            && (found[0].value == *length || in_months(&found[0].value).is_some_and(|months| months == *length))
         {
             return true;
         }
@@ -480,8 +506,111 @@ fn passes(case: &Case, found: &[(TimeType, String)]) -> bool {
     false
 }
 
-fn reason(case: &Case, found: &[(TimeType, String)]) -> String {
-    let got: Vec<&str> = found.iter().map(|(_, v)| v.as_str()).collect();
+/// Whether `value` is an instance of a Recognizers `Timex` with unspecified parts
+/// (`XXXX-03`, `XXXX-WXX-2TMO`) within a year of the reference date: the parts given agree,
+/// and a weekday pattern falls on its weekday. Where Recognizers resolves such a Timex, its
+/// resolutions are the expected values; some cases give the Timex alone.
+fn instance_of(value: &str, timex: &str, reference: NaiveDate) -> bool {
+    if !timex.contains('X') || timex.starts_with('P') {
+        return false;
+    }
+    if let Some(rest) = timex.strip_prefix("XXXX-WXX-") {
+        // `XXXX-WXX-2TMO`: a day `YYYY-MM-DD` of that weekday, with the same time.
+        let (weekday, time) = rest.split_at(rest.find('T').unwrap_or(rest.len()));
+        let Some(date) = value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else {
+            return false;
+        };
+        return weekday.parse::<u32>().ok() == Some(date.weekday().number_from_monday())
+            && &value[10..] == time
+            && (date - reference).num_days().abs() <= 366;
+    }
+    if value.len() != timex.len() || !timex.bytes().zip(value.bytes()).all(|(t, v)| t == b'X' || t == v) {
+        return false;
+    }
+    let year: i32 = value.get(..4).and_then(|y| y.parse().ok()).unwrap_or(i32::MIN);
+    (year - reference.year()).abs() <= 1
+}
+
+/// Duckling gives a count back or ahead (`in 7 days`, `two years ago`, `three months
+/// hence`) the grain below its unit, carrying that field over from the reference instant
+/// (`2013-02-19T04:00` at 04:30, `2011-02` in February); TIMEX3 writes the unit's grain
+/// (`2013-02-19`, `2011`). `value` passes for `expected` when it is `expected` without
+/// such a carried field.
+fn carried_from_reference(value: &str, expected: &str, case: &Case) -> bool {
+    let Some(rest) = expected.strip_prefix(value) else { return false };
+    let carried = match value.len() {
+        4 => format!("-{:02}", case.reference.month()),
+        7 => format!("-{:02}", case.reference.day()),
+        10 => format!("T{:02}:00", chrono::Timelike::hour(&case.time)),
+        _ => return false,
+    };
+    rest == carried
+}
+
+/// A time with a zone (`2013-02-12T16:00+01:00`, `…Z`) as the same instant in the zone of
+/// Duckling's test context (UTC−2), where Duckling gives it, without the zone.
+fn in_duckling_zone(value: &str) -> String {
+    let Some((date, time)) = value.split_once('T') else { return value.to_owned() };
+    let (clock, offset_minutes) = if let Some(clock) = time.strip_suffix('Z') {
+        (clock, 0)
+    } else if let Some(at) = time.rfind(['+', '-']) {
+        let (clock, zone) = time.split_at(at);
+        let sign = if zone.starts_with('-') { -1 } else { 1 };
+        let Some((h, m)) = zone[1..].split_once(':') else { return value.to_owned() };
+        let (Ok(h), Ok(m)) = (h.parse::<i64>(), m.parse::<i64>()) else { return value.to_owned() };
+        (clock, sign * (h * 60 + m))
+    } else {
+        return value.to_owned();
+    };
+    let Ok(instant) = chrono::NaiveDateTime::parse_from_str(&format!("{date}T{clock}"), "%Y-%m-%dT%H:%M") else {
+        return value.to_owned();
+    };
+    let local = instant - chrono::Duration::minutes(offset_minutes) - chrono::Duration::hours(2);
+    local.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The part of a month, year or week that a TIMEX3 `mod` names, as Duckling writes it: the
+/// first, middle and last ten days of a month (`early March`, `end of April`); the first
+/// three and the last four months of a year (`beginning of 2017`, `end of 2012`); Monday to
+/// Wednesday and Friday to Sunday of a week (`beginning of next week`, `end of this week`).
+/// Mapped to TIMEX3 values and intervals as Duckling's own intervals are.
+fn part_as_duckling(value: &str, modifier: Option<TimeMod>) -> Option<Expected> {
+    let modifier = modifier?;
+    let mut part = Expected::default();
+    let (start, end, grain): ([i64; 6], [i64; 6], &str) = if value.len() == 7 && !value.contains('W') {
+        let y: i64 = value[..4].parse().ok()?;
+        let m: i64 = value[5..].parse().ok()?;
+        let next = if m == 12 { [y + 1, 1, 1, 0, 0, 0] } else { [y, m + 1, 1, 0, 0, 0] };
+        match modifier {
+            TimeMod::Start => ([y, m, 1, 0, 0, 0], [y, m, 11, 0, 0, 0], "Day"),
+            TimeMod::Mid => ([y, m, 11, 0, 0, 0], [y, m, 21, 0, 0, 0], "Day"),
+            TimeMod::End => ([y, m, 21, 0, 0, 0], next, "Day"),
+            _ => return None,
+        }
+    } else if value.len() == 4 {
+        let y: i64 = value.parse().ok()?;
+        match modifier {
+            TimeMod::Start => ([y, 1, 1, 0, 0, 0], [y, 4, 1, 0, 0, 0], "Month"),
+            TimeMod::End => ([y, 9, 1, 0, 0, 0], [y + 1, 1, 1, 0, 0, 0], "Month"),
+            _ => return None,
+        }
+    } else if let Some((year, week)) = value.split_once("-W") {
+        let monday = NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, chrono::Weekday::Mon)?;
+        let day = |d: NaiveDate| [i64::from(d.year()), i64::from(d.month()), i64::from(d.day()), 0, 0, 0];
+        match modifier {
+            TimeMod::Start => (day(monday), day(monday + chrono::Duration::days(3)), "Day"),
+            TimeMod::End => (day(monday + chrono::Duration::days(4)), day(monday + chrono::Duration::days(7)), "Day"),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    duckling_interval(&start, &end, grain, &mut part);
+    Some(part)
+}
+
+fn reason(case: &Case, found: &[Found]) -> String {
+    let got: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
     let want = case
         .expected
         .values
