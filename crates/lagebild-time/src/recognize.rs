@@ -634,7 +634,17 @@ impl<'a> Recognizer<'a> {
             if self.has(k, |c| matches!(c, Class::Link)) || self.word(k) == "," {
                 k += 1;
             }
-            if let Some((Kind::Date { sem, clock: None, part: None }, date_end)) = self.date(k) {
+            if let Some((Kind::Date { sem, clock: None, part }, date_end)) = self.date(k) {
+                // `8 tonight`, `9 tomorrow evening`: the part of the day sets the half.
+                let (part, date_end) = match part {
+                    Some(part) => (Some(part), date_end),
+                    None => self.part_of_day(date_end).map_or((None, date_end), |(p, e)| (Some(p), e)),
+                };
+                let mut clock = clock;
+                if matches!(part, Some("AF" | "EV" | "NI")) && clock.hour < 12 && !(part == Some("NI") && clock.hour < 5)
+                {
+                    clock.hour += 12;
+                }
                 return plain(date_end, Kind::Date { sem, clock: Some(clock), part: None });
             }
             return plain(end, Kind::Date { sem: Sem::Clock, clock: Some(clock), part: None });
@@ -828,7 +838,8 @@ impl<'a> Recognizer<'a> {
         if let Some((clock, clock_end)) = self.clock(k) {
             return (Kind::Date { sem, clock: Some(clock), part: None }, clock_end);
         }
-        if let Some((part, part_end)) = self.part_of_day(k) {
+        // `Freitag Nachmittag`, `tuesday in the morning`
+        if let Some((part, part_end)) = self.part_of_day(k).or_else(|| self.linked_part_of_day(k)) {
             return self.part_then_clock(sem, part, part_end);
         }
         (Kind::Date { sem, clock: None, part: None }, end)
@@ -1386,7 +1397,7 @@ impl<'a> Recognizer<'a> {
             let at =
                 if part_link || self.has(end, |c| matches!(c, Class::Link | Class::RangeOpen)) { end + 1 } else { end };
             if let Some((Kind::Date { sem, clock: None, part: None }, day_end)) = self.date(at)
-                && (matches!(sem, Sem::Day(_) | Sem::Weekday(..))
+                && (matches!(sem, Sem::Day(_) | Sem::Weekday(..) | Sem::Holiday(..))
                     || (part_link && matches!(sem, Sem::Ymd { day: Some(_), .. })))
             {
                 return Some((Kind::Date { sem, clock: None, part: Some(part) }, day_end));
@@ -1783,6 +1794,27 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// An hour that a time of day counts from (`viertel nach 7`, `20 past 3pm`, `a quarter
+    /// past noon`): a number from 0 to 24, a number with am or pm (`3pm`, `3 p.m.`: on the
+    /// 24-hour clock) or a word (`noon`); whether it was more than a bare number.
+    fn named_hour(&self, j: usize) -> Option<(u32, usize, bool)> {
+        if let Some((hour, 0, None, Some(pm))) = clock_token(self.word(j)) {
+            return Some((if pm && hour < 12 { hour + 12 } else if !pm && hour == 12 { 0 } else { hour }, j + 1, true));
+        }
+        if let Some((Class::ClockWord(hour), len)) = self.entry(j, |c| matches!(c, Class::ClockWord(_))) {
+            return Some((if *hour == 24 { 0 } else { *hour }, j + len, true));
+        }
+        let (hour, end) = self.hour(j)?;
+        if let Some((Class::Meridiem(pm), len)) = self.entry(end, |c| matches!(c, Class::Meridiem(_)))
+            && (1..=12).contains(&hour)
+        {
+            let hour = if *pm && hour < 12 { hour + 12 } else if !*pm && hour == 12 { 0 } else { hour };
+            return Some((hour, end + len, true));
+        }
+        let clock = self.entry(end, |c| matches!(c, Class::Clock)).map_or(0, |(_, len)| len);
+        Some((hour, end + clock, clock > 0))
+    }
+
     /// An hour said as a number (digits or words) from 0 to 24.
     fn hour(&self, j: usize) -> Option<(u32, usize)> {
         if let Some(hour) = digits(self.word(j)) {
@@ -1963,20 +1995,22 @@ impl<'a> Recognizer<'a> {
             (h, m, s, mer)
         } else if let Some((Class::ClockOffset(offset), len)) = self.entry(j, |c| matches!(c, Class::ClockOffset(_))) {
             // `halb acht` 7:30, `viertel nach 7` 7:15, `a quarter to 8` 7:45, `a quarter past 3pm`
-            let (hour, hour_end) = match clock_token(self.word(j + len)) {
-                Some((hour, 0, None, meridiem)) => {
-                    (if meridiem == Some(true) && hour < 12 { hour + 12 } else { hour }, j + len + 1)
-                }
-                _ => self.hour(j + len)?,
-            };
+            let (hour, hour_end) = self.named_hour(j + len).map(|(h, end, _)| (h, end))?;
             end = hour_end;
             let minutes = (hour as i32 * 60 + offset).rem_euclid(24 * 60);
             ((minutes / 60) as u32, (minutes % 60) as u32, None, None)
         } else if let Some((minutes, count_end)) =
             self.number(j).filter(|(m, _)| m.fract() == 0.0 && (1.0..60.0).contains(m))
-            && let Some((Unit::Minute, _, unit_end)) = self.unit(j + count_end)
-            && let Some((Class::MinutesTo(sign), len)) = self.entry(unit_end, |c| matches!(c, Class::MinutesTo(_)))
-            && let Some((hour, hour_end)) = self.hour(unit_end + len)
+            && let Some((unit, to)) = match self.unit(j + count_end) {
+                Some((Unit::Minute, _, unit_end)) => Some((true, unit_end)),
+                Some(_) => None,
+                None => Some((false, j + count_end)),
+            }
+            && let Some((Class::MinutesTo(sign), len)) = self.entry(to, |c| matches!(c, Class::MinutesTo(_)))
+            && let Some((hour, hour_end, named)) = self.named_hour(to + len)
+            // Without `minutes`, `20 past 3pm`, `zwanzig nach 3`, `15 to noon`: forward only
+            // to a bare number (`from 10 to 12` is a range).
+            && (unit || named || *sign > 0)
         {
             // `20 Minuten nach 8`, `ten minutes to six`
             end = hour_end;
@@ -1986,6 +2020,22 @@ impl<'a> Recognizer<'a> {
             end = j + len;
             let hour = if *hour == 24 { 0 } else { *hour };
             (hour, 0, None, None)
+        } else if let Some(hour) = word.strip_suffix('h').and_then(digits).filter(|h| *h <= 24 && word.len() <= 3)
+            && !(j > 0 && self.has(j - 1, |c| matches!(c, Class::Ahead | Class::Span)))
+        {
+            // `15h`, `8h GMT` (not `in 1h`, `for 24h`)
+            (hour, 0, None, None)
+        } else if let Some(number) = digits(word).filter(|_| (3..=4).contains(&word.len()))
+            && number % 100 < 60
+            && number / 100 <= 23
+            && (self.has(end, |c| matches!(c, Class::Meridiem(_)))
+                || (j > 0
+                    && matches!(self.word(j - 1), "at" | "around" | "approximately")
+                    && number < 1300
+                    && (self.get(end).is_none_or(is_punct) || self.linked_part_of_day(end).is_some())))
+        {
+            // `330 p.m.`, `at 1030`, `at 730 in the evening`
+            (number / 100, number % 100, None, None)
         } else {
             let hour = digits(word).or_else(|| {
                 let (value, used) = self.number(j)?;
@@ -2019,6 +2069,12 @@ impl<'a> Recognizer<'a> {
                 (hour, minutes as u32, None, None)
             } else if hour <= 12 && self.linked_part_of_day(end).is_some() {
                 // `8 in the morning`, `um 3 am Nachmittag`
+                (hour, 0, None, None)
+            } else if (1..=12).contains(&hour)
+                && (self.has(end, |c| matches!(c, Class::Day(_)))
+                    || (self.has(end, |c| matches!(c, Class::Shift(0))) && self.part_of_day(end + 1).is_some()))
+            {
+                // `8 tonight`, `9 tomorrow morning`, `8 this evening`: the day follows.
                 (hour, 0, None, None)
             } else if hour <= 24
                 && j > 0
