@@ -559,6 +559,24 @@ impl<'a> Recognizer<'a> {
             let kind = Kind::Date { sem: Sem::Offset(n, unit, 1), clock: None, part: None };
             return Some(Match { start: j + 1, end, kind, modifier: None });
         }
+        // `in 2 more minutes`, `in half an hour`, `in 1/4 hour`, `in 2 and a half hours`: a
+        // duration of the clock from now.
+        if self.has(j, |c| matches!(c, Class::Ahead))
+            && let Some(m) = self.duration(j + 1).or_else(|| {
+                // `in einer halben Stunde`
+                matches!(self.word(j + 1), "a" | "an" | "einer" | "einem").then(|| self.duration(j + 2)).flatten()
+            })
+            && let Kind::Duration(value) = &m.kind
+            && let Some(seconds) = clock_seconds(value)
+            && !self.has(m.end, |c| matches!(c, Class::Ago(_) | Class::Relative))
+        {
+            let sem = if seconds % 60 == 0 {
+                Sem::Offset((seconds / 60) as f64, Unit::Minute, 1)
+            } else {
+                Sem::Offset(seconds as f64, Unit::Second, 1)
+            };
+            return Some(Match { start: j + 1, end: m.end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
+        }
         // `the year ended Sept. 30`, `the fiscal year ending June 30`: a year's span
         if j > 0
             && self.has(j - 1, |c| matches!(c, Class::Article))
@@ -2021,9 +2039,17 @@ impl<'a> Recognizer<'a> {
             let hour = if *hour == 24 { 0 } else { *hour };
             (hour, 0, None, None)
         } else if let Some(hour) = word.strip_suffix('h').and_then(digits).filter(|h| *h <= 24 && word.len() <= 3)
-            && !(j > 0 && self.has(j - 1, |c| matches!(c, Class::Ahead | Class::Span)))
+            && (self.len() == 1
+                || self.has(end, |c| matches!(c, Class::Zone(_) | Class::Meridiem(_)))
+                || (j > 0
+                    && (matches!(
+                        self.word(j - 1),
+                        "at" | "um" | "ca." | "ca" | "nach" | "bis" | "gegen" | "ab" | "around" | "by" | "from"
+                            | "past" | "after" | "to" | "-" | ","
+                    ) || self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
+                        || self.word(j - 1).as_bytes().last().is_some_and(u8::is_ascii_digit))))
         {
-            // `15h`, `8h GMT` (not `in 1h`, `for 24h`)
+            // `at 15h`, `8h GMT`, `Thursday 8h` (not `in 1h`, `took 24h`)
             (hour, 0, None, None)
         } else if let Some(number) = digits(word).filter(|_| (3..=4).contains(&word.len()))
             && number % 100 < 60
@@ -2251,6 +2277,24 @@ fn clock_token(word: &str) -> Option<(u32, u32, Option<u32>, Option<bool>)> {
     };
     (hour <= 24 && minute < 60 && second.is_none_or(|s| s < 60) && !parts[0].is_empty() && parts[0].len() <= 2)
         .then_some((hour, minute, second, meridiem))
+}
+
+/// The length of a duration of hours, minutes and seconds (`PT1H30M`, `PT0.5H`) in seconds.
+fn clock_seconds(value: &str) -> Option<u64> {
+    let mut rest = value.strip_prefix("PT")?;
+    let mut seconds = 0.0;
+    while !rest.is_empty() {
+        let at = rest.find(|c: char| c.is_ascii_alphabetic())?;
+        let n: f64 = rest[..at].parse().ok()?;
+        seconds += n * match &rest[at..at + 1] {
+            "H" => 3600.0,
+            "M" => 60.0,
+            "S" => 1.0,
+            _ => return None,
+        };
+        rest = &rest[at + 1..];
+    }
+    (seconds > 0.0 && seconds.fract() == 0.0 && seconds < 1e7).then_some(seconds as u64)
 }
 
 /// A quarter or half-year with its year in one token: `2017-q1`, `2016h2`, `q1-2019`; or a

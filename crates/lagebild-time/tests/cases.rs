@@ -303,6 +303,13 @@ fn duckling_interval(start: &[i64; 6], end: &[i64; 6], grain: &str, expected: &m
     let length = match grain {
         "Day" => Some(format!("P{days}D")),
         "Hour" if days == 0 => Some(format!("PT{}H", end[3] - start[3])),
+        // `the last two minutes`, `next 3 seconds`: TIMEX3 writes them as durations, as it does
+        // `the last three years`.
+        "Minute" | "Second" => {
+            let of_day = |p: &[i64; 6]| p[3] * 3600 + p[4] * 60 + p[5];
+            let seconds = days * 86_400 + of_day(end) - of_day(start);
+            Some(if grain == "Minute" { format!("PT{}M", seconds / 60) } else { format!("PT{seconds}S") })
+        }
         "Year" => Some(format!("P{}Y", end[0] - start[0])),
         "Month" => Some(format!("P{}M", (end[0] - start[0]) * 12 + end[1] - start[1])),
         "Week" => Some(format!("P{}W", days / 7)),
