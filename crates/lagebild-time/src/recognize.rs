@@ -197,7 +197,7 @@ impl<'a> Recognizer<'a> {
         // `1 Jan`, `26th Oct`
         let day_before = j > 0 && self.day_number(j - 1).is_some();
         // `May twenty-first` (but `may first`, `may second` are a verb and an adverb)
-        let ordinal_after = self.ordinal_day(j + 1).is_some_and(|d| d >= 10);
+        let ordinal_after = self.ordinal_day(j + 1).is_some_and(|d| d >= 10 || self.year(j + 2).is_some());
         next_number || (capitalised && !name_like) || cue || day_before || ordinal_after
     }
 
@@ -541,7 +541,9 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.set(j) {
             return Some(m);
         }
-        if self.has(j, |c| matches!(c, Class::Ago(-1)))
+        // `vor drei Tagen` (English words of the class follow their count: `two years back`)
+        if !self.month_first
+            && self.has(j, |c| matches!(c, Class::Ago(-1)))
             && let Some((count, k)) = self.count(j + 1)
             && let Some((unit, _, end)) = self.unit(k)
         {
@@ -550,6 +552,26 @@ impl<'a> Recognizer<'a> {
                 Count::Vague => Kind::Ref("PAST_REF"),
             };
             return plain(end, kind);
+        }
+        // `3 fridays from now`, `2 thursdays ago`: the nth such day ahead or back.
+        if let Some((Count::Number(n), k)) = self.count(j)
+            && n >= 1.0
+            && n.fract() == 0.0
+            && let Some((Class::WeekdaySet(weekday), len)) = self.entry(k, |c| matches!(c, Class::WeekdaySet(_)))
+        {
+            let after = k + len;
+            let sign = match self.entry(after, |c| matches!(c, Class::Ago(_) | Class::CountedFrom(_))) {
+                Some((Class::Ago(sign), ago_len)) => Some((*sign, after + ago_len)),
+                Some((Class::CountedFrom(1), from_len)) if self.word(after + from_len) == "now" => {
+                    Some((1, after + from_len + 1))
+                }
+                _ => None,
+            };
+            if let Some((sign, end)) = sign {
+                let first = Sem::Weekday(*weekday, Some(sign));
+                let sem = Sem::CountedFrom(Box::new(first), n - 1.0, Unit::Week, sign);
+                return plain(end, Kind::Date { sem, clock: None, part: None });
+            }
         }
         if self.has(j, |c| matches!(c, Class::Ahead))
             && let Some((Count::Number(n), k)) = self.count(j + 1)
@@ -564,7 +586,10 @@ impl<'a> Recognizer<'a> {
         if self.has(j, |c| matches!(c, Class::Ahead))
             && let Some(m) = self.duration(j + 1).or_else(|| {
                 // `in einer halben Stunde`
-                matches!(self.word(j + 1), "a" | "an" | "einer" | "einem").then(|| self.duration(j + 2)).flatten()
+                (matches!(self.word(j + 1), "a" | "an" | "einer" | "einem")
+                    && matches!(self.word(j + 2), "half" | "quarter" | "halben" | "viertel" | "dreiviertel"))
+                    .then(|| self.duration(j + 2))
+                    .flatten()
             })
             && let Kind::Duration(value) = &m.kind
             && let Some(seconds) = clock_seconds(value)
@@ -1259,8 +1284,17 @@ impl<'a> Recognizer<'a> {
         }
         // `October 19, 2023`, `Oktober 2023`, `August`
         if let Some(month) = self.month(j) {
-            let k = j + 1;
-            if self.month_first
+            let mut k = j + 1;
+            // `february the 15th`
+            if self.month_first && self.word(k) == "the" && self.ordinal_day(k + 1).is_some() {
+                k += 1;
+            }
+            // `April 14, 2015` in German too, with the year after a comma
+            let day_first_language = !self.month_first
+                && digits(self.word(k)).is_some()
+                && self.word(k + 1) == ","
+                && self.year(k + 2).is_some();
+            if (self.month_first || day_first_language)
                 && let Some(day) = self.day_number(k)
                 && self.year(k).is_none()
             {
@@ -2026,6 +2060,7 @@ impl<'a> Recognizer<'a> {
             }
             && let Some((Class::MinutesTo(sign), len)) = self.entry(to, |c| matches!(c, Class::MinutesTo(_)))
             && let Some((hour, hour_end, named)) = self.named_hour(to + len)
+            && !self.has(hour_end, |c| matches!(c, Class::Unit(..)))
             // Without `minutes`, `20 past 3pm`, `zwanzig nach 3`, `15 to noon`: forward only
             // to a bare number (`from 10 to 12` is a range).
             && (unit || named || *sign > 0)
@@ -2057,8 +2092,8 @@ impl<'a> Recognizer<'a> {
             && (self.has(end, |c| matches!(c, Class::Meridiem(_)))
                 || (j > 0
                     && matches!(self.word(j - 1), "at" | "around" | "approximately")
-                    && number < 1300
-                    && (self.get(end).is_none_or(is_punct) || self.linked_part_of_day(end).is_some())))
+                    && ((number >= 1000 && number < 1300 && self.get(end).is_none_or(is_punct))
+                        || self.linked_part_of_day(end).is_some())))
         {
             // `330 p.m.`, `at 1030`, `at 730 in the evening`
             (number / 100, number % 100, None, None)
@@ -2097,6 +2132,8 @@ impl<'a> Recognizer<'a> {
                 // `8 in the morning`, `um 3 am Nachmittag`
                 (hour, 0, None, None)
             } else if (1..=12).contains(&hour)
+                && j > 0
+                && matches!(self.word(j - 1), "at" | "around" | "by" | "until" | "till" | "um" | "gegen" | "bis")
                 && (self.has(end, |c| matches!(c, Class::Day(_)))
                     || (self.has(end, |c| matches!(c, Class::Shift(0))) && self.part_of_day(end + 1).is_some()))
             {
