@@ -362,6 +362,22 @@ fn url_like(chunk: &str) -> Option<usize> {
     Some(core.len())
 }
 
+/// Whether a piece of a word is a time of day: an hour, with minutes after `:` or `h` and
+/// `am`/`pm` where given (`3`, `4pm`, `11:30`, `15h30`, `18h`, `6:00p.m.`).
+fn is_clock_part(part: &str) -> bool {
+    let part = ["am", "pm", "a.m.", "p.m."].iter().find_map(|m| part.strip_suffix(m)).unwrap_or(part);
+    let hour_len = part.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&hour_len) {
+        return false;
+    }
+    match &part[hour_len..] {
+        "" | "h" => true,
+        rest => rest
+            .strip_prefix([':', 'h'])
+            .is_some_and(|minutes| minutes.len() == 2 && minutes.bytes().all(|b| b.is_ascii_digit())),
+    }
+}
+
 /// Splits a chunk's core at dashes, double hyphens, slashes between words, and commas,
 /// colons or semicolons glued to a following letter. English clitics stay in their word
 /// (`don't`, `it's`, `Today's`), as UD's multiword tokens do.
@@ -372,6 +388,17 @@ fn split_core(text: &str, start: usize, end: usize, tokens: &mut Vec<Raw>) {
     if let Some((first, second)) = core.split_once('-')
         && [first, second].iter().all(|part| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
         && first.parse::<u8>().ok() < second.parse::<u8>().ok()
+    {
+        push_word(start, start + first.len(), tokens);
+        push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);
+        push_word(start + first.len() + 1, end, tokens);
+        return;
+    }
+    // A range of two times of day is three tokens too (`3-4pm`, `11:30-13:30`, `15h30-18h`).
+    if let Some((first, second)) = core.split_once('-')
+        && is_clock_part(first)
+        && is_clock_part(second)
+        && [first, second].iter().any(|part| part.bytes().any(|b| !b.is_ascii_digit()))
     {
         push_word(start, start + first.len(), tokens);
         push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);

@@ -803,6 +803,7 @@ impl<'a> Recognizer<'a> {
                     || self.numeric_date(j - 1).is_some()
                     || self.table.weekday_compound(self.word(j - 1)).is_some()))
                 || matches!(self.word(after), "am" | "on")
+                || self.has(after, |c| matches!(c, Class::Day(_)))
         };
         let (right, end) = self.clock(m).or_else(|| {
             let (hour, end) = self.hour(m)?;
@@ -812,8 +813,13 @@ impl<'a> Recognizer<'a> {
             Some((Clock { hour, minute: 0, second: None, zone: None }, end))
         })?;
         let mut left = left;
+        let mut right = right;
         if right.hour >= 12 && left.hour < 12 && left.hour + 12 <= right.hour {
             left.hour += 12;
+        }
+        // `11:30-1:30`: a range runs forward, into the afternoon.
+        if right.hour < left.hour && (1..12).contains(&right.hour) && left.hour < 12 + right.hour {
+            right.hour += 12;
         }
         left.zone.clone_from(&right.zone);
         let clock_match = |start, end, clock| Match {
