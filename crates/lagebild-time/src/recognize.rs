@@ -257,6 +257,17 @@ impl<'a> Recognizer<'a> {
         if let Some(found) = self.spelled_year(k) {
             return Some(found);
         }
+        // `two thousand and eighteen`, `nineteen hundred ninety three` after a month or a
+        // holiday (alone they are rather counts)
+        if self.month_first
+            && let Some((value, used)) = self.number(k)
+            && used >= 2
+            && value.fract() == 0.0
+            && (1000.0..=2199.0).contains(&value)
+            && (k..k + used).any(|w| matches!(self.word(w), "thousand" | "hundred"))
+        {
+            return Some((value as i32, k + used));
+        }
         let word = self.word(k).trim_start_matches('\'');
         if word.len() == 2 && k == j {
             return digits(word).filter(|y| *y > 31).map(|y| (two_digit_year(y, word), k + 1));
@@ -1129,6 +1140,38 @@ impl<'a> Recognizer<'a> {
             // `the 1988 quarter` is no duration of 1988 quarters.
             return None;
         }
+        // `1 month and 21 days ago`, `2 years, 1 month ago`: the day counted back by each part.
+        if let Count::Number(n) = count
+            && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+        {
+            let mut parts = vec![(n, unit)];
+            let mut m = end;
+            loop {
+                let mut k = m;
+                if matches!(self.word(k), "," | "and" | "und") {
+                    k += 1;
+                }
+                let Some((Count::Number(n2), k2)) = self.count(k) else { break };
+                let Some((unit2, _, end2)) = self.unit(k2) else { break };
+                let smaller = |a: Unit, b: Unit| {
+                    let rank = |u: Unit| [Unit::Year, Unit::Month, Unit::Week, Unit::Day].iter().position(|x| *x == u);
+                    matches!((rank(a), rank(b)), (Some(a), Some(b)) if b > a)
+                };
+                if !smaller(parts[parts.len() - 1].1, unit2) {
+                    break;
+                }
+                parts.push((n2, unit2));
+                m = end2;
+            }
+            if parts.len() > 1
+                && let Some((&Class::Ago(sign), len)) = self.entry(m, |c| matches!(c, Class::Ago(_)))
+            {
+                let sem = parts
+                    .into_iter()
+                    .fold(Sem::Day(0), |base, (n, unit)| Sem::CountedFrom(Box::new(base), n, unit, sign));
+                return Some(Match { start: j, end: m + len, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
+            }
+        }
         // `three days ago`, `a week hence`
         if let Some((&Class::Ago(sign), len)) = self.entry(end, |c| matches!(c, Class::Ago(_))) {
             let kind = match count {
@@ -1225,6 +1268,10 @@ impl<'a> Recognizer<'a> {
         if let Some(day) = self.ordinal_day(j).or_else(|| digits(word).filter(|d| (1..=31).contains(d))) {
             let mut k = j + self.day_len(j);
             if self.word(k) == "of" {
+                k += 1;
+            }
+            // `16. Nov. 2016` where the segmenter cut the day's full stop off
+            if self.word(k) == "." && digits(word).is_some() && self.month(k + 1).is_some() {
                 k += 1;
             }
             if let Some(month) = self.month(k) {
@@ -2022,6 +2069,7 @@ impl<'a> Recognizer<'a> {
                     && !is_fraction(a, b) =>
             {
                 let (a, b) = (number(a)?, number(b)?);
+                // (`22/04` is not swapped into a month: `25/1` odds, `24/7` service)
                 let (d, m) = if self.month_first { (b, a) } else { (a, b) };
                 Sem::Ymd { year: None, month: m, day: Some(d) }
             }

@@ -479,6 +479,14 @@ fn passes(case: &Case, found: &[Found]) -> bool {
     if found.iter().any(|f| matches(&value_of(f))) {
         return true;
     }
+    // `the end of the day` is a day with `mod` END; Recognizers gives its last second.
+    if !duckling
+        && found.iter().any(|f| {
+            f.modifier == Some(TimeMod::End) && f.value.len() == 10 && matches(&format!("{}T23:59:59", f.value))
+        })
+    {
+        return true;
+    }
     // `the end of April` is TIMEX3 `2013-04` with `mod` END; Duckling writes it as the days
     // it takes that part to be.
     if duckling
