@@ -2140,6 +2140,17 @@ impl<'a> Recognizer<'a> {
         {
             // `at 15h`, `8h GMT`, `Thursday 8h` (not `in 1h`, `took 24h`)
             (hour, 0, None, None)
+        } else if let Some((hour, pm)) = word
+            .strip_suffix('p')
+            .map(|h| (h, true))
+            .or_else(|| word.strip_suffix('a').map(|h| (h, false)))
+            .and_then(|(h, pm)| Some((digits(h).filter(|h| (1..=12).contains(h))?, pm)))
+            && self.month_first
+            && j > 0
+            && matches!(self.word(j - 1), "at" | "from" | "to" | "by" | "until" | "around")
+        {
+            // `at 7p`, `from 9a to 11a`
+            (hour, 0, None, Some(pm))
         } else if let Some(number) = digits(word).filter(|_| (3..=4).contains(&word.len()))
             && number % 100 < 60
             && number / 100 <= 23
@@ -2344,9 +2355,14 @@ fn clock_token(word: &str) -> Option<(u32, u32, Option<u32>, Option<bool>)> {
         }
         return clock_token(body);
     }
-    let (body, meridiem) = if let Some(body) = word.strip_suffix("pm").or_else(|| word.strip_suffix("p.m.")) {
+    // (`8p.m` where the segmenter took the last full stop for the sentence's)
+    let (body, meridiem) = if let Some(body) =
+        word.strip_suffix("pm").or_else(|| word.strip_suffix("p.m.")).or_else(|| word.strip_suffix("p.m"))
+    {
         (body, Some(true))
-    } else if let Some(body) = word.strip_suffix("am").or_else(|| word.strip_suffix("a.m.")) {
+    } else if let Some(body) =
+        word.strip_suffix("am").or_else(|| word.strip_suffix("a.m.")).or_else(|| word.strip_suffix("a.m"))
+    {
         (body, Some(false))
     } else if let Some(body) = word.strip_suffix('p').filter(|body| body.contains(':')) {
         // `3:15p`, `9:00a`
