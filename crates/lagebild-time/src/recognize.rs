@@ -599,8 +599,8 @@ impl<'a> Recognizer<'a> {
                 // `in einer halben Stunde`
                 (matches!(self.word(j + 1), "a" | "an" | "einer" | "einem")
                     && matches!(self.word(j + 2), "half" | "quarter" | "halben" | "viertel" | "dreiviertel"))
-                    .then(|| self.duration(j + 2))
-                    .flatten()
+                .then(|| self.duration(j + 2))
+                .flatten()
             })
             && let Kind::Duration(value) = &m.kind
             && let Some(seconds) = clock_seconds(value)
@@ -611,7 +611,12 @@ impl<'a> Recognizer<'a> {
             } else {
                 Sem::Offset(seconds as f64, Unit::Second, 1)
             };
-            return Some(Match { start: j + 1, end: m.end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
+            return Some(Match {
+                start: j + 1,
+                end: m.end,
+                kind: Kind::Date { sem, clock: None, part: None },
+                modifier: None,
+            });
         }
         // `the year ended Sept. 30`, `the fiscal year ending June 30`: a year's span
         if j > 0
@@ -695,7 +700,9 @@ impl<'a> Recognizer<'a> {
                     None => self.part_of_day(date_end).map_or((None, date_end), |(p, e)| (Some(p), e)),
                 };
                 let mut clock = clock;
-                if matches!(part, Some("AF" | "EV" | "NI")) && clock.hour < 12 && !(part == Some("NI") && clock.hour < 5)
+                if matches!(part, Some("AF" | "EV" | "NI"))
+                    && clock.hour < 12
+                    && !(part == Some("NI") && clock.hour < 5)
                 {
                     clock.hour += 12;
                 }
@@ -1169,7 +1176,12 @@ impl<'a> Recognizer<'a> {
                 let sem = parts
                     .into_iter()
                     .fold(Sem::Day(0), |base, (n, unit)| Sem::CountedFrom(Box::new(base), n, unit, sign));
-                return Some(Match { start: j, end: m + len, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
+                return Some(Match {
+                    start: j,
+                    end: m + len,
+                    kind: Kind::Date { sem, clock: None, part: None },
+                    modifier: None,
+                });
             }
         }
         // `three days ago`, `a week hence`
@@ -1904,7 +1916,17 @@ impl<'a> Recognizer<'a> {
     /// 24-hour clock) or a word (`noon`); whether it was more than a bare number.
     fn named_hour(&self, j: usize) -> Option<(u32, usize, bool)> {
         if let Some((hour, 0, None, Some(pm))) = clock_token(self.word(j)) {
-            return Some((if pm && hour < 12 { hour + 12 } else if !pm && hour == 12 { 0 } else { hour }, j + 1, true));
+            return Some((
+                if pm && hour < 12 {
+                    hour + 12
+                } else if !pm && hour == 12 {
+                    0
+                } else {
+                    hour
+                },
+                j + 1,
+                true,
+            ));
         }
         if let Some((Class::ClockWord(hour), len)) = self.entry(j, |c| matches!(c, Class::ClockWord(_))) {
             return Some((if *hour == 24 { 0 } else { *hour }, j + len, true));
@@ -1913,7 +1935,13 @@ impl<'a> Recognizer<'a> {
         if let Some((Class::Meridiem(pm), len)) = self.entry(end, |c| matches!(c, Class::Meridiem(_)))
             && (1..=12).contains(&hour)
         {
-            let hour = if *pm && hour < 12 { hour + 12 } else if !*pm && hour == 12 { 0 } else { hour };
+            let hour = if *pm && hour < 12 {
+                hour + 12
+            } else if !*pm && hour == 12 {
+                0
+            } else {
+                hour
+            };
             return Some((hour, end + len, true));
         }
         let clock = self.entry(end, |c| matches!(c, Class::Clock)).map_or(0, |(_, len)| len);
@@ -2056,7 +2084,17 @@ impl<'a> Recognizer<'a> {
                 }
                 Sem::Ymd { year: Some(two_digit_year(number(y)?, y)), month: m, day: Some(d) }
             }
-            [d, m] if separator == b'.' && d.len() <= 2 && m.len() <= 2 && self.word(j + 1) == "." => {
+            // `19.10.` (its last full stop cut off by the segmenter), `am 10.10`
+            [d, m]
+                if separator == b'.'
+                    && d.len() <= 2
+                    && m.len() <= 2
+                    && (self.word(j + 1) == "."
+                        || (!self.month_first
+                            && j > 0
+                            && matches!(self.word(j - 1), "am" | "vom" | "zum")
+                            && !self.has(j + 1, |c| matches!(c, Class::Clock)))) =>
+            {
                 Sem::Ymd { year: None, month: number(m)?, day: Some(number(d)?) }
             }
             // `5/12` is May 12, but `2 1/2`, `$9 7/8` and `7/8` (a numerator below a
@@ -2133,8 +2171,21 @@ impl<'a> Recognizer<'a> {
                 || (j > 0
                     && (matches!(
                         self.word(j - 1),
-                        "at" | "um" | "ca." | "ca" | "nach" | "bis" | "gegen" | "ab" | "around" | "by" | "from"
-                            | "past" | "after" | "to" | "-" | ","
+                        "at" | "um"
+                            | "ca."
+                            | "ca"
+                            | "nach"
+                            | "bis"
+                            | "gegen"
+                            | "ab"
+                            | "around"
+                            | "by"
+                            | "from"
+                            | "past"
+                            | "after"
+                            | "to"
+                            | "-"
+                            | ","
                     ) || self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
                         || self.word(j - 1).as_bytes().last().is_some_and(u8::is_ascii_digit))))
         {
@@ -2219,6 +2270,7 @@ impl<'a> Recognizer<'a> {
         if word.contains('.')
             && meridiem.is_none()
             && !self.has(end, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
+            && !(j > 0 && matches!(self.word(j - 1), "um" | "gegen"))
         {
             return None;
         }

@@ -265,8 +265,18 @@ fn duckling_interval(start: &[i64; 6], end: &[i64; 6], grain: &str, expected: &m
     let (Some(start_date), Some(end_date)) = (start_date, end_date) else { return };
     let day = format!("{:04}-{:02}-{:02}", start[0], start[1], start[2]);
     let days = (end_date - start_date).num_days();
+    // A weekend first: Friday 18:00 to Monday is no evening.
+    let weekend = matches!(grain, "Hour" | "Day")
+        && start_date.weekday() == chrono::Weekday::Fri
+        && (3..=4).contains(&days)
+        && (grain == "Day" || start[3] == 18);
     match (grain, start[3], end[3]) {
-        ("Hour", 4, 12) | ("Hour", 0, 12) => {
+        _ if weekend => {
+            let week = start_date.iso_week();
+            expected.values.insert(format!("{:04}-W{:02}-WE", week.year(), week.week()));
+        }
+        // (German `morgens` runs from 3 to 12)
+        ("Hour", 4 | 0 | 3, 12) => {
             expected.values.insert(format!("{day}TMO"));
         }
         ("Hour", 12, 19) | ("Hour", 12, 14) => {
@@ -276,10 +286,6 @@ fn duckling_interval(start: &[i64; 6], end: &[i64; 6], grain: &str, expected: &m
         ("Hour", 18, 0) | ("Hour", 18, 21) | ("Hour", 19, 0) => {
             expected.values.insert(format!("{day}TEV"));
             expected.values.insert(format!("{day}TNI"));
-        }
-        ("Hour", 18, _) | ("Day", ..) if start_date.weekday() == chrono::Weekday::Fri && (3..=4).contains(&days) => {
-            let week = start_date.iso_week();
-            expected.values.insert(format!("{:04}-W{:02}-WE", week.year(), week.week()));
         }
         _ => {}
     }
@@ -493,7 +499,10 @@ fn passes(case: &Case, found: &[Found]) -> bool {
         && found.iter().any(|f| {
             part_as_duckling(&f.value, f.modifier).is_some_and(|part| {
                 part.values.iter().any(|v| expected.values.contains(v))
-                    || part.intervals.iter().any(|(s, e, _)| expected.intervals.iter().any(|(es, ee, _)| s == es && e == ee))
+                    || part
+                        .intervals
+                        .iter()
+                        .any(|(s, e, _)| expected.intervals.iter().any(|(es, ee, _)| s == es && e == ee))
             })
         })
     {
