@@ -1,7 +1,7 @@
-//! Dates of holidays that follow other calendars than the Gregorian: the Julian Easter of
-//! the Orthodox churches, the lunar Islamic calendar and the Chinese new year, computed
-//! from the moon, and the arithmetic Hebrew calendar (docs/time.md, "Holidays of other
-//! calendars").
+//! Dates of holidays that follow other calendars than the Gregorian (the Hindu ones are in
+//! `hindu.rs`): the Julian Easter of the Orthodox churches, the lunar Islamic calendar and
+//! the Chinese new year, computed from the moon, and the arithmetic Hebrew calendar
+//! (docs/time.md, "Holidays of other calendars").
 //!
 //! The new moon is Jean Meeus' (Astronomical Algorithms, 2nd ed., ch. 49: the mean
 //! conjunction and its periodic terms, without the planetary ones: accurate to a few minutes for several thousand years),

@@ -27,6 +27,7 @@
 //! ```
 
 mod calendars;
+mod hindu;
 mod numbers;
 pub mod quantity;
 mod recognize;

@@ -245,6 +245,15 @@ impl<'a> Recognizer<'a> {
         Some((century * 100 + rest, j + 2))
     }
 
+    /// A year after a holiday or month, also after `in` (`Diwali in 2019`, `February in
+    /// 1974`; `to fall in 2004` is no autumn).
+    fn year_after_in(&self, j: usize) -> Option<(i32, usize)> {
+        self.year_after(j).or_else(|| {
+            let year = self.year(j + 1).filter(|_| self.word(j) == "in")?;
+            Some((year, j + 2))
+        })
+    }
+
     /// A year after a month or holiday: four digits, or two in German (`August 99`).
     fn year_after(&self, j: usize) -> Option<(i32, usize)> {
         let mut k = j;
@@ -1287,7 +1296,7 @@ impl<'a> Recognizer<'a> {
                 k += 1;
             }
             if let Some(month) = self.month(k) {
-                let (year, end) = self.year_after(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
+                let (year, end) = self.year_after_in(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
                 if NaiveDateCheck::valid(year, month, day) {
                     return date(Sem::Ymd { year, month, day: Some(day) }, end);
                 }
@@ -1375,7 +1384,7 @@ impl<'a> Recognizer<'a> {
             {
                 return date(Sem::MonthShift(month, *shift), end);
             }
-            let (year, end) = self.year_after(k).map_or((None, k), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_after_in(k).map_or((None, k), |(y, e)| (Some(y), e));
             return date(Sem::Ymd { year, month, day: None }, end);
         }
         // `2017-q1`, `2016h2`, `q1-2019`; `2017 q1`
@@ -1456,7 +1465,7 @@ impl<'a> Recognizer<'a> {
             if self.has(k, |c| matches!(c, Class::YearCue)) && self.unit(k + 1).is_some_and(|u| u.0 == Unit::Year) {
                 k += 2;
             }
-            let (year, end) = match self.year_after(k) {
+            let (year, end) = match self.year_after_in(k) {
                 Some((y, e)) => (Some(y), e),
                 None => (None, j + len),
             };
@@ -2208,7 +2217,7 @@ impl<'a> Recognizer<'a> {
             && (self.has(end, |c| matches!(c, Class::Meridiem(_)))
                 || (j > 0
                     && matches!(self.word(j - 1), "at" | "around" | "approximately")
-                    && ((number >= 1000 && number < 1300 && self.get(end).is_none_or(is_punct))
+                    && (((1000..1300).contains(&number) && self.get(end).is_none_or(is_punct))
                         || self.linked_part_of_day(end).is_some())))
         {
             // `330 p.m.`, `at 1030`, `at 730 in the evening`

@@ -190,6 +190,19 @@ pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
         Holiday::IslamicLast { month, weekday } => calendars::islamic_last_weekday_in_year(year, month, weekday),
         Holiday::Chinese(offset) => calendars::chinese_new_year(year)?.checked_add_signed(Duration::days(offset)),
         Holiday::Hebrew { month, day, rule } => calendars::hebrew_in_year(year, month, day, rule),
+        Holiday::HinduLunar(festival) => crate::hindu::lunar_in_year(year, festival),
+        Holiday::HinduSolar(festival) => crate::hindu::solar_in_year(year, festival),
+        Holiday::Nakshatra(nakshatra, sign) => crate::hindu::nakshatra_in_year(year, nakshatra, sign),
+        Holiday::FixedNotOn(month, day, weekday) => {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            if weekday_number(date) == i64::from(weekday) { date.pred_opt() } else { Some(date) }
+        }
+        Holiday::VagueYear(anchor, month, day) => {
+            // Each 365-day year starts a day earlier after a Gregorian leap day.
+            let start = NaiveDate::from_ymd_opt(anchor, month, day)?;
+            let date = start.checked_add_signed(Duration::days(365 * i64::from(year - anchor)))?;
+            (date.year() == year).then_some(date)
+        }
     }
 }
 

@@ -98,6 +98,19 @@ pub(crate) enum Holiday {
     Chinese(i64),
     /// Day `day` of month `month` of the Hebrew calendar, moved by `rule`.
     Hebrew { month: u32, day: u32, rule: crate::calendars::HebrewRule },
+    /// A festival of the Hindu lunisolar calendar.
+    HinduLunar(crate::hindu::Lunar),
+    /// A festival of the Hindu solar calendar.
+    HinduSolar(crate::hindu::Solar),
+    /// The day of the solar month of a sidereal sign (second) when the moon is in a lunar
+    /// mansion (first).
+    Nakshatra(u32, u32),
+    /// Month and day, moved to the day before where it falls on a weekday (Koningsdag on a
+    /// Sunday).
+    FixedNotOn(u32, u32, u32),
+    /// A day of a calendar of 365-day years (the Parsi Shahenshahi calendar), given by its
+    /// Gregorian date in one year.
+    VagueYear(i32, u32, u32),
 }
 
 /// What a word contributes.
@@ -526,6 +539,55 @@ fn parse_holiday(value: &str) -> Option<Holiday> {
         if let Some(offset) = value.strip_prefix(prefix) {
             return offset.trim_start_matches('+').parse().ok().map(holiday);
         }
+    }
+    // `L7-30p`: Hindu month, `tithi`, the hour of the rite, days after; `S9+1`, `S0b+24`:
+    // the sun's entry into a sign, days after (`b`: from the Bengali month's first day).
+    if let Some(rest) = value.strip_prefix('L') {
+        use crate::hindu::{Hour, Lunar};
+        let (festival, days) = rest.split_once('+').map_or((rest, 0), |(f, d)| (f, d.parse().unwrap_or(-1)));
+        let (month, tithi) = festival.split_once('-')?;
+        let hour = match tithi.as_bytes().last()? {
+            b'r' => Hour::Sunrise,
+            b'm' => Hour::Midday,
+            b'a' => Hour::Afternoon,
+            b'p' => Hour::Evening,
+            b'n' => Hour::Midnight,
+            _ => return None,
+        };
+        let (month, tithi): (u32, u32) = (month.parse().ok()?, tithi[..tithi.len() - 1].parse().ok()?);
+        return ((1..=12).contains(&month) && (1..=30).contains(&tithi) && (0..=30).contains(&days))
+            .then_some(Holiday::HinduLunar(Lunar { month, tithi, hour, days }));
+    }
+    if let Some((nakshatra, sign)) = value.strip_prefix('K').and_then(|rest| rest.split_once('-')) {
+        let (nakshatra, sign): (u32, u32) = (nakshatra.parse().ok()?, sign.parse().ok()?);
+        return ((1..=27).contains(&nakshatra) && sign < 12).then_some(Holiday::Nakshatra(nakshatra, sign));
+    }
+    if let Some(date) = value.strip_prefix('A') {
+        use chrono::Datelike;
+        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        return Some(Holiday::VagueYear(date.year(), date.month(), date.day()));
+    }
+    if let Some((date, weekday)) = value.split_once('^') {
+        let (month, day) = date.split_once('-')?;
+        let (month, day, weekday): (u32, u32, u32) = (month.parse().ok()?, day.parse().ok()?, weekday.parse().ok()?);
+        chrono::NaiveDate::from_ymd_opt(2000, month, day)?;
+        return (1..=7).contains(&weekday).then_some(Holiday::FixedNotOn(month, day, weekday));
+    }
+    if let Some(rest) = value.strip_prefix('S') {
+        let (sign, days) = match rest.find(['+', '-']) {
+            Some(at) => (&rest[..at], rest[at..].trim_start_matches('+').parse().unwrap_or(i64::MAX)),
+            None => (rest, 0),
+        };
+        use crate::hindu::{Solar, SolarDay};
+        let (sign, day) = if let Some(sign) = sign.strip_suffix('b') {
+            (sign, SolarDay::Bengali)
+        } else if let Some(sign) = sign.strip_suffix('c') {
+            (sign, SolarDay::Civil)
+        } else {
+            (sign, SolarDay::Sunset)
+        };
+        let sign: u32 = sign.parse().ok()?;
+        return (sign < 12 && (-30..=60).contains(&days)).then_some(Holiday::HinduSolar(Solar { sign, days, day }));
     }
     if let Some(date) = value.strip_prefix('H') {
         use crate::calendars::HebrewRule;
