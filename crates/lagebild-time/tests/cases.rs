@@ -514,8 +514,20 @@ fn passes(case: &Case, found: &[Found]) -> bool {
             a == b
                 || strip(a).is_some_and(|a| a == *b)
                 || b.strip_prefix(a).is_some_and(|rest| rest == "-01" || rest == "-01-01")
+                || instance_of(a, b, case.reference)
         };
         if found.windows(2).any(|pair| same(&value_of(&pair[0]), start) && same(&value_of(&pair[1]), end)) {
+            return true;
+        }
+        // TIMEX3 writes `for 3 days from today`, `2 weeks starting May 20th` as a date and a
+        // duration (the duration's `beginPoint`): they meet an interval with that start and
+        // length.
+        let pairs = found.windows(2).flat_map(|pair| [(&pair[0], &pair[1]), (&pair[1], &pair[0])]);
+        if pairs.into_iter().any(|(point, duration)| {
+            duration.time_type == TimeType::Duration
+                && same(&value_of(point), start)
+                && added(&value_of(point), &duration.value).is_some_and(|e| same(&e, end))
+        }) {
             return true;
         }
         // TIMEX3 writes `the last three years` as one duration.
@@ -528,6 +540,33 @@ fn passes(case: &Case, found: &[Found]) -> bool {
         }
     }
     false
+}
+
+/// `start` (a day `YYYY-MM-DD` or a time `YYYY-MM-DDThh:mm`) moved on by a duration of days,
+/// weeks, hours and minutes (`P3D`, `P1W`, `PT2.5H`, `PT3H30M`), written as `start` is.
+fn added(start: &str, duration: &str) -> Option<String> {
+    let (days, clock) = match duration.strip_prefix('P')?.split_once('T') {
+        Some((days, clock)) => (days, clock),
+        None => (duration.strip_prefix('P')?, ""),
+    };
+    let mut minutes = 0.0;
+    for (part, units) in [(days, [("W", 7.0 * 1440.0), ("D", 1440.0)]), (clock, [("H", 60.0), ("M", 1.0)])] {
+        let mut rest = part;
+        while !rest.is_empty() {
+            let at = rest.find(|c: char| c.is_ascii_alphabetic())?;
+            let n: f64 = rest[..at].parse().ok()?;
+            let unit = units.iter().find(|(u, _)| *u == &rest[at..at + 1])?;
+            minutes += n * unit.1;
+            rest = &rest[at + 1..];
+        }
+    }
+    let minutes = chrono::Duration::minutes(minutes.round() as i64);
+    if start.len() == 10 {
+        let day = NaiveDate::parse_from_str(start, "%Y-%m-%d").ok()? + minutes;
+        return Some(day.format("%Y-%m-%d").to_string());
+    }
+    let time = chrono::NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M").ok()? + minutes;
+    Some(time.format("%Y-%m-%dT%H:%M").to_string())
 }
 
 /// Whether `value` is an instance of a Recognizers `Timex` with unspecified parts
