@@ -781,6 +781,21 @@ impl<'a> Recognizer<'a> {
         {
             return Some((date_match(k, k + 1, Sem::DayOfMonth(first)), date_match(m, m + 1, Sem::DayOfMonth(second))));
         }
+        // `from May to October 2020`, `vom 3. Mai bis zum 1. Juni 2020`: the first end takes
+        // the second's year (the year before where its month comes later).
+        if let Some((Kind::Date { sem: Sem::Ymd { year: None, month, day }, .. }, left_end)) = self.date(k)
+            && let Some(m) = joiner(left_end)
+            && let Some((
+                Kind::Date { sem: right @ Sem::Ymd { year: Some(year), month: right_month, .. }, clock: None, part: None },
+                end,
+            )) = self.date(m)
+        {
+            let year = if month > right_month { year - 1 } else { year };
+            if day.is_none_or(|d| NaiveDateCheck::valid(Some(year), month, d)) {
+                let left = date_match(k, left_end, Sem::Ymd { year: Some(year), month, day });
+                return Some((left, self.completed(date_match(m, end, right), end)));
+            }
+        }
         // `August 27th - 29th`
         if let Some((Kind::Date { sem: Sem::Ymd { year, month, day: Some(_) }, .. }, left_end)) = self.date(k)
             && let Some(m) = joiner(left_end)
