@@ -926,6 +926,10 @@ impl<'a> Recognizer<'a> {
             k += 1;
             links += 1;
         }
+        // `tuesday at 2:00 - 2:30 pm`: a range of times follows, which takes the day after.
+        if self.range(k).is_some() {
+            return (Kind::Date { sem, clock: None, part: None }, end);
+        }
         if let Some((clock, clock_end)) = self.clock(k) {
             return (Kind::Date { sem, clock: Some(clock), part: None }, clock_end);
         }
@@ -1907,6 +1911,8 @@ impl<'a> Recognizer<'a> {
                 && self.unit(m + 1).is_none()
                 && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
                 && clock_token(self.word(m)).is_none()
+                // `monday 8-9am` is a range of hours
+                && self.range(m).is_none()
                 // `Friday, the fourth decline`: an ordinal in words before a noun counts.
                 && (self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
                     || self.get(m + 1).is_none_or(is_punct))
