@@ -604,11 +604,18 @@ impl<'a> Recognizer<'a> {
         // `in 2 more minutes`, `in half an hour`, `in 1/4 hour`, `in 2 and a half hours`: a
         // duration of the clock from now.
         if self.has(j, |c| matches!(c, Class::Ahead))
-            && let Some(m) = self.duration(j + 1).or_else(|| {
+            // (`in zirka einer halben Stunde`; TimeBank reads `in about two hours` as a duration)
+            && let approx = if self.month_first {
+                0
+            } else {
+                self.entry(j + 1, |c| matches!(c, Class::Approx(_))).map_or(0, |(_, len)| len)
+            }
+            && let Some(m) = self.duration(j + 1 + approx).or_else(|| {
                 // `in einer halben Stunde`
-                (matches!(self.word(j + 1), "a" | "an" | "einer" | "einem")
-                    && matches!(self.word(j + 2), "half" | "quarter" | "halben" | "viertel" | "dreiviertel"))
-                .then(|| self.duration(j + 2))
+                let k = j + 1 + approx;
+                (matches!(self.word(k), "a" | "an" | "einer" | "einem")
+                    && matches!(self.word(k + 1), "half" | "quarter" | "halben" | "viertel" | "dreiviertel"))
+                .then(|| self.duration(k + 1))
                 .flatten()
             })
             && let Kind::Duration(value) = &m.kind
@@ -702,6 +709,11 @@ impl<'a> Recognizer<'a> {
             if self.has(k, |c| matches!(c, Class::Link)) || self.word(k) == "," {
                 k += 1;
             }
+            // `um 19:30 am Fr, 20. Sept.`: the weekday before the date
+            if self.has(k, |c| matches!(c, Class::Weekday(_))) && self.word(k + 1) == "," && self.date(k + 2).is_some()
+            {
+                k += 2;
+            }
             if let Some((Kind::Date { sem, clock: None, part }, date_end)) = self.date(k) {
                 // `8 tonight`, `9 tomorrow evening`: the part of the day sets the half.
                 let (part, date_end) = match part {
@@ -786,7 +798,11 @@ impl<'a> Recognizer<'a> {
         if let Some((Kind::Date { sem: Sem::Ymd { year: None, month, day }, .. }, left_end)) = self.date(k)
             && let Some(m) = joiner(left_end)
             && let Some((
-                Kind::Date { sem: right @ Sem::Ymd { year: Some(year), month: right_month, .. }, clock: None, part: None },
+                Kind::Date {
+                    sem: right @ Sem::Ymd { year: Some(year), month: right_month, .. },
+                    clock: None,
+                    part: None,
+                },
                 end,
             )) = self.date(m)
         {
@@ -966,7 +982,7 @@ impl<'a> Recognizer<'a> {
     /// A part of the day after `in the`, `am`, `in der`: `8 in the morning`.
     fn linked_part_of_day(&self, j: usize) -> Option<(&'static str, usize)> {
         let mut k = j;
-        while k < j + 2 && matches!(self.word(k), "in" | "the" | "am" | "der" | "at") {
+        while k < j + 2 && matches!(self.word(k), "in" | "the" | "am" | "der" | "at" | "zu") {
             k += 1;
         }
         if k == j {
@@ -1522,7 +1538,8 @@ impl<'a> Recognizer<'a> {
         }
         // `heute`, `gestern`, `tomorrow`; `morgen` written `Morgen` inside a sentence is the morning.
         if let Some((Class::Day(offset), len)) = self.entry(j, |c| matches!(c, Class::Day(_)))
-            && !(word == "morgen" && j > 0 && self.capitalised(j))
+            // (`am morgen` is the morning, whatever its case)
+            && !(word == "morgen" && j > 0 && (self.capitalised(j) || self.word(j - 1) == "am"))
         {
             let kind = Kind::Date { sem: Sem::Day(*offset), clock: None, part: (word == "tonight").then_some("NI") };
             return Some((kind, j + len));
@@ -1543,7 +1560,8 @@ impl<'a> Recognizer<'a> {
                 if part_link || self.has(end, |c| matches!(c, Class::Link | Class::RangeOpen)) { end + 1 } else { end };
             if let Some((Kind::Date { sem, clock: None, part: None }, day_end)) = self.date(at)
                 && (matches!(sem, Sem::Day(_) | Sem::Weekday(..) | Sem::Holiday(..))
-                    || (part_link && matches!(sem, Sem::Ymd { day: Some(_), .. })))
+                    // `morgens am 15. Februar` (English `the night of Oct. 23` is the date alone)
+                    || ((part_link || (!self.month_first && at > end)) && matches!(sem, Sem::Ymd { day: Some(_), .. })))
             {
                 return Some((Kind::Date { sem, clock: None, part: Some(part) }, day_end));
             }
@@ -2122,7 +2140,12 @@ impl<'a> Recognizer<'a> {
                     && (self.word(j + 1) == "."
                         || (!self.month_first
                             && j > 0
-                            && matches!(self.word(j - 1), "am" | "vom" | "zum")
+                            && (matches!(self.word(j - 1), "am" | "vom" | "zum")
+                                // `14. - 15.10`
+                                || (j > 1
+                                    && matches!(self.word(j - 1), "-" | "bis")
+                                    && digits(self.word(j - 2).trim_end_matches('.'))
+                                        .is_some_and(|d| (1..=31).contains(&d))))
                             && !self.has(j + 1, |c| matches!(c, Class::Clock)))) =>
             {
                 Sem::Ymd { year: None, month: number(m)?, day: Some(number(d)?) }
