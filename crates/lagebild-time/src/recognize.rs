@@ -319,7 +319,23 @@ impl<'a> Recognizer<'a> {
             }
             return Some((Count::Vague, end));
         }
+        // `1/2 hour`, `3/4 h`
+        if let Some((a, b)) = self.word(j).split_once('/')
+            && is_fraction(a, b)
+        {
+            let (a, b) = (digits(a)?, digits(b)?);
+            return Some((Count::Number(f64::from(a) / f64::from(b)), j + 1));
+        }
         let (value, used) = self.number(j)?;
+        // `2 1/2 years`
+        if used == 1
+            && value.fract() == 0.0
+            && let Some((a, b)) = self.word(j + 1).split_once('/')
+            && is_fraction(a, b)
+        {
+            let (a, b) = (digits(a)?, digits(b)?);
+            return Some((Count::Number(value + f64::from(a) / f64::from(b)), j + 2));
+        }
         (used > 0 && value.is_finite() && value >= 0.0).then_some((Count::Number(value), j + used))
     }
 
@@ -610,7 +626,7 @@ impl<'a> Recognizer<'a> {
             } else {
                 self.entry(j + 1, |c| matches!(c, Class::Approx(_))).map_or(0, |(_, len)| len)
             }
-            && let Some(m) = self.duration(j + 1 + approx).or_else(|| {
+            && let Some(m) = self.quarter_hours(j + 1 + approx).or_else(|| self.duration(j + 1 + approx)).or_else(|| {
                 // `in einer halben Stunde`
                 let k = j + 1 + approx;
                 (matches!(self.word(k), "a" | "an" | "einer" | "einem")
@@ -1959,6 +1975,26 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// `a quarter of an hour`, `three-quarters of an hour`, `1h` (after `in`): a duration of
+    /// the clock that [`Self::duration`] reads otherwise (`a quarter` is a quarter-year there).
+    fn quarter_hours(&self, j: usize) -> Option<Match> {
+        let duration =
+            |end, value: &str| Some(Match { start: j, end, kind: Kind::Duration(value.to_owned()), modifier: None });
+        if let Some(hours) = self.word(j).strip_suffix('h').and_then(digits) {
+            return duration(j + 1, &format!("PT{hours}H"));
+        }
+        let (fraction, k) = match self.word(j) {
+            "a" | "one" if self.word(j + 1) == "quarter" => ("0.25", j + 2),
+            "quarter" => ("0.25", j + 1),
+            "three-quarters" => ("0.75", j + 1),
+            "three" if self.word(j + 1) == "quarters" => ("0.75", j + 2),
+            _ => return None,
+        };
+        (self.word(k) == "of" && matches!(self.word(k + 1), "an" | "a") && self.word(k + 2) == "hour")
+            .then(|| duration(k + 3, &format!("PT{fraction}H")))
+            .flatten()
+    }
+
     /// An hour that a time of day counts from (`viertel nach 7`, `20 past 3pm`, `a quarter
     /// past noon`): a number from 0 to 24, a number with am or pm (`3pm`, `3 p.m.`: on the
     /// 24-hour clock) or a word (`noon`); whether it was more than a bare number.
@@ -2286,7 +2322,10 @@ impl<'a> Recognizer<'a> {
                     minutes = m as u32;
                 }
                 (hour, minutes, None, None)
-            } else if self.has(end, |c| matches!(c, Class::Meridiem(_))) {
+            } else if self.has(end, |c| matches!(c, Class::Meridiem(_)))
+                || (j > 0 && matches!(self.word(j - 1), "at" | "um") && self.has(end, |c| matches!(c, Class::Zone(_))))
+            {
+                // `3 pm`; `at 8 GMT`
                 (hour, 0, None, None)
             } else if let Some((minutes, used)) =
                 self.number(end).filter(|(m, _)| m.fract() == 0.0 && (1.0..60.0).contains(m))

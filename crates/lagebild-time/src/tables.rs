@@ -56,6 +56,28 @@ impl Unit {
             Unit::Weekend => (false, "WE", 1.0),
             Unit::Half => (false, "M", 6.0),
         };
+        // `2 1/2 years` is `P2Y6M`, `a minute and a half` `PT1M30S`, as TimeBank writes them; a
+        // fraction alone stays one (`ein halbes Jahr`, `P0.5Y`).
+        let smaller = match self {
+            Unit::Year => Some(("M", 12.0, false)),
+            Unit::Day => Some(("H", 24.0, true)),
+            Unit::Hour => Some(("M", 60.0, true)),
+            Unit::Minute => Some(("S", 60.0, true)),
+            _ => None,
+        };
+        if let (Count::Number(n), Some((small, per, small_time))) = (count, smaller)
+            && n >= 1.0
+            && n.fract() != 0.0
+            && (n.fract() * per).fract().abs() < 1e-9
+            && n < 1e6
+        {
+            let whole = format!("{}{letter}", n.trunc() as u64);
+            let rest = format!("{}{small}", (n.fract() * per).round() as u64);
+            return match (time, small_time) {
+                (false, false) | (true, true) => format!("P{}{whole}{rest}", if time { "T" } else { "" }),
+                _ => format!("P{whole}T{rest}"),
+            };
+        }
         let number = match count {
             Count::Number(n) => format_number(n * factor),
             Count::Vague => "X".to_owned(),

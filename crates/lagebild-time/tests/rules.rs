@@ -74,7 +74,8 @@ fn dates_with_a_month_name_in_one_token_and_fractions() {
 fn compound_and_fractional_durations() {
     let en = |text| values(Lang::En, (2016, 11, 7), text);
     assert_eq!(en("The meeting lasted 1 hour and 30 minutes."), ["PT1H30M"]);
-    assert_eq!(en("The meeting lasted one and a half hours."), ["PT1.5H"]);
+    assert_eq!(en("The meeting lasted one and a half hours."), ["PT1H30M"]);
+    assert_eq!(en("The trial took 2 1/2 years."), ["P2Y6M"]);
     assert_eq!(en("He waited two more weeks."), ["P2W"]);
     assert_eq!(en("Sales for the year ended Sept. 30 rose."), ["P1Y", "2016-09-30"]);
 }
@@ -133,7 +134,7 @@ fn german_weeks_ordinals_and_glued_hours() {
 #[test]
 fn glued_durations_dates_and_guarded_weekdays() {
     let en = |text| values(Lang::En, (2016, 11, 7), text);
-    assert_eq!(en("It took 3.5years."), ["P3.5Y"]);
+    assert_eq!(en("It took 3.5years."), ["P3Y6M"]);
     assert_eq!(en("The file is called 20161016."), ["2016-10-16"]);
     assert_eq!(en("We will meet sat at 5pm."), ["2016-11-12T17:00"]);
     // `sat` without a day, a month or a time is the verb.
