@@ -565,6 +565,11 @@ impl<'a> Recognizer<'a> {
                 return plain(j + len, Kind::Ref(r));
             }
         }
+        // `heuer`, `im Vorjahr`, `seit Jahresbeginn`
+        if let Some((Class::Period(unit, shift, modifier), len)) = self.entry(j, |c| matches!(c, Class::Period(..))) {
+            let kind = Kind::Date { sem: Sem::UnitShift(*unit, *shift), clock: None, part: None };
+            return Some(Match { start: j, end: j + len, kind, modifier: *modifier });
+        }
         if let Some((Class::Anaphor(unit, latest), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(..))) {
             return plain(j + len, Kind::Date { sem: Sem::Same(*unit, *latest), clock: None, part: None });
         }
@@ -671,13 +676,16 @@ impl<'a> Recognizer<'a> {
             if self.word(k) == "-" {
                 k += 1;
             }
-            while self.has(k, |c| matches!(c, Class::Link)) && k < j + len + 2 {
+            // (`Ende des Jahres`: `des` is of class `part_link`)
+            while self.has(k, |c| matches!(c, Class::Link | Class::PartLink)) && k < j + len + 2 {
                 k += 1;
             }
             let core = self.date(k).or_else(|| {
-                // `Ende des Jahres`, `end of the month`: the current one.
+                // `Ende des Jahres`, `end of the month`: the current one (but `am Ende des
+                // Tages` is rather `in the end`).
                 let (unit, plural, end) = self.unit(k)?;
-                (!plural && k > j + len)
+                let idiom = unit == Unit::Day && !self.month_first && j > 0 && self.word(j - 1) == "am";
+                (!plural && k > j + len && !idiom)
                     .then_some((Kind::Date { sem: Sem::UnitShift(unit, 0), clock: None, part: None }, end))
             });
             if let Some((kind, end)) = core

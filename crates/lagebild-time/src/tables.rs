@@ -158,6 +158,10 @@ pub(crate) enum Class {
     /// After a count and unit, counts from the time last mentioned: `a year earlier` -1,
     /// `zwei Monate später` 1.
     Earlier(i32),
+    /// A word that names a period by itself (`heuer`: this year; `Vorjahr`: the year before;
+    /// `Jahresende`: the end of this year): the unit, its shift from the publication date's,
+    /// and the part of it.
+    Period(Unit, i32, Option<TimeMod>),
     /// A phrase that names the period last mentioned: `the quarter`, `the latest period`.
     /// The unit, and whether the phrase names one that has ended (`the latest quarter`).
     Anaphor(Unit, bool),
@@ -360,6 +364,21 @@ impl TimeWords {
                         Some(_) => return Err(bad("the only flag after `/` is latest")),
                     };
                     Class::Anaphor(Unit::parse(unit).ok_or_else(|| bad("unknown unit"))?, latest)
+                }
+                "period" => {
+                    let (period, modifier) = match value.split_once(':') {
+                        None => (value, None),
+                        Some((period, "START")) => (period, Some(TimeMod::Start)),
+                        Some((period, "MID")) => (period, Some(TimeMod::Mid)),
+                        Some((period, "END")) => (period, Some(TimeMod::End)),
+                        Some(_) => return Err(bad("the part after `:` is START, MID or END")),
+                    };
+                    let at = period
+                        .find(['-', '+', '0', '1', '2', '3'])
+                        .ok_or_else(|| bad("expected a unit and a shift"))?;
+                    let unit = Unit::parse(&period[..at]).ok_or_else(|| bad("unknown unit"))?;
+                    let shift = period[at..].parse::<i32>().map_err(|_| bad("not a shift"))?;
+                    Class::Period(unit, shift, modifier)
                 }
                 "year_det" => Class::YearDet,
                 "approx" => Class::Approx(match value {

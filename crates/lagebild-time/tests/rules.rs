@@ -142,6 +142,16 @@ fn glued_durations_dates_and_guarded_weekdays() {
 }
 
 #[test]
+fn german_words_that_name_a_period() {
+    let de = |text| times(Lang::De, (2023, 10, 19), text);
+    let one = |text: &str, value: &str| vec![(text.to_owned(), value.to_owned())];
+    assert_eq!(de("Heuer steigen die Preise."), one("Heuer", "2023"));
+    assert_eq!(de("Im Vorjahr stiegen die Preise."), one("Vorjahr", "2022"));
+    assert_eq!(de("Seit Jahresbeginn stiegen die Preise."), one("Jahresbeginn", "2023"));
+    assert_eq!(de("Die Preise steigen bis Ende des Jahres."), one("Ende des Jahres", "2023"));
+}
+
+#[test]
 fn holidays_of_other_calendars() {
     let de = |text| values(Lang::De, (2023, 10, 19), text);
     let en = |text| values(Lang::En, (2023, 10, 19), text);
