@@ -565,10 +565,22 @@ impl<'a> Recognizer<'a> {
                 return plain(j + len, Kind::Ref(r));
             }
         }
-        // `heuer`, `im Vorjahr`, `seit Jahresbeginn`
+        // `heuer`, `im Vorjahr`, `seit Jahresbeginn`; `zu Jahresbeginn 2015`
         if let Some((Class::Period(unit, shift, modifier), len)) = self.entry(j, |c| matches!(c, Class::Period(..))) {
-            let kind = Kind::Date { sem: Sem::UnitShift(*unit, *shift), clock: None, part: None };
-            return Some(Match { start: j, end: j + len, kind, modifier: *modifier });
+            let (sem, end) = match self.year_after(j + len) {
+                Some((year, end)) if *unit == Unit::Year && *shift == 0 => (Sem::Year(year), end),
+                _ => (Sem::UnitShift(*unit, *shift), j + len),
+            };
+            return Some(Match {
+                start: j,
+                end,
+                kind: Kind::Date { sem, clock: None, part: None },
+                modifier: *modifier,
+            });
+        }
+        // `jahrelang`, `wochenlang`
+        if let Some((Class::Lasting(unit), len)) = self.entry(j, |c| matches!(c, Class::Lasting(_))) {
+            return plain(j + len, Kind::Duration(unit.duration(Count::Vague)));
         }
         if let Some((Class::Anaphor(unit, latest), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(..))) {
             return plain(j + len, Kind::Date { sem: Sem::Same(*unit, *latest), clock: None, part: None });
@@ -593,6 +605,13 @@ impl<'a> Recognizer<'a> {
                 Count::Vague => Kind::Ref("PAST_REF"),
             };
             return plain(end, kind);
+        }
+        // `vor Jahren`, `vor Monaten`: some time back
+        if !self.month_first
+            && self.has(j, |c| matches!(c, Class::Ago(-1)))
+            && let Some((_, true, end)) = self.unit(j + 1)
+        {
+            return plain(end, Kind::Ref("PAST_REF"));
         }
         // `3 fridays from now`, `2 thursdays ago`: the nth such day ahead or back.
         if let Some((Count::Number(n), k)) = self.count(j)

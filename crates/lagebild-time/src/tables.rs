@@ -162,6 +162,8 @@ pub(crate) enum Class {
     /// `Jahresende`: the end of this year): the unit, its shift from the publication date's,
     /// and the part of it.
     Period(Unit, i32, Option<TimeMod>),
+    /// An adverb of a vague duration in a unit (`jahrelang`: PXY).
+    Lasting(Unit),
     /// A phrase that names the period last mentioned: `the quarter`, `the latest period`.
     /// The unit, and whether the phrase names one that has ended (`the latest quarter`).
     Anaphor(Unit, bool),
@@ -380,6 +382,7 @@ impl TimeWords {
                     let shift = period[at..].parse::<i32>().map_err(|_| bad("not a shift"))?;
                     Class::Period(unit, shift, modifier)
                 }
+                "lasting" => Class::Lasting(Unit::parse(value).ok_or_else(|| bad("unknown unit"))?),
                 "year_det" => Class::YearDet,
                 "approx" => Class::Approx(match value {
                     "APPROX" => Some(TimeMod::Approx),
