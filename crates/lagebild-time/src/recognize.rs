@@ -996,6 +996,14 @@ impl<'a> Recognizer<'a> {
         if let Some((part, part_end)) = self.part_of_day(k).or_else(|| self.linked_part_of_day(k)) {
             return self.part_then_clock(sem, part, part_end);
         }
+        // `tuesday PM`, `Feb 5 AM`: a meridiem alone is the morning or the afternoon
+        if self.month_first
+            && k == end
+            && let Some((Class::Meridiem(pm), len)) = self.entry(k, |c| matches!(c, Class::Meridiem(_)))
+            && self.get(k + len).is_none_or(is_punct)
+        {
+            return (Kind::Date { sem, clock: None, part: Some(if *pm { "AF" } else { "MO" }) }, k + len);
+        }
         (Kind::Date { sem, clock: None, part: None }, end)
     }
 
@@ -1599,8 +1607,14 @@ impl<'a> Recognizer<'a> {
             // A date with its day only after a word of class `part_link` (`am Morgen des 15.
             // Februar`; TimeBank gives `the night of Oct. 23` the date alone).
             let part_link = self.has(end, |c| matches!(c, Class::PartLink));
+            // (`in the afternoon, this Friday`)
             let at =
-                if part_link || self.has(end, |c| matches!(c, Class::Link | Class::RangeOpen)) { end + 1 } else { end };
+                if part_link || self.has(end, |c| matches!(c, Class::Link | Class::RangeOpen)) || self.word(end) == ","
+                {
+                    end + 1
+                } else {
+                    end
+                };
             if let Some((Kind::Date { sem, clock: None, part: None }, day_end)) = self.date(at)
                 && (matches!(sem, Sem::Day(_) | Sem::Weekday(..) | Sem::Holiday(..))
                     // `morgens am 15. Februar` (English `the night of Oct. 23` is the date alone)
@@ -1616,6 +1630,12 @@ impl<'a> Recognizer<'a> {
             {
                 let sem = Sem::CountedFrom(Box::new(sem), 1.0, Unit::Day, -1);
                 return Some((Kind::Date { sem, clock: None, part: Some(part) }, day_end));
+            }
+            // `a late-night raid`, `late-night drinkers`: an adjective before its noun
+            if (word.starts_with("early-") || word.starts_with("late-"))
+                && self.get(end).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            {
+                return None;
             }
             return Some(self.with_time(Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, end));
         }

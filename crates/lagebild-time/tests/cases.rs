@@ -508,7 +508,7 @@ fn passes(case: &Case, found: &[Found]) -> bool {
             || in_months(value).is_some_and(|v| expected.values.contains(&v))
             || length(value).is_some_and(|l| expected.values.iter().any(|e| length(e) == Some(l)))
             || expected.values.iter().any(|e| instance_of(value, e, case.reference))
-            || (duckling && expected.values.iter().any(|e| carried_from_reference(value, e, case)))
+            || expected.values.iter().any(|e| carried_from_reference(value, e, case))
     };
     let value_of = |f: &Found| if duckling { in_duckling_zone(&f.value) } else { f.value.clone() };
     if found.iter().any(|f| matches(&value_of(f))) {
@@ -628,15 +628,20 @@ fn instance_of(value: &str, timex: &str, reference: NaiveDate) -> bool {
 /// (`2013-02-19T04:00` at 04:30, `2011-02` in February); TIMEX3 writes the unit's grain
 /// (`2013-02-19`, `2011`). `value` passes for `expected` when it is `expected` without
 /// such a carried field.
+/// Recognizers carries every finer field of the reference date over (`two years ago` is
+/// `2014-11-07` on 2016-11-07, `a month ago` `2016-10-07`), where TIMEX3 writes `2014` and
+/// `2016-10`.
 fn carried_from_reference(value: &str, expected: &str, case: &Case) -> bool {
     let Some(rest) = expected.strip_prefix(value) else { return false };
-    let carried = match value.len() {
-        4 => format!("-{:02}", case.reference.month()),
-        7 => format!("-{:02}", case.reference.day()),
-        10 => format!("T{:02}:00", chrono::Timelike::hour(&case.time)),
-        _ => return false,
-    };
-    rest == carried
+    let month = format!("-{:02}", case.reference.month());
+    let day = format!("-{:02}", case.reference.day());
+    let hour = format!("T{:02}:00", chrono::Timelike::hour(&case.time));
+    match value.len() {
+        4 => rest == month || (case.source == "recognizers" && rest == format!("{month}{day}")),
+        7 => rest == day,
+        10 => rest == hour,
+        _ => false,
+    }
 }
 
 /// A time with a zone (`2013-02-12T16:00+01:00`, `…Z`) as the same instant in the zone of
