@@ -971,6 +971,7 @@ impl<'a> Recognizer<'a> {
                 | Sem::Same(..)
                 | Sem::NthWeek { .. }
                 | Sem::WeekOf(_)
+                | Sem::WeekendOf(_)
                 | Sem::QuarterIn(_)
         ) || matches!(sem, Sem::Ymd { day: None, .. })
         {
@@ -1555,6 +1556,14 @@ impl<'a> Recognizer<'a> {
                 Some((y, e)) => (Some(y), e),
                 None => (None, j + len),
             };
+            // `Labor Day weekend`, `Halloween weekend 2021`
+            if let Some((Unit::Weekend, false, weekend_end)) = self.unit(end) {
+                let (year, weekend_end) = match self.year_after(weekend_end) {
+                    Some((y, e)) if year.is_none() => (Some(y), e),
+                    _ => (year, weekend_end),
+                };
+                return date(Sem::WeekendOf(Box::new(Sem::Holiday(year, *holiday))), weekend_end);
+            }
             return date(Sem::Holiday(year, *holiday), end);
         }
         // `28.oktober`
@@ -1638,6 +1647,16 @@ impl<'a> Recognizer<'a> {
                 return None;
             }
             return Some(self.with_time(Kind::Date { sem: Sem::Day(0), clock: None, part: Some(part) }, end));
+        }
+        // `the weekend of Halloween`
+        if let Some((Unit::Weekend, false, end)) = self.unit(j)
+            && self.word(end) == "of"
+            && let Some((
+                Kind::Date { sem: sem @ (Sem::Holiday(..) | Sem::Ymd { day: Some(_), .. }), clock: None, part: None },
+                date_end,
+            )) = self.date(end + 1)
+        {
+            return date(Sem::WeekendOf(Box::new(sem)), date_end);
         }
         // `the week of March 6`, `the week commencing February 4`, `the week of the 18th`
         if let Some((Unit::Week, false, end)) = self.unit(j)

@@ -69,6 +69,9 @@ pub(crate) enum Sem {
     },
     /// `the week of March 6`, `the week commencing February 4`: the ISO week holding a date.
     WeekOf(Box<Sem>),
+    /// `Labor Day weekend`, `the weekend of Halloween`: the weekend nearest a day (before it
+    /// from Monday to Tuesday, after it from Wednesday to Friday).
+    WeekendOf(Box<Sem>),
     /// `three months after Easter` (the date, the count, the unit, 1 after or -1 before).
     CountedFrom(Box<Sem>, f64, Unit, i32),
     /// `the first Monday of next month` (n, weekday, months from the publication month).
@@ -118,7 +121,7 @@ impl Sem {
             | Sem::WeekOfYear(year, _)
             | Sem::LastWeekOf(year, _)
             | Sem::NthWeek { year, .. } => year.is_none(),
-            Sem::WeekOf(inner) | Sem::CountedFrom(inner, ..) => inner.is_relative(),
+            Sem::WeekOf(inner) | Sem::WeekendOf(inner) | Sem::CountedFrom(inner, ..) => inner.is_relative(),
             Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock | Sem::QuarterIn(_) => false,
             _ => true,
         }
@@ -204,6 +207,22 @@ pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
             (date.year() == year).then_some(date)
         }
     }
+}
+
+/// The weekend nearest `date` (its own on a Saturday or Sunday), as `YYYY-Www-WE`.
+fn weekend_near(date: NaiveDate) -> Option<String> {
+    let back = match date.weekday() {
+        Weekday::Sat => 0,
+        Weekday::Sun => 1,
+        Weekday::Mon => 2,
+        Weekday::Tue => 3,
+        Weekday::Wed => -3,
+        Weekday::Thu => -2,
+        Weekday::Fri => -1,
+    };
+    let saturday = date.checked_sub_signed(Duration::days(back))?;
+    let week = saturday.iso_week();
+    Some(format!("{:04}-W{:02}-WE", week.year(), week.week()))
 }
 
 /// How many times farther a date against the clause's direction counts than one along it:
@@ -379,6 +398,10 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let (value, _) = resolve(inner, Some(p), direction)?;
             week(NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?)
         }
+        Sem::WeekendOf(ref inner) => {
+            let (value, _) = resolve(inner, Some(p), direction)?;
+            weekend_near(NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?)?
+        }
         Sem::CountedFrom(ref inner, n, unit, sign) => {
             let (value, _) = resolve(inner, Some(p), direction)?;
             shift_value(value.get(..10)?, n, unit, sign)?
@@ -504,6 +527,12 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         {
             Some(date) => week(date),
             None => "XXXX-WXX".to_owned(),
+        },
+        Sem::WeekendOf(ref inner) => match unresolved(inner)
+            .and_then(|(value, _)| NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok())
+        {
+            Some(date) => weekend_near(date)?,
+            None => "XXXX-WXX-WE".to_owned(),
         },
         Sem::LastWeekOf(None, _) | Sem::NthWeek { year: None, .. } => "XXXX-WXX".to_owned(),
         Sem::NthWeek { year: Some(y), month, n } => nth_week(y, month, n)?,

@@ -603,6 +603,12 @@ fn added(start: &str, duration: &str) -> Option<String> {
 /// and a weekday pattern falls on its weekday. Where Recognizers resolves such a Timex, its
 /// resolutions are the expected values; some cases give the Timex alone.
 fn instance_of(value: &str, timex: &str, reference: NaiveDate) -> bool {
+    // A season without its year (`SU`): the season of a year near the reference.
+    if matches!(timex, "SP" | "SU" | "FA" | "WI") {
+        let year: Option<i32> =
+            value.strip_suffix(timex).and_then(|y| y.strip_suffix('-')).and_then(|y| y.parse().ok());
+        return year.is_some_and(|y| (y - reference.year()).abs() <= 1);
+    }
     if !timex.contains('X') || timex.starts_with('P') {
         return false;
     }

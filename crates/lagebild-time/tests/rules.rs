@@ -142,6 +142,17 @@ fn glued_durations_dates_and_guarded_weekdays() {
 }
 
 #[test]
+fn the_weekend_of_a_holiday() {
+    let en = |text| values(Lang::En, (2021, 6, 1), text);
+    // Labor Day 2021 is Monday, 6 September; Halloween 2021 a Sunday; Thanksgiving 2023 a
+    // Thursday.
+    assert_eq!(en("Traffic peaks over the Labor Day weekend."), ["2021-W35-WE"]);
+    assert_eq!(en("They met on the weekend of Halloween."), ["2020-W44-WE"]);
+    assert_eq!(en("They will meet on the weekend of Halloween."), ["2021-W43-WE"]);
+    assert_eq!(en("They meet on the weekend of Thanksgiving 2023."), ["2023-W47-WE"]);
+}
+
+#[test]
 fn german_words_that_name_a_period() {
     let de = |text| times(Lang::De, (2023, 10, 19), text);
     let one = |text: &str, value: &str| vec![(text.to_owned(), value.to_owned())];
