@@ -1372,6 +1372,19 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.nth_week(j) {
             return Some(m);
         }
+        // `twenty five january`: a day in number words before a month
+        if self.month_first
+            && !word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && let Some((day, used)) =
+                self.number(j).filter(|(d, used)| *used <= 2 && d.fract() == 0.0 && (1.0..=31.0).contains(d))
+            && self.ordinal_day(j).is_none()
+            && let Some(month) = self.month(j + used)
+        {
+            let (year, end) = self.year_after_in(j + used + 1).map_or((None, j + used + 1), |(y, e)| (Some(y), e));
+            if NaiveDateCheck::valid(year, month, day as u32) {
+                return date(Sem::Ymd { year, month, day: Some(day as u32) }, end);
+            }
+        }
         // `19. Oktober 2023`, `19 October`, `the 19th of October`
         if let Some(day) = self.ordinal_day(j).or_else(|| digits(word).filter(|d| (1..=31).contains(d))) {
             let mut k = j + self.day_len(j);
@@ -1455,6 +1468,17 @@ impl<'a> Recognizer<'a> {
                 && digits(self.word(k)).is_some()
                 && self.word(k + 1) == ","
                 && self.year(k + 2).is_some();
+            // `January twenty five nineteen eighty six`: number words with a year after them
+            if self.month_first
+                && self.day_number(k).is_none()
+                && !self.word(k).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && let Some((day, used)) =
+                    self.number(k).filter(|(d, used)| *used <= 2 && d.fract() == 0.0 && (1.0..=31.0).contains(d))
+                && let Some((year, end)) = self.year_after(k + used)
+                && NaiveDateCheck::valid(Some(year), month, day as u32)
+            {
+                return date(Sem::Ymd { year: Some(year), month, day: Some(day as u32) }, end);
+            }
             if (self.month_first || day_first_language)
                 && let Some(day) = self.day_number(k)
                 && self.year(k).is_none()
@@ -1651,6 +1675,8 @@ impl<'a> Recognizer<'a> {
         // `the weekend of Halloween`
         if let Some((Unit::Weekend, false, end)) = self.unit(j)
             && self.word(end) == "of"
+            // (`the weekend of 8/9 January` holds two days)
+            && self.numeric_date(end + 1).is_none()
             && let Some((
                 Kind::Date { sem: sem @ (Sem::Holiday(..) | Sem::Ymd { day: Some(_), .. }), clock: None, part: None },
                 date_end,
