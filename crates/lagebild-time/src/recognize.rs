@@ -1372,11 +1372,12 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.nth_week(j) {
             return Some(m);
         }
-        // `twenty five january`: a day in number words before a month
+        // `twenty five january`: a day in number words before a month (from ten: `the two
+        // March rallies` count)
         if self.month_first
             && !word.as_bytes().first().is_some_and(u8::is_ascii_digit)
             && let Some((day, used)) =
-                self.number(j).filter(|(d, used)| *used <= 2 && d.fract() == 0.0 && (1.0..=31.0).contains(d))
+                self.number(j).filter(|(d, used)| *used <= 2 && d.fract() == 0.0 && (10.0..=31.0).contains(d))
             && self.ordinal_day(j).is_none()
             && let Some(month) = self.month(j + used)
         {
