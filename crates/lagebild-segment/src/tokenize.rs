@@ -394,6 +394,19 @@ fn split_core(text: &str, start: usize, end: usize, tokens: &mut Vec<Raw>) {
         push_word(start + first.len() + 1, end, tokens);
         return;
     }
+    // So is a range of two years (`2014-2018`), rising.
+    if let Some((first, second)) = core.split_once('-')
+        && [first, second].iter().all(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
+        && let (Ok(a), Ok(b)) = (first.parse::<u16>(), second.parse::<u16>())
+        && (1000..=2199).contains(&a)
+        && a < b
+        && b <= 2199
+    {
+        push_word(start, start + first.len(), tokens);
+        push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);
+        push_word(start + first.len() + 1, end, tokens);
+        return;
+    }
     // A range of two times of day is three tokens too (`3-4pm`, `11:30-13:30`, `15h30-18h`).
     if let Some((first, second)) = core.split_once('-')
         && is_clock_part(first)
