@@ -163,7 +163,7 @@ pub(crate) fn chinese_new_year(year: i32) -> Option<NaiveDate> {
 
 /// A holiday's day in the Hebrew calendar: month (Nisan 1 … Elul 6, Tishri 7 … Adar 12; a
 /// holiday of Adar falls in Adar II in a leap year), day, and the rule that moves it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum HebrewRule {
     /// On its day.
     Fixed,

@@ -30,7 +30,7 @@ const IST_HOURS: f64 = 5.5;
 const JD_OF_CE_DAY_0: f64 = 1_721_424.5;
 
 /// The hour of the day at which a festival's `tithi` must hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Hour {
     Sunrise,
     Midday,
@@ -44,7 +44,7 @@ pub(crate) enum Hour {
 /// A festival of the lunisolar calendar: month (1 Chaitra – 12 Phalguna, named by the new
 /// moon that begins it), `tithi` (1–30), the hour of its rite, and days added (Holi is the
 /// day after the full moon of Phalguna).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Lunar {
     pub(crate) month: u32,
     pub(crate) tithi: u32,
@@ -54,7 +54,7 @@ pub(crate) struct Lunar {
 
 /// A festival of the solar calendar: the sign the sun enters (0 Aries – 11 Pisces), days
 /// added, and the day the count starts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Solar {
     pub(crate) sign: u32,
     pub(crate) days: i64,
@@ -62,7 +62,7 @@ pub(crate) struct Solar {
 }
 
 /// Which day a sun's entry into a sign falls on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum SolarDay {
     /// The day of the entry if it falls before sunset, else the next (Makar Sankranti).
     Sunset,
@@ -198,11 +198,6 @@ fn elongation(jd: f64) -> f64 {
     (moon_longitude(jd) - sun_longitude(jd)).rem_euclid(360.0)
 }
 
-/// The `tithi` (1–30) at the instant `jd`.
-fn tithi(jd: f64) -> u32 {
-    (elongation(jd) / 12.0).floor() as u32 % 30 + 1
-}
-
 /// The instant, near `guess`, at which the elongation is `target` degrees (Newton's method
 /// on the mean relative motion of about 12.19° a day).
 fn elongation_instant(target: f64, guess: f64) -> f64 {
@@ -269,30 +264,40 @@ fn hour_of(date: NaiveDate, hour: Hour) -> f64 {
     }
 }
 
-/// The day in Gregorian `year` of the lunisolar festival `festival`.
+/// The day in Gregorian `year` of the lunisolar festival `festival`: for each lunation
+/// that begins from December of the year before on, named as the festival's month and no
+/// leap month, the instants at which the `tithi` begins and ends; the first day on which the
+/// rite's hour falls between them (or, where none does, the day the `tithi` began).
 pub(crate) fn lunar_in_year(year: i32, festival: Lunar) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
-    let holds = |date: NaiveDate| {
-        let at = hour_of(date, festival.hour);
-        let (month, leap) = lunar_month(at);
-        (month == festival.month && !leap).then(|| tithi(at))
-    };
-    let mut previous = holds(first.pred_opt()?);
-    for offset in 0..366 {
-        let date = first.checked_add_signed(Duration::days(offset))?;
-        let today = holds(date);
-        let hit = match today {
-            Some(t) if t == festival.tithi => true,
-            // The `tithi` fell between two such hours: the day it began.
-            Some(t) => previous.is_some_and(|p| p < festival.tithi && t > festival.tithi) && t - festival.tithi == 1,
-            None => false,
-        };
-        if hit {
-            let day = if today == Some(festival.tithi) { date } else { date.pred_opt()? };
+    let january = f64::from(NaiveDate::from_ymd_opt(year, 1, 1)?.num_days_from_ce()) + JD_OF_CE_DAY_0;
+    let mean_daily = 12.190_749;
+    let mut new_moon = elongation_instant(0.0, january - 40.0 - elongation(january - 40.0) / mean_daily);
+    for _ in 0..15 {
+        let next = elongation_instant(0.0, new_moon + 29.530_588);
+        let (month, leap) = lunar_month(new_moon + 1.0);
+        if month == festival.month && !leap {
+            let begin_degrees = f64::from(festival.tithi - 1) * 12.0;
+            let begins = elongation_instant(begin_degrees, new_moon + begin_degrees / mean_daily);
+            let ends = if festival.tithi == 30 {
+                next
+            } else {
+                let end_degrees = f64::from(festival.tithi) * 12.0;
+                elongation_instant(end_degrees, new_moon + end_degrees / mean_daily)
+            };
+            let first_day = civil_day(begins)?.pred_opt()?;
+            let day = (0..4)
+                .filter_map(|offset| first_day.checked_add_signed(Duration::days(offset)))
+                .find(|day| (begins..ends).contains(&hour_of(*day, festival.hour)))
+                .or_else(|| civil_day(begins))?;
             let day = day.checked_add_signed(Duration::days(festival.days))?;
-            return (day.year() == year).then_some(day);
+            if day.year() == year {
+                return Some(day);
+            }
+            if day.year() > year {
+                return None;
+            }
         }
-        previous = today;
+        new_moon = next;
     }
     None
 }

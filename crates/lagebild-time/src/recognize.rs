@@ -1626,7 +1626,11 @@ impl<'a> Recognizer<'a> {
             // (`am morgen` is the morning, whatever its case)
             && !(word == "morgen" && j > 0 && (self.capitalised(j) || self.word(j - 1) == "am"))
         {
-            let kind = Kind::Date { sem: Sem::Day(*offset), clock: None, part: matches!(word, "tonight" | "tonite").then_some("NI") };
+            let kind = Kind::Date {
+                sem: Sem::Day(*offset),
+                clock: None,
+                part: matches!(word, "tonight" | "tonite").then_some("NI"),
+            };
             return Some((kind, j + len));
         }
         if let Some((Class::Shift(shift), len)) = self.entry(j, |c| matches!(c, Class::Shift(_))) {

@@ -170,6 +170,39 @@ fn easter(year: i32) -> Option<NaiveDate> {
 }
 
 pub(crate) fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
+    // The astronomical calendars cost up to a few hundred evaluations of the moon's
+    // position: each thread remembers what it computed (a text may name a festival often).
+    if matches!(
+        holiday,
+        Holiday::HinduLunar(_)
+            | Holiday::HinduSolar(_)
+            | Holiday::Nakshatra(..)
+            | Holiday::Islamic { .. }
+            | Holiday::IslamicLast { .. }
+            | Holiday::Chinese(_)
+    ) {
+        thread_local! {
+            static COMPUTED: std::cell::RefCell<std::collections::HashMap<(Holiday, i32), Option<NaiveDate>>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
+        }
+        if let Some(known) = COMPUTED.with(|computed| computed.borrow().get(&(holiday, year)).copied()) {
+            return known;
+        }
+        let date = computed_holiday_date(holiday, year);
+        COMPUTED.with(|computed| {
+            let mut computed = computed.borrow_mut();
+            // A bound on the memory: holidays times years named.
+            if computed.len() > 100_000 {
+                computed.clear();
+            }
+            computed.insert((holiday, year), date);
+        });
+        return date;
+    }
+    computed_holiday_date(holiday, year)
+}
+
+fn computed_holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
     match holiday {
         Holiday::Fixed(month, day) => NaiveDate::from_ymd_opt(year, month, day),
         Holiday::Easter(offset) => easter(year)?.checked_add_signed(Duration::days(offset)),

@@ -100,7 +100,7 @@ pub(crate) fn format_number(n: f64) -> String {
 }
 
 /// A holiday's date rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Holiday {
     /// Month and day.
     Fixed(u32, u32),
