@@ -987,7 +987,7 @@ impl<'a> Recognizer<'a> {
             links += 1;
         }
         // `tuesday at 2:00 - 2:30 pm`: a range of times follows, which takes the day after.
-        if self.range(k).is_some() {
+        if self.word(k).as_bytes().first().is_some_and(u8::is_ascii_digit) && self.range(k).is_some() {
             return (Kind::Date { sem, clock: None, part: None }, end);
         }
         if let Some((clock, clock_end)) = self.clock(k) {
@@ -2043,7 +2043,7 @@ impl<'a> Recognizer<'a> {
                 && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
                 && clock_token(self.word(m)).is_none()
                 // `monday 8-9am` is a range of hours
-                && self.range(m).is_none()
+                && !(self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit) && self.range(m).is_some())
                 // `Friday, the fourth decline`: an ordinal in words before a noun counts.
                 && (self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
                     || self.get(m + 1).is_none_or(is_punct))
