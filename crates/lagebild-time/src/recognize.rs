@@ -2144,6 +2144,8 @@ impl<'a> Recognizer<'a> {
             k += 1;
         }
         let word = self.word(k);
+        // `1990er-Jahre`, `60er-Jahren`: the unit in the same word
+        let word = ["-jahre", "-jahren", "-jahrs", "-jahres"].iter().find_map(|unit| word.strip_suffix(unit)).unwrap_or(word);
         let number = word.strip_suffix("er").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('s'))?;
         let value = digits(number)?;
         if value % 10 != 0 {
