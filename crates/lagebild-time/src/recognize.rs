@@ -678,7 +678,8 @@ impl<'a> Recognizer<'a> {
         if j > 0
             && self.has(j - 1, |c| matches!(c, Class::Article))
             && let Some((Unit::Year, false, end)) = self.unit(j)
-            && matches!(self.word(end), "ended" | "ending")
+            // (British `the year to March 2005`)
+            && (matches!(self.word(end), "ended" | "ending") || (self.word(end) == "to" && self.month(end + 1).is_some()))
         {
             return plain(end, Kind::Duration(Unit::Year.duration(Count::Number(1.0))));
         }
@@ -2145,7 +2146,8 @@ impl<'a> Recognizer<'a> {
         }
         let word = self.word(k);
         // `1990er-Jahre`, `60er-Jahren`: the unit in the same word
-        let word = ["-jahre", "-jahren", "-jahrs", "-jahres"].iter().find_map(|unit| word.strip_suffix(unit)).unwrap_or(word);
+        let word =
+            ["-jahre", "-jahren", "-jahrs", "-jahres"].iter().find_map(|unit| word.strip_suffix(unit)).unwrap_or(word);
         let number = word.strip_suffix("er").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('s'))?;
         let value = digits(number)?;
         if value % 10 != 0 {
