@@ -1075,12 +1075,32 @@ impl<'a> Recognizer<'a> {
             Some((second, third)) => (second, Some(third)),
             None => (rest, None),
         };
+        let date =
+            |end, sem| Some(Match { start: j, end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
+        // `the July-to-September quarter`, `the January-March quarter`: the quarter the months
+        // make up
+        let month_word = |w: &str| {
+            self.table.get(w).iter().find_map(|e| match e.class {
+                Class::Month(m) if e.rest.is_empty() => Some(m),
+                _ => None,
+            })
+        };
+        let months = match (second, third) {
+            ("to", Some(last)) => month_word(first).zip(month_word(last)),
+            (last, None) => month_word(first).zip(month_word(last)),
+            _ => None,
+        };
+        if let Some((from, to)) = months
+            && to == from + 2
+            && from % 3 == 1
+            && let Some((Unit::Quarter, false, end)) = self.unit(j + 1)
+        {
+            return date(end, Sem::Quarter(None, from.div_ceil(3)));
+        }
         // `six-year-old` is an age, no time; `two-week-long` is rare.
         if third.is_some() {
             return None;
         }
-        let date =
-            |end, sem| Some(Match { start: j, end, kind: Kind::Date { sem, clock: None, part: None }, modifier: None });
         // `year-earlier`, `year-ago`
         if let Some((Unit::Year, false)) = self.unit_word(first)
             && third.is_none()
