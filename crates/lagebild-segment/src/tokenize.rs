@@ -362,6 +362,25 @@ fn url_like(chunk: &str) -> Option<usize> {
     Some(core.len())
 }
 
+/// Whether the two sides of a word's hyphen make a range, which is three tokens, as in UD
+/// English: two small numbers, rising (`aged 13-17`, `July 13-15`, `16-17 Uhr`; a score or a
+/// date, `5-3`, `9-11`, `7-6`, stays one); two years, rising (`2014-2018`); two times of day
+/// (`3-4pm`, `11:30-13:30`, `15h30-18h`).
+fn is_range(first: &str, second: &str) -> bool {
+    let digits_of = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    let rising = |a: &str, b: &str| a.parse::<u16>().ok() < b.parse::<u16>().ok();
+    (digits_of(first, 1..=2) && digits_of(second, 1..=2) && rising(first, second))
+        || (digits_of(first, 4..=4)
+            && digits_of(second, 4..=4)
+            && rising(first, second)
+            && [first, second].iter().all(|year| (1000..=2199).contains(&year.parse::<u16>().unwrap_or(0))))
+        || (is_clock_part(first)
+            && is_clock_part(second)
+            && [first, second].iter().any(|part| part.bytes().any(|b| !b.is_ascii_digit())))
+}
+
 /// Whether a piece of a word is a time of day: an hour, with minutes after `:` or `h` and
 /// `am`/`pm` where given (`3`, `4pm`, `11:30`, `15h30`, `18h`, `6:00p.m.`).
 fn is_clock_part(part: &str) -> bool {
@@ -383,35 +402,8 @@ fn is_clock_part(part: &str) -> bool {
 /// (`don't`, `it's`, `Today's`), as UD's multiword tokens do.
 fn split_core(text: &str, start: usize, end: usize, tokens: &mut Vec<Raw>) {
     let core = &text[start..end];
-    // A range of two small numbers, rising, is three tokens, as in UD English (`aged 13-17`,
-    // `July 13-15`, `16-17 Uhr`); a score or a date (`5-3`, `9-11`, `7-6`) stays one.
     if let Some((first, second)) = core.split_once('-')
-        && [first, second].iter().all(|part| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
-        && first.parse::<u8>().ok() < second.parse::<u8>().ok()
-    {
-        push_word(start, start + first.len(), tokens);
-        push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);
-        push_word(start + first.len() + 1, end, tokens);
-        return;
-    }
-    // So is a range of two years (`2014-2018`), rising.
-    if let Some((first, second)) = core.split_once('-')
-        && [first, second].iter().all(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
-        && let (Ok(a), Ok(b)) = (first.parse::<u16>(), second.parse::<u16>())
-        && (1000..=2199).contains(&a)
-        && a < b
-        && b <= 2199
-    {
-        push_word(start, start + first.len(), tokens);
-        push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);
-        push_word(start + first.len() + 1, end, tokens);
-        return;
-    }
-    // A range of two times of day is three tokens too (`3-4pm`, `11:30-13:30`, `15h30-18h`).
-    if let Some((first, second)) = core.split_once('-')
-        && is_clock_part(first)
-        && is_clock_part(second)
-        && [first, second].iter().any(|part| part.bytes().any(|b| !b.is_ascii_digit()))
+        && is_range(first, second)
     {
         push_word(start, start + first.len(), tokens);
         push(tokens, start + first.len(), start + first.len() + 1, Kind::Punct);

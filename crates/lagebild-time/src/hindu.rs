@@ -212,12 +212,9 @@ fn elongation_instant(target: f64, guess: f64) -> f64 {
     jd
 }
 
-/// The lunar month that holds the instant `jd`: its number (1 Chaitra – 12 Phalguna) and
-/// whether it is a leap month.
-fn lunar_month(jd: f64) -> (u32, bool) {
-    let start = elongation_instant(0.0, jd - elongation(jd) / 12.190_749);
-    let start = if start > jd { elongation_instant(0.0, start - 29.530_588) } else { start };
-    let end = elongation_instant(0.0, start + 29.530_588);
+/// The lunar month that runs from the new moon at `start` to the one at `end`: its number (1
+/// Chaitra – 12 Phalguna) and whether it is a leap month.
+fn month_named(start: f64, end: f64) -> (u32, bool) {
     let sign = |instant: f64| (sidereal_sun(instant) / 30.0).floor() as u32 % 12;
     let first = sign(start);
     ((first + 1) % 12 + 1, first == sign(end))
@@ -274,7 +271,7 @@ pub(crate) fn lunar_in_year(year: i32, festival: Lunar) -> Option<NaiveDate> {
     let mut new_moon = elongation_instant(0.0, january - 40.0 - elongation(january - 40.0) / mean_daily);
     for _ in 0..15 {
         let next = elongation_instant(0.0, new_moon + 29.530_588);
-        let (month, leap) = lunar_month(new_moon + 1.0);
+        let (month, leap) = month_named(new_moon, next);
         if month == festival.month && !leap {
             let begin_degrees = f64::from(festival.tithi - 1) * 12.0;
             let begins = elongation_instant(begin_degrees, new_moon + begin_degrees / mean_daily);
@@ -383,6 +380,9 @@ mod tests {
     fn months_are_named_by_the_sun_at_the_new_moon() {
         // The new moon of 2018-03-17 begins Chaitra (the sun in Pisces).
         let jd = f64::from(NaiveDate::from_ymd_opt(2018, 3, 20).unwrap().num_days_from_ce()) + JD_OF_CE_DAY_0;
-        assert_eq!(lunar_month(jd), (1, false));
+        let start = elongation_instant(0.0, jd - elongation(jd) / 12.190_749);
+        let end = elongation_instant(0.0, start + 29.530_588);
+        assert_eq!(civil_day(start), NaiveDate::from_ymd_opt(2018, 3, 17));
+        assert_eq!(month_named(start, end), (1, false));
     }
 }

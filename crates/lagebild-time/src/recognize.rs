@@ -320,21 +320,16 @@ impl<'a> Recognizer<'a> {
             return Some((Count::Vague, end));
         }
         // `1/2 hour`, `3/4 h`
-        if let Some((a, b)) = self.word(j).split_once('/')
-            && is_fraction(a, b)
-        {
-            let (a, b) = (digits(a)?, digits(b)?);
-            return Some((Count::Number(f64::from(a) / f64::from(b)), j + 1));
+        if let Some(fraction) = fraction_value(self.word(j)) {
+            return Some((Count::Number(fraction), j + 1));
         }
         let (value, used) = self.number(j)?;
         // `2 1/2 years`
         if used == 1
             && value.fract() == 0.0
-            && let Some((a, b)) = self.word(j + 1).split_once('/')
-            && is_fraction(a, b)
+            && let Some(fraction) = fraction_value(self.word(j + 1))
         {
-            let (a, b) = (digits(a)?, digits(b)?);
-            return Some((Count::Number(value + f64::from(a) / f64::from(b)), j + 2));
+            return Some((Count::Number(value + fraction), j + 2));
         }
         (used > 0 && value.is_finite() && value >= 0.0).then_some((Count::Number(value), j + used))
     }
@@ -594,24 +589,21 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.set(j) {
             return Some(m);
         }
-        // `vor drei Tagen` (English words of the class follow their count: `two years back`)
-        if !self.month_first
-            && self.has(j, |c| matches!(c, Class::Ago(-1)))
-            && let Some((count, k)) = self.count(j + 1)
-            && let Some((unit, _, end)) = self.unit(k)
-        {
-            let kind = match count {
-                Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, -1), clock: None, part: None },
-                Count::Vague => Kind::Ref("PAST_REF"),
-            };
-            return plain(end, kind);
-        }
-        // `vor Jahren`, `vor Monaten`: some time back
-        if !self.month_first
-            && self.has(j, |c| matches!(c, Class::Ago(-1)))
-            && let Some((_, true, end)) = self.unit(j + 1)
-        {
-            return plain(end, Kind::Ref("PAST_REF"));
+        // `vor drei Tagen`; `vor Jahren`: some time back (English words of the class follow
+        // their count: `two years back`)
+        if !self.month_first && self.has(j, |c| matches!(c, Class::Ago(-1))) {
+            if let Some((count, k)) = self.count(j + 1)
+                && let Some((unit, _, end)) = self.unit(k)
+            {
+                let kind = match count {
+                    Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, -1), clock: None, part: None },
+                    Count::Vague => Kind::Ref("PAST_REF"),
+                };
+                return plain(end, kind);
+            }
+            if let Some((_, true, end)) = self.unit(j + 1) {
+                return plain(end, Kind::Ref("PAST_REF"));
+            }
         }
         // `3 fridays from now`, `2 thursdays ago`: the nth such day ahead or back.
         if let Some((Count::Number(n), k)) = self.count(j)
@@ -933,6 +925,12 @@ impl<'a> Recognizer<'a> {
         Some((clock_match(k, left_end, left), clock_match(m, end, right)))
     }
 
+    /// Whether a range written with digits starts at `j` (`2:00 - 2:30 pm`, `8-9am`): a day
+    /// before it leaves its times to the range.
+    fn times_range_at(&self, j: usize) -> bool {
+        self.word(j).as_bytes().first().is_some_and(u8::is_ascii_digit) && self.range(j).is_some()
+    }
+
     /// A date match with a following time attached.
     fn completed(&self, m: Match, end: usize) -> Match {
         let (kind, end) = self.with_time(m.kind, end);
@@ -988,7 +986,7 @@ impl<'a> Recognizer<'a> {
             links += 1;
         }
         // `tuesday at 2:00 - 2:30 pm`: a range of times follows, which takes the day after.
-        if self.word(k).as_bytes().first().is_some_and(u8::is_ascii_digit) && self.range(k).is_some() {
+        if self.times_range_at(k) {
             return (Kind::Date { sem, clock: None, part: None }, end);
         }
         if let Some((clock, clock_end)) = self.clock(k) {
@@ -2064,7 +2062,7 @@ impl<'a> Recognizer<'a> {
                 && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))
                 && clock_token(self.word(m)).is_none()
                 // `monday 8-9am` is a range of hours
-                && !(self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit) && self.range(m).is_some())
+                && !self.times_range_at(m)
                 // `Friday, the fourth decline`: an ordinal in words before a noun counts.
                 && (self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
                     || self.get(m + 1).is_none_or(is_punct))
@@ -2743,6 +2741,15 @@ fn join_durations(first: &str, second: &str) -> Option<String> {
         text.push_str(&part(b, &nb));
     }
     Some(text)
+}
+
+/// The value of a word that reads as a fraction (`3/4`: 0.75; see [`is_fraction`]).
+fn fraction_value(word: &str) -> Option<f64> {
+    let (a, b) = word.split_once('/')?;
+    if !is_fraction(a, b) {
+        return None;
+    }
+    Some(f64::from(digits(a)?) / f64::from(digits(b)?))
 }
 
 /// Whether `a/b` reads as a fraction: a numerator below a denominator of 2, 4, 8, 16 or 32.
