@@ -265,6 +265,19 @@ fn period_kind(word: &str, with_period: &str, lang: Lang, resources: &LangResour
             || contains_case_folded(&resources.final_abbreviations, with_period);
         return Some(if is_final { Kind::FinalAbbreviation } else { Kind::Abbreviation });
     }
+    // A number glued to a listed abbreviation: `1p.m.`, `10:30a.m.`.
+    let unit = with_period.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
+    if unit.len() < with_period.len()
+        && unit[..unit.len() - 1].contains('.')
+        && with_period.as_bytes()[0].is_ascii_digit()
+        && resources.abbreviations.contains(unit)
+    {
+        return Some(if resources.final_abbreviations.contains(unit) {
+            Kind::FinalAbbreviation
+        } else {
+            Kind::Abbreviation
+        });
+    }
     let mut characters = word.chars();
     let first = characters.next()?;
     // A single letter: an initial (`J. Smith`) or part of `z. B.`.

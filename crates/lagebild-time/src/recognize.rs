@@ -877,15 +877,35 @@ impl<'a> Recognizer<'a> {
         {
             return Some((date_match(k, k + 1, Sem::Year(first)), date_match(m, m + 1, Sem::Year(second))));
         }
-        // Hours: `von 5 bis 6 Uhr`, `between 5 and 6pm`, `9:30 - 11:00`
-        let (left, left_end) = match clock_token(self.word(k)) {
+        // Hours: `von 5 bis 6 Uhr`, `between 5 and 6pm`, `9:30 - 11:00`, `from 11 am to 3`.
+        // An end whose half of the day is written (`1am`, `11 am`, `23:00`) keeps it; a bare
+        // end takes it from the other.
+        let meridiem_at = |at: usize| match self.entry(at, |c| matches!(c, Class::Meridiem(_))) {
+            Some((Class::Meridiem(pm), len)) => Some((*pm, len)),
+            _ => None,
+        };
+        let on_clock = |hour: u32, pm: Option<bool>| match pm {
+            Some(true) if hour < 12 => hour + 12,
+            Some(false) if hour == 12 => 0,
+            _ => hour,
+        };
+        let (left, left_end, left_written) = match clock_token(self.word(k)) {
             Some((hour, minute, second, meridiem)) => {
-                let hour = if meridiem == Some(true) && hour < 12 { hour + 12 } else { hour };
-                (Clock { hour, minute, second, zone: None }, k + 1)
+                let (meridiem, end) = match (meridiem, meridiem_at(k + 1)) {
+                    (None, Some((pm, len))) if (1..=12).contains(&hour) => (Some(pm), k + 1 + len),
+                    _ => (meridiem, k + 1),
+                };
+                let hour = on_clock(hour, meridiem);
+                (Clock { hour, minute, second, zone: None }, end, meridiem.is_some() || hour > 12 || hour == 0)
             }
             None => {
                 let (hour, end) = self.hour(k)?;
-                (Clock { hour, minute: 0, second: None, zone: None }, end)
+                match meridiem_at(end).filter(|_| (1..=12).contains(&hour)) {
+                    Some((pm, len)) => {
+                        (Clock { hour: on_clock(hour, Some(pm)), minute: 0, second: None, zone: None }, end + len, true)
+                    }
+                    None => (Clock { hour, minute: 0, second: None, zone: None }, end, hour > 12),
+                }
             }
         };
         let m = joiner(left_end)?;
@@ -901,18 +921,38 @@ impl<'a> Recognizer<'a> {
         };
         let (right, end) = self.clock(m).or_else(|| {
             let (hour, end) = self.hour(m)?;
-            if clock_token(self.word(k)).is_none() && !(open && beside_day(end)) {
+            // (`Monday 11-4`, `monday 8 to 9`: right after a day, also without `from`)
+            let after_day = !open
+                && j > 0
+                && (self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
+                    || self.table.weekday_compound(self.word(j - 1)).is_some());
+            if clock_token(self.word(k)).is_none()
+                && meridiem_at(k + 1).is_none()
+                && !(open && beside_day(end))
+                && !after_day
+            {
                 return None;
             }
             Some((Clock { hour, minute: 0, second: None, zone: None }, end))
         })?;
+        let right_written = right.hour > 12
+            || right.hour == 0
+            || (m..end).any(|at| {
+                clock_token(self.word(at)).is_some_and(|(.., meridiem)| meridiem.is_some())
+                    || meridiem_at(at).is_some()
+                    || (self.month_first && matches!(self.word(at).as_bytes().last(), Some(b'a' | b'p')))
+            });
         let mut left = left;
         let mut right = right;
-        if right.hour >= 12 && left.hour < 12 && left.hour + 12 <= right.hour {
+        if !left_written && right.hour >= 12 && left.hour < 12 && left.hour + 12 <= right.hour {
+            left.hour += 12;
+        }
+        // `from 11 to 3am`: a bare end later than a morning end is the evening before it.
+        if !left_written && right_written && (1..12).contains(&left.hour) && right.hour < left.hour {
             left.hour += 12;
         }
         // `11:30-1:30`: a range runs forward, into the afternoon.
-        if right.hour < left.hour && (1..12).contains(&right.hour) && left.hour < 12 + right.hour {
+        if !right_written && right.hour < left.hour && (1..12).contains(&right.hour) && left.hour < 12 + right.hour {
             right.hour += 12;
         }
         left.zone.clone_from(&right.zone);
@@ -2011,6 +2051,13 @@ impl<'a> Recognizer<'a> {
         if part.is_none()
             && let Some((kind @ Kind::Date { sem: Sem::Ymd { day: Some(_), .. }, .. }, date_end)) = self.date(k)
         {
+            // Without a year, the weekday tells which: `Fri, Jul 18`.
+            let kind = match kind {
+                Kind::Date { sem: Sem::Ymd { year: None, month, day: Some(d) }, clock, part } => {
+                    Kind::Date { sem: Sem::WeekdayMonthDay(day, month, d), clock, part }
+                }
+                kind => kind,
+            };
             return Some(self.with_time(kind, date_end));
         }
         // `friday after next`, `Freitag nach dem nächsten`
@@ -2533,6 +2580,7 @@ fn day_of(m: &Match) -> Option<(&Sem, Option<&'static str>)> {
                     | Sem::WeekdayOfWeek(..)
                     | Sem::DayOfMonth(_)
                     | Sem::WeekdayDay(..)
+                    | Sem::WeekdayMonthDay(..)
                     | Sem::Holiday(..)
             ) =>
         {

@@ -40,6 +40,9 @@ pub(crate) enum Sem {
     DayOfMonth(u32),
     /// `Thursday the 21st`: the day of a month that falls on that weekday (weekday, day).
     WeekdayDay(u32, u32),
+    /// `Friday, July 18` (weekday, month, day): the day of a year near the publication date
+    /// on which it falls on that weekday; as [`Sem::Ymd`] where none does.
+    WeekdayMonthDay(u32, u32, u32),
     /// `nächsten Monat vom 4. …`: a day of the month shifted from the publication month.
     DayOfShiftedMonth(u32, i32),
     Year(i32),
@@ -383,6 +386,23 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                 None => return resolve(&Sem::DayOfMonth(d), Some(p), direction),
             }
         }
+        Sem::WeekdayMonthDay(w, month, d) => {
+            // (A year whose date lies against the clause's tense does not count.)
+            let on_weekday = |y| {
+                NaiveDate::from_ymd_opt(y, month, d).filter(|date| {
+                    weekday_number(*date) == i64::from(w)
+                        && match direction {
+                            Direction::Back | Direction::StrictBack => *date <= p,
+                            Direction::Forward | Direction::Strict => *date >= p,
+                            Direction::Unknown | Direction::Near => true,
+                        }
+                })
+            };
+            match pick_year(p, direction, false, on_weekday) {
+                Some(year) => self::day(NaiveDate::from_ymd_opt(year, month, d)?),
+                None => return resolve(&Sem::Ymd { year: None, month, day: Some(d) }, Some(p), direction),
+            }
+        }
         Sem::DayOfShiftedMonth(d, k) => {
             let month = add_months(p, k)?;
             self::day(NaiveDate::from_ymd_opt(month.year(), month.month(), d)?)
@@ -544,6 +564,7 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
             format!("{}-{month:02}-{d:02}", year(y))
         }
         Sem::Ymd { year: y, month, day: None } => format!("{}-{month:02}", year(y)),
+        Sem::WeekdayMonthDay(_, month, d) => format!("XXXX-{month:02}-{d:02}"),
         Sem::DayOfMonth(d) | Sem::DayOfShiftedMonth(d, _) | Sem::WeekdayDay(_, d) => format!("XXXX-XX-{d:02}"),
         Sem::Year(y) | Sem::QuarterIn(y) => format!("{y:04}"),
         Sem::Decade(d) => format!("{d:03}"),

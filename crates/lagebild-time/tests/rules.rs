@@ -222,3 +222,26 @@ fn hours_and_minutes_count_from_the_time_of_publication() {
     // Without a time of publication they stay vague.
     assert_eq!(at(Lang::De, None, "Vor zwei Stunden explodierte eine Bombe."), ["PAST_REF"]);
 }
+
+#[test]
+fn ranges_of_hours_keep_a_written_half_of_the_day() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    // An end with am or pm keeps it; a bare end takes it from the other.
+    assert_eq!(en("It was open from 1am to 5pm."), ["2013-02-12T01:00", "2013-02-12T17:00"]);
+    assert_eq!(en("It was open from 10:30am to 23:00."), ["2013-02-12T10:30", "2013-02-12T23:00"]);
+    assert_eq!(en("It was open from 11 am to 3."), ["2013-02-12T11:00", "2013-02-12T15:00"]);
+    assert_eq!(en("The shift ran from 11 to 3am."), ["2013-02-12T23:00", "2013-02-12T03:00"]);
+    // `1p.m.` does not end the sentence.
+    assert_eq!(en("It runs from 1p.m. to 4 daily."), ["2013-02-12T13:00", "2013-02-12T16:00", "P1D"]);
+    // A percentage range is not one of hours.
+    assert!(en("They cut supplies by 15-20 percent.").is_empty());
+}
+
+#[test]
+fn a_weekday_picks_the_year_of_a_date_without_one() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    // 18 July falls on a Friday in 2014, not in 2013.
+    assert_eq!(en("Fri, Jul 18"), ["2014-07-18"]);
+    // A past clause does not take a year after publication: the date without the weekday.
+    assert_eq!(en("The minister said on Friday, July 19, that troops had left."), ["2012-07-19"]);
+}
