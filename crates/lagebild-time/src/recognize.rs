@@ -692,6 +692,18 @@ impl<'a> Recognizer<'a> {
             while self.has(k, |c| matches!(c, Class::Link | Class::PartLink)) && k < j + len + 2 {
                 k += 1;
             }
+            // `earlier in the year`, `late in the week` (as TimeBank, not the day: `later in
+            // the day` is left out there)
+            if k == j + len
+                && self.month_first
+                && self.word(k) == "in"
+                && self.word(k + 1) == "the"
+                && let Some((unit @ (Unit::Week | Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade), false, end)) =
+                    self.unit(k + 2)
+            {
+                let kind = Kind::Date { sem: Sem::UnitShift(unit, 0), clock: None, part: None };
+                return Some(Match { start: j, end, kind, modifier: Some(*modifier) });
+            }
             let core = self.date(k).or_else(|| {
                 // `Ende des Jahres`, `end of the month`: the current one (but `am Ende des
                 // Tages` is rather `in the end`).

@@ -245,3 +245,13 @@ fn a_weekday_picks_the_year_of_a_date_without_one() {
     // A past clause does not take a year after publication: the date without the weekday.
     assert_eq!(en("The minister said on Friday, July 19, that troops had left."), ["2012-07-19"]);
 }
+
+#[test]
+fn a_part_of_the_current_period_after_in_the() {
+    let en = |text| times(Lang::En, (2013, 2, 12), text);
+    // As TimeBank writes `earlier in the year`; `later in the day` is left out there.
+    assert_eq!(en("Rates could go up later in the year."), [("later in the year".to_owned(), "2013".to_owned())]);
+    assert_eq!(en("He quit earlier in the week."), [("earlier in the week".to_owned(), "2013-W07".to_owned())]);
+    assert!(en("It was late in the day.").is_empty());
+    assert_eq!(en("It took a half hour."), [("a half hour".to_owned(), "PT0.5H".to_owned())]);
+}
