@@ -1415,7 +1415,8 @@ impl<'a> Recognizer<'a> {
             if matches!(self.word(m), "and" | "und") {
                 m += 1;
             }
-            if let Some((Count::Number(n2), k2)) = self.count(m)
+            // (`1 year 1 month 21 days`: as many as follow)
+            while let Some((Count::Number(n2), k2)) = self.count(m)
                 && self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
                     == self.word(j).as_bytes().first().is_some_and(u8::is_ascii_digit)
                 && let Some((unit2, _, end2)) = self.unit(k2)
@@ -1424,6 +1425,10 @@ impl<'a> Recognizer<'a> {
             {
                 value = joined;
                 end = end2;
+                m = end;
+                if matches!(self.word(m), "and" | "und" | ",") && self.count(m + 1).is_some() {
+                    m += 1;
+                }
             }
         }
         Some(Match { start: j, end, kind: Kind::Duration(value), modifier: None })
@@ -2767,38 +2772,47 @@ fn quarter_token(word: &str) -> Option<Sem> {
 /// `P21D` are `P1M21D`, `PT1H` and `PT30M` `PT1H30M`, `P1D` and `PT2H` `P1DT2H`.
 fn join_durations(first: &str, second: &str) -> Option<String> {
     const ORDER: [&str; 7] = ["Y", "M", "W", "D", "TH", "TM", "TS"];
-    let split = |value: &str| -> Option<(usize, String)> {
+    // The parts of a duration as (index in ORDER, number): `P1Y2M` → (0, 1), (1, 2).
+    let parts = |value: &str| -> Option<Vec<(usize, String)>> {
         let body = value.strip_prefix('P')?;
-        let (time, body) = match body.strip_prefix('T') {
-            Some(body) => (true, body),
-            None => (false, body),
-        };
-        let letter = body.chars().last()?;
-        let number = &body[..body.len() - 1];
-        if number.is_empty() || number.contains('X') || body.len() < 2 {
-            return None;
+        let (date, time) = body.split_once('T').unwrap_or((body, ""));
+        let mut parts = Vec::new();
+        for (text, prefix) in [(date, ""), (time, "T")] {
+            let mut number = String::new();
+            for c in text.chars() {
+                if c.is_ascii_digit() || c == '.' {
+                    number.push(c);
+                    continue;
+                }
+                if number.is_empty() {
+                    return None;
+                }
+                let index = ORDER.iter().position(|k| *k == format!("{prefix}{c}"))?;
+                parts.push((index, std::mem::take(&mut number)));
+            }
+            if !number.is_empty() {
+                return None;
+            }
         }
-        let key = format!("{}{letter}", if time { "T" } else { "" });
-        Some((ORDER.iter().position(|k| *k == key)?, number.to_owned()))
+        Some(parts)
     };
-    let (a, na) = split(first)?;
-    let (b, nb) = split(second)?;
-    if b <= a {
+    let mut all = parts(first)?;
+    let second = parts(second)?;
+    // Each unit smaller than the ones before (`six months and two years` is a range, `six
+    // days a week` a rate).
+    if second.len() != 1 || all.iter().any(|(index, _)| *index >= second[0].0) {
         return None;
     }
-    let part = |index: usize, number: &str| format!("{number}{}", ORDER[index].trim_start_matches('T'));
+    all.extend(second);
     let mut text = String::from("P");
-    if a < 4 {
-        text.push_str(&part(a, &na));
-    }
-    if b < 4 {
-        text.push_str(&part(b, &nb));
-    } else {
-        text.push('T');
-        if a >= 4 {
-            text.push_str(&part(a, &na));
+    let mut in_time = false;
+    for (index, number) in all {
+        if index >= 4 && !in_time {
+            text.push('T');
+            in_time = true;
         }
-        text.push_str(&part(b, &nb));
+        text.push_str(&number);
+        text.push_str(ORDER[index].trim_start_matches('T'));
     }
     Some(text)
 }

@@ -255,3 +255,14 @@ fn a_part_of_the_current_period_after_in_the() {
     assert!(en("It was late in the day.").is_empty());
     assert_eq!(en("It took a half hour."), [("a half hour".to_owned(), "PT0.5H".to_owned())]);
 }
+
+#[test]
+fn durations_of_several_units_in_falling_order_are_one() {
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(de("Er fuhr die Strecke in einer Zeit von 3 Tagen 14 Stunden und 44 Minuten."), ["P3DT14H44M"]);
+    assert_eq!(en("It lasted 1 year 1 month 21 days."), ["P1Y1M21D"]);
+    // A rising unit is a range or a rate.
+    assert_eq!(en("He faces a ban of between six months and two years."), ["P6M", "P2Y"]);
+    assert_eq!(en("I train six days a week."), ["P6D", "P1W"]);
+}
