@@ -1374,6 +1374,7 @@ impl<'a> Recognizer<'a> {
                 let days = match unit {
                     Unit::Day => Some(n),
                     Unit::Week => Some(7.0 * n),
+                    Unit::Fortnight => Some(14.0 * n),
                     _ => None,
                 };
                 let sem = match days {
@@ -1942,6 +1943,10 @@ impl<'a> Recognizer<'a> {
                     _ => "FUTURE_REF",
                 };
                 return Some((Kind::Ref(reference), end));
+            }
+            // `the past fortnight`, `the next fortnight`: two weeks, as `the past two weeks`
+            if unit == Unit::Fortnight && shift != 0 {
+                return Some((Kind::Duration(unit.duration(Count::Number(1.0))), end));
             }
             // `this year's third quarter`, `next year's first quarter`: that quarter of the
             // year shifted; `last year's quarter`, `last year's period`: the quarter last

@@ -472,6 +472,8 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         Sem::UnitShift(unit, k) => match unit {
             Unit::Day => self::day(p.checked_add_signed(Duration::days(i64::from(k)))?),
             Unit::Week => week(p.checked_add_signed(Duration::weeks(i64::from(k)))?),
+            // (`next fortnight`: the week it begins in)
+            Unit::Fortnight => week(p.checked_add_signed(Duration::weeks(2 * i64::from(k)))?),
             Unit::Weekend => {
                 // `the weekend` in a past clause, published on a weekday: the one before.
                 let back = k == 0 && direction == Direction::Back && weekday_number(p) < 6;
@@ -518,8 +520,12 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         Sem::Offset(n, unit, sign) | Sem::Anaphoric(n, unit, sign) => {
             let n = n * f64::from(sign);
             match unit {
-                Unit::Day | Unit::Week => {
-                    let days = if unit == Unit::Week { n * 7.0 } else { n };
+                Unit::Day | Unit::Week | Unit::Fortnight => {
+                    let days = match unit {
+                        Unit::Week => n * 7.0,
+                        Unit::Fortnight => n * 14.0,
+                        _ => n,
+                    };
                     self::day(p.checked_add_signed(Duration::days(days.round() as i64))?)
                 }
                 Unit::Month => {
@@ -606,7 +612,7 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         Sem::UnitShift(unit, _) | Sem::Next(unit, _) | Sem::Offset(_, unit, _) | Sem::Anaphoric(_, unit, _) => {
             match unit {
                 Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX".to_owned(),
-                Unit::Week => "XXXX-WXX".to_owned(),
+                Unit::Week | Unit::Fortnight => "XXXX-WXX".to_owned(),
                 Unit::Weekend => "XXXX-WXX-WE".to_owned(),
                 Unit::Month => "XXXX-XX".to_owned(),
                 Unit::Quarter => "XXXX-QX".to_owned(),
@@ -679,6 +685,7 @@ pub(crate) fn shift_value(value: &str, n: f64, unit: Unit, sign: i32) -> Option<
             let shifted = match unit {
                 Unit::Day => date.checked_add_signed(Duration::days(i64::from(n)))?,
                 Unit::Week => date.checked_add_signed(Duration::weeks(i64::from(n)))?,
+                Unit::Fortnight => date.checked_add_signed(Duration::weeks(2 * i64::from(n)))?,
                 _ if months > 0 => date.checked_add_months(Months::new(months.unsigned_abs()))?,
                 _ if months < 0 => date.checked_sub_months(Months::new(months.unsigned_abs()))?,
                 _ => return None,

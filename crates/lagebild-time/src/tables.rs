@@ -19,6 +19,8 @@ pub(crate) enum Unit {
     Century,
     Weekend,
     Half,
+    /// Two weeks (`a fortnight`).
+    Fortnight,
 }
 
 impl Unit {
@@ -36,6 +38,7 @@ impl Unit {
             "CE" => Unit::Century,
             "WE" => Unit::Weekend,
             "HALF" => Unit::Half,
+            "FN" => Unit::Fortnight,
             _ => return None,
         })
     }
@@ -55,6 +58,7 @@ impl Unit {
             Unit::Century => (false, "Y", 100.0),
             Unit::Weekend => (false, "WE", 1.0),
             Unit::Half => (false, "M", 6.0),
+            Unit::Fortnight => (false, "W", 2.0),
         };
         // `2 1/2 years` is `P2Y6M`, `a minute and a half` `PT1M30S`, as TimeBank writes them; a
         // fraction alone stays one (`ein halbes Jahr`, `P0.5Y`).

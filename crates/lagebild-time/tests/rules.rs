@@ -266,3 +266,11 @@ fn durations_of_several_units_in_falling_order_are_one() {
     assert_eq!(en("He faces a ban of between six months and two years."), ["P6M", "P2Y"]);
     assert_eq!(en("I train six days a week."), ["P6D", "P1W"]);
 }
+
+#[test]
+fn a_fortnight_is_two_weeks() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("They met a fortnight ago."), ["2013-01-29"]);
+    assert_eq!(en("They will travel to Paris in a fortnight."), ["2013-02-26"]);
+    assert_eq!(en("He has learned more in the last fortnight."), ["P2W"]);
+}
