@@ -1449,6 +1449,15 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.nth_week(j) {
             return Some(m);
         }
+        // `the last day of October 2015`, `letzter Tag im Oktober`
+        if let Some((Class::Shift(-1), len)) = self.entry(j, |c| *c == Class::Shift(-1))
+            && let Some((Unit::Day, false, day_end)) = self.unit(j + len)
+            && matches!(self.word(day_end), "of" | "in" | "im" | "des")
+            && let Some(month) = self.month(day_end + 1)
+        {
+            let (year, end) = self.year_after(day_end + 2).map_or((None, day_end + 2), |(y, e)| (Some(y), e));
+            return date(Sem::LastDayOf(year, month), end);
+        }
         // `twenty five january`: a day in number words before a month (from ten: `the two
         // March rallies` count)
         if self.month_first
@@ -1984,6 +1993,17 @@ impl<'a> Recognizer<'a> {
                 && matches!(unit, Unit::Year | Unit::Month | Unit::Day)
             {
                 return date(Sem::Next(unit, shift), end);
+            }
+            // `the last day of the campaign`, `the last year of the war`: the final one of
+            // something, not the one before the publication date's.
+            if shift == -1
+                && self.month_first
+                && self.word(end) == "of"
+                && k > 1
+                && self.has(k - 2, |c| matches!(c, Class::Article))
+                && self.date(end + 1).is_none()
+            {
+                return None;
             }
             return date(Sem::UnitShift(unit, shift), end);
         }

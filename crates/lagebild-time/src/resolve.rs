@@ -43,6 +43,8 @@ pub(crate) enum Sem {
     /// `Friday, July 18` (weekday, month, day): the day of a year near the publication date
     /// on which it falls on that weekday; as [`Sem::Ymd`] where none does.
     WeekdayMonthDay(u32, u32, u32),
+    /// `the last day of October` (year, month).
+    LastDayOf(Option<i32>, u32),
     /// `nächsten Monat vom 4. …`: a day of the month shifted from the publication month.
     DayOfShiftedMonth(u32, i32),
     Year(i32),
@@ -123,6 +125,7 @@ impl Sem {
             | Sem::Holiday(year, _)
             | Sem::WeekOfYear(year, _)
             | Sem::LastWeekOf(year, _)
+            | Sem::LastDayOf(year, _)
             | Sem::NthWeek { year, .. } => year.is_none(),
             Sem::WeekOf(inner) | Sem::WeekendOf(inner) | Sem::CountedFrom(inner, ..) => inner.is_relative(),
             Sem::Year(_) | Sem::Decade(_) | Sem::Century(_) | Sem::Clock | Sem::QuarterIn(_) => false,
@@ -300,6 +303,11 @@ fn pick_year(
     [year - 1, year, year + 1].into_iter().filter_map(|y| Some((cost(distance(date_in(y)?)), y))).min().map(|(_, y)| y)
 }
 
+/// The last day of a month.
+fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
+    add_months(NaiveDate::from_ymd_opt(year, month, 1)?, 1)?.pred_opt()
+}
+
 /// The Sunday that ends the last full week (Monday to Sunday) of a month.
 fn last_full_week(year: i32, month: u32) -> Option<NaiveDate> {
     let last = add_months(NaiveDate::from_ymd_opt(year, month, 1)?, 1)?.pred_opt()?;
@@ -385,6 +393,10 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                 Some(date) => self::day(date),
                 None => return resolve(&Sem::DayOfMonth(d), Some(p), direction),
             }
+        }
+        Sem::LastDayOf(_, month) => {
+            let year = pick_year(p, direction, false, |y| last_day_of(y, month))?;
+            self::day(last_day_of(year, month)?)
         }
         Sem::WeekdayMonthDay(w, month, d) => {
             // (A year whose date lies against the clause's tense does not count.)
@@ -571,6 +583,8 @@ fn unresolved(sem: &Sem) -> Option<(String, bool)> {
         }
         Sem::Ymd { year: y, month, day: None } => format!("{}-{month:02}", year(y)),
         Sem::WeekdayMonthDay(_, month, d) => format!("XXXX-{month:02}-{d:02}"),
+        Sem::LastDayOf(Some(y), month) => day(last_day_of(y, month)?),
+        Sem::LastDayOf(None, month) => format!("XXXX-{month:02}-XX"),
         Sem::DayOfMonth(d) | Sem::DayOfShiftedMonth(d, _) | Sem::WeekdayDay(_, d) => format!("XXXX-XX-{d:02}"),
         Sem::Year(y) | Sem::QuarterIn(y) => format!("{y:04}"),
         Sem::Decade(d) => format!("{d:03}"),

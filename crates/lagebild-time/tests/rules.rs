@@ -274,3 +274,14 @@ fn a_fortnight_is_two_weeks() {
     assert_eq!(en("They will travel to Paris in a fortnight."), ["2013-02-26"]);
     assert_eq!(en("He has learned more in the last fortnight."), ["P2W"]);
 }
+
+#[test]
+fn the_last_day_of_a_month_and_the_last_one_of_something_else() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    assert_eq!(en("It ends on the last day of October 2015."), ["2015-10-31"]);
+    assert_eq!(de("Es endet am letzten Tag im Februar 2016."), ["2016-02-29"]);
+    // The final day of a season is not the day before publication.
+    assert!(en("We will not wait to the last day of the season.").is_empty());
+    assert_eq!(en("They met last week."), ["2013-W06"]);
+}
