@@ -577,6 +577,17 @@ impl<'a> Recognizer<'a> {
         if let Some((Class::Lasting(unit), len)) = self.entry(j, |c| matches!(c, Class::Lasting(_))) {
             return plain(j + len, Kind::Duration(unit.duration(Count::Vague)));
         }
+        // `a high for the year`, `up 2% for the day`: the current one, as TimeBank writes it
+        // (not `for the year ended June 30`)
+        if self.month_first
+            && self.word(j) == "the"
+            && (j == 0 || self.word(j - 1) == "for")
+            && let Some((unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false, end)) = self.unit(j + 1)
+            && end == j + 2
+            && self.get(end).is_none_or(is_punct)
+        {
+            return plain(end, Kind::Date { sem: Sem::UnitShift(unit, 0), clock: None, part: None });
+        }
         if let Some((Class::Anaphor(unit, latest), len)) = self.entry(j, |c| matches!(c, Class::Anaphor(..))) {
             return plain(j + len, Kind::Date { sem: Sem::Same(*unit, *latest), clock: None, part: None });
         }

@@ -285,3 +285,12 @@ fn the_last_day_of_a_month_and_the_last_one_of_something_else() {
     assert!(en("We will not wait to the last day of the season.").is_empty());
     assert_eq!(en("They met last week."), ["2013-W06"]);
 }
+
+#[test]
+fn for_the_year_is_the_current_one() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    // As TimeBank writes `a high for the year`; `the year ended June 30` stays a duration.
+    assert_eq!(en("Sales climbed 8% for the year."), ["2013"]);
+    assert_eq!(en("Net income for the year ended June 30 rose."), ["P1Y", "2012-06-30"]);
+    assert!(en("The year was hard.").is_empty());
+}
