@@ -577,6 +577,19 @@ impl<'a> Recognizer<'a> {
         if let Some((Class::Lasting(unit), len)) = self.entry(j, |c| matches!(c, Class::Lasting(_))) {
             return plain(j + len, Kind::Duration(unit.duration(Count::Vague)));
         }
+        // `all day`, `all-week`: the whole unit, as Recognizers writes it
+        if self.month_first
+            && let Some(rest) = self.word(j).strip_prefix("all").map(|rest| rest.trim_start_matches('-'))
+        {
+            let (unit, end) = if rest.is_empty() {
+                self.unit(j + 1).filter(|(_, plural, _)| !plural).map_or((None, j), |(unit, _, end)| (Some(unit), end))
+            } else {
+                (self.unit_word(rest).filter(|(_, plural)| !plural).map(|(unit, _)| unit), j + 1)
+            };
+            if let Some(unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day)) = unit {
+                return plain(end, Kind::Duration(unit.duration(Count::Number(1.0))));
+            }
+        }
         // `a high for the year`, `up 2% for the day`: the current one, as TimeBank writes it
         // (not `for the year ended June 30`)
         if self.month_first

@@ -294,3 +294,10 @@ fn for_the_year_is_the_current_one() {
     assert_eq!(en("Net income for the year ended June 30 rose."), ["P1Y", "2012-06-30"]);
     assert!(en("The year was hard.").is_empty());
 }
+
+#[test]
+fn all_day_is_a_duration_of_the_unit() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("I've been filming all day."), ["P1D"]);
+    assert_eq!(en("They held an all-week summit."), ["P1W"]);
+}
