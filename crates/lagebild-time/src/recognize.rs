@@ -955,6 +955,18 @@ impl<'a> Recognizer<'a> {
                 || matches!(self.word(after), "am" | "on")
                 || self.has(after, |c| matches!(c, Class::Day(_)))
         };
+        // A part of the day right before: `Donnerstag Vormittag von 9 bis 11`; after a later
+        // part (`this evening from 7 to 7:30`, `Donnerstagabend von 7 bis 9 Uhr`), bare hours
+        // are after noon.
+        let part_before = (j > 0)
+            .then(|| {
+                self.part_of_day(j - 1)
+                    .filter(|(_, end)| *end == j)
+                    .map(|(part, _)| part)
+                    .or_else(|| self.table.weekday_compound(self.word(j - 1)).map(|(_, part)| part))
+                    .or_else(|| matches!(self.word(j - 1), "tonight" | "tonite").then_some("NI"))
+            })
+            .flatten();
         let (right, end) = self.clock(m).or_else(|| {
             let (hour, end) = self.hour(m)?;
             // (`Monday 11-4`, `monday 8 to 9`: right after a day, also without `from`)
@@ -964,7 +976,7 @@ impl<'a> Recognizer<'a> {
                     || self.table.weekday_compound(self.word(j - 1)).is_some());
             if clock_token(self.word(k)).is_none()
                 && meridiem_at(k + 1).is_none()
-                && !(open && beside_day(end))
+                && !(open && (beside_day(end) || part_before.is_some()))
                 && !after_day
             {
                 return None;
@@ -980,6 +992,14 @@ impl<'a> Recognizer<'a> {
             });
         let mut left = left;
         let mut right = right;
+        let (mut left_written, mut right_written) = (left_written, right_written);
+        let after_noon = after_noon(part_before);
+        for (clock, written) in [(&mut left, &mut left_written), (&mut right, &mut right_written)] {
+            if !*written && after_noon.contains(&clock.hour) {
+                clock.hour += 12;
+                *written = true;
+            }
+        }
         if !left_written && right.hour >= 12 && left.hour < 12 && left.hour + 12 <= right.hour {
             left.hour += 12;
         }
@@ -991,6 +1011,7 @@ impl<'a> Recognizer<'a> {
         if !right_written && right.hour < left.hour && (1..12).contains(&right.hour) && left.hour < 12 + right.hour {
             right.hour += 12;
         }
+
         left.zone.clone_from(&right.zone);
         let clock_match = |start, end, clock| Match {
             start,
@@ -1088,6 +1109,11 @@ impl<'a> Recognizer<'a> {
     fn part_then_clock(&self, sem: Sem, part: &'static str, part_end: usize) -> (Kind, usize) {
         {
             let mut m = part_end;
+            // `Donnerstag Vormittag von 9 bis 11`, `this evening from 7 to 7:30`: a range of
+            // times follows, which takes the day (and the half of it) after.
+            if self.range(m).is_some() {
+                return (Kind::Date { sem, clock: None, part: Some(part) }, part_end);
+            }
             if self.has(m, |c| matches!(c, Class::Link)) {
                 m += 1;
             }
@@ -2656,6 +2682,17 @@ fn day_of(m: &Match) -> Option<(&Sem, Option<&'static str>)> {
     }
 }
 
+/// The bare hours that a part of the day puts after noon (`Tuesday afternoon from 2 to 4`,
+/// `tonight from 7 to 9`); the small hours of the night stay (`tonight from 11 to 2`).
+fn after_noon(part: Option<&str>) -> std::ops::RangeInclusive<u32> {
+    match part {
+        Some("AF") => 1..=6,
+        Some("EV") => 1..=11,
+        Some("NI") => 5..=11,
+        _ => 1..=0,
+    }
+}
+
 /// Times of day right after or before a day take that day: `22.4.2016 von 5 bis 6`,
 /// `Donnerstag 9:30 - 11:00`, `von 5 bis 6 am 22.4.2016`.
 fn dated_clocks(found: &mut [Match], clock_first: &[bool]) {
@@ -2663,7 +2700,7 @@ fn dated_clocks(found: &mut [Match], clock_first: &[bool]) {
     let give = |from: usize, to: usize, found: &mut [Match]| {
         let Some((sem, part)) = day_of(&found[from]).map(|(sem, part)| (sem.clone(), part)) else { return false };
         if let Kind::Date { sem: target, clock: Some(clock), .. } = &mut found[to].kind {
-            if matches!(part, Some("AF" | "EV" | "NI")) && clock.hour < 12 {
+            if after_noon(part).contains(&clock.hour) {
                 clock.hour += 12;
             }
             *target = sem;

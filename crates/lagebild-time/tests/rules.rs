@@ -301,3 +301,15 @@ fn all_day_is_a_duration_of_the_unit() {
     assert_eq!(en("I've been filming all day."), ["P1D"]);
     assert_eq!(en("They held an all-week summit."), ["P1W"]);
 }
+
+#[test]
+fn a_range_of_hours_after_a_part_of_the_day() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    assert_eq!(de("Donnerstagabend von 7 bis 9 Uhr"), ["2013-02-14TEV", "2013-02-14T19:00", "2013-02-14T21:00"]);
+    assert_eq!(de("Donnerstag Vormittag von 9 bis 11"), ["2013-02-14TMO", "2013-02-14T09:00", "2013-02-14T11:00"]);
+    assert_eq!(en("this evening from 7 to 7:30"), ["2013-02-12TEV", "2013-02-12T19:00", "2013-02-12T19:30"]);
+    // The small hours of the night stay; eleven in the afternoon is the morning's.
+    assert_eq!(en("tonight from 11 to 2"), ["2013-02-12TNI", "2013-02-12T23:00", "2013-02-12T02:00"]);
+    assert_eq!(en("Tuesday afternoon from 11 to 2"), ["2013-02-12TAF", "2013-02-12T11:00", "2013-02-12T14:00"]);
+}
