@@ -1342,6 +1342,15 @@ impl<'a> Recognizer<'a> {
         {
             k += len;
         }
+        // `5 upcoming years`, `10 previous weeks`: as `the next five years`, a duration
+        if self.month_first
+            && let Some((Class::Shift(shift), len)) = self.entry(k, |c| matches!(c, Class::Shift(_)))
+            && *shift != 0
+            && matches!(count, Count::Number(n) if n >= 2.0)
+            && let Some((unit, true, end)) = self.unit(k + len)
+        {
+            return Some(Match { start: j, end, kind: Kind::Duration(unit.duration(count)), modifier: None });
+        }
         let (unit, plural, mut end) = self.unit(k)?;
         // `a minute and a half`, `one year and a quarter`
         if let Count::Number(n) = count

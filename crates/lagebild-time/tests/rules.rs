@@ -313,3 +313,10 @@ fn a_range_of_hours_after_a_part_of_the_day() {
     assert_eq!(en("tonight from 11 to 2"), ["2013-02-12TNI", "2013-02-12T23:00", "2013-02-12T02:00"]);
     assert_eq!(en("Tuesday afternoon from 11 to 2"), ["2013-02-12TAF", "2013-02-12T11:00", "2013-02-12T14:00"]);
 }
+
+#[test]
+fn a_count_before_next_or_past_is_a_duration() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("in the 5 upcoming years"), ["P5Y"]);
+    assert_eq!(en("over the 10 previous weeks"), ["P10W"]);
+}
