@@ -2062,6 +2062,14 @@ impl<'a> Recognizer<'a> {
                 && self.has(k - 2, |c| matches!(c, Class::Article))
                 && self.date(end + 1).is_none()
             {
+                // `the last quarter of the year`: the year's fourth
+                if matches!(unit, Unit::Quarter | Unit::Half)
+                    && self.word(end + 1) == "the"
+                    && let Some((Unit::Year, false, year_end)) = self.unit(end + 2)
+                {
+                    let sem = if unit == Unit::Quarter { Sem::Quarter(None, 4) } else { Sem::Half(None, 2) };
+                    return date(sem, year_end);
+                }
                 return None;
             }
             return date(Sem::UnitShift(unit, shift), end);

@@ -320,3 +320,9 @@ fn a_count_before_next_or_past_is_a_duration() {
     assert_eq!(en("in the 5 upcoming years"), ["P5Y"]);
     assert_eq!(en("over the 10 previous weeks"), ["P10W"]);
 }
+
+#[test]
+fn the_last_quarter_of_the_year_is_its_fourth() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("Growth slowed after accelerating in the last quarter of the year."), ["2012-Q4"]);
+}
