@@ -1468,6 +1468,16 @@ impl<'a> Recognizer<'a> {
         if unit == Unit::Half && count == Count::Number(1.0) {
             return None;
         }
+        // An age is no time (TimeBank leaves `52 years old` out): `61 Jahre alt`, `im Alter
+        // von 28 Jahren`, `at the age of 45 years`.
+        if matches!(unit, Unit::Year | Unit::Month | Unit::Week)
+            && (matches!(self.word(end), "old" | "older" | "young" | "younger" | "alt" | "älter" | "jung" | "jünger")
+                || (j >= 2
+                    && (self.word(j - 2).eq_ignore_ascii_case("alter") || self.word(j - 2) == "age")
+                    && matches!(self.word(j - 1), "von" | "zwischen" | "of")))
+        {
+            return None;
+        }
         let mut value = unit.duration(count);
         // `1 hour and 30 minutes`, `two years three months`: one duration of both
         if let Count::Number(_) = count {
@@ -2213,6 +2223,9 @@ impl<'a> Recognizer<'a> {
                 m += 1;
             }
             if let Some(d) = self.day_number(m)
+                // German writes the day with its full stop (`Samstag, 21.`; `am Samstag 21
+                // Pilger` counts them)
+                && (self.month_first || self.word(m).ends_with('.') || self.word(m + 1) == ".")
                 && self.month(m + 1).is_none()
                 && self.unit(m + 1).is_none()
                 && !self.has(m + 1, |c| matches!(c, Class::Clock | Class::Meridiem(_)))

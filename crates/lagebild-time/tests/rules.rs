@@ -326,3 +326,14 @@ fn the_last_quarter_of_the_year_is_its_fourth() {
     let en = |text| values(Lang::En, (2013, 2, 12), text);
     assert_eq!(en("Growth slowed after accelerating in the last quarter of the year."), ["2012-Q4"]);
 }
+
+#[test]
+fn an_age_is_no_time() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    // TimeBank leaves `52 years old` out.
+    assert_eq!(en("Mr. Reupke, 52 years old, served 20 years."), ["P20Y"]);
+    assert_eq!(de("Ich bin 61 Jahre alt und arbeite seit 20 Jahren hier."), ["P20Y"]);
+    assert!(de("Er starb im Alter von 85 Jahren.").is_empty());
+    assert_eq!(de("Bei einem Busunglück sind am Samstag 21 Pilger gestorben."), ["2013-02-09"]);
+}
