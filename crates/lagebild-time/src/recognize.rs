@@ -1410,8 +1410,11 @@ impl<'a> Recognizer<'a> {
                 });
             }
         }
-        // `three days ago`, `a week hence`
-        if let Some((&Class::Ago(sign), len)) = self.entry(end, |c| matches!(c, Class::Ago(_))) {
+        // `three days ago`, `a week hence` (German `vor` comes first: `fünf Wochen vor der
+        // Wahl` is a duration before an event, as TimeBank writes `five weeks before`)
+        if let Some((&Class::Ago(sign), len)) = self.entry(end, |c| matches!(c, Class::Ago(_)))
+            && (self.month_first || self.word(end) != "vor")
+        {
             let kind = match count {
                 Count::Number(n) => Kind::Date { sem: Sem::Offset(n, unit, sign), clock: None, part: None },
                 Count::Vague if sign < 0 => Kind::Ref("PAST_REF"),
@@ -1444,7 +1447,9 @@ impl<'a> Recognizer<'a> {
                 let kind = Kind::Date { sem, clock: None, part: None };
                 return Some(Match { start: j, end: at + day_len, kind, modifier: None });
             }
-            // `three months after Easter`, `2 weeks before May 13 1999`, `3 days from Tuesday`
+            // `three months after Easter`, `2 weeks before May 13 1999`, `3 days from Tuesday`,
+            // `zwei Tage vor dem 1. Mai`
+            let at = if !self.month_first && self.word(at) == "dem" { at + 1 } else { at };
             if let Some((Kind::Date { sem, clock: None, part: None }, date_end)) = self.date(at)
                 && matches!(
                     sem,

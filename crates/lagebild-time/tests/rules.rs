@@ -337,3 +337,14 @@ fn an_age_is_no_time() {
     assert!(de("Er starb im Alter von 85 Jahren.").is_empty());
     assert_eq!(de("Bei einem Busunglück sind am Samstag 21 Pilger gestorben."), ["2013-02-09"]);
 }
+
+#[test]
+fn german_counts_before_an_event_or_a_date() {
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    // `vor` after a count is `before`, not `ago`: a duration before an event, as TimeBank
+    // writes `five weeks before the vote`, and a date counted from a date.
+    assert_eq!(de("Knapp fünf Wochen vor der Volksabstimmung zog er sich zurück."), ["P5W"]);
+    assert_eq!(de("Zwei Tage vor dem 1. Mai protestierten sie."), ["2013-04-29"]);
+    assert_eq!(de("Drei Wochen nach Ostern kam er."), ["2013-04-21"]);
+    assert_eq!(de("Vor drei Tagen kam er."), ["2013-02-09"]);
+}
