@@ -1473,6 +1473,14 @@ impl<'a> Recognizer<'a> {
         if unit == Unit::Half && count == Count::Number(1.0) {
             return None;
         }
+        // `eines Tages` is `some day`, not one (but `binnen eines Tages`)
+        if !self.month_first
+            && unit == Unit::Day
+            && self.word(j).eq_ignore_ascii_case("eines")
+            && !(j > 0 && matches!(self.word(j - 1), "binnen" | "innerhalb" | "während"))
+        {
+            return None;
+        }
         // An age is no time (TimeBank leaves `52 years old` out): `61 Jahre alt`, `im Alter
         // von 28 Jahren`, `at the age of 45 years`.
         if matches!(unit, Unit::Year | Unit::Month | Unit::Week)
@@ -2486,15 +2494,21 @@ impl<'a> Recognizer<'a> {
                     && a.len() <= 2
                     && b.len() <= 2
                     && !(j > 0 && self.word(j - 1).bytes().all(|b| b.is_ascii_digit() || b == b'$'))
-                    && !is_fraction(a, b) =>
+                    && !is_fraction(a, b)
+                    // German writes a day with full stops; with a slash only after a
+                    // preposition of dates (`Salzburg 3/3` is a score, `24/7` a service).
+                    && (self.month_first || (j > 0 && matches!(self.word(j - 1), "am" | "vom" | "zum" | "bis" | "ab"))) =>
             {
                 let (a, b) = (number(a)?, number(b)?);
                 // (`22/04` is not swapped into a month: `25/1` odds, `24/7` service)
                 let (d, m) = if self.month_first { (b, a) } else { (a, b) };
                 Sem::Ymd { year: None, month: m, day: Some(d) }
             }
-            // `2082.1` is a number.
+            // `2082.1` is a number; `2008/09` is a season of two years.
             [y, m] if y.len() == 4 && m.len() <= 2 && (separator != b'.' || m.len() == 2) => {
+                if separator == b'/' && m.len() == 2 && (number(y)? + 1) % 100 == number(m)? {
+                    return None;
+                }
                 Sem::Ymd { year: Some(number(y)? as i32), month: number(m)?, day: None }
             }
             [m, y] if y.len() == 4 && m.len() <= 2 => {

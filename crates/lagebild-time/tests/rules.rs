@@ -348,3 +348,14 @@ fn german_counts_before_an_event_or_a_date() {
     assert_eq!(de("Drei Wochen nach Ostern kam er."), ["2013-04-21"]);
     assert_eq!(de("Vor drei Tagen kam er."), ["2013-02-09"]);
 }
+
+#[test]
+fn seasons_of_two_years_scores_and_some_day_are_no_dates() {
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert!(en("The economy would grow by 2% in 2006/07.").is_empty());
+    assert!(de("Tabelle: 1. TPS Turku 5/2 – 2. DEG 3/1 – 3. Linz 1/3.").is_empty());
+    assert!(de("Eines Tages werde ich Präsident.").is_empty());
+    assert_eq!(de("Syrer würden binnen eines Tages registriert."), ["P1D"]);
+    assert_eq!(de("Er kommt am 15/2."), ["2013-02-15"]);
+}
