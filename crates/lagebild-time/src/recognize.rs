@@ -1667,19 +1667,24 @@ impl<'a> Recognizer<'a> {
             let (year, end) = self.year_after_in(k).map_or((None, k), |(y, e)| (Some(y), e));
             return date(Sem::Ymd { year, month, day: None }, end);
         }
-        // `2017-q1`, `2016h2`, `q1-2019`; `2017 q1`
-        if let Some(sem) = quarter_token(word) {
-            return date(sem, j + 1);
-        }
-        if let Some(year) = self.year(j)
-            && let Some(Sem::Quarter(None, q)) = quarter_token(self.word(j + 1))
-        {
-            return date(Sem::Quarter(Some(year), q), j + 2);
-        }
-        // `Q3 2023`
+        // `Q3 2023` (before `q3` alone)
         if let Some(q) = word.strip_prefix('q').and_then(digits).filter(|q| (1..=4).contains(q)) {
             let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
             return date(Sem::Quarter(year, q), end);
+        }
+        // `2017-q1`, `2016h2`, `q1-2019`; `2017 q1`, `2016 H2`
+        if let Some(sem) = quarter_token(word) {
+            return date(sem, j + 1);
+        }
+        if let Some(year) = self.year(j) {
+            let next = self.word(j + 1);
+            if let Some(Sem::Quarter(None, q)) = quarter_token(next) {
+                return date(Sem::Quarter(Some(year), q), j + 2);
+            }
+            if let Some(h) = next.strip_prefix('h').and_then(digits).filter(|h| (1..=2).contains(h) && next.len() == 2)
+            {
+                return date(Sem::Half(Some(year), h), j + 2);
+            }
         }
         // `H1 2016`
         if let Some(h) = word.strip_prefix('h').and_then(digits).filter(|h| (1..=2).contains(h))
@@ -2531,8 +2536,19 @@ impl<'a> Recognizer<'a> {
     pub(crate) fn clock(&self, j: usize) -> Option<(Clock, usize)> {
         let word = self.word(j);
         let mut end = j + 1;
+        let about = word.strip_suffix("ish").map(|base| base.trim_end_matches('-')).filter(|base| !base.is_empty());
         let (mut hour, minute, second, mut meridiem) = if let Some((h, m, s, mer)) = clock_token(word) {
             (h, m, s, mer)
+        } else if let Some(hour) = about.and_then(|base| {
+            // `11ish`, `3ish pm`, `noonish`: about that hour
+            digits(base).filter(|h| (1..=12).contains(h)).or_else(|| {
+                match self.entry_word(base, |c| matches!(c, Class::ClockWord(_))) {
+                    Some((Class::ClockWord(hour), _)) => Some(*hour % 24),
+                    _ => None,
+                }
+            })
+        }) {
+            (hour, 0, None, None)
         } else if let Some((Class::ClockOffset(offset), len)) = self.entry(j, |c| matches!(c, Class::ClockOffset(_))) {
             // `halb acht` 7:30, `viertel nach 7` 7:15, `a quarter to 8` 7:45, `a quarter past 3pm`
             let (hour, hour_end) = self.named_hour(j + len).map(|(h, end, _)| (h, end))?;

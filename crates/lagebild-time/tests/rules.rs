@@ -359,3 +359,11 @@ fn seasons_of_two_years_scores_and_some_day_are_no_dates() {
     assert_eq!(de("Syrer würden binnen eines Tages registriert."), ["P1D"]);
     assert_eq!(de("Er kommt am 15/2."), ["2013-02-15"]);
 }
+
+#[test]
+fn quarters_and_halves_before_or_after_their_year_and_hours_with_ish() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("Profit rose in Q4 2016."), ["2016-Q4"]);
+    assert_eq!(en("Sales fell in 2016 H2."), ["2016-H2"]);
+    assert_eq!(en("Let's meet at 11ish."), ["2013-02-12T11:00"]);
+}
