@@ -251,6 +251,32 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                     } else {
                         Direction::Forward
                     };
+                    // `the highest level in 12 years`, `the first time in five years`: after
+                    // `in` in a past clause, the stretch of time up to it, as TimeBank writes
+                    // `first time in years`.
+                    // (A superlative or an ordinal shortly before marks it in any tense: `rates are
+                    // at their lowest level in 24 years`.)
+                    let record = || {
+                        (found.start.saturating_sub(7)..found.start.saturating_sub(1))
+                            .any(|k| entries[k].iter().any(|e| e.class == tables::Class::Record))
+                    };
+                    if let Sem::Offset(n, unit, 1) = sem
+                        && found.start > 0
+                        && entries[found.start - 1].iter().any(|e| e.class == tables::Class::Ahead)
+                        && !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+                        && (direction == Direction::Back
+                            || (record() && !matches!(direction, Direction::Forward | Direction::Strict)))
+                    {
+                        let value = unit.duration(tables::Count::Number(n));
+                        times.push(Time {
+                            range,
+                            time_type: TimeType::Duration,
+                            value,
+                            modifier: found.modifier,
+                            anchored: true,
+                        });
+                        continue;
+                    }
                     let completed = || resolve(&Sem::UnitShift(Unit::Quarter, -1), doc.meta.published, Direction::Back);
                     let resolved = if let Sem::Same(Unit::Quarter, true) = sem {
                         // `the latest quarter`: the quarter last named if it has ended by the

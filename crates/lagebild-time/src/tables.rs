@@ -184,6 +184,8 @@ pub(crate) enum Class {
     /// Between minutes and an hour: `nach` (1) and `vor` (-1) in `20 Minuten nach 8`.
     MinutesTo(i32),
     Ahead,
+    /// A superlative or ordinal before `in` and a count: `the highest level in 12 years`.
+    Record,
     Every,
     Few,
     Clock,
@@ -402,6 +404,7 @@ impl TimeWords {
                     value.parse::<i32>().ok().filter(|v| v.abs() == 1).ok_or_else(|| bad("expected -1 or 1"))?,
                 ),
                 "ahead" => Class::Ahead,
+                "record" => Class::Record,
                 "every" => Class::Every,
                 "few" => Class::Few,
                 "clock" => Class::Clock,

@@ -367,3 +367,15 @@ fn quarters_and_halves_before_or_after_their_year_and_hours_with_ish() {
     assert_eq!(en("Sales fell in 2016 H2."), ["2016-H2"]);
     assert_eq!(en("Let's meet at 11ish."), ["2013-02-12T11:00"]);
 }
+
+#[test]
+fn in_a_count_after_a_record_or_in_the_past_is_the_stretch_up_to_now() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    let de = |text| values(Lang::De, (2013, 2, 12), text);
+    // As TimeBank writes `the first time in years`.
+    assert_eq!(en("Interest rates are at their lowest level in 24 years."), ["P24Y"]);
+    assert_eq!(en("Oil has dropped 12% in two days."), ["P2D"]);
+    assert_eq!(de("Es war der erste Sieg in zehn Jahren."), ["P10Y"]);
+    // Ahead, it is a date.
+    assert_eq!(en("The best results will come in five years."), ["2018"]);
+}
