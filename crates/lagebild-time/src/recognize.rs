@@ -1473,6 +1473,18 @@ impl<'a> Recognizer<'a> {
         if unit == Unit::Half && count == Count::Number(1.0) {
             return None;
         }
+        // `a second UN resolution`, `for a second time`, `30 frames a second`: an ordinal or a
+        // rate; `a second` is a duration only before punctuation or `later`, `ago`, ….
+        if self.month_first
+            && unit == Unit::Second
+            && !plural
+            && matches!(self.word(j), "a" | "one")
+            && self.get(end).is_some_and(|next| {
+                !is_punct(next) && !matches!(next, "later" | "ago" | "earlier" | "after" | "before" | "longer" | "or")
+            })
+        {
+            return None;
+        }
         // `eines Tages` is `some day`, not one (but `binnen eines Tages`)
         if !self.month_first
             && unit == Unit::Day

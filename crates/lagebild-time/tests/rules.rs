@@ -379,3 +379,11 @@ fn in_a_count_after_a_record_or_in_the_past_is_the_stretch_up_to_now() {
     // Ahead, it is a date.
     assert_eq!(en("The best results will come in five years."), ["2018"]);
 }
+
+#[test]
+fn a_second_is_mostly_an_ordinal() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert!(en("They seek a second UN resolution.").is_empty());
+    assert!(en("It shoots 30 frames a second and more.").is_empty());
+    assert_eq!(en("A second later it exploded."), ["PT1S"]);
+}
