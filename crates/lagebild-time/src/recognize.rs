@@ -2514,7 +2514,11 @@ impl<'a> Recognizer<'a> {
                     && !is_fraction(a, b)
                     // German writes a day with full stops; with a slash only after a
                     // preposition of dates (`Salzburg 3/3` is a score, `24/7` a service).
-                    && (self.month_first || (j > 0 && matches!(self.word(j - 1), "am" | "vom" | "zum" | "bis" | "ab"))) =>
+                    && (self.month_first || (j > 0 && matches!(self.word(j - 1), "am" | "vom" | "zum" | "bis" | "ab")))
+                    // (`3/1 favourite`, `odds of 5/1`, `second place at 9/4`: betting odds)
+                    && !matches!(self.get(j + 1), Some("favourite" | "favorite" | "odds" | "shot" | "outsider" | "chance"))
+                    && !(j > 0 && matches!(self.word(j - 1), "odds" | "at"))
+                    && !(j > 1 && self.word(j - 1) == "of" && self.word(j - 2) == "odds") =>
             {
                 let (a, b) = (number(a)?, number(b)?);
                 // (`22/04` is not swapped into a month: `25/1` odds, `24/7` service)

@@ -387,3 +387,11 @@ fn a_second_is_mostly_an_ordinal() {
     assert!(en("It shoots 30 frames a second and more.").is_empty());
     assert_eq!(en("A second later it exploded."), ["PT1S"]);
 }
+
+#[test]
+fn betting_odds_are_no_dates() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert!(en("Reeves remains 3/1 favourite to win the show.").is_empty());
+    assert!(en("Bookmakers have offered odds of 10/1 on him.").is_empty());
+    assert_eq!(en("The talks resume on 5/12."), ["2013-05-12"]);
+}
