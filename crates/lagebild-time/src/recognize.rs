@@ -1631,8 +1631,15 @@ impl<'a> Recognizer<'a> {
                 && word.as_bytes()[0].is_ascii_digit()
                 && digits(word).is_none()
                 && self.month_first
-                // `the 11th U.S. Circuit Court` names no day.
+                // `the 11th U.S. Circuit Court` names no day, nor `the 25th award ceremony`,
+                // `the 11th minute`.
                 && !(self.capitalised(j + 1) && self.month(j + 1).is_none())
+                && self.get(j + 1).is_none_or(|next| {
+                    !next.chars().next().is_some_and(char::is_alphabetic)
+                        || self.month(j + 1).is_some()
+                        || self.has(j + 1, |c| matches!(c, Class::Link | Class::Range(_) | Class::Shift(_)))
+                        || matches!(next, "of" | "and" | "or" | "in" | "when" | "before" | "after" | "from")
+                })
             {
                 return date(Sem::DayOfMonth(day), j + 1);
             }

@@ -395,3 +395,11 @@ fn betting_odds_are_no_dates() {
     assert!(en("Bookmakers have offered odds of 10/1 on him.").is_empty());
     assert_eq!(en("The talks resume on 5/12."), ["2013-05-12"]);
 }
+
+#[test]
+fn the_19th_before_a_noun_is_an_ordinal() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert!(en("Rates were unchanged for the 19th month in succession.").is_empty());
+    assert!(en("Italy hit back in the 11th minute.").is_empty());
+    assert_eq!(en("It happened on the 19th."), ["2013-01-19"]);
+}
