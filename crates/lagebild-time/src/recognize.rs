@@ -993,9 +993,8 @@ impl<'a> Recognizer<'a> {
         let mut left = left;
         let mut right = right;
         let (mut left_written, mut right_written) = (left_written, right_written);
-        let after_noon = after_noon(part_before);
         for (clock, written) in [(&mut left, &mut left_written), (&mut right, &mut right_written)] {
-            if !*written && after_noon.contains(&clock.hour) {
+            if !*written && after_noon(part_before, clock.hour) {
                 clock.hour += 12;
                 *written = true;
             }
@@ -2772,13 +2771,14 @@ fn day_of(m: &Match) -> Option<(&Sem, Option<&'static str>)> {
 
 /// The bare hours that a part of the day puts after noon (`Tuesday afternoon from 2 to 4`,
 /// `tonight from 7 to 9`); the small hours of the night stay (`tonight from 11 to 2`).
-fn after_noon(part: Option<&str>) -> std::ops::RangeInclusive<u32> {
-    match part {
+fn after_noon(part: Option<&str>, hour: u32) -> bool {
+    let hours = match part {
         Some("AF") => 1..=6,
         Some("EV") => 1..=11,
         Some("NI") => 5..=11,
-        _ => 1..=0,
-    }
+        _ => return false,
+    };
+    hours.contains(&hour)
 }
 
 /// Times of day right after or before a day take that day: `22.4.2016 von 5 bis 6`,
@@ -2788,7 +2788,7 @@ fn dated_clocks(found: &mut [Match], clock_first: &[bool]) {
     let give = |from: usize, to: usize, found: &mut [Match]| {
         let Some((sem, part)) = day_of(&found[from]).map(|(sem, part)| (sem.clone(), part)) else { return false };
         if let Kind::Date { sem: target, clock: Some(clock), .. } = &mut found[to].kind {
-            if after_noon(part).contains(&clock.hour) {
+            if after_noon(part, clock.hour) {
                 clock.hour += 12;
             }
             *target = sem;
