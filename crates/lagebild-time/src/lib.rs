@@ -263,7 +263,7 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                     if let Sem::Offset(n, unit, 1) = sem
                         && found.start > 0
                         && entries[found.start - 1].iter().any(|e| e.class == tables::Class::Ahead)
-                        && !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+                        // (`ahead in 19 minutes` in a past clause; a record of hours is rarer)
                         && (direction == Direction::Back
                             || (record() && !matches!(direction, Direction::Forward | Direction::Strict)))
                     {

@@ -651,8 +651,9 @@ impl<'a> Recognizer<'a> {
         }
         if self.has(j, |c| matches!(c, Class::Ahead))
             && let Some((Count::Number(n), k)) = self.count(j + 1)
-            && let Some((unit, _, end)) = self.unit(k)
+            && let Some((unit, plural, end)) = self.unit(k)
             && !self.has(end, |c| matches!(c, Class::Ago(_) | Class::Relative))
+            && !self.ordinal_second(j + 1, unit, plural, end)
         {
             let kind = Kind::Date { sem: Sem::Offset(n, unit, 1), clock: None, part: None };
             return Some(Match { start: j + 1, end, kind, modifier: None });
@@ -1472,16 +1473,7 @@ impl<'a> Recognizer<'a> {
         if unit == Unit::Half && count == Count::Number(1.0) {
             return None;
         }
-        // `a second UN resolution`, `for a second time`, `30 frames a second`: an ordinal or a
-        // rate; `a second` is a duration only before punctuation or `later`, `ago`, ….
-        if self.month_first
-            && unit == Unit::Second
-            && !plural
-            && matches!(self.word(j), "a" | "one")
-            && self.get(end).is_some_and(|next| {
-                !is_punct(next) && !matches!(next, "later" | "ago" | "earlier" | "after" | "before" | "longer" | "or")
-            })
-        {
+        if self.ordinal_second(j, unit, plural, end) {
             return None;
         }
         // `eines Tages` is `some day`, not one (but `binnen eines Tages`)
@@ -1526,6 +1518,19 @@ impl<'a> Recognizer<'a> {
             }
         }
         Some(Match { start: j, end, kind: Kind::Duration(value), modifier: None })
+    }
+
+    /// Whether `a second` at `j` (unit and plural as read, ending at `end`) is the ordinal or a
+    /// rate (`a second UN resolution`, `for a second time`, `30 frames a second`): `a second`
+    /// is a duration only before punctuation or `later`, `ago`, ….
+    fn ordinal_second(&self, j: usize, unit: Unit, plural: bool, end: usize) -> bool {
+        self.month_first
+            && unit == Unit::Second
+            && !plural
+            && matches!(self.word(j), "a" | "one")
+            && self.get(end).is_some_and(|next| {
+                !is_punct(next) && !matches!(next, "later" | "ago" | "earlier" | "after" | "before" | "longer" | "or")
+            })
     }
 
     /// A date, without a following time.
@@ -2058,6 +2063,14 @@ impl<'a> Recognizer<'a> {
                 };
                 return Some((Kind::Ref(reference), end));
             }
+            // `at the last minute`, `in the last minute` (of a match): no time
+            if shift == -1
+                && matches!(unit, Unit::Minute | Unit::Second)
+                && k > 1
+                && self.has(k - 2, |c| matches!(c, Class::Article))
+            {
+                return None;
+            }
             // `the past fortnight`, `the next fortnight`: two weeks, as `the past two weeks`
             if unit == Unit::Fortnight && shift != 0 {
                 return Some((Kind::Duration(unit.duration(Count::Number(1.0))), end));
@@ -2536,6 +2549,10 @@ impl<'a> Recognizer<'a> {
                 if separator == b'/' && m.len() == 2 && (number(y)? + 1) % 100 == number(m)? {
                     return None;
                 }
+                // `2005-6`: a fiscal year
+                if separator == b'-' && m.len() == 1 && (number(y)? + 1) % 10 == number(m)? {
+                    return None;
+                }
                 Sem::Ymd { year: Some(number(y)? as i32), month: number(m)?, day: None }
             }
             [m, y] if y.len() == 4 && m.len() <= 2 => {
@@ -2696,6 +2713,9 @@ impl<'a> Recognizer<'a> {
                 && j > 0
                 && matches!(self.word(j - 1), "um" | "at")
                 && self.get(end).is_none_or(is_punct)
+                // (English writes a bare hour of the 12-hour clock: `at 23, Henson has` is
+                // an age, `The Zutons at 20` a place in a chart)
+                && (!self.month_first || hour <= 12)
             {
                 // `um 15`, `at 3`: a bare hour after `um`/`at`, at the end of a clause
                 (hour, 0, None, None)

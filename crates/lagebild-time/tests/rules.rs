@@ -403,3 +403,13 @@ fn the_19th_before_a_noun_is_an_ordinal() {
     assert!(en("Italy hit back in the 11th minute.").is_empty());
     assert_eq!(en("It happened on the 19th."), ["2013-01-19"]);
 }
+
+#[test]
+fn records_of_hours_ages_after_at_and_the_last_minute() {
+    let en = |text| values(Lang::En, (2013, 2, 12), text);
+    assert_eq!(en("Tickets sold out in 24 hours."), ["PT24H"]);
+    assert!(en("At 23, Henson has the world at his feet.").is_empty());
+    assert!(en("It was announced at the last minute.").is_empty());
+    assert!(en("The 2005-6 budget grew.").is_empty());
+    assert!(en("It was upheld in a second ruling.").is_empty());
+}
