@@ -246,6 +246,13 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                         Direction::Strict
                     } else if after_last && matches!(sem, Sem::Ymd { day: Some(_), .. } | Sem::Holiday(..)) {
                         Direction::StrictBack
+                    } else if sem.is_relative()
+                        && !matches!(sem, Sem::Season(..))
+                        && found.start > 0
+                        && ["seit", "since"].iter().any(|w| words[found.start - 1].eq_ignore_ascii_case(w))
+                    {
+                        // `Seit August verhängten die Behörden …`: since a time before now
+                        Direction::StrictBack
                     } else if sem.is_relative() {
                         direction(doc, &lang.time_words, index, first + found.start)
                     } else {

@@ -413,3 +413,12 @@ fn records_of_hours_ages_after_at_and_the_last_minute() {
     assert!(en("The 2005-6 budget grew.").is_empty());
     assert!(en("It was upheld in a second ruling.").is_empty());
 }
+
+#[test]
+fn since_a_date_is_before_publication() {
+    let de = |text| values(Lang::De, (2016, 6, 15), text);
+    let en = |text| values(Lang::En, (2016, 6, 15), text);
+    assert_eq!(de("Seit August verhängten die Behörden Ausgangssperren."), ["2015-08"]);
+    assert_eq!(de("Seit Montag ist die Seite online."), ["2016-06-13"]);
+    assert_eq!(en("Prices have risen since August."), ["2015-08"]);
+}
