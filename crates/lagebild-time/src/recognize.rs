@@ -1533,6 +1533,19 @@ impl<'a> Recognizer<'a> {
             })
     }
 
+    /// `last` and a `unit` of a month (`the last day of October 2015`, `der letzten Woche im
+    /// Juli`): the year where one follows, the month and the end.
+    fn last_of_month(&self, j: usize, unit: Unit) -> Option<(Option<i32>, u32, usize)> {
+        let (_, len) = self.entry(j, |c| *c == Class::Shift(-1))?;
+        let (found, plural, unit_end) = self.unit(j + len)?;
+        if found != unit || plural || !matches!(self.word(unit_end), "of" | "in" | "im" | "des") {
+            return None;
+        }
+        let month = self.month(unit_end + 1)?;
+        let (year, end) = self.year_after(unit_end + 2).map_or((None, unit_end + 2), |(y, e)| (Some(y), e));
+        Some((year, month, end))
+    }
+
     /// A date, without a following time.
     fn date(&self, j: usize) -> Option<(Kind, usize)> {
         let date = |sem, end| Some((Kind::Date { sem, clock: None, part: None }, end));
@@ -1548,12 +1561,7 @@ impl<'a> Recognizer<'a> {
             return Some(m);
         }
         // `the last day of October 2015`, `letzter Tag im Oktober`
-        if let Some((Class::Shift(-1), len)) = self.entry(j, |c| *c == Class::Shift(-1))
-            && let Some((Unit::Day, false, day_end)) = self.unit(j + len)
-            && matches!(self.word(day_end), "of" | "in" | "im" | "des")
-            && let Some(month) = self.month(day_end + 1)
-        {
-            let (year, end) = self.year_after(day_end + 2).map_or((None, day_end + 2), |(y, e)| (Some(y), e));
+        if let Some((year, month, end)) = self.last_of_month(j, Unit::Day) {
             return date(Sem::LastDayOf(year, month), end);
         }
         // `twenty five january`: a day in number words before a month (from ten: `the two
@@ -1750,12 +1758,7 @@ impl<'a> Recognizer<'a> {
             return date(sem, unit_end + 2);
         }
         // `der letzten Woche im Juli`, `the last week of July`: its last full ISO week
-        if let Some((Class::Shift(-1), len)) = self.entry(j, |c| *c == Class::Shift(-1))
-            && let Some((Unit::Week, false, week_end)) = self.unit(j + len)
-            && matches!(self.word(week_end), "im" | "in" | "of" | "des")
-            && let Some(month) = self.month(week_end + 1)
-        {
-            let (year, end) = self.year_after(week_end + 2).map_or((None, week_end + 2), |(y, e)| (Some(y), e));
+        if let Some((year, month, end)) = self.last_of_month(j, Unit::Week) {
             return date(Sem::LastWeekOf(year, month), end);
         }
         if let Some((Class::Season(season), len)) = self.entry(j, |c| matches!(c, Class::Season(_)))
