@@ -794,10 +794,7 @@ impl<'a> Recognizer<'a> {
                     None => self.part_of_day(date_end).map_or((None, date_end), |(p, e)| (Some(p), e)),
                 };
                 let mut clock = clock;
-                if matches!(part, Some("AF" | "EV" | "NI"))
-                    && clock.hour < 12
-                    && !(part == Some("NI") && clock.hour < 5)
-                {
+                if part.is_some_and(|part| part_after_noon(part, clock.hour)) {
                     clock.hour += 12;
                 }
                 return plain(date_end, Kind::Date { sem, clock: Some(clock), part: None });
@@ -921,25 +918,20 @@ impl<'a> Recognizer<'a> {
             Some((Class::Meridiem(pm), len)) => Some((*pm, len)),
             _ => None,
         };
-        let on_clock = |hour: u32, pm: Option<bool>| match pm {
-            Some(true) if hour < 12 => hour + 12,
-            Some(false) if hour == 12 => 0,
-            _ => hour,
-        };
         let (left, left_end, left_written) = match clock_token(self.word(k)) {
             Some((hour, minute, second, meridiem)) => {
                 let (meridiem, end) = match (meridiem, meridiem_at(k + 1)) {
                     (None, Some((pm, len))) if (1..=12).contains(&hour) => (Some(pm), k + 1 + len),
                     _ => (meridiem, k + 1),
                 };
-                let hour = on_clock(hour, meridiem);
+                let hour = meridiem.map_or(hour, |pm| on_the_clock(hour, pm));
                 (Clock { hour, minute, second, zone: None }, end, meridiem.is_some() || hour > 12 || hour == 0)
             }
             None => {
                 let (hour, end) = self.hour(k)?;
                 match meridiem_at(end).filter(|_| (1..=12).contains(&hour)) {
                     Some((pm, len)) => {
-                        (Clock { hour: on_clock(hour, Some(pm)), minute: 0, second: None, zone: None }, end + len, true)
+                        (Clock { hour: on_the_clock(hour, pm), minute: 0, second: None, zone: None }, end + len, true)
                     }
                     None => (Clock { hour, minute: 0, second: None, zone: None }, end, hour > 12),
                 }
@@ -948,11 +940,12 @@ impl<'a> Recognizer<'a> {
         let m = joiner(left_end)?;
         // Two bare hours make a range only next to a day: `Montag von 5 bis 7`, `von 5 bis 6 am
         // 22.4.2016`.
+        let day_before = j > 0
+            && (self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
+                || self.table.weekday_compound(self.word(j - 1)).is_some());
         let beside_day = |after: usize| {
-            (j > 0
-                && (self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
-                    || self.numeric_date(j - 1).is_some()
-                    || self.table.weekday_compound(self.word(j - 1)).is_some()))
+            day_before
+                || (j > 0 && self.numeric_date(j - 1).is_some())
                 || matches!(self.word(after), "am" | "on")
                 || self.has(after, |c| matches!(c, Class::Day(_)))
         };
@@ -971,14 +964,10 @@ impl<'a> Recognizer<'a> {
         let (right, end) = self.clock(m).or_else(|| {
             let (hour, end) = self.hour(m)?;
             // (`Monday 11-4`, `monday 8 to 9`: right after a day, also without `from`)
-            let after_day = !open
-                && j > 0
-                && (self.has(j - 1, |c| matches!(c, Class::Weekday(_) | Class::Day(_)))
-                    || self.table.weekday_compound(self.word(j - 1)).is_some());
             if clock_token(self.word(k)).is_none()
                 && meridiem_at(k + 1).is_none()
                 && !(open && (beside_day(end) || part_before.is_some()))
-                && !after_day
+                && (open || !day_before)
             {
                 return None;
             }
@@ -1123,7 +1112,7 @@ impl<'a> Recognizer<'a> {
             };
             if let Some((mut clock, clock_end)) = self.clock(m).or_else(bare) {
                 // `tonight at 1am`, `tonight around 3`: the small hours stay.
-                if matches!(part, "AF" | "EV" | "NI") && clock.hour < 12 && !(part == "NI" && clock.hour < 5) {
+                if part_after_noon(part, clock.hour) {
                     clock.hour += 12;
                 }
                 return (Kind::Date { sem, clock: Some(clock), part: None }, clock_end);
@@ -2337,17 +2326,7 @@ impl<'a> Recognizer<'a> {
     /// 24-hour clock) or a word (`noon`); whether it was more than a bare number.
     fn named_hour(&self, j: usize) -> Option<(u32, usize, bool)> {
         if let Some((hour, 0, None, Some(pm))) = clock_token(self.word(j)) {
-            return Some((
-                if pm && hour < 12 {
-                    hour + 12
-                } else if !pm && hour == 12 {
-                    0
-                } else {
-                    hour
-                },
-                j + 1,
-                true,
-            ));
+            return Some((on_the_clock(hour, pm), j + 1, true));
         }
         if let Some((Class::ClockWord(hour), len)) = self.entry(j, |c| matches!(c, Class::ClockWord(_))) {
             return Some((if *hour == 24 { 0 } else { *hour }, j + len, true));
@@ -2356,14 +2335,7 @@ impl<'a> Recognizer<'a> {
         if let Some((Class::Meridiem(pm), len)) = self.entry(end, |c| matches!(c, Class::Meridiem(_)))
             && (1..=12).contains(&hour)
         {
-            let hour = if *pm && hour < 12 {
-                hour + 12
-            } else if !*pm && hour == 12 {
-                0
-            } else {
-                hour
-            };
-            return Some((hour, end + len, true));
+            return Some((on_the_clock(hour, *pm), end + len, true));
         }
         let clock = self.entry(end, |c| matches!(c, Class::Clock)).map_or(0, |(_, len)| len);
         Some((hour, end + clock, clock > 0))
@@ -2746,15 +2718,13 @@ impl<'a> Recognizer<'a> {
         if let Some((part, part_end)) =
             self.part_of_day(end).filter(|_| self.word(end) != "morgen").or_else(|| self.linked_part_of_day(end))
         {
-            if matches!(part, "AF" | "EV" | "NI") && hour < 12 && !(part == "NI" && hour < 5) {
+            if part_after_noon(part, hour) {
                 hour += 12;
             }
             end = part_end;
         }
-        match meridiem {
-            Some(true) if hour < 12 => hour += 12,
-            Some(false) if hour == 12 => hour = 0,
-            _ => {}
+        if let Some(pm) = meridiem {
+            hour = on_the_clock(hour, pm);
         }
         if hour > 24 {
             return None;
@@ -2792,8 +2762,26 @@ fn day_of(m: &Match) -> Option<(&Sem, Option<&'static str>)> {
     }
 }
 
-/// The bare hours that a part of the day puts after noon (`Tuesday afternoon from 2 to 4`,
-/// `tonight from 7 to 9`); the small hours of the night stay (`tonight from 11 to 2`).
+/// An hour with am (`false`) or pm (`true`) on the 24-hour clock: `3pm` 15, `12am` 0.
+fn on_the_clock(hour: u32, pm: bool) -> u32 {
+    match (pm, hour) {
+        (true, hour) if hour < 12 => hour + 12,
+        (false, 12) => 0,
+        _ => hour,
+    }
+}
+
+/// Whether a time said with a later part of the day is after noon (`8 tonight`, `Friday
+/// afternoon at 3`, `every night at 9`): an hour before noon is, but for the small hours of
+/// the night (`tonight at 1am`, `tonight around 3`).
+fn part_after_noon(part: &str, hour: u32) -> bool {
+    matches!(part, "AF" | "EV" | "NI") && hour < 12 && !(part == "NI" && hour < 5)
+}
+
+/// The bare hours that a part of the day puts after noon at either end of a range (`Tuesday
+/// afternoon from 2 to 4`, `tonight from 7 to 9`): fewer than [`part_after_noon`] takes, since
+/// a range may start in the morning (`Tuesday afternoon from 11 to 2`); the small hours of
+/// the night stay (`tonight from 11 to 2`).
 fn after_noon(part: Option<&str>, hour: u32) -> bool {
     let hours = match part {
         Some("AF") => 1..=6,
@@ -2855,10 +2843,7 @@ fn clocked_sets(found: &mut Vec<Match>) {
             i += 1;
             continue;
         }
-        if matches!(part.as_deref(), Some("AF" | "EV" | "NI"))
-            && time.hour < 12
-            && !(part.as_deref() == Some("NI") && time.hour < 5)
-        {
+        if part.as_deref().is_some_and(|part| part_after_noon(part, time.hour)) {
             time.hour += 12;
         }
         let joined = if weekday { format!("{value}{}", time.render()) } else { time.render() };
