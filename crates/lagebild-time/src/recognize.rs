@@ -245,6 +245,16 @@ impl<'a> Recognizer<'a> {
         Some((century * 100 + rest, j + 2))
     }
 
+    /// [`Self::year_after`], or no year where none follows: the year and the end.
+    fn year_or_none_after(&self, j: usize) -> (Option<i32>, usize) {
+        self.year_after(j).map_or((None, j), |(year, end)| (Some(year), end))
+    }
+
+    /// [`Self::year_after_in`], or no year where none follows: the year and the end.
+    fn year_or_none_after_in(&self, j: usize) -> (Option<i32>, usize) {
+        self.year_after_in(j).map_or((None, j), |(year, end)| (Some(year), end))
+    }
+
     /// A year after a holiday or month, also after `in` (`Diwali in 2019`, `February in
     /// 1974`; `to fall in 2004` is no autumn).
     fn year_after_in(&self, j: usize) -> Option<(i32, usize)> {
@@ -758,7 +768,7 @@ impl<'a> Recognizer<'a> {
                 _ => None,
             });
             if let Some(month) = month {
-                let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, end)| (Some(y), end));
+                let (year, end) = self.year_or_none_after(j + 1);
                 let kind = Kind::Date { sem: Sem::Ymd { year, month, day: None }, clock: None, part: None };
                 return Some(Match { start: j, end, kind, modifier: Some(*modifier) });
             }
@@ -1226,7 +1236,7 @@ impl<'a> Recognizer<'a> {
             if !(1..=limit).contains(&n) {
                 return None;
             }
-            let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after(j + 1);
             return date(end, if unit == Unit::Quarter { Sem::Quarter(year, n) } else { Sem::Half(year, n) });
         }
         // `eight-year`, `52-week`, `several-year`; `one-half` and `three-quarters` are fractions.
@@ -1531,7 +1541,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let month = self.month(unit_end + 1)?;
-        let (year, end) = self.year_after(unit_end + 2).map_or((None, unit_end + 2), |(y, e)| (Some(y), e));
+        let (year, end) = self.year_or_none_after(unit_end + 2);
         Some((year, month, end))
     }
 
@@ -1562,7 +1572,7 @@ impl<'a> Recognizer<'a> {
             && self.ordinal_day(j).is_none()
             && let Some(month) = self.month(j + used)
         {
-            let (year, end) = self.year_after_in(j + used + 1).map_or((None, j + used + 1), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after_in(j + used + 1);
             if NaiveDateCheck::valid(year, month, day as u32) {
                 return date(Sem::Ymd { year, month, day: Some(day as u32) }, end);
             }
@@ -1578,7 +1588,7 @@ impl<'a> Recognizer<'a> {
                 k += 1;
             }
             if let Some(month) = self.month(k) {
-                let (year, end) = self.year_after_in(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
+                let (year, end) = self.year_or_none_after_in(k + 1);
                 if NaiveDateCheck::valid(year, month, day) {
                     return date(Sem::Ymd { year, month, day: Some(day) }, end);
                 }
@@ -1588,7 +1598,7 @@ impl<'a> Recognizer<'a> {
                 && matches!(self.word(day_end), "of" | "im" | "in" | "des")
                 && let Some(month) = self.month(day_end + 1)
             {
-                let (year, end) = self.year_after(day_end + 2).map_or((None, day_end + 2), |(y, e)| (Some(y), e));
+                let (year, end) = self.year_or_none_after(day_end + 2);
                 if NaiveDateCheck::valid(year, month, day) {
                     return date(Sem::Ymd { year, month, day: Some(day) }, end);
                 }
@@ -1617,7 +1627,7 @@ impl<'a> Recognizer<'a> {
             {
                 let limit = if unit == Unit::Quarter { 4 } else { 2 };
                 if day <= limit {
-                    let (year, end) = self.year_after(end).map_or((None, end), |(y, e)| (Some(y), e));
+                    let (year, end) = self.year_or_none_after(end);
                     let sem = if unit == Unit::Quarter { Sem::Quarter(year, day) } else { Sem::Half(year, day) };
                     return date(sem, end);
                 }
@@ -1673,7 +1683,7 @@ impl<'a> Recognizer<'a> {
                 && self.year(k).is_none()
             {
                 let k = k + self.day_len(k) - 1;
-                let (year, end) = self.year_after(k + 1).map_or((None, k + 1), |(y, e)| (Some(y), e));
+                let (year, end) = self.year_or_none_after(k + 1);
                 if NaiveDateCheck::valid(year, month, day) {
                     return date(Sem::Ymd { year, month, day: Some(day) }, end);
                 }
@@ -1684,12 +1694,12 @@ impl<'a> Recognizer<'a> {
             {
                 return date(Sem::MonthShift(month, *shift), end);
             }
-            let (year, end) = self.year_after_in(k).map_or((None, k), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after_in(k);
             return date(Sem::Ymd { year, month, day: None }, end);
         }
         // `Q3 2023` (before `q3` alone)
         if let Some(q) = word.strip_prefix('q').and_then(digits).filter(|q| (1..=4).contains(q)) {
-            let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after(j + 1);
             return date(Sem::Quarter(year, q), end);
         }
         // `2017-q1`, `2016h2`, `q1-2019`; `2017 q1`, `2016 H2`
@@ -1756,7 +1766,7 @@ impl<'a> Recognizer<'a> {
                 || (self.month_first_context(j) && !(j > 0 && self.word(j - 1) == "to"))
                 || self.year_after(j + 1).is_some())
         {
-            let (year, end) = self.year_after(j + len).map_or((None, j + len), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after(j + len);
             return date(Sem::Season(year, season), end);
         }
         if let Some((Class::Holiday(holiday), len)) = self.entry(j, |c| matches!(c, Class::Holiday(_))) {
@@ -1785,7 +1795,7 @@ impl<'a> Recognizer<'a> {
             && let Some(Class::Month(month)) =
                 self.table.get(month).iter().find(|e| e.rest.is_empty()).map(|e| &e.class)
         {
-            let (year, end) = self.year_after(j + 1).map_or((None, j + 1), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after(j + 1);
             return date(Sem::Ymd { year, month: *month, day: Some(day) }, end);
         }
         // `the first Monday of next month`, `first Monday in the month`
@@ -1803,7 +1813,7 @@ impl<'a> Recognizer<'a> {
             && let Some(month) = self.month(k + len + 1)
         {
             let end = k + len + 2;
-            let (year, end) = self.year_after(end).map_or((None, end), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after(end);
             return date(Sem::Holiday(year, Holiday::Nth { n, month, weekday: *weekday }), end);
         }
         if let Some(m) = self.weekday(j) {
@@ -1903,7 +1913,7 @@ impl<'a> Recognizer<'a> {
         if let Some((Unit::Week, false, end)) = self.unit(j)
             && let Some(week) = digits(self.word(end)).filter(|w| (1..=53).contains(w))
         {
-            let (year, end) = self.year_after(end + 1).map_or((None, end + 1), |(y, e)| (Some(y), e));
+            let (year, end) = self.year_or_none_after(end + 1);
             return date(Sem::WeekOfYear(year, week), end);
         }
         // `am Wochenende`, `the weekend`
@@ -2030,7 +2040,7 @@ impl<'a> Recognizer<'a> {
         if n == -1 || n > 5 {
             return None;
         }
-        let (year, end) = self.year_after(at + 1).map_or((None, at + 1), |(y, e)| (Some(y), e));
+        let (year, end) = self.year_or_none_after(at + 1);
         date(Sem::NthWeek { year, month: Some(month), n }, end)
     }
 
@@ -2898,18 +2908,15 @@ fn clock_token(word: &str) -> Option<(u32, u32, Option<u32>, Option<bool>)> {
 
 /// The length of a duration of hours, minutes and seconds (`PT1H30M`, `PT0.5H`) in seconds.
 fn clock_seconds(value: &str) -> Option<u64> {
-    let mut rest = value.strip_prefix("PT")?;
     let mut seconds = 0.0;
-    while !rest.is_empty() {
-        let at = rest.find(|c: char| c.is_ascii_alphabetic())?;
-        let n: f64 = rest[..at].parse().ok()?;
-        seconds += n * match &rest[at..at + 1] {
-            "H" => 3600.0,
-            "M" => 60.0,
-            "S" => 1.0,
+    for (index, number) in duration_parts(value)? {
+        let per = match DURATION_ORDER[index] {
+            "TH" => 3600.0,
+            "TM" => 60.0,
+            "TS" => 1.0,
             _ => return None,
         };
-        rest = &rest[at + 1..];
+        seconds += number.parse::<f64>().ok()? * per;
     }
     (seconds > 0.0 && seconds.fract() == 0.0 && seconds < 1e7).then_some(seconds as u64)
 }
@@ -2953,33 +2960,8 @@ fn quarter_token(word: &str) -> Option<Sem> {
 /// Two durations as one, where the second's unit is smaller than the first's: `P1M` and
 /// `P21D` are `P1M21D`, `PT1H` and `PT30M` `PT1H30M`, `P1D` and `PT2H` `P1DT2H`.
 fn join_durations(first: &str, second: &str) -> Option<String> {
-    const ORDER: [&str; 7] = ["Y", "M", "W", "D", "TH", "TM", "TS"];
-    // The parts of a duration as (index in ORDER, number): `P1Y2M` → (0, 1), (1, 2).
-    let parts = |value: &str| -> Option<Vec<(usize, String)>> {
-        let body = value.strip_prefix('P')?;
-        let (date, time) = body.split_once('T').unwrap_or((body, ""));
-        let mut parts = Vec::new();
-        for (text, prefix) in [(date, ""), (time, "T")] {
-            let mut number = String::new();
-            for c in text.chars() {
-                if c.is_ascii_digit() || c == '.' {
-                    number.push(c);
-                    continue;
-                }
-                if number.is_empty() {
-                    return None;
-                }
-                let index = ORDER.iter().position(|k| *k == format!("{prefix}{c}"))?;
-                parts.push((index, std::mem::take(&mut number)));
-            }
-            if !number.is_empty() {
-                return None;
-            }
-        }
-        Some(parts)
-    };
-    let mut all = parts(first)?;
-    let second = parts(second)?;
+    let mut all = duration_parts(first)?;
+    let second = duration_parts(second)?;
     // Each unit smaller than the ones before (`six months and two years` is a range, `six
     // days a week` a rate).
     if second.len() != 1 || all.iter().any(|(index, _)| *index >= second[0].0) {
@@ -2994,9 +2976,38 @@ fn join_durations(first: &str, second: &str) -> Option<String> {
             in_time = true;
         }
         text.push_str(&number);
-        text.push_str(ORDER[index].trim_start_matches('T'));
+        text.push_str(DURATION_ORDER[index].trim_start_matches('T'));
     }
     Some(text)
+}
+
+/// The units of a TIMEX3 duration, largest first; those of the time part after its `T`.
+const DURATION_ORDER: [&str; 7] = ["Y", "M", "W", "D", "TH", "TM", "TS"];
+
+/// The parts of a duration with numbers as (index in [`DURATION_ORDER`], number): `P1Y2M` →
+/// (0, `1`), (1, `2`); `PT1.5H` → (4, `1.5`). `None` for a vague one (`PXY`) or no duration.
+fn duration_parts(value: &str) -> Option<Vec<(usize, String)>> {
+    let body = value.strip_prefix('P')?;
+    let (date, time) = body.split_once('T').unwrap_or((body, ""));
+    let mut parts = Vec::new();
+    for (text, prefix) in [(date, ""), (time, "T")] {
+        let mut number = String::new();
+        for c in text.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                number.push(c);
+                continue;
+            }
+            if number.is_empty() {
+                return None;
+            }
+            let index = DURATION_ORDER.iter().position(|k| *k == format!("{prefix}{c}"))?;
+            parts.push((index, std::mem::take(&mut number)));
+        }
+        if !number.is_empty() {
+            return None;
+        }
+    }
+    Some(parts)
 }
 
 /// The value of a word that reads as a fraction (`3/4`: 0.75; see [`is_fraction`]).
