@@ -1432,12 +1432,7 @@ impl<'a> Recognizer<'a> {
                 None => None,
             };
             if let Some((day, day_len)) = from {
-                let days = match unit {
-                    Unit::Day => Some(n),
-                    Unit::Week => Some(7.0 * n),
-                    Unit::Fortnight => Some(14.0 * n),
-                    _ => None,
-                };
+                let days = unit.days().map(|days| days as f64 * n);
                 let sem = match days {
                     Some(days) if days.fract() == 0.0 && days < 100_000.0 => Sem::Day(day + sign * days as i32),
                     None if day == 0 => Sem::Offset(n, unit, *sign),

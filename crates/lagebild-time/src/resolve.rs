@@ -310,7 +310,7 @@ fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
 
 /// The Sunday that ends the last full week (Monday to Sunday) of a month.
 fn last_full_week(year: i32, month: u32) -> Option<NaiveDate> {
-    let last = add_months(NaiveDate::from_ymd_opt(year, month, 1)?, 1)?.pred_opt()?;
+    let last = last_day_of(year, month)?;
     last.checked_sub_signed(Duration::days(i64::from(last.weekday().num_days_from_sunday())))
 }
 
@@ -483,9 +483,8 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
         Sem::Next(unit, k) => return resolve(&Sem::UnitShift(unit, k), published, direction),
         Sem::UnitShift(unit, k) => match unit {
             Unit::Day => self::day(p.checked_add_signed(Duration::days(i64::from(k)))?),
-            Unit::Week => week(p.checked_add_signed(Duration::weeks(i64::from(k)))?),
             // (`next fortnight`: the week it begins in)
-            Unit::Fortnight => week(p.checked_add_signed(Duration::weeks(2 * i64::from(k)))?),
+            Unit::Week | Unit::Fortnight => week(p.checked_add_signed(Duration::days(unit.days()? * i64::from(k)))?),
             Unit::Weekend => {
                 // `the weekend` in a past clause, published on a weekday: the one before.
                 let back = k == 0 && direction == Direction::Back && weekday_number(p) < 6;
@@ -533,11 +532,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             let n = n * f64::from(sign);
             match unit {
                 Unit::Day | Unit::Week | Unit::Fortnight => {
-                    let days = match unit {
-                        Unit::Week => n * 7.0,
-                        Unit::Fortnight => n * 14.0,
-                        _ => n,
-                    };
+                    let days = n * unit.days()? as f64;
                     self::day(p.checked_add_signed(Duration::days(days.round() as i64))?)
                 }
                 Unit::Month => {
@@ -697,9 +692,9 @@ pub(crate) fn shift_value(value: &str, n: f64, unit: Unit, sign: i32) -> Option<
         }
         Calendar::Day(date) => {
             let shifted = match unit {
-                Unit::Day => date.checked_add_signed(Duration::days(i64::from(n)))?,
-                Unit::Week => date.checked_add_signed(Duration::weeks(i64::from(n)))?,
-                Unit::Fortnight => date.checked_add_signed(Duration::weeks(2 * i64::from(n)))?,
+                Unit::Day | Unit::Week | Unit::Fortnight => {
+                    date.checked_add_signed(Duration::days(unit.days()? * i64::from(n)))?
+                }
                 _ if months > 0 => date.checked_add_months(Months::new(months.unsigned_abs()))?,
                 _ if months < 0 => date.checked_sub_months(Months::new(months.unsigned_abs()))?,
                 _ => return None,

@@ -43,6 +43,16 @@ impl Unit {
         })
     }
 
+    /// How many days the unit lasts, for the units counted in days (day, week, fortnight).
+    pub(crate) fn days(self) -> Option<i64> {
+        match self {
+            Unit::Day => Some(1),
+            Unit::Week => Some(7),
+            Unit::Fortnight => Some(14),
+            _ => None,
+        }
+    }
+
     /// The unit of a TIMEX3 duration with `count` of them (`P3D`, `PT2H`, `P10Y` for a decade).
     pub(crate) fn duration(self, count: Count) -> String {
         let (time, letter, factor) = match self {
