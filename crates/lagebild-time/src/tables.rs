@@ -113,6 +113,11 @@ pub(crate) fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
+/// The `mod` of a part of a period: `START`, `MID` or `END`.
+fn part_mod(text: &str) -> Option<TimeMod> {
+    TimeMod::parse(text).filter(|modifier| matches!(modifier, TimeMod::Start | TimeMod::Mid | TimeMod::End))
+}
+
 /// A holiday's date rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Holiday {
@@ -352,12 +357,7 @@ impl TimeWords {
                     static_code(value, &["MO", "MI", "AF", "EV", "NI"]).ok_or_else(|| bad("unknown part of day"))?,
                 ),
                 "clock_word" => Class::ClockWord(number().ok().filter(|h| *h <= 24).ok_or_else(|| bad("no hour"))?),
-                "mod" => Class::Mod(match value {
-                    "START" => TimeMod::Start,
-                    "MID" => TimeMod::Mid,
-                    "END" => TimeMod::End,
-                    _ => return Err(bad("unknown modifier")),
-                }),
+                "mod" => Class::Mod(part_mod(value).ok_or_else(|| bad("unknown modifier"))?),
                 "season" => {
                     Class::Season(static_code(value, &["SP", "SU", "FA", "WI"]).ok_or_else(|| bad("unknown season"))?)
                 }
@@ -386,10 +386,10 @@ impl TimeWords {
                 "period" => {
                     let (period, modifier) = match value.split_once(':') {
                         None => (value, None),
-                        Some((period, "START")) => (period, Some(TimeMod::Start)),
-                        Some((period, "MID")) => (period, Some(TimeMod::Mid)),
-                        Some((period, "END")) => (period, Some(TimeMod::End)),
-                        Some(_) => return Err(bad("the part after `:` is START, MID or END")),
+                        Some((period, part)) => (
+                            period,
+                            Some(part_mod(part).ok_or_else(|| bad("the part after `:` is START, MID or END"))?),
+                        ),
                     };
                     let at = period
                         .find(['-', '+', '0', '1', '2', '3'])
