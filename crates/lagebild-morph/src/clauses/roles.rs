@@ -365,6 +365,28 @@ pub(crate) fn describe(
             }
         }
     }
+    // German: a finite plural verb with no subject takes the first phrase whose article is
+    // alike in the nominative and the accusative and that agrees with it (by the head's or the
+    // article's number: `Vertreter` is both), whatever case the tagger guessed (`Darauf hätten die anwesenden Vertreter … hinweisen können`): the
+    // middle field puts the subject first.
+    if lang == Lang::De
+        && !copula
+        && let Some(finite) = finite
+        && word(finite).flags & flag::NUMBERS == flag::PLURAL
+        && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject)
+        && let Some(phrase) = phrases.iter().find(|p| {
+            p.governor.is_none()
+                && !p.embedded
+                && p.head_is_noun
+                && (p.numbers == flag::PLURAL || word(tokens[p.start]).flags & flag::NUMBERS == flag::PLURAL)
+                && article_cases(sentence, tokens[p.start]) & (flag::NOMINATIVE | flag::ACCUSATIVE)
+                    == flag::NOMINATIVE | flag::ACCUSATIVE
+        })
+    {
+        let head = phrase.head;
+        arguments.retain(|&(_, t)| t != head);
+        arguments.push((ArgumentRole::Subject, head));
+    }
     // `it's`: the clitic's token is the subject.
     if let Some(finite) = finite.filter(|&t| word(t).has(flag::CLITIC))
         && !arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject)
