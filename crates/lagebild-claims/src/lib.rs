@@ -482,7 +482,7 @@ impl<'a> Reader<'a> {
             let bare_participle = self.doc.meta.lang == Lang::De
                 && self.doc.tokens[main].feature("VerbForm") == Some("Part")
                 && !clause.verb_tokens.iter().any(|&t| self.pos(t as usize) == "AUX");
-            if clause.passive || learned || bare_participle {
+            if clause.passive || learned || bare_participle || self.stative_passive(clause) {
                 return None;
             }
             // Not a dative or genitive; an accusative may be the tagger's mistake for a subject
@@ -841,7 +841,11 @@ impl<'a> Reader<'a> {
         let role = |wanted: ArgumentRole| {
             clause.arguments.iter().find(|(role, _)| *role == wanted).map(|&(_, token)| token as usize)
         };
-        let speaker_head = if clause.passive { role(ArgumentRole::Agent) } else { role(ArgumentRole::Subject) };
+        let speaker_head = if clause.passive || self.stative_passive(clause) {
+            role(ArgumentRole::Agent)
+        } else {
+            role(ArgumentRole::Subject)
+        };
         // `Lassen Sie mich sagen, …`, `Lassen Sie uns festhalten`: whom the verb of class
         // `causative` lets speak, a first person, is the speaker.
         let causative = clause.verb_tokens.iter().any(|&t| self.words.is(Class::Causative, &self.lemma(t as usize)));
@@ -887,6 +891,31 @@ impl<'a> Reader<'a> {
             }
         }
         (speaker, addressee, channel)
+    }
+
+    /// Whether a German clause is a stative passive: `sein` with the participle of its cue
+    /// verb, which forms its perfect with `haben` (`Damit ist das Gesetz gemeint`, `wie es
+    /// im Antrag formuliert ist`). Its subject is what is said or meant, not who says it.
+    /// (A participle that is a cue adjective speaks with its subject: `Ich bin überzeugt`;
+    /// class `sein_perfect` lists the cue verbs whose perfect takes `sein`: `Ich bin darauf
+    /// eingegangen`.)
+    fn stative_passive(&self, clause: &Clause) -> bool {
+        if self.doc.meta.lang != Lang::De || clause.passive {
+            return false;
+        }
+        let verbs = || clause.verb_tokens.iter().map(|&t| t as usize);
+        let with_sein = verbs().any(|t| self.lemma(t) == "sein");
+        // The clause's main verb, a participle of a verb of saying (not the copula itself:
+        // `sei … gewesen, meinte er`).
+        let Some(lemma) = clause.lemma.as_deref() else { return false };
+        let participle = verbs().find(|&t| {
+            self.doc.tokens[t].feature("VerbForm") == Some("Part") && self.lemma(t).eq_ignore_ascii_case(lemma)
+        });
+        with_sein
+            && lemma != "sein"
+            && self.words.verbs.contains_key(lemma)
+            && participle.is_some_and(|t| !self.words.adjectives.contains_key(&self.lower[t]))
+            && !self.words.is(Class::SeinPerfect, lemma)
     }
 
     /// A German passive's agent with the preposition that governs it (`von Ihnen
@@ -997,7 +1026,19 @@ impl<'a> Reader<'a> {
                         && sequence.iter().zip(token - at..).all(|(word, t)| self.lower[t] == *word)
                 })
             });
-        !vocative && !self.word_is(Class::NotSpeaker, token)
+        !vocative && !self.word_is(Class::NotSpeaker, token) && !self.names_thing(token)
+    }
+
+    /// Whether the token is a common noun that names a thing (class `thing`: `Das Signal
+    /// ist eindeutig`, `die Zahlen belegen`), unless a name of a person or an organisation
+    /// holds it.
+    fn names_thing(&self, token: usize) -> bool {
+        self.pos(token) == "NOUN"
+            && self.words.names_thing(&self.lemma(token))
+            && !self.doc.entities.iter().any(|entity| {
+                entity.range.contains_range(self.doc.tokens[token].range)
+                    && matches!(entity.entity_type, EntityType::Person | EntityType::Organization)
+            })
     }
 
     /// The subject of the clause before that a clause without its own shares: an

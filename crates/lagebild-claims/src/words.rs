@@ -46,11 +46,12 @@ pub(crate) enum Class {
     Causative,
     DativeContent,
     Partitive,
+    SeinPerfect,
 }
 
 impl Class {
     /// Each class with its name in the resource files.
-    const ALL: [(&'static str, Class); 31] = [
+    const ALL: [(&'static str, Class); 32] = [
         ("expletive", Class::Expletive),
         ("not_third_person", Class::NotThirdPerson),
         ("purpose", Class::Purpose),
@@ -82,6 +83,7 @@ impl Class {
         ("causative", Class::Causative),
         ("dative_content", Class::DativeContent),
         ("partitive", Class::Partitive),
+        ("sein_perfect", Class::SeinPerfect),
     ];
 
     fn named(name: &str) -> Option<Class> {
@@ -151,6 +153,9 @@ pub struct ClaimWords {
     pub(crate) definite: HashSet<String>,
     /// Lemmas (lowercase) of media that relay statements.
     pub(crate) channels: HashSet<String>,
+    /// Lemmas (lowercase) of nouns that name a thing, never someone who speaks (`Signal`,
+    /// `Situation`); a German compound counts by its last part (`Außenpolitik`).
+    pub(crate) things: HashSet<String>,
     /// Word sequences (lowercase) marking a stance, longest first.
     pub(crate) stance: Vec<(Vec<String>, Stance)>,
 }
@@ -171,6 +176,15 @@ pub(crate) struct WordEntry {
 }
 
 impl ClaimWords {
+    /// Whether a noun's lemma (lowercase) names a thing (class `thing`), itself or as a
+    /// compound's last part after at least three letters (`außenpolitik`).
+    pub(crate) fn names_thing(&self, lemma: &str) -> bool {
+        lemma
+            .char_indices()
+            .filter(|&(at, _)| at == 0 || lemma[..at].chars().count() >= 3)
+            .any(|(at, _)| self.things.contains(&lemma[at..]))
+    }
+
     /// Whether `word` (lowercase) belongs to the closed class `class`.
     pub(crate) fn is(&self, class: Class, word: &str) -> bool {
         self.entries.get(word).is_some_and(|entry| entry.classes.has(class))
@@ -211,6 +225,7 @@ impl ClaimWords {
                 "according" => words.according.push(sequence()),
                 "according_after" => _ = words.according_after.insert(entry.to_owned()),
                 "channel" => _ = words.channels.insert(entry.to_owned()),
+                "thing" => _ = words.things.insert(entry.to_owned()),
                 "introducer" => _ = words.introducers.insert(entry.to_owned()),
                 "definite" => _ = words.definite.insert(entry.to_owned()),
                 "participle_prefix" => words.participle_prefixes.push(entry.to_owned()),
