@@ -1115,11 +1115,29 @@ impl<'a> Reader<'a> {
         // preposition or relative word first, and no verb but in a relative clause.
         let opened = matches!(self.pos(tokens.start), "SCONJ" | "ADP")
             || matches!(self.doc.tokens[tokens.start].feature("PronType"), Some("Rel" | "Int"));
+        // Between a comma after the subject that a relative word follows (`, die`, `, in
+        // der`) and a comma right before the finite verb, all is a relative clause, whatever
+        // clauses the analysis made of it (`Eine Regierung, die nicht in der Lage ist, …
+        // vorzulegen, darf …`).
+        let relative = (head + 1..verb).find(|&t| &self.lower[t] == ",").filter(|&comma| {
+            let relative_word = |t: usize| {
+                t < verb
+                    && self.doc.tokens[t].feature("PronType").is_some_and(|kind| kind.split(',').any(|k| k == "Rel"))
+            };
+            (relative_word(comma + 1) || self.pos(comma + 1) == "ADP" && relative_word(comma + 2))
+                && &self.lower[verb - 1] == ","
+        });
         let verbs_outside = tokens.clone().any(|t| {
             matches!(self.pos(t), "VERB" | "AUX")
                 && self.clause_of[t].is_none_or(|c| self.doc.clauses[c as usize].kind != ClauseKind::Relative)
+                && relative.is_none_or(|comma| t < comma)
         });
-        (!opened && !verbs_outside).then_some(tokens)
+        // Nor a phrase that holds the clause's main verb, the cue (`Alles, was sie gedacht
+        // haben`).
+        let own_verb = clause.lemma.as_deref().is_some_and(|lemma| {
+            clause.verb_tokens.iter().map(|&t| t as usize).any(|t| tokens.contains(&t) && self.lemma(t) == lemma)
+        });
+        (!opened && !verbs_outside && !own_verb).then_some(tokens)
     }
 
     /// The phrase around `head`, as an argument linked to its entity.
