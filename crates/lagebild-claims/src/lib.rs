@@ -1610,8 +1610,18 @@ impl<'a> Reader<'a> {
                     if word == ":" && position + 1 == bounds.end {
                         return Some(self.trim(self.next_sentence(bounds)?)).filter(|content| content.len() > 1);
                     }
-                    return Some(self.trim(position + 1..self.content_end(position + 1, bounds)))
-                        .filter(|content| content.len() > 1);
+                    // A name that a comma sets off after the speaker, with no verb, is an
+                    // apposition to it, not a statement (`…, sagte der Sprecher, Rainer
+                    // Kerstiens, am Donnerstag`).
+                    let content = self.trim(position + 1..self.content_end(position + 1, bounds));
+                    if word == ","
+                        && position > main + 1
+                        && self.pos(content.start) == "PROPN"
+                        && !content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"))
+                    {
+                        return None;
+                    }
+                    return Some(content).filter(|content| content.len() > 1);
                 }
                 "." | ";" | "?" | "!" => return None,
                 _ => {}
