@@ -365,6 +365,32 @@ pub(crate) fn describe(
             }
         }
     }
+    // German `ich`, `du`, `er`, `wir` are nominatives only: right after the finite verb,
+    // where the analysis took the phrase before the verb for the subject, the pronoun is the
+    // subject and that phrase its object (`Namen wollte er nicht nennen`).
+    if lang == Lang::De
+        && !copula
+        && let Some(finite) = finite
+        && let Some(pronoun) = phrases.iter().find(|p| {
+            p.governor.is_none()
+                && p.head == finite + 1
+                && word(p.head).pos == Pos::Pron
+                && matches!(
+                    sentence.doc.slice(sentence.doc.tokens[p.head as usize].range).to_lowercase().as_str(),
+                    "ich" | "du" | "er" | "wir"
+                )
+        })
+        && let Some(index) = arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject)
+        && arguments[index].1 < finite
+    {
+        let other = arguments[index].1;
+        let has_object = arguments.iter().any(|&(role, _)| role == ArgumentRole::Object);
+        arguments.retain(|&(_, t)| t != pronoun.head && t != other);
+        arguments.push((ArgumentRole::Subject, pronoun.head));
+        if !has_object {
+            arguments.push((ArgumentRole::Object, other));
+        }
+    }
     // German: a finite plural verb with no subject takes the first phrase whose article is
     // alike in the nominative and the accusative and that agrees with it (by the head's or the
     // article's number: `Vertreter` is both), whatever case the tagger guessed (`Darauf hätten die anwesenden Vertreter … hinweisen können`): the
