@@ -617,6 +617,18 @@ impl<'a> Reader<'a> {
         if speaker.is_none() && !clause.passive && self.word_is(Class::ParticleForm, main) {
             return None;
         }
+        // The cue is no part of its speaker: a phrase the tagger ran over a verb it took for a
+        // noun ends before it (`…, a survey suggests.`: `a survey`).
+        let cue_start = self.doc.tokens[main].range.start();
+        let speaker = speaker.and_then(|arg| {
+            if arg.range.start() < cue_start && cue_start < arg.range.end() {
+                let last = (0..main).rev().find(|&t| self.pos(t) != "PUNCT")?;
+                let end = self.doc.tokens[last].range.end();
+                (end > arg.range.start()).then(|| Arg { range: TextRange::new(arg.range.start(), end), ..arg })
+            } else {
+                Some(arg)
+            }
+        });
         // An indirect object that is what is said is no addressee (`Ihrem Gesetzentwurf
         // zustimmen`).
         let addressee = addressee
