@@ -1366,6 +1366,9 @@ impl<'a> Reader<'a> {
     /// For a personal pronoun (`er`, `she`), the nearest person mentioned before it (see
     /// also [`Self::continue_speakers`]).
     fn antecedent(&self, token: usize) -> Option<EntityId> {
+        if let Some(entity) = self.relative_antecedent(token) {
+            return Some(entity);
+        }
         if !self.is_personal_singular(token) {
             return None;
         }
@@ -1377,6 +1380,29 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|(_, entity)| entity.range.end() <= start && entity.entity_type == EntityType::Person)
             .map(|(index, _)| EntityId(index as u32))
+    }
+
+    /// For a relative pronoun (`who`, `der`), the entity named right before it, past a comma
+    /// or dash (`David Klein, who often argued`, `the Olympic Committee who demanded`).
+    fn relative_antecedent(&self, token: usize) -> Option<EntityId> {
+        let relative = self.pos(token) == "PRON"
+            && self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|k| k == "Rel"));
+        if !relative {
+            return None;
+        }
+        let mut before = token.checked_sub(1)?;
+        if matches!(self.pos(before), "PUNCT") {
+            before = before.checked_sub(1)?;
+        }
+        if !matches!(self.pos(before), "NOUN" | "PROPN") {
+            return None;
+        }
+        let range = self.doc.tokens[before].range;
+        self.doc
+            .entities
+            .iter()
+            .position(|entity| entity.range.start() <= range.start() && range.end() <= entity.range.end())
+            .map(|index| EntityId(index as u32))
     }
 
     /// A third-person singular personal pronoun (`er`, `she`; not `ich`, `wir`).

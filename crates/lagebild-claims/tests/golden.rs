@@ -98,6 +98,22 @@ fn a_pronoun_speaker_is_who_spoke_last() {
     assert_eq!(pronoun_speakers("de", text), ["Olaf Scholz"]);
 }
 
+/// A relative pronoun speaker stands for the name right before it.
+#[test]
+fn a_relative_pronoun_speaker_is_the_name_before_it() {
+    let doc = analyse("en", "Angela Merkel, who said the plan would work, left the meeting early.");
+    let linked: Vec<(&str, &str)> = doc
+        .claims
+        .iter()
+        .filter_map(|claim| claim.speaker.as_ref())
+        .map(|speaker| {
+            let entity = speaker.entity.map_or("-", |id| doc.slice(doc.entities[id.index()].range));
+            (doc.slice(speaker.range), entity)
+        })
+        .collect();
+    assert!(linked.contains(&("who", "Angela Merkel")), "{linked:?}");
+}
+
 /// A verb the word lists do not hold is a cue where the cue tagger marks it
 /// (`claims_with_cues`), read like a verb of the lists; without marks it is none.
 #[test]
