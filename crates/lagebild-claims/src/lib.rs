@@ -459,6 +459,26 @@ impl<'a> Reader<'a> {
             return None;
         }
         let content = self.over_colon(content, main, &bounds);
+        // English: what a cue in a relative clause set off by commas reports ends where the
+        // main clause resumes, at a comma right before its verb (`Merkel, who said the plan
+        // would work, left early`).
+        let content = match clause.introducer.map(|t| t as usize) {
+            Some(introducer)
+                if self.doc.meta.lang == Lang::En
+                    && clause.kind == ClauseKind::Relative
+                    && introducer > bounds.start
+                    && &self.lower[introducer - 1] == "," =>
+            {
+                let resumes = (content.start..content.end).find(|&t| {
+                    &self.lower[t] == "," && t + 1 < content.end && matches!(self.pos(t + 1), "VERB" | "AUX")
+                });
+                match resumes {
+                    Some(comma) if comma > content.start + 1 => content.start..comma,
+                    _ => content,
+                }
+            }
+            _ => content,
+        };
         // An English participle after a comma (`…, saying …`, `…, adding that …`).
         let participle = self.doc.meta.lang == Lang::En
             && main > bounds.start
