@@ -502,7 +502,16 @@ impl<'a> Reader<'a> {
             let bare_participle = self.doc.meta.lang == Lang::De
                 && self.doc.tokens[main].feature("VerbForm") == Some("Part")
                 && !clause.verb_tokens.iter().any(|&t| self.pos(t as usize) == "AUX");
-            if clause.passive || learned || bare_participle || self.stative_passive(clause) {
+            // Its agent, where `von` names it right before it (`wie von der Kommission
+            // vorgeschlagen`, `wie von uns gefordert`).
+            if bare_participle {
+                let before = self.doc.tokens[main].range.start();
+                return self.prepositional_speaker(clause, Class::From, &content, &bounds).filter(|arg| {
+                    arg.range.end() <= before
+                        && self.doc.text()[arg.range.end() as usize..before as usize].trim().is_empty()
+                });
+            }
+            if clause.passive || learned || self.stative_passive(clause) {
                 return None;
             }
             // Not a dative or genitive; an accusative may be the tagger's mistake for a subject
