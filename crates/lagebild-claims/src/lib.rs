@@ -1067,7 +1067,18 @@ impl<'a> Reader<'a> {
                         && sequence.iter().zip(token - at..).all(|(word, t)| self.lower[t] == *word)
                 })
             });
-        !vocative && !self.word_is(Class::NotSpeaker, token) && !self.names_thing(token)
+        // Nor, in German, an adverb or particle the analysis took for a phrase's head
+        // (`Lediglich am Symbol … erkennen`), or an adjective in lowercase (`ehrlich
+        // gesagt`, `grenzwertig finde ich`): capitalised, it may be a noun or a name the
+        // tagger read as one (`Kritiker warnen`, `Kurz sagte`). (English speakers the tagger
+        // reads so are often right: `Democrats`, `Republican`.)
+        let lowercase = self.doc.slice(self.doc.tokens[token].range).chars().next().is_some_and(char::is_lowercase);
+        let nominal = self.doc.meta.lang != Lang::De
+            || !(matches!(
+                self.pos(token),
+                "ADV" | "ADP" | "SCONJ" | "CCONJ" | "PART" | "VERB" | "AUX" | "INTJ" | "PUNCT"
+            ) || self.pos(token) == "ADJ" && lowercase);
+        nominal && !vocative && !self.word_is(Class::NotSpeaker, token) && !self.names_thing(token)
     }
 
     /// Whether the token is a common noun that names a thing (class `thing`: `Das Signal
