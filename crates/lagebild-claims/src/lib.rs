@@ -1693,6 +1693,7 @@ impl<'a> Reader<'a> {
                     // Kerstiens, am Donnerstag`).
                     let content = self.trim(position + 1..self.content_end(position + 1, bounds));
                     if word == ","
+                        && self.doc.meta.lang == Lang::De
                         && position > main + 1
                         && self.pos(content.start) == "PROPN"
                         && !content.clone().any(|t| matches!(self.pos(t), "VERB" | "AUX"))
