@@ -375,10 +375,9 @@ pub(crate) fn describe(
             p.governor.is_none()
                 && p.head == finite + 1
                 && word(p.head).pos == Pos::Pron
-                && matches!(
-                    sentence.doc.slice(sentence.doc.tokens[p.head as usize].range).to_lowercase().as_str(),
-                    "ich" | "du" | "er" | "wir"
-                )
+                && ["ich", "du", "er", "wir"].iter().any(|form| {
+                    sentence.doc.slice(sentence.doc.tokens[p.head as usize].range).eq_ignore_ascii_case(form)
+                })
         })
         && let Some(index) = arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject)
         && arguments[index].1 < finite
@@ -393,8 +392,9 @@ pub(crate) fn describe(
     }
     // German: a finite plural verb with no subject takes the first phrase whose article is
     // alike in the nominative and the accusative and that agrees with it (by the head's or the
-    // article's number: `Vertreter` is both), whatever case the tagger guessed (`Darauf hätten die anwesenden Vertreter … hinweisen können`): the
-    // middle field puts the subject first.
+    // article's number: `Vertreter` is both), whatever case the tagger guessed (`Darauf
+    // hätten die anwesenden Vertreter … hinweisen können`): the middle field puts the
+    // subject first.
     if lang == Lang::De
         && !copula
         && let Some(finite) = finite
