@@ -915,6 +915,19 @@ impl<'a> Reader<'a> {
             }
             (head, _) => head,
         };
+        // A relative pronoun that stands for a thing is what is said, not who says it; the
+        // clause's other phrase that may be a nominative speaks (`bei allen Problemen, die
+        // Sie nennen`: `Sie`).
+        let speaker_head = match speaker_head {
+            Some(head) if self.doc.meta.lang == Lang::De && self.stands_for_thing(head) => role(ArgumentRole::Object)
+                .filter(|&object| {
+                    (matches!(self.pos(object), "NOUN" | "PROPN")
+                        || self.pos(object) == "PRON" && self.doc.tokens[object].feature("PronType") == Some("Prs"))
+                        && !matches!(self.doc.tokens[object].feature("Case"), Some("Dat" | "Gen"))
+                        && !self.word_is(Class::Reflexive, object)
+                }),
+            other => other,
+        };
         // A time expression is no speaker (`Letzte Woche teilte das Weiße Haus mit`).
         let speaker = speaker_head
             .filter(|&head| !self.is_expletive(head) && !self.in_time(head) && self.may_speak(head))
@@ -1420,6 +1433,14 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|(_, entity)| entity.range.end() <= start && entity.entity_type == EntityType::Person)
             .map(|(index, _)| EntityId(index as u32))
+    }
+
+    /// Whether `token` is a relative pronoun whose antecedent, the noun right before its
+    /// comma, names a thing (class `thing`: `Problemen, die …`).
+    fn stands_for_thing(&self, token: usize) -> bool {
+        let relative = self.pos(token) == "PRON"
+            && self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|k| k == "Rel"));
+        relative && token >= 2 && &self.lower[token - 1] == "," && self.names_thing(token - 2)
     }
 
     /// For a relative pronoun (`who`, `der`), the entity named right before it, past a comma
@@ -1950,14 +1971,26 @@ impl<'a> Reader<'a> {
         if self.doc.meta.lang != Lang::De {
             return None;
         }
-        // So does the relative pronoun that opens the cue's clause (`was Sie gesagt haben`).
+        // So does the relative pronoun that opens the cue's clause (`was Sie gesagt haben`),
+        // or one that stands for a thing (`Problemen, die Sie nennen`).
         if let Some(introducer) = clause.introducer.map(|t| t as usize)
             && introducer < main
-            && self.word_is(Class::RelativeContent, introducer)
+            && (self.word_is(Class::RelativeContent, introducer)
+                || self.stands_for_thing(introducer) && self.reports_what_it_takes(clause))
         {
             return Some(introducer);
         }
         self.pronoun_object_before(clause, main, |head| self.is_demonstrative(head))
+    }
+
+    /// Whether the clause's verb is a plain cue verb that reports its object, not one of
+    /// perception nor one that reports only before a colon (`die ich gelesen habe`, `die
+    /// dahinter steht`).
+    fn reports_what_it_takes(&self, clause: &Clause) -> bool {
+        clause
+            .lemma
+            .as_deref()
+            .is_some_and(|lemma| self.words.verbs.contains_key(lemma) && !self.words.is(Class::Perception, lemma))
     }
 
     /// The first pronoun object of the clause before the cue verb at `main` that `keep` takes.
