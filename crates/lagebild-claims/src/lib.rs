@@ -1054,7 +1054,25 @@ impl<'a> Reader<'a> {
     /// Whether a token is a demonstrative; the tagger may leave it open whether `das` is one
     /// or a relative pronoun (`Dem,Rel`).
     fn is_demonstrative(&self, token: usize) -> bool {
-        self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|kind| kind == "Dem"))
+        self.has_pron_type(token, "Dem")
+    }
+
+    /// Whether a token is a relative pronoun (also where the tagger leaves `Dem,Rel` open).
+    fn is_relative(&self, token: usize) -> bool {
+        self.has_pron_type(token, "Rel")
+    }
+
+    /// Whether `kind` is among the token's `PronType` values.
+    fn has_pron_type(&self, token: usize, kind: &str) -> bool {
+        self.doc.tokens[token].feature("PronType").is_some_and(|kinds| kinds.split(',').any(|k| k == kind))
+    }
+
+    /// Whether a token lies inside the name of a person or an organisation.
+    fn in_name_of_someone(&self, token: usize) -> bool {
+        self.doc.entities.iter().any(|entity| {
+            entity.range.contains_range(self.doc.tokens[token].range)
+                && matches!(entity.entity_type, EntityType::Person | EntityType::Organization)
+        })
     }
 
     /// The tokens of the sentence after the one of `bounds`, if one follows right after it.
@@ -1098,12 +1116,7 @@ impl<'a> Reader<'a> {
     /// ist eindeutig`, `die Zahlen belegen`), unless a name of a person or an organisation
     /// holds it.
     fn names_thing(&self, token: usize) -> bool {
-        self.pos(token) == "NOUN"
-            && self.words.names_thing(&self.lemma(token))
-            && !self.doc.entities.iter().any(|entity| {
-                entity.range.contains_range(self.doc.tokens[token].range)
-                    && matches!(entity.entity_type, EntityType::Person | EntityType::Organization)
-            })
+        self.pos(token) == "NOUN" && self.words.names_thing(&self.lemma(token)) && !self.in_name_of_someone(token)
     }
 
     /// The subject of the clause before that a clause without its own shares: an
@@ -1185,10 +1198,7 @@ impl<'a> Reader<'a> {
         // clauses the analysis made of it (`Eine Regierung, die nicht in der Lage ist, …
         // vorzulegen, darf …`).
         let relative = (head + 1..verb).find(|&t| &self.lower[t] == ",").filter(|&comma| {
-            let relative_word = |t: usize| {
-                t < verb
-                    && self.doc.tokens[t].feature("PronType").is_some_and(|kind| kind.split(',').any(|k| k == "Rel"))
-            };
+            let relative_word = |t: usize| t < verb && self.is_relative(t);
             (relative_word(comma + 1) || self.pos(comma + 1) == "ADP" && relative_word(comma + 2))
                 && &self.lower[verb - 1] == ","
         });
@@ -1438,16 +1448,14 @@ impl<'a> Reader<'a> {
     /// Whether `token` is a relative pronoun whose antecedent, the noun right before its
     /// comma, names a thing (class `thing`: `Problemen, die …`).
     fn stands_for_thing(&self, token: usize) -> bool {
-        let relative = self.pos(token) == "PRON"
-            && self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|k| k == "Rel"));
+        let relative = self.pos(token) == "PRON" && self.is_relative(token);
         relative && token >= 2 && &self.lower[token - 1] == "," && self.names_thing(token - 2)
     }
 
     /// For a relative pronoun (`who`, `der`), the entity named right before it, past a comma
     /// or dash (`David Klein, who often argued`, `the Olympic Committee who demanded`).
     fn relative_antecedent(&self, token: usize) -> Option<EntityId> {
-        let relative = self.pos(token) == "PRON"
-            && self.doc.tokens[token].feature("PronType").is_some_and(|kind| kind.split(',').any(|k| k == "Rel"));
+        let relative = self.pos(token) == "PRON" && self.is_relative(token);
         if !relative {
             return None;
         }
@@ -2065,11 +2073,7 @@ impl<'a> Reader<'a> {
         }
         let (_, head) = clause.arguments.iter().find(|&&(role, _)| role == ArgumentRole::IndirectObject)?;
         let head = *head as usize;
-        let person = self.doc.entities.iter().any(|entity| {
-            entity.range.contains_range(self.doc.tokens[head].range)
-                && matches!(entity.entity_type, EntityType::Person | EntityType::Organization)
-        });
-        (self.pos(head) == "NOUN" && !person).then(|| self.phrase(head, bounds))
+        (self.pos(head) == "NOUN" && !self.in_name_of_someone(head)).then(|| self.phrase(head, bounds))
     }
 
     /// The subject of a passive cue verb, which is what was said (`Das ist gesagt worden`,
