@@ -126,6 +126,7 @@ pub(crate) enum Class {
     SportsWord,
     QuestionWord,
     AgainstPrep,
+    Definite,
 }
 
 impl Class {
@@ -139,7 +140,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 36] = [
+const CLASSES: [(&str, Class); 37] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -176,6 +177,7 @@ const CLASSES: [(&str, Class); 36] = [
     ("sports_word", Class::SportsWord),
     ("question_word", Class::QuestionWord),
     ("against_prep", Class::AgainstPrep),
+    ("definite", Class::Definite),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

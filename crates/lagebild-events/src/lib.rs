@@ -12,8 +12,9 @@
 //!   objects, and the objects of `an`, `nach`, `gegen`, `to`, `against`, receive; for a noun,
 //!   a possessive name (`Lawrows Besuch`, `Russia's invasion`), `von X` or a genitive acts, a
 //!   country adjective in the phrase acts (`nordkoreanische Waffenlieferungen`), names inside a
-//!   compound act together (`Putin-Kim-Gipfeltreffen`). Each argument carries its words, the
-//!   entity it holds and that entity's actor code.
+//!   compound act together (`Putin-Kim-Gipfeltreffen`); a definite event noun with no actor
+//!   takes those of the event it names again (`die Sanktionen`). Each argument carries its
+//!   words, the entity it holds and that entity's actor code.
 //! - **When, where, how much**: a time expression of the trigger's clause (or the clause it is
 //!   embedded in), else the publication date; the object of a place preposition that names a
 //!   place; the clause's quantities.
@@ -139,8 +140,12 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
     }
     events.sort_by_key(|event| (event.trigger.range.start(), event.trigger.range.end()));
     events.dedup_by_key(|event| event.trigger.range);
+    coder.name_again(&mut events);
     events
 }
+
+/// How many sentences back an event noun named again looks for its event ([`Coder::name_again`]).
+const NAMED_AGAIN_SENTENCES: u32 = 3;
 
 struct Coder<'a> {
     doc: &'a Document,
@@ -193,6 +198,80 @@ impl<'a> Coder<'a> {
             }
         }
         seen.len() >= SPORTS_WORDS && hits * 1000 >= SPORTS_DENSITY * self.lower.len()
+    }
+
+    /// A definite event noun that names no actor with a code (`die Sanktionen`, `zu der
+    /// Kundgebung`, `the ban`) names again an event told before it: the nearest earlier event
+    /// of its category and word, else of its category, within [`NAMED_AGAIN_SENTENCES`]
+    /// sentences, lends it the actors with a code it names, and its recipients with a code
+    /// where the noun names none with one (docs/events.md, rule 13). Not attacks: an article tells of several, and names the places and victims of one more
+    /// often than who carried it out (`Die Attacke auf das Krankenhaus`, `bei den Attentaten`
+    /// after `den Anschlägen von Brüssel`).
+    fn name_again(&self, events: &mut [Event]) {
+        for index in 0..events.len() {
+            let Some(token) = self.doc.token_at(events[index].trigger.range) else { continue };
+            if self.pos(token) != "NOUN" || events[index].actors.iter().any(|arg| arg.code.is_some()) {
+                continue;
+            }
+            let (kind, sentence) = (events[index].event_type, events[index].sentence);
+            if kind == EventType::Assault || !self.is_definite(token) {
+                continue;
+            }
+            // The same word first (`die Waffenlieferungen` after `Waffenlieferungen`, whoever
+            // the `russische Hilfe` between them came from), then any event of the category.
+            let lemma = self.lemma(token);
+            let same_word = |e: usize| {
+                self.doc.token_at(events[e].trigger.range).is_some_and(|t| {
+                    let other = self.lemma(t);
+                    other.ends_with(&*lemma) || lemma.ends_with(&*other)
+                })
+            };
+            let Some(earlier) = (0..index)
+                .rev()
+                .find(|&e| events[e].event_type == kind && same_word(e))
+                .or_else(|| (0..index).rev().find(|&e| events[e].event_type == kind))
+            else {
+                continue;
+            };
+            if sentence - events[earlier].sentence > NAMED_AGAIN_SENTENCES {
+                continue;
+            }
+            let coded = |args: &[Arg]| -> Vec<Arg> { args.iter().filter(|arg| arg.code.is_some()).cloned().collect() };
+            // A noun that is the object of a verb of its category is that verb's event
+            // (`hat Sanktionen verhängt`, `imposed sanctions`): the verb's participants.
+            let earlier = match self.doc.token_at(events[earlier].trigger.range).and_then(|t| self.clause_of[t]) {
+                Some(clause) if coded(&events[earlier].actors).is_empty() => (0..index)
+                    .find(|&e| {
+                        events[e].event_type == kind && {
+                            let first =
+                                self.doc.tokens.partition_point(|t| t.range.start() < events[e].trigger.range.start());
+                            self.pos(first) == "VERB" && self.clause_of.get(first).copied().flatten() == Some(clause)
+                        }
+                    })
+                    .unwrap_or(earlier),
+                _ => earlier,
+            };
+            let actors = coded(&events[earlier].actors);
+            if actors.is_empty() {
+                continue;
+            }
+            if events[index].recipients.iter().all(|arg| arg.code.is_none()) {
+                let recipients = coded(&events[earlier].recipients);
+                if !recipients.is_empty() {
+                    events[index].recipients = recipients;
+                }
+            }
+            events[index].actors = actors;
+        }
+    }
+
+    /// Whether a noun stands after a definite article or demonstrative (class `definite`),
+    /// with only adjectives, adverbs and numbers between.
+    fn is_definite(&self, token: usize) -> bool {
+        let start = self.bounds(token).start;
+        (start..token).rev().find(|&t| !matches!(self.pos(t), "ADJ" | "ADV" | "NUM")).is_some_and(|t| {
+            self.words.is(Class::Definite, &self.lemma(t)) || self.words.is(Class::Definite, &self.lower[t])
+        })
     }
 
     fn pos(&self, token: usize) -> &str {
