@@ -1755,11 +1755,22 @@ impl<'a> Coder<'a> {
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
         let (time, date, date_source) = self.date(clause, modality.historical);
         let mut location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
-        // An invasion's country is its target (`Invasion in der Ukraine`, `invasion in Iraq`).
+        // An invasion's country is its target (`Invasion in der Ukraine`, `invasion in Iraq`),
+        // a visit's its host (`Besuch im kommunistischen Kuba`): a country no actor with a
+        // code belongs to, or a city of another country than the actors' (`Mr Brown visited
+        // slums in the Kenyan capital Nairobi`), not a visit at home (`Blair … visiting the
+        // Pakistani community in Manchester`).
+        let own: Vec<&str> = actors.iter().filter_map(|arg| arg.code.as_deref().map(country_of)).collect();
+        let host = |index: usize| {
+            let entity = &self.doc.entities[index];
+            let country = entity.code.as_deref().map(country_of).unwrap_or_default();
+            let is_country = entity.kb_id.as_deref().is_some_and(|id| id.starts_with("country:"));
+            event_type == EventType::Assault || (!own.contains(&country) && (is_country || !own.is_empty()))
+        };
         if trigger.place_is_target
             && recipients.is_empty()
-            && let Some(place) =
-                location.take_if(|place| place.entity.is_some_and(|id| self.is_named_country(id.index())))
+            && let Some(place) = location
+                .take_if(|place| place.entity.is_some_and(|id| self.is_named_country(id.index()) && host(id.index())))
         {
             let code = place.entity.and_then(|id| self.actor_code(id.index()));
             recipients.push(Arg { code, ..place });

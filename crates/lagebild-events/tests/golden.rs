@@ -147,3 +147,15 @@ fn definite_event_nouns_take_the_actors_of_the_event_they_name_again() {
     ];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// A visit's country is its host where no recipient is named: a country no actor with a code
+/// belongs to, or a city of another country than the actors'; a visit at home has no host.
+#[test]
+fn a_visit_to_a_country_has_that_country_as_host() {
+    let articles = [
+        ("de", "Während des Besuchs von Präsident Emmanuel Macron in Vietnam wurden zwei Reporter festgenommen."),
+        ("en", "On Wednesday, the Russian foreign minister visited slums in the Kenyan capital Nairobi."),
+        ("en", "The British prime minister visited a school in Manchester on Tuesday."),
+    ];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}
