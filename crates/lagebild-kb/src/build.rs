@@ -635,6 +635,14 @@ fn parse_factbook_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// A PETRARCH actor: primary name, synonyms, and roles (code, start, end).
+/// The CAMEO sectors of a person's roles in PETRARCH's country actors: government, elites,
+/// legislature, armed forces, opposition, rebels, courts, intelligence, police, business,
+/// education, health, parties, media, civilians, labour and religion.
+const PERSON_SECTORS: [&str; 17] = [
+    "GOV", "ELI", "LEG", "MIL", "OPP", "REB", "JUD", "SPY", "COP", "BUS", "EDU", "HLH", "PTY", "MED", "CVL", "LAB",
+    "REL",
+];
+
 type PetrarchActor = (String, Vec<String>, Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>);
 
 fn people(
@@ -761,8 +769,11 @@ fn people(
             if let Some(done) = current.take() {
                 finished.push(done);
             }
-            if comment.contains("CountryInfo") {
-                let name = content.split_whitespace().next().unwrap_or_default().trim_matches('_').replace('_', " ");
+            let name = content.split_whitespace().next().unwrap_or_default().trim_matches('_').replace('_', " ");
+            // CountryInfo's generated people, and the people written into the file by hand
+            // (`BARACK_OBAMA`, `JOHN_KERRY_`, `XI_JINPING_`), whose names hold no agent word
+            // (`US_SECRETARY_OF_DEFENSE_` is a role, not a person).
+            if comment.contains("CountryInfo") || !name.split(' ').any(|word| agent_words.contains(word)) {
                 current = Some((name, Vec::new(), Vec::new()));
             }
         }
@@ -785,6 +796,15 @@ fn people(
             })
             .collect();
         let Some((first_code, _, _)) = dated.first() else { continue };
+        // A person's code has a sector after the country, maybe after a territory
+        // (`USAGOV`, `USAASMGOV`); places and peoples the file also lists have none or
+        // another (`IRQ`, `BIHSRP` for Republika Srpska).
+        let has_sector = |code: &str| {
+            (3..code.len()).step_by(3).any(|at| code.get(at..at + 3).is_some_and(|part| PERSON_SECTORS.contains(&part)))
+        };
+        if !dated.iter().any(|(code, _, _)| has_sector(code)) {
+            continue;
+        }
         let country = first_code[..3].to_owned();
         let display = name.split(' ').map(title_case).collect::<Vec<_>>().join(" ");
         if display.split(' ').count() < 2 || display.chars().any(|c| c.is_ascii_digit()) {

@@ -142,6 +142,24 @@ fn places_people_and_organisations_of_the_issue_are_there() {
     assert!(kb.role_noun(Lang::En, "navy").is_some_and(|noun| &*noun.sector == "MIL"));
 }
 
+/// PETRARCH's country actors hold people its authors wrote by hand beside the generated
+/// CountryInfo ones (`BARACK_OBAMA`, `JOHN_KERRY_`): they are people of the base with their
+/// dated roles; the role phrases (`US_SECRETARY_OF_DEFENSE_`) and places (`IRAQI_KURDISTAN`)
+/// of that part of the file are not.
+#[test]
+fn people_written_into_petrarch_by_hand_are_there_and_its_role_phrases_are_not() {
+    let kb = kb();
+    let kerry = kb.get("person:john-kerry").unwrap();
+    assert_eq!(kerry.country.as_deref(), Some("USA"));
+    let date = NaiveDate::from_ymd_opt(2015, 6, 1).unwrap();
+    assert!(kerry.roles_on(Some(date)).any(|role| &*role.code == "USAGOV"));
+    assert!(kb.lookup("barack obama").iter().any(|hit| &*kb.entry(hit.entry).id == "person:barack-obama"));
+    assert!(kb.get("person:nicolas-maduro").is_some());
+    for id in ["person:us-secretary-of-defense", "person:iraqi-kurdistan", "person:republica-srpska"] {
+        assert!(kb.get(id).is_none(), "{id}");
+    }
+}
+
 #[test]
 fn a_broken_file_is_named_with_its_line() {
     let dir = std::env::temp_dir().join(format!("lagebild-kb-broken-{}", std::process::id()));
