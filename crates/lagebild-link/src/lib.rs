@@ -289,6 +289,27 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             }
         }
     }
+    // A person the base knows with no role on the document's date (its code the bare
+    // country: an undated article, or a role the base lacks) keeps the role the text gave an
+    // earlier mention of them (`US-Außenminister John Kerry … Kerry traf`).
+    for index in 1..found.len() {
+        let (before, rest) = found.split_at_mut(index);
+        let entity = &mut rest[0].entity;
+        if !person(entity) || entity.kb_id.is_none() || entity.code != entity.country {
+            continue;
+        }
+        let described = before.iter().rev().map(|mention| &mention.entity).find(|earlier| {
+            person(earlier)
+                && earlier.kb_id == entity.kb_id
+                && earlier.country == entity.country
+                && earlier.code.as_ref().is_some_and(|code| code.len() > 3)
+        });
+        if let Some(earlier) = described {
+            entity.code.clone_from(&earlier.code);
+            entity.role.clone_from(&earlier.role);
+            entity.reading = earlier.reading;
+        }
+    }
 }
 
 /// Whether reasons are being written (they are empty otherwise).

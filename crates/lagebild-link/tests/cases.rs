@@ -291,3 +291,15 @@ fn gerunds_companies_state_nouns_and_feminine_role_nouns() {
     assert_eq!(find(&doc, &entities, "Warschau")[0].reading, Some(Reading::Place));
     assert_eq!(find(&doc, &entities, "Verteidigungsministerium")[0].code.as_deref(), Some("CANMIL"));
 }
+
+/// A person the base knows with no role on the document's date (here: no date) keeps the
+/// role the text gave an earlier mention of them by the role noun before the name.
+#[test]
+fn a_known_person_keeps_the_role_the_text_gave_them() {
+    let (doc, entities) =
+        run("US-Außenminister John Kerry traf am Montag in Wien ein. Kerry sprach mit dem Kanzler.", Lang::De, None);
+    let kerry = find(&doc, &entities, "Kerry");
+    assert_eq!(kerry[0].kb_id.as_deref(), Some("person:john-kerry"));
+    assert_eq!(kerry[0].code.as_deref(), Some("USAGOV"));
+    assert_eq!(find(&doc, &entities, "John Kerry")[0].code.as_deref(), Some("USAGOV"));
+}
