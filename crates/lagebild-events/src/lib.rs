@@ -1299,6 +1299,23 @@ impl<'a> Coder<'a> {
             .map(|sector| &**sector)
     }
 
+    /// The sector of armed forces or police (MIL, COP) of a role noun that opens a German
+    /// compound noun and leaves four letters or more after it (`militärintervention` →
+    /// `militär`, `polizeieinsatz` → `polizei`).
+    fn leading_force_sector(&self, token: usize) -> Option<&'static str> {
+        if self.doc.meta.lang != Lang::De || self.pos(token) != "NOUN" {
+            return None;
+        }
+        let lemma = self.lemma(token);
+        let sector = lemma
+            .char_indices()
+            .map(|(at, _)| at)
+            .filter(|&at| at >= 4 && lemma.len() - at >= 4)
+            .rev()
+            .find_map(|at| self.words.role_sectors.get(&lemma[..at]))?;
+        ["MIL", "COP"].into_iter().find(|force| **sector == **force)
+    }
+
     fn is_actor_entity(&self, index: usize) -> bool {
         !matches!(self.doc.entities[index].entity_type, EntityType::Other)
     }
@@ -1748,6 +1765,17 @@ impl<'a> Coder<'a> {
                 && let Some(group) = self.plural_antecedent(pronoun)
             {
                 *arg = group;
+            }
+        }
+        // Force named by who wields it (`türkische Militärintervention`, `Polizeieinsatz`):
+        // a country's actor is that country's armed forces or police.
+        if matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Mobilize)
+            && let Some(sector) = self.leading_force_sector(token)
+        {
+            for arg in &mut actors {
+                if let Some(code) = arg.code.as_mut().filter(|code| code.len() == 3) {
+                    code.push_str(sector);
+                }
             }
         }
         // One actor per code: a role noun and its country (`Marinen` … `Japans`) are one actor.
