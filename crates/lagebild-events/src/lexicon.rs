@@ -127,6 +127,7 @@ pub(crate) enum Class {
     QuestionWord,
     AgainstPrep,
     Definite,
+    EventHead,
 }
 
 impl Class {
@@ -140,7 +141,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 37] = [
+const CLASSES: [(&str, Class); 38] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -178,6 +179,7 @@ const CLASSES: [(&str, Class); 37] = [
     ("question_word", Class::QuestionWord),
     ("against_prep", Class::AgainstPrep),
     ("definite", Class::Definite),
+    ("event_head", Class::EventHead),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

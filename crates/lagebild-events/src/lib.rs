@@ -684,7 +684,7 @@ impl<'a> Coder<'a> {
         }) {
             return None;
         }
-        if self.is_asked_for(token) || self.in_idiom(token) {
+        if self.is_asked_for(token) || self.in_idiom(token) || self.modifies_a_noun(token) {
             return None;
         }
         let bounds = self.bounds(token);
@@ -891,6 +891,20 @@ impl<'a> Coder<'a> {
     }
 
     /// Whether a German word tagged PROPN is an event noun that no name covers.
+    /// Whether an English event noun modifies the noun after it, which names a kind of thing
+    /// (`aid agency`, `attack traffic`, `appeal court`, `protest songs`), not an event; a noun
+    /// of class `event_head` after it holds the event (`aid package`, `strike action`).
+    fn modifies_a_noun(&self, token: usize) -> bool {
+        let next = token + 1;
+        self.doc.meta.lang == Lang::En
+            && next < self.bounds(token).end
+            && self.pos(next) == "NOUN"
+            && self.doc.slice(self.doc.tokens[next].range).chars().all(char::is_lowercase)
+            && !self.in_time(next)
+            && self.doc.tokens[token].range.end() < self.doc.tokens[next].range.start()
+            && !self.words.is(Class::EventHead, &self.lemma(next))
+    }
+
     fn is_untagged_event_noun(&self, token: usize) -> bool {
         self.doc.meta.lang == Lang::De
             && self.is_noun_trigger(token)
