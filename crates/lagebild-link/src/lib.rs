@@ -402,10 +402,21 @@ pub fn classify<E: std::borrow::Borrow<Entity>>(
     if overlapping.iter().all(|&index| mention(index).form == EntityForm::CompoundPart) {
         return (Merge::Dropped, overlapping);
     }
-    let longer = overlapping.iter().all(|&index| {
-        let mention = mention(index);
-        span.range.len() > mention.range.len() && !known_full_name(doc, kb, mention)
-    });
+    // A person's name that ends in a town's (`Charles Kennedy`, `Michael Howard`: a district
+    // of Bogotá, a town in Wisconsin) is the person's, though the town's name is its full name.
+    let person_ending_in_town = span.entity_type == EntityType::Person
+        && overlapping.iter().all(|&index| {
+            let mention = mention(index);
+            mention.entity_type == EntityType::Gpe
+                && mention.kb_id.as_deref().is_some_and(|id| id.starts_with("geo:"))
+                && mention.range.end() == span.range.end()
+                && mention.range.start() > span.range.start()
+        });
+    let longer = person_ending_in_town
+        || overlapping.iter().all(|&index| {
+            let mention = mention(index);
+            span.range.len() > mention.range.len() && !known_full_name(doc, kb, mention)
+        });
     (if longer { Merge::Replaces } else { Merge::Dropped }, overlapping)
 }
 

@@ -259,3 +259,27 @@ fn a_company_word_at_the_end_makes_an_organisation() {
     assert_eq!(company[0].entity_type, EntityType::Organization);
     assert_eq!(company[0].reading, Some(lagebild_doc::Reading::Organization));
 }
+
+/// A person's name the tagger finds that ends in the full name of a town the base knows
+/// (`Kennedy`, a district of Bogotá; `Howard`, a town in Wisconsin) is the person's.
+#[test]
+fn a_person_whose_name_ends_in_a_town_is_the_person() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Conservative leader Michael Howard attacked Charles Kennedy.", Lang::En);
+    let alone = lagebild_link::entities(&doc, kb);
+    assert_eq!(with(&doc, &alone, "Howard")[0].entity_type, EntityType::Gpe, "the base finds the town: {alone:?}");
+    let tagged = [span(&doc, "Michael Howard", EntityType::Person), span(&doc, "Charles Kennedy", EntityType::Person)];
+    for span in &tagged {
+        assert_eq!(lagebild_link::classify(&doc, kb, &alone, span).0, Merge::Replaces);
+    }
+    let merged = lagebild_link::entities_with(&doc, kb, &tagged);
+    assert!(with(&doc, &merged, "Howard").is_empty() && with(&doc, &merged, "Kennedy").is_empty());
+    for name in ["Michael Howard", "Charles Kennedy"] {
+        assert_eq!(with(&doc, &merged, name)[0].entity_type, EntityType::Person, "{name}");
+    }
+    // A town's name at the start of a person's stays a town where the tagger says so.
+    let doc = self::doc("Howard Beach voted on Monday.", Lang::En);
+    let alone = lagebild_link::entities(&doc, kb);
+    let tagged = span(&doc, "Howard Beach", EntityType::Gpe);
+    assert_ne!(lagebild_link::classify(&doc, kb, &alone, &tagged).0, Merge::Replaces);
+}
