@@ -402,17 +402,20 @@ pub fn classify<E: std::borrow::Borrow<Entity>>(
     if overlapping.iter().all(|&index| mention(index).form == EntityForm::CompoundPart) {
         return (Merge::Dropped, overlapping);
     }
-    // A person's name that ends in a town's (`Charles Kennedy`, `Michael Howard`: a district
-    // of Bogotá, a town in Wisconsin) is the person's, though the town's name is its full name.
-    let person_ending_in_town = span.entity_type == EntityType::Person
+    // A person's name of several words made of towns' names (`Charles Kennedy`, `Michael
+    // Howard`, `David Graham`, `Martin Campbell`: a district of Bogotá, a town in Wisconsin, in
+    // Panama, in Slovakia and in California) is the person's, though each town's name is its
+    // full name.
+    let person_over_towns = span.entity_type == EntityType::Person
+        && text.get(span.range.start() as usize..span.range.end() as usize).is_some_and(|words| words.contains(' '))
         && overlapping.iter().all(|&index| {
             let mention = mention(index);
             mention.entity_type == EntityType::Gpe
                 && mention.kb_id.as_deref().is_some_and(|id| id.starts_with("geo:"))
-                && mention.range.end() == span.range.end()
-                && mention.range.start() > span.range.start()
+                && span.range.contains_range(mention.range)
+                && mention.range.len() < span.range.len()
         });
-    let longer = person_ending_in_town
+    let longer = person_over_towns
         || overlapping.iter().all(|&index| {
             let mention = mention(index);
             span.range.len() > mention.range.len() && !known_full_name(doc, kb, mention)

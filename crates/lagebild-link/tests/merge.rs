@@ -260,21 +260,27 @@ fn a_company_word_at_the_end_makes_an_organisation() {
     assert_eq!(company[0].reading, Some(lagebild_doc::Reading::Organization));
 }
 
-/// A person's name the tagger finds that ends in the full name of a town the base knows
-/// (`Kennedy`, a district of Bogotá; `Howard`, a town in Wisconsin) is the person's.
+/// A person's name of several words the tagger finds over full names of towns the base knows
+/// (`Kennedy`, a district of Bogotá; `Howard`, a town in Wisconsin; `David`, in Panama) is
+/// the person's.
 #[test]
-fn a_person_whose_name_ends_in_a_town_is_the_person() {
+fn a_person_whose_name_is_made_of_towns_is_the_person() {
     let kb = &support::loaded().kb;
-    let doc = doc("Conservative leader Michael Howard attacked Charles Kennedy.", Lang::En);
+    let doc = doc("Conservative leader Michael Howard attacked Charles Kennedy and David Graham.", Lang::En);
     let alone = lagebild_link::entities(&doc, kb);
     assert_eq!(with(&doc, &alone, "Howard")[0].entity_type, EntityType::Gpe, "the base finds the town: {alone:?}");
-    let tagged = [span(&doc, "Michael Howard", EntityType::Person), span(&doc, "Charles Kennedy", EntityType::Person)];
+    let tagged = [
+        span(&doc, "Michael Howard", EntityType::Person),
+        span(&doc, "Charles Kennedy", EntityType::Person),
+        span(&doc, "David Graham", EntityType::Person),
+    ];
     for span in &tagged {
         assert_eq!(lagebild_link::classify(&doc, kb, &alone, span).0, Merge::Replaces);
     }
     let merged = lagebild_link::entities_with(&doc, kb, &tagged);
     assert!(with(&doc, &merged, "Howard").is_empty() && with(&doc, &merged, "Kennedy").is_empty());
-    for name in ["Michael Howard", "Charles Kennedy"] {
+    assert!(with(&doc, &merged, "David").is_empty());
+    for name in ["Michael Howard", "Charles Kennedy", "David Graham"] {
         assert_eq!(with(&doc, &merged, name)[0].entity_type, EntityType::Person, "{name}");
     }
     // A town's name at the start of a person's stays a town where the tagger says so.
