@@ -270,9 +270,14 @@ fn compact(name: &str) -> String {
     fold_ascii(name).chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
-/// Generic suffixes of GeoNames place names that news text leaves off (`Cheongju-si`).
-fn strip_generic_suffix(name: &str) -> Option<&str> {
+/// Generic suffixes of GeoNames place names that news text leaves off (`Cheongju-si`,
+/// `Shinjuku City`). Not ` City` in the United States, where it is part of the name and the
+/// rest is another's (`Kansas City`, `Texas City`, `League City`, `Johnson City`).
+fn strip_generic_suffix<'a>(name: &'a str, iso2: &str) -> Option<&'a str> {
     for suffix in ["-si", "-shi", "-gun", "-eup", " City", "-dong"] {
+        if suffix == " City" && iso2 == "US" {
+            continue;
+        }
         if let Some(stem) = name.strip_suffix(suffix).filter(|stem| stem.chars().count() >= 3) {
             return Some(stem);
         }
@@ -336,7 +341,7 @@ pub fn build(shared: &Path, resources: &Path) -> Result<Built, BuildError> {
             source: "geonames".to_owned(),
         });
         let mut own = vec![compact(name)];
-        if let Some(stem) = strip_generic_suffix(name) {
+        if let Some(stem) = strip_generic_suffix(name, iso2) {
             builder.add_name(&id, "*", "name", stem);
             own.push(compact(stem));
         }
@@ -354,7 +359,7 @@ pub fn build(shared: &Path, resources: &Path) -> Result<Built, BuildError> {
             }
         }
         for alternate in city["alternatenames"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
-            let stem = strip_generic_suffix(alternate).unwrap_or(alternate);
+            let stem = strip_generic_suffix(alternate, iso2).unwrap_or(alternate);
             if alternate.starts_with(char::is_uppercase)
                 && is_latin(alternate)
                 && alternate.chars().any(char::is_lowercase)

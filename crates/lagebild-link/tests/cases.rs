@@ -303,3 +303,24 @@ fn a_known_person_keeps_the_role_the_text_gave_them() {
     assert_eq!(kerry[0].code.as_deref(), Some("USAGOV"));
     assert_eq!(find(&doc, &entities, "John Kerry")[0].code.as_deref(), Some("USAGOV"));
 }
+
+/// A town of the United States keeps ` City` in its name (`Texas City`, `League City`), so
+/// `Texas` and `League` are not it; English words that are also names of small towns
+/// (`Union`, `Rugby`, class `common`) are not taken for them alone.
+#[test]
+fn english_words_and_us_state_names_are_no_towns() {
+    let (doc, entities) = run(
+        "Texas Judge Letitia Clark ruled on Monday. Chelsea play in the Champions League. The Union backed the strike.",
+        Lang::En,
+        Some((2005, 1, 10)),
+    );
+    for words in ["Texas", "League", "Union"] {
+        let towns: Vec<_> = entities
+            .iter()
+            .filter(|e| {
+                doc.slice(e.range).contains(words) && e.kb_id.as_deref().is_some_and(|id| id.starts_with("geo:"))
+            })
+            .collect();
+        assert!(towns.is_empty(), "{words}: {towns:?}");
+    }
+}
