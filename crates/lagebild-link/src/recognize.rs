@@ -184,6 +184,15 @@ fn acceptable(context: &Context<'_>, hit: &NameHit, surface: &str, single: Optio
         {
             return false;
         }
+        // A small place's word right beside another proper noun is part of a longer name
+        // (`Clive Owen`, `Clint Eastwood`, `Aston Martin`, `Norwich Union`, `Borussia
+        // Dortmund`): a person's, a company's or a club's, not the town's.
+        let beside_name = |other: Option<usize>| {
+            other.is_some_and(|other| other < context.pos.len() && context.pos(other) == Pos::Propn)
+        };
+        if small_place && (beside_name(token.checked_sub(1)) || beside_name(Some(token + 1))) {
+            return false;
+        }
         // After a title (`President Bush`, `Ms Short`) a name is a person's.
         let titled = token > 0 && {
             let before = context.lower(token - 1);

@@ -324,3 +324,20 @@ fn english_words_and_us_state_names_are_no_towns() {
         assert!(towns.is_empty(), "{words}: {towns:?}");
     }
 }
+
+/// A small place's word beside another proper noun is part of a longer name, a person's, a
+/// company's or a club's (`Clint Eastwood`, `Aston Martin`, `Borussia Dortmund`), not the
+/// town; alone it stays the town.
+#[test]
+fn a_town_beside_another_name_is_part_of_that_name() {
+    let (doc, entities) = run(
+        "The award went to Clint Eastwood and Aston Martin. Later he lived in Eastwood near Nottingham.",
+        Lang::En,
+        Some((2005, 1, 10)),
+    );
+    let places = |words: &str| {
+        find(&doc, &entities, words).into_iter().filter(|e| e.entity_type == lagebild_doc::EntityType::Gpe).count()
+    };
+    assert_eq!(places("Martin"), 0, "{entities:?}");
+    assert_eq!(places("Eastwood"), 1, "the town after `in`, not the actor: {entities:?}");
+}

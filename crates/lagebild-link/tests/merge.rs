@@ -267,15 +267,17 @@ fn a_company_word_at_the_end_makes_an_organisation() {
 fn a_person_whose_name_is_made_of_towns_is_the_person() {
     let kb = &support::loaded().kb;
     let doc = doc("Conservative leader Michael Howard attacked Charles Kennedy and David Graham.", Lang::En);
+    // The base alone leaves out a town beside another proper noun (`docs/kb.md`); where the
+    // tagging of the first name lets it find the town, the tagger's person replaces it.
     let alone = lagebild_link::entities(&doc, kb);
-    assert_eq!(with(&doc, &alone, "Howard")[0].entity_type, EntityType::Gpe, "the base finds the town: {alone:?}");
     let tagged = [
         span(&doc, "Michael Howard", EntityType::Person),
         span(&doc, "Charles Kennedy", EntityType::Person),
         span(&doc, "David Graham", EntityType::Person),
     ];
     for span in &tagged {
-        assert_eq!(lagebild_link::classify(&doc, kb, &alone, span).0, Merge::Replaces);
+        let (merge, overlapping) = lagebild_link::classify(&doc, kb, &alone, span);
+        assert!(merge == Merge::Replaces || overlapping.is_empty() && merge == Merge::New, "{merge:?}");
     }
     let merged = lagebild_link::entities_with(&doc, kb, &tagged);
     assert!(with(&doc, &merged, "Howard").is_empty() && with(&doc, &merged, "Kennedy").is_empty());
