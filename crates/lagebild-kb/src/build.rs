@@ -340,8 +340,12 @@ pub fn build(shared: &Path, resources: &Path) -> Result<Built, BuildError> {
             capital: None,
             source: "geonames".to_owned(),
         });
+        // A capital named after its country (`Mexico City`, `Kuwait City`, `Guatemala City`)
+        // keeps its suffix: the stem is the country's name.
+        let country_name =
+            geonames_countries.get(iso2).and_then(|country| country["name"].as_str()).unwrap_or_default();
         let mut own = vec![compact(name)];
-        if let Some(stem) = strip_generic_suffix(name, iso2) {
+        if let Some(stem) = strip_generic_suffix(name, iso2).filter(|stem| *stem != country_name) {
             builder.add_name(&id, "*", "name", stem);
             own.push(compact(stem));
         }
@@ -359,7 +363,7 @@ pub fn build(shared: &Path, resources: &Path) -> Result<Built, BuildError> {
             }
         }
         for alternate in city["alternatenames"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
-            let stem = strip_generic_suffix(alternate, iso2).unwrap_or(alternate);
+            let stem = strip_generic_suffix(alternate, iso2).filter(|stem| *stem != country_name).unwrap_or(alternate);
             if alternate.starts_with(char::is_uppercase)
                 && is_latin(alternate)
                 && alternate.chars().any(char::is_lowercase)

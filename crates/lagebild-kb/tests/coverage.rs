@@ -160,6 +160,25 @@ fn people_written_into_petrarch_by_hand_are_there_and_its_role_phrases_are_not()
     }
 }
 
+/// GeoNames' ` City` is left off a town's name (`Shinjuku City` → `Shinjuku`), but not in the
+/// United States, where the rest names something else (`Texas City`), nor where the rest is
+/// the country's name (`Mexico City`, `Kuwait City`).
+#[test]
+fn a_city_suffix_is_left_off_only_where_the_rest_names_the_town() {
+    let kb = kb();
+    let towns = |key: &str| -> Vec<String> {
+        kb.lookup(key)
+            .iter()
+            .map(|hit| kb.entry(hit.entry))
+            .filter(|entry| entry.kind == Kind::Place)
+            .map(|entry| entry.name_en.to_string())
+            .collect()
+    };
+    for key in ["mexico", "kuwait", "guatemala", "texas", "league"] {
+        assert!(towns(key).iter().all(|name| !name.ends_with(" City")), "{key}: {:?}", towns(key));
+    }
+}
+
 #[test]
 fn a_broken_file_is_named_with_its_line() {
     let dir = std::env::temp_dir().join(format!("lagebild-kb-broken-{}", std::process::id()));
