@@ -1797,6 +1797,21 @@ impl<'a> Coder<'a> {
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
         let (time, date, date_source) = self.date(clause, modality.historical);
         let mut location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
+        // A town named with an attack noun is where it happened, not who carried it out
+        // (`die Pariser Anschläge`, `den Anschlägen von Brüssel`, `Demonstrationen in
+        // Zusammenhang mit der syrischen Stadt Kobane`).
+        if self.pos(token) == "NOUN" && matches!(event_type, EventType::Assault | EventType::Protest) {
+            let town = |arg: &Arg| {
+                arg.entity.is_some_and(|id| {
+                    self.doc.entities[id.index()].kb_id.as_deref().is_some_and(|kb| kb.starts_with("geo:"))
+                })
+            };
+            if let Some(at) = actors.iter().position(town) {
+                let place = actors.remove(at);
+                location.get_or_insert(Arg { code: None, ..place });
+                actors.retain(|arg| !town(arg));
+            }
+        }
         // An invasion's country is its target (`Invasion in der Ukraine`, `invasion in Iraq`),
         // a visit's its host (`Besuch im kommunistischen Kuba`): a country no actor with a
         // code belongs to, or a city of another country than the actors' (`Mr Brown visited
