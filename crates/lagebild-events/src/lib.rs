@@ -731,12 +731,26 @@ impl<'a> Coder<'a> {
             } else {
                 self.arg(genitive, &bounds)
             };
+            // Armed forces, rebels or police in the genitive carry the force out (`Angriff der
+            // Rebellengruppe ADF`, `Angriff der US-geführten Militärallianz`).
+            // Their country's code takes their sector (`der US-geführten Militärallianz` is
+            // USAMIL, not the government the adjective alone gives).
+            let armed = self.armed_sector(genitive, &arg);
             match &trigger.category {
                 _ if possessive || !actors.is_empty() => recipients.push(arg),
                 Category::Fixed {
                     event_type: EventType::Assault | EventType::Coerce | EventType::Sanction, ..
-                } => recipients.push(arg),
-                _ => actors.push(arg),
+                } if armed.is_none() => recipients.push(arg),
+                _ => {
+                    let mut arg = arg;
+                    if let (Some(sector), Some(code)) = (armed, arg.code.as_mut())
+                        && (code.len() == 3 || code.len() == 6 && code.ends_with("GOV"))
+                    {
+                        code.truncate(3);
+                        code.push_str(sector);
+                    }
+                    actors.push(arg);
+                }
             }
         }
         // `of` after an English noun of force: its recipient (`invasion of Ukraine`).
@@ -1328,6 +1342,31 @@ impl<'a> Coder<'a> {
             .rev()
             .find_map(|at| self.words.role_sectors.get(&lemma[..at]))?;
         ["MIL", "COP"].into_iter().find(|force| **sector == **force)
+    }
+
+    /// Whether a phrase names armed forces, rebels or police, and which: its code has the
+    /// sector MIL, REB or COP after its country (`AFGREB`, `USAMIL`), or its head is a role
+    /// noun of theirs, also at a German compound's end or start (`Rebellengruppe`,
+    /// `Militärallianz`), or the noun right after a name's adjective is (`der US-geführten
+    /// Militärallianz`).
+    fn armed_sector(&self, head: usize, arg: &Arg) -> Option<&'static str> {
+        const ARMED: [&str; 3] = ["MIL", "REB", "COP"];
+        let armed = |sector: &str| ARMED.into_iter().find(|known| *known == sector);
+        if let Some(code) = arg.code.as_deref()
+            && let Some(sector) = (3..code.len()).step_by(3).find_map(|at| code.get(at..at + 3).and_then(armed))
+        {
+            return Some(sector);
+        }
+        let noun_after = Some(head + 1).filter(|&next| next < self.doc.tokens.len() && self.pos(next) == "NOUN");
+        std::iter::once(head).chain(noun_after).find_map(|token| {
+            let lemma = self.lemma(token);
+            self.words
+                .role_sectors
+                .get(&*lemma)
+                .and_then(|sector| armed(sector))
+                .or_else(|| self.compound_sector(&lemma).and_then(armed))
+                .or_else(|| self.leading_force_sector(token))
+        })
     }
 
     fn is_actor_entity(&self, index: usize) -> bool {
