@@ -49,7 +49,8 @@ pub(crate) enum Needs {
     /// class `needs_coded` of the words table (`help`, `offer`, `release`).
     CodedParticipant,
     /// No one: the sense of a verb that names no event (`agree with` an opinion, class
-    /// `prep_sense` with the value `-`).
+    /// `prep_sense` with the value `-`), and a verb of class `needs_prep` without the
+    /// preposition that gives it its sense (`insisted that …`, a claim; `insist on`, a demand).
     Never,
 }
 
@@ -69,6 +70,14 @@ pub struct EventWords {
     /// Per trigger verb lemma, the object nouns that give it another sense, with that sense
     /// (class `object_sense`: `strike a deal` agrees, `strike` alone protests).
     pub(crate) object_senses: HashMap<String, Vec<(String, Trigger)>>,
+    /// Per trigger noun lemma, the words right before it that give it another sense, with
+    /// that sense (class `modifier_sense`: `heart attack` names no event, `phishing attack`
+    /// is a cyber attack, COERCE; `hunger strike` a protest where `strike` alone attacks).
+    pub(crate) modifier_senses: HashMap<String, Vec<(String, Trigger)>>,
+    /// Per trigger noun lemma, the lemmas that give it another sense where they stand in its
+    /// sentence (class `sentence_sense`: `strike` among `union`, `worker`, `pension` is a
+    /// walkout, PROTEST).
+    pub(crate) sentence_senses: HashMap<String, Vec<(String, Trigger)>>,
     /// The CAMEO sector of each one-word role noun of the knowledge base (`polizei` → COP),
     /// given by [`crate::EventKnowledge::set_role_nouns`].
     pub(crate) role_sectors: HashMap<Box<str>, Box<str>>,
@@ -122,6 +131,7 @@ pub(crate) enum Class {
     Reflexive,
     Idiom,
     NeedsCoded,
+    NeedsPrep,
     LightObject,
     SportsWord,
     QuestionWord,
@@ -141,7 +151,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 38] = [
+const CLASSES: [(&str, Class); 39] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -174,6 +184,7 @@ const CLASSES: [(&str, Class); 38] = [
     ("reflexive", Class::Reflexive),
     ("idiom", Class::Idiom),
     ("needs_coded", Class::NeedsCoded),
+    ("needs_prep", Class::NeedsPrep),
     ("light_object", Class::LightObject),
     ("sports_word", Class::SportsWord),
     ("question_word", Class::QuestionWord),
@@ -269,20 +280,32 @@ impl EventWords {
                 out.contexts.insert(word.to_owned(), value.to_owned());
                 continue;
             }
-            if class == "prep_sense" || class == "object_sense" {
+            if matches!(class, "prep_sense" | "object_sense" | "modifier_sense" | "sentence_sense") {
                 let (lemma, other) = word.split_once(' ').ok_or_else(|| {
-                    row.error(words_file, &format!("{class} needs a verb lemma and another word, space-separated"))
+                    row.error(words_file, &format!("{class} needs a trigger lemma and another word, space-separated"))
                 })?;
-                if !out.verbs.contains_key(lemma) {
-                    return Err(row.error(words_file, &format!("{lemma:?} is no trigger verb of {triggers_file}")));
-                }
-                // `-`: in that sense the verb names no event.
+                let (triggers, part) = if matches!(class, "modifier_sense" | "sentence_sense") {
+                    (&out.nouns, "noun")
+                } else {
+                    (&out.verbs, "verb")
+                };
+                let Some(base) = triggers.get(lemma) else {
+                    return Err(row.error(words_file, &format!("{lemma:?} is no trigger {part} of {triggers_file}")));
+                };
+                // `-`: in that sense the trigger names no event.
                 let (category, needs) = match value {
-                    "-" => (out.verbs[lemma].category.clone(), Needs::Never),
+                    "-" => (base.category.clone(), Needs::Never),
                     _ => (fixed_category(words_file, row, value, None, plover)?, Needs::Nothing),
                 };
-                let sense = Trigger { cameo: None, category, place_is_target: false, needs };
-                let senses = if class == "prep_sense" { &mut out.prep_senses } else { &mut out.object_senses };
+                // A sense of the trigger's own category and mode keeps its CAMEO code (`insist on`).
+                let cameo = if category == base.category && needs != Needs::Never { base.cameo.clone() } else { None };
+                let sense = Trigger { cameo, category, place_is_target: false, needs };
+                let senses = match class {
+                    "prep_sense" => &mut out.prep_senses,
+                    "object_sense" => &mut out.object_senses,
+                    "modifier_sense" => &mut out.modifier_senses,
+                    _ => &mut out.sentence_senses,
+                };
                 senses.entry(lemma.to_owned()).or_default().push((other.to_owned(), sense));
                 continue;
             }
@@ -290,6 +313,13 @@ impl EventWords {
                 .iter()
                 .find(|(known, _)| *known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
+            if class == Class::NeedsPrep {
+                // The verb's senses with a preposition are read from its category, which stays.
+                let Some(trigger) = out.verbs.get_mut(word) else {
+                    return Err(row.error(words_file, &format!("{word:?} is no trigger verb of {triggers_file}")));
+                };
+                trigger.needs = Needs::Never;
+            }
             if matches!(class, Class::PlaceIsTarget | Class::MilitaryOnly | Class::NeedsCoded) {
                 let triggers = [out.verbs.get_mut(word), out.nouns.get_mut(word)];
                 let mut found = false;

@@ -306,14 +306,27 @@ impl<'a> Coder<'a> {
             !clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
                 && !self.doc.clauses.iter().any(|child| child.parent == Some(index as u32))
         };
+        // A verb that is an event only with its preposition (class `needs_prep`: `insist on`)
+        // needs it right after the verb, adverbs aside, and not opening a date (`insisted on
+        // Wednesday that …`).
+        let needs_prep = trigger.needs == Needs::Never;
+        let right_after_verb = |t: usize| {
+            (0..t).rev().find(|&before| self.pos(before) != "ADV").is_some_and(|before| self.lemma(before) == lemma)
+                && !self.in_time(t + 1)
+        };
         let trigger = self
             .words
             .prep_senses
             .get(&lemma)
             .and_then(|senses| {
-                clause.tokens.iter().map(|&t| t as usize).filter(|&t| self.pos(t) == "ADP").find_map(|t| {
-                    senses.iter().find(|(preposition, _)| *preposition == self.lower[t]).map(|(_, sense)| sense)
-                })
+                clause
+                    .tokens
+                    .iter()
+                    .map(|&t| t as usize)
+                    .filter(|&t| self.pos(t) == "ADP" && (!needs_prep || right_after_verb(t)))
+                    .find_map(|t| {
+                        senses.iter().find(|(preposition, _)| *preposition == self.lower[t]).map(|(_, sense)| sense)
+                    })
             })
             .filter(|sense| sense.needs != Needs::Never || bare())
             .unwrap_or(trigger);
@@ -674,6 +687,10 @@ impl<'a> Coder<'a> {
             _ => return None,
         };
         let trigger = self.noun_trigger(token)?;
+        let trigger = self.modifier_sense(token).or_else(|| self.sentence_sense(token)).unwrap_or(trigger);
+        if trigger.needs == Needs::Never {
+            return None;
+        }
         // The scan of the names last: it runs only for a noun that is a trigger. A proper noun
         // in a name, and any noun inside a name of several words, is part of the name
         // (`Organisation für wirtschaftliche Zusammenarbeit und Entwicklung`).
@@ -904,6 +921,35 @@ impl<'a> Coder<'a> {
         Some(event)
     }
 
+    /// The sense that the word right before a noun trigger gives it (class `modifier_sense`:
+    /// `heart attack` none, `phishing attack` and `denial-of-service attacks` cyber attacks,
+    /// `hunger strike` and `on strike` protests where `strike` alone is an attack), matched on
+    /// the word's lowercase form, its lemma or the part after its last hyphen.
+    fn modifier_sense(&self, token: usize) -> Option<&'a Trigger> {
+        let words: &'a EventWords = self.words;
+        let senses = words.modifier_senses.get(&*self.lemma(token))?;
+        let before = token.checked_sub(1).filter(|&t| t >= self.bounds(token).start)?;
+        if self.doc.tokens[before].range.end() == self.doc.tokens[token].range.start() {
+            return None;
+        }
+        let form = &self.lower[before];
+        let last = form.rsplit('-').next().unwrap_or(form);
+        let lemma = self.lemma(before);
+        senses.iter().find(|(word, _)| word == form || word == last || *word == *lemma).map(|(_, sense)| sense)
+    }
+
+    /// The sense that a word of the noun trigger's sentence gives it (class `sentence_sense`:
+    /// `strike` in a sentence with `union`, `workers` or `pension` is a walkout), by the
+    /// word's lemma.
+    fn sentence_sense(&self, token: usize) -> Option<&'a Trigger> {
+        let words: &'a EventWords = self.words;
+        let senses = words.sentence_senses.get(&*self.lemma(token))?;
+        self.bounds(token).find_map(|t| {
+            let lemma = self.lemma(t);
+            senses.iter().find(|(word, _)| *word == *lemma).map(|(_, sense)| sense)
+        })
+    }
+
     /// Whether a German word tagged PROPN is an event noun that no name covers.
     /// Whether an English event noun modifies the noun after it, which names a kind of thing
     /// (`aid agency`, `attack traffic`, `appeal court`, `protest songs`), not an event; a noun
@@ -951,7 +997,8 @@ impl<'a> Coder<'a> {
     }
 
     /// `Waffenlieferungen` → the trigger `lieferung`: the longest known last part of a German
-    /// compound (at least four letters), or the part after its last hyphen. A part never
+    /// compound (at least four letters), or, where it has hyphens, the compound written as one
+    /// word where that is a trigger, else the part after its last hyphen. A part never
     /// starts inside `ch`, `sch` or `ck`, which spell one sound (`Gewerkschaft` is no `Haft`),
     /// nor after fewer than four letters, which are a prefix (`Vereinigung` is no `Einigung`),
     /// nor right after an unstressed prefix before a vowel (nor is `Richtervereinigung`). Where
@@ -963,6 +1010,10 @@ impl<'a> Coder<'a> {
         }
         let words: &'a EventWords = self.words;
         if let Some((_, last)) = lemma.rsplit_once('-') {
+            // The compound as one word first (`Hacker-Angriff` as `Hackerangriff`).
+            if let Some(trigger) = words.nouns.get(&lemma.replace('-', "")) {
+                return Some(trigger);
+            }
             if words.is(Class::NotTrigger, last) {
                 return None;
             }

@@ -159,3 +159,29 @@ fn a_visit_to_a_country_has_that_country_as_host() {
     ];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// A word right before an event noun may give it another sense, and so may a word of its
+/// sentence: a walkout where `strike` alone is an attack; a cyber attack (COERCE) by
+/// computers; no event at all in the heart; German compounds written with a hyphen as in one
+/// word. A verb of class `needs_prep`
+/// is an event only with its preposition right after it: `insisted on` demands, `insisted
+/// that` claims, and `insisted on Monday that` too.
+#[test]
+fn a_word_before_an_event_noun_gives_it_its_sense() {
+    let articles = [
+        (
+            "en",
+            "Civil servants in Wales began a one-day strike on Friday. The Pentagon planned an air strike on the rebels. The union leader called off a hunger strike. Nurses joined the strike over pay. About 40 people were killed in strikes on the city.",
+        ),
+        (
+            "en",
+            "Chinese hackers launched phishing attacks on British banks. The Russian president suffered a heart attack. Rebels carried out a bomb attack on an army base.",
+        ),
+        (
+            "en",
+            "The German chancellor insisted on new talks with Russia. The British minister insisted that the plan was affordable. The French president insisted on Monday that the plan would work.",
+        ),
+        ("de", "Nach mehreren Hacker-Angriffen auf polnische Banken ermittelt die Polizei."),
+    ];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}

@@ -39,7 +39,19 @@ fn a_mode_the_plover_scores_lack_is_refused() {
 #[test]
 fn a_sense_without_its_second_word_is_refused() {
     let error = error_with_row("word", "object_sense\tverurteilen\tACCUSE");
-    assert!(error.contains("object_sense needs a verb lemma and another word"), "{error}");
+    assert!(error.contains("object_sense needs a trigger lemma and another word"), "{error}");
+}
+
+#[test]
+fn a_modifier_sense_of_a_word_no_trigger_noun_is_refused() {
+    let error = error_with_row("modifier", "modifier_sense\tschlafen herz\t-");
+    assert!(error.contains("\"schlafen\" is no trigger noun"), "{error}");
+}
+
+#[test]
+fn a_verb_needing_a_preposition_must_be_a_trigger_verb() {
+    let error = error_with_row("needs_prep", "needs_prep\tschlafen\t-");
+    assert!(error.contains("\"schlafen\" is no trigger verb"), "{error}");
 }
 
 #[test]
