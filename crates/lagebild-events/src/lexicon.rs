@@ -132,6 +132,8 @@ pub(crate) enum Class {
     Idiom,
     NeedsCoded,
     NeedsPrep,
+    OpinionVerb,
+    BindingModal,
     LightObject,
     SportsWord,
     QuestionWord,
@@ -151,7 +153,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 39] = [
+const CLASSES: [(&str, Class); 41] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -185,6 +187,8 @@ const CLASSES: [(&str, Class); 39] = [
     ("idiom", Class::Idiom),
     ("needs_coded", Class::NeedsCoded),
     ("needs_prep", Class::NeedsPrep),
+    ("opinion_verb", Class::OpinionVerb),
+    ("binding_modal", Class::BindingModal),
     ("light_object", Class::LightObject),
     ("sports_word", Class::SportsWord),
     ("question_word", Class::QuestionWord),

@@ -394,6 +394,27 @@ impl<'a> Coder<'a> {
                         t as usize > verb && self.words.is(Class::QuestionWord, &self.lower[t as usize])
                     })
             });
+        // A verb of class `opinion_verb` with no object, whose clause of content after it
+        // binds no one to anything (no word of class `binding_modal`), states an opinion
+        // (`experts agree that the plan is flawed`; not `agreed that the talks would resume`).
+        let opinion = self.words.is(Class::OpinionVerb, &lemma)
+            && !clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
+            && self.doc.clauses.iter().any(|child| {
+                child.parent == Some(index as u32)
+                    && match child.kind {
+                        lagebild_doc::ClauseKind::ReportedSpeech => true,
+                        lagebild_doc::ClauseKind::Subordinate => child
+                            .introducer
+                            .is_none_or(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize])),
+                        _ => false,
+                    }
+                    && child.tokens.first().is_some_and(|&t| t as usize > verb)
+                    && !child.tokens.iter().any(|&t| {
+                        let t = t as usize;
+                        self.words.is(Class::BindingModal, &self.lower[t])
+                            || self.words.is(Class::BindingModal, &self.lemma(t))
+                    })
+            });
         let reflexive = self.words.is(Class::NotReflexive, &lemma)
             && clause
                 .tokens
@@ -402,7 +423,7 @@ impl<'a> Coder<'a> {
         // An object that makes the verb mean something else (class `light_object`: `eine
         // Entscheidung treffen` decides, `meet the concerns` satisfies).
         let light = undergoers(clause).any(|head| self.ends_in(head, Class::LightObject, &lemma));
-        if question || reflexive || light {
+        if question || opinion || reflexive || light {
             return None;
         }
         // The token of the trigger verb (`traf`), and its particle (`ein`).

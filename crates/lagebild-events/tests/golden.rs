@@ -185,3 +185,14 @@ fn a_word_before_an_event_noun_gives_it_its_sense() {
     ];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// `agree` with a clause of content that binds no one (no `will`, `would`, `should`, `must`,
+/// `to`) is an opinion, no event; with one, or with an object or an infinitive, an agreement.
+#[test]
+fn agreeing_with_a_statement_is_an_opinion() {
+    let articles = [(
+        "en",
+        "Analysts agree that the plan is flawed. Both governments agreed that talks would resume in May. The rebels agreed to a ceasefire. The two ministers agreed a new trade deal.",
+    )];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}
