@@ -60,6 +60,10 @@ pub struct EventWords {
     pub(crate) verbs: HashMap<String, Trigger>,
     pub(crate) nouns: HashMap<String, Trigger>,
     pub(crate) longest_noun: usize,
+    /// The ends and starts of every trigger noun and noun of class `not_trigger` of four
+    /// bytes or more, for the search of a German compound's last part
+    /// ([`EventWords::may_end_a_noun`], [`EventWords::may_be_a_noun`]).
+    pub(crate) noun_parts: NounParts,
     /// The classes of each word of the words table, as bits by [`Class`].
     pub(crate) classes: HashMap<String, u64>,
     pub(crate) contexts: HashMap<String, String>,
@@ -86,6 +90,70 @@ pub struct EventWords {
 impl EventWords {
     pub(crate) fn is(&self, class: Class, word: &str) -> bool {
         self.classes.get(word).is_some_and(|classes| classes & class.bit() != 0)
+    }
+
+    /// Whether `word` may end in a trigger noun or a noun of class `not_trigger` of four bytes
+    /// or more: false where its last four bytes end none of them.
+    pub(crate) fn may_end_a_noun(&self, word: &str) -> bool {
+        self.noun_parts.ends.has(word.as_bytes().last_chunk::<4>().copied())
+    }
+
+    /// Whether `word` may be a trigger noun or a noun of class `not_trigger` of four bytes or
+    /// more: false where none has its length and first two bytes. Both tests are tables of
+    /// bits, so they may say yes where the word is none; a hash look-up decides.
+    pub(crate) fn may_be_a_noun(&self, word: &str) -> bool {
+        self.noun_parts.starts.has(NounParts::start(word))
+    }
+}
+
+/// Bits of the ends and starts of the nouns a German compound may end in ([`EventWords`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NounParts {
+    ends: Bits,
+    starts: Bits,
+}
+
+impl NounParts {
+    fn start(word: &str) -> Option<[u8; 4]> {
+        match word.as_bytes() {
+            [a, b, ..] if word.len() >= 4 => Some([*a, *b, word.len().min(255) as u8, 0]),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn insert(&mut self, word: &str) {
+        if let Some(&end) = word.as_bytes().last_chunk::<4>() {
+            self.ends.set(end);
+            self.starts.set(NounParts::start(word).unwrap_or_default());
+        }
+    }
+}
+
+/// A table of 4,096 bits indexed by a hash of four bytes.
+#[derive(Debug, Clone)]
+struct Bits(Box<[u64; 64]>);
+
+impl Default for Bits {
+    fn default() -> Bits {
+        Bits(Box::new([0; 64]))
+    }
+}
+
+impl Bits {
+    fn slot(key: [u8; 4]) -> usize {
+        (u32::from_le_bytes(key).wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    fn set(&mut self, key: [u8; 4]) {
+        let slot = Bits::slot(key);
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    fn has(&self, key: Option<[u8; 4]>) -> bool {
+        key.is_some_and(|key| {
+            let slot = Bits::slot(key);
+            self.0[slot / 64] & 1 << (slot % 64) != 0
+        })
     }
 }
 
@@ -342,6 +410,7 @@ impl EventWords {
             if class == Class::NotTrigger {
                 // Compounds are searched for it as for a trigger.
                 out.longest_noun = out.longest_noun.max(word.len());
+                out.noun_parts.insert(word);
             }
             *out.classes.entry(word.to_owned()).or_default() |= class.bit();
         }
@@ -386,11 +455,32 @@ impl EventWords {
                 "verb" => _ = out.verbs.entry(lemma.to_owned()).or_insert(trigger),
                 "noun" => {
                     out.longest_noun = out.longest_noun.max(lemma.len());
+                    out.noun_parts.insert(lemma);
                     out.nouns.entry(lemma.to_owned()).or_insert(trigger);
                 }
                 _ => return Err(row.error(triggers_file, "the part of speech must be verb or noun")),
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Class;
+
+    /// The tables of bits that spare the search of a German compound's last part never say
+    /// no to a noun it may end in: every trigger noun and noun of class `not_trigger` of four
+    /// bytes or more passes both, and so do compounds ending in them.
+    #[test]
+    fn every_noun_a_compound_may_end_in_passes_the_filters() {
+        let knowledge = crate::EventKnowledge::embedded().expect("the embedded tables load");
+        for words in [&knowledge.de, &knowledge.en] {
+            let not_triggers = words.classes.keys().filter(|word| words.is(Class::NotTrigger, word));
+            for noun in words.nouns.keys().chain(not_triggers).filter(|noun| noun.len() >= 4) {
+                assert!(words.may_end_a_noun(noun) && words.may_be_a_noun(noun), "{noun}");
+                assert!(words.may_end_a_noun(&format!("waffen{noun}")), "waffen{noun}");
+            }
+        }
     }
 }

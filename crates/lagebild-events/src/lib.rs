@@ -1042,12 +1042,16 @@ impl<'a> Coder<'a> {
                 return Some(trigger);
             }
         }
+        // Every part looked for below ends the lemma and has four bytes or more.
+        if !words.may_end_a_noun(lemma) {
+            return None;
+        }
         lemma
             .char_indices()
             .skip(1)
             .find_map(|(index, character)| {
                 let (left, suffix) = lemma.split_at(index);
-                if suffix.len() < 4 || suffix.len() > words.longest_noun {
+                if suffix.len() < 4 || suffix.len() > words.longest_noun || !words.may_be_a_noun(suffix) {
                     return None;
                 }
                 // A last part that names no event, after any prefix (`Vorwahlkampf`).
