@@ -632,6 +632,13 @@ impl LexiconEntry {
 }
 
 /// The lemma without corrections: the lexicon's, else the form (lower-cased unless a noun).
+/// German separable verb particles, longest first where one starts another (`zurück` before
+/// `zu`), for the lemma of a participle or `zu`-infinitive the lexicon does not know.
+const SEPARABLE_PARTICLES: [&str; 26] = [
+    "zusammen", "zurück", "nieder", "wieder", "heraus", "herum", "hinaus", "durch", "fest", "fort", "frei", "weg",
+    "los", "mit", "nach", "vor", "auf", "aus", "bei", "ein", "her", "hin", "ab", "an", "um", "zu",
+];
+
 pub(crate) fn default_lemma(
     form: &str,
     lower: &str,
@@ -664,6 +671,42 @@ pub(crate) fn default_lemma(
                 if verb != bare && verb.ends_with('n') {
                     return format!("{prefix}{verb}");
                 }
+            }
+            // Else a participle or past form (no lemma ends in `t` or `te`) is a weak verb's,
+            // regular: `enthauptet`, `erwürgte` → `enthaupten`, `erwürgen`; `erdrosselt` →
+            // `erdrosseln`.
+            let stem = ["ete", "et", "te", "t"]
+                .iter()
+                .find_map(|ending| lower.strip_suffix(ending))
+                .filter(|stem| stem.strip_prefix(prefix).is_some_and(|rest| rest.chars().count() >= 3));
+            if let Some(stem) = stem {
+                return if stem.ends_with("el") || stem.ends_with("er") {
+                    format!("{stem}n")
+                } else {
+                    format!("{stem}en")
+                };
+            }
+        }
+        // A verb with a separable particle before `ge` or `zu` inflects like the verb without
+        // it: `umgebracht`, `umzubringen` → `umbringen` as `gebracht` → `bringen`,
+        // `abzulehnen` → `ablehnen`.
+        for particle in SEPARABLE_PARTICLES {
+            let Some(rest) = lower.strip_prefix(particle) else { continue };
+            let (bare, infinitive) = match rest.strip_prefix("zu") {
+                Some(bare) => (bare, true),
+                None if rest.starts_with("ge") => (rest, false),
+                None => continue,
+            };
+            if bare.chars().count() < 4 {
+                continue;
+            }
+            let entry = LexiconEntry::look_up(bare, lexicon);
+            if matches!(entry, LexiconEntry::Unknown) {
+                continue;
+            }
+            let verb = lexicon_lemma(bare, bare, entry, upos, lang, lexicon);
+            if verb.ends_with('n') && (infinitive || verb != bare) {
+                return format!("{particle}{verb}");
             }
         }
     }
@@ -826,6 +869,28 @@ mod tests {
         let verb = model.tagger.pos_labels.iter().position(|label| label == "VERB").expect("a VERB label") as u16;
         for (form, lemma) in [("eliminiert", "eliminieren"), ("attackierten", "attackieren"), ("beworfen", "bewerfen")]
         {
+            assert_eq!(model.tagger.lemma(form, verb, &model.lexicon), lemma, "{form}");
+        }
+    }
+
+    /// A participle or past form with an inseparable prefix that the lexicon leaves as it is
+    /// is a weak verb's; one with a separable particle before `ge` or `zu` is the verb's
+    /// without it. Infinitives the lexicon knows stay as they are.
+    #[test]
+    fn a_german_participle_the_lexicon_leaves_as_it_is_finds_its_infinitive() {
+        let models = crate::Models::embedded().expect("the embedded models load");
+        let model = models.get(lagebild_doc::Lang::De).expect("a German model");
+        let verb = model.tagger.pos_labels.iter().position(|label| label == "VERB").expect("a VERB label") as u16;
+        for (form, lemma) in [
+            ("enthauptet", "enthaupten"),
+            ("erdrosselt", "erdrosseln"),
+            ("umgebracht", "umbringen"),
+            ("umzubringen", "umbringen"),
+            ("eingefordert", "einfordern"),
+            ("vertreten", "vertreten"),
+            ("bestreiten", "bestreiten"),
+            ("umgehen", "umgehen"),
+        ] {
             assert_eq!(model.tagger.lemma(form, verb, &model.lexicon), lemma, "{form}");
         }
     }
