@@ -415,11 +415,7 @@ impl<'a> Coder<'a> {
                             || self.words.is(Class::BindingModal, &self.lemma(t))
                     })
             });
-        let reflexive = self.words.is(Class::NotReflexive, &lemma)
-            && clause
-                .tokens
-                .iter()
-                .any(|&t| self.pos(t as usize) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t as usize]));
+        let reflexive = self.reflexive_use(clause, &lemma);
         // An object that makes the verb mean something else (class `light_object`: `eine
         // Entscheidung treffen` decides, `meet the concerns` satisfies).
         let light = undergoers(clause).any(|head| self.ends_in(head, Class::LightObject, &lemma));
@@ -820,7 +816,11 @@ impl<'a> Coder<'a> {
         // an event of its own (`wies die Vorwürfe zurück`) or says something else of the
         // event (`betrachte den Krieg als …`).
         let clause_lemma = clause.and_then(|c| self.doc.clauses[c].lemma.as_deref()).map(str::to_lowercase);
-        let own_event = clause_lemma.as_ref().is_some_and(|lemma| self.words.verbs.contains_key(lemma));
+        // A verb that is no event with a reflexive pronoun carries the noun then (`lieferten
+        // sich Gefechte`).
+        let own_event = clause_lemma.as_ref().is_some_and(|lemma| {
+            self.words.verbs.contains_key(lemma) && !clause.is_some_and(|c| self.reflexive_use(&self.doc.clauses[c], lemma))
+        });
         let support = clause_lemma.as_ref().is_some_and(|lemma| self.words.is(Class::SupportVerb, lemma));
         // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
         // clause before the noun is its actor rather than the subject, also where the verb is
@@ -940,6 +940,16 @@ impl<'a> Coder<'a> {
         let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
         event.claim = Some(ClaimId(index as u32));
         Some(event)
+    }
+
+    /// Whether a verb of class `not_reflexive` stands with a reflexive pronoun in its clause
+    /// (`hatte sich verletzt`, `lieferten sich Gefechte`, `They ask themselves`): no event.
+    fn reflexive_use(&self, clause: &Clause, lemma: &str) -> bool {
+        self.words.is(Class::NotReflexive, lemma)
+            && clause
+                .tokens
+                .iter()
+                .any(|&t| self.pos(t as usize) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t as usize]))
     }
 
     /// The sense that the word right before a noun trigger gives it (class `modifier_sense`:

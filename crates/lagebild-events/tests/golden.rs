@@ -196,3 +196,16 @@ fn agreeing_with_a_statement_is_an_opinion() {
     )];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// A verb that only carries an event noun with a reflexive pronoun is no event of its own
+/// (`lieferten sich Gefechte`: the battles, not a delivery); its subject fights. German
+/// words that name no event with their object or their first word: `nahm … in Angriff`
+/// (tackled), `hat es schwer getroffen` (hit), `ermittelte den Preis` (worked out).
+#[test]
+fn a_verb_that_carries_an_event_noun_is_no_event_of_its_own() {
+    let articles = [(
+        "de",
+        "In Cizre liefern sich türkische Soldaten und kurdische Rebellen schwere Gefechte. Die Regierung nahm die Reform in Angriff. Die Krise hat es schwer getroffen. Der Gutachter ermittelte den Preis.",
+    )];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}
