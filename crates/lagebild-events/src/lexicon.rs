@@ -49,8 +49,9 @@ pub(crate) enum Needs {
     /// class `needs_coded` of the words table (`help`, `offer`, `release`).
     CodedParticipant,
     /// No one: the sense of a verb that names no event (`agree with` an opinion, class
-    /// `prep_sense` with the value `-`), and a verb of class `needs_prep` without the
-    /// preposition that gives it its sense (`insisted that …`, a claim; `insist on`, a demand).
+    /// `prep_sense` with the value `-`), and a verb of class `needs_sense` without the
+    /// preposition or object that gives it its sense (`insisted that …`, a claim; `insist on`,
+    /// a demand; `stärkte ihm den Rücken`, support, where `stärken` alone is no event).
     Never,
 }
 
@@ -199,7 +200,8 @@ pub(crate) enum Class {
     Reflexive,
     Idiom,
     NeedsCoded,
-    NeedsPrep,
+    NeedsSense,
+    ReflexiveOnly,
     OpinionVerb,
     BindingModal,
     LightObject,
@@ -221,7 +223,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 41] = [
+const CLASSES: [(&str, Class); 42] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -254,7 +256,8 @@ const CLASSES: [(&str, Class); 41] = [
     ("reflexive", Class::Reflexive),
     ("idiom", Class::Idiom),
     ("needs_coded", Class::NeedsCoded),
-    ("needs_prep", Class::NeedsPrep),
+    ("needs_sense", Class::NeedsSense),
+    ("reflexive_only", Class::ReflexiveOnly),
     ("opinion_verb", Class::OpinionVerb),
     ("binding_modal", Class::BindingModal),
     ("light_object", Class::LightObject),
@@ -369,8 +372,16 @@ impl EventWords {
                     "-" => (base.category.clone(), Needs::Never),
                     _ => (fixed_category(words_file, row, value, None, plover)?, Needs::Nothing),
                 };
-                // A sense of the trigger's own category and mode keeps its CAMEO code (`insist on`).
-                let cameo = if category == base.category && needs != Needs::Never { base.cameo.clone() } else { None };
+                // A sense of the trigger's own category, with no other mode, keeps its CAMEO code
+                // (`insist on`, `laden zu`).
+                let same = match (&category, &base.category) {
+                    (
+                        Category::Fixed { event_type, mode, .. },
+                        Category::Fixed { event_type: base_type, mode: base_mode, .. },
+                    ) => event_type == base_type && (mode.is_none() || mode == base_mode),
+                    _ => false,
+                };
+                let cameo = if same && needs != Needs::Never { base.cameo.clone() } else { None };
                 let sense = Trigger { cameo, category, place_is_target: false, needs };
                 let senses = match class {
                     "prep_sense" => &mut out.prep_senses,
@@ -385,7 +396,7 @@ impl EventWords {
                 .iter()
                 .find(|(known, _)| *known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
-            if class == Class::NeedsPrep {
+            if class == Class::NeedsSense {
                 // The verb's senses with a preposition are read from its category, which stays.
                 let Some(trigger) = out.verbs.get_mut(word) else {
                     return Err(row.error(words_file, &format!("{word:?} is no trigger verb of {triggers_file}")));

@@ -306,12 +306,18 @@ impl<'a> Coder<'a> {
             !clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
                 && !self.doc.clauses.iter().any(|child| child.parent == Some(index as u32))
         };
-        // A verb that is an event only with its preposition (class `needs_prep`: `insist on`)
-        // needs it right after the verb, adverbs aside, and not opening a date (`insisted on
-        // Wednesday that …`).
-        let needs_prep = trigger.needs == Needs::Never;
+        // A verb that is an event only in a sense (class `needs_sense`: `insist on`, `lud zu
+        // einem Gespräch`) needs a preposition that opens no date (`insisted on Wednesday that
+        // …`), in English right after the verb, adverbs aside (`insisting the party's policies
+        // on tax were …`).
+        let needs_sense = trigger.needs == Needs::Never;
+        let english = self.doc.meta.lang == Lang::En;
         let right_after_verb = |t: usize| {
-            (0..t).rev().find(|&before| self.pos(before) != "ADV").is_some_and(|before| self.lemma(before) == lemma)
+            (!english
+                || (0..t)
+                    .rev()
+                    .find(|&before| self.pos(before) != "ADV")
+                    .is_some_and(|before| self.lemma(before) == lemma))
                 && !self.in_time(t + 1)
         };
         let trigger = self
@@ -323,7 +329,7 @@ impl<'a> Coder<'a> {
                     .tokens
                     .iter()
                     .map(|&t| t as usize)
-                    .filter(|&t| self.pos(t) == "ADP" && (!needs_prep || right_after_verb(t)))
+                    .filter(|&t| self.pos(t) == "ADP" && (!needs_sense || right_after_verb(t)))
                     .find_map(|t| {
                         senses.iter().find(|(preposition, _)| *preposition == self.lower[t]).map(|(_, sense)| sense)
                     })
@@ -331,13 +337,21 @@ impl<'a> Coder<'a> {
             .filter(|sense| sense.needs != Needs::Never || bare())
             .unwrap_or(trigger);
         // So may its object, or a passive's subject (`struck a deal`: agreed, not went on
-        // strike; `the hostages were released`: freed, whoever freed them).
+        // strike; `the hostages were released`: freed, whoever freed them); for a verb that is
+        // an event only in a sense, any noun of its clause but the subject (`stärkte dem
+        // Kanzler den Rücken`, where the tagger read both as datives).
         let trigger = self
             .words
             .object_senses
             .get(&lemma)
             .and_then(|senses| {
-                undergoers(clause).find_map(|head| {
+                let subject = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, t)| t);
+                let nouns = clause
+                    .tokens
+                    .iter()
+                    .filter(|&&t| needs_sense && Some(t) != subject && self.pos(t as usize) == "NOUN")
+                    .map(|&t| t as usize);
+                undergoers(clause).chain(nouns).find_map(|head| {
                     let object = self.lemma(head);
                     let last = object.rsplit('-').next().unwrap_or(&object);
                     senses.iter().find(|(noun, _)| noun == last).map(|(_, sense)| sense)
@@ -415,7 +429,10 @@ impl<'a> Coder<'a> {
                             || self.words.is(Class::BindingModal, &self.lemma(t))
                     })
             });
-        let reflexive = self.reflexive_use(clause, &lemma);
+        // A verb of class `reflexive_only` is an event only with a reflexive pronoun (`setzte
+        // sich für ihn ein`: support; `wurde für Zwecke eingesetzt`: used).
+        let reflexive = self.reflexive_use(clause, &lemma)
+            || self.words.is(Class::ReflexiveOnly, &lemma) && !self.has_reflexive(clause);
         // An object that makes the verb mean something else (class `light_object`: `eine
         // Entscheidung treffen` decides, `meet the concerns` satisfies).
         let light = undergoers(clause).any(|head| self.ends_in(head, Class::LightObject, &lemma));
@@ -819,7 +836,8 @@ impl<'a> Coder<'a> {
         // A verb that is no event with a reflexive pronoun carries the noun then (`lieferten
         // sich Gefechte`).
         let own_event = clause_lemma.as_ref().is_some_and(|lemma| {
-            self.words.verbs.contains_key(lemma) && !clause.is_some_and(|c| self.reflexive_use(&self.doc.clauses[c], lemma))
+            self.words.verbs.contains_key(lemma)
+                && !clause.is_some_and(|c| self.reflexive_use(&self.doc.clauses[c], lemma))
         });
         let support = clause_lemma.as_ref().is_some_and(|lemma| self.words.is(Class::SupportVerb, lemma));
         // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
@@ -945,11 +963,15 @@ impl<'a> Coder<'a> {
     /// Whether a verb of class `not_reflexive` stands with a reflexive pronoun in its clause
     /// (`hatte sich verletzt`, `lieferten sich Gefechte`, `They ask themselves`): no event.
     fn reflexive_use(&self, clause: &Clause, lemma: &str) -> bool {
-        self.words.is(Class::NotReflexive, lemma)
-            && clause
-                .tokens
-                .iter()
-                .any(|&t| self.pos(t as usize) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t as usize]))
+        self.words.is(Class::NotReflexive, lemma) && self.has_reflexive(clause)
+    }
+
+    /// Whether a clause holds a reflexive pronoun (class `reflexive`: `sich`).
+    fn has_reflexive(&self, clause: &Clause) -> bool {
+        clause
+            .tokens
+            .iter()
+            .any(|&t| self.pos(t as usize) == "PRON" && self.words.is(Class::Reflexive, &self.lower[t as usize]))
     }
 
     /// The sense that the word right before a noun trigger gives it (class `modifier_sense`:

@@ -163,7 +163,7 @@ fn a_visit_to_a_country_has_that_country_as_host() {
 /// A word right before an event noun may give it another sense, and so may a word of its
 /// sentence: a walkout where `strike` alone is an attack; a cyber attack (COERCE) by
 /// computers; no event at all in the heart; German compounds written with a hyphen as in one
-/// word. A verb of class `needs_prep`
+/// word. A verb of class `needs_sense`
 /// is an event only with its preposition right after it: `insisted on` demands, `insisted
 /// that` claims, and `insisted on Monday that` too.
 #[test]
@@ -206,6 +206,19 @@ fn a_verb_that_carries_an_event_noun_is_no_event_of_its_own() {
     let articles = [(
         "de",
         "In Cizre liefern sich türkische Soldaten und kurdische Rebellen schwere Gefechte. Die Regierung nahm die Reform in Angriff. Die Krise hat es schwer getroffen. Der Gutachter ermittelte den Preis.",
+    )];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}
+
+/// German verbs that are events only in one sense (class `needs_sense`): `laden zu` invites
+/// (not `lädt den Akku`), `zitieren ins Außenministerium` summons (not `zitiert die Zeitung`),
+/// `den Rücken stärken` supports; `sich für … einsetzen` supports (class `reflexive_only`),
+/// where `für Zwecke eingesetzt` is used. `fernbleiben` is a boycott.
+#[test]
+fn german_verbs_that_are_events_in_one_sense() {
+    let articles = [(
+        "de",
+        "Das Ministerium lud die Gewerkschaften zu einem Gespräch. Er lädt den Akku. Polen will den russischen Botschafter ins Außenministerium zitieren. Die Zeitung zitiert einen Diplomaten. Die Partei stärkte dem Kanzler den Rücken. Russland will sich für Serbien einsetzen. Die Drohnen werden für Aufklärung eingesetzt. Die Opposition blieb der Sitzung fern.",
     )];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }

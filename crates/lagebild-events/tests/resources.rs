@@ -49,8 +49,8 @@ fn a_modifier_sense_of_a_word_no_trigger_noun_is_refused() {
 }
 
 #[test]
-fn a_verb_needing_a_preposition_must_be_a_trigger_verb() {
-    let error = error_with_row("needs_prep", "needs_prep\tschlafen\t-");
+fn a_verb_needing_a_sense_must_be_a_trigger_verb() {
+    let error = error_with_row("needs_sense", "needs_sense\tschlafen\t-");
     assert!(error.contains("\"schlafen\" is no trigger verb"), "{error}");
 }
 
