@@ -222,3 +222,14 @@ fn german_verbs_that_are_events_in_one_sense() {
     )];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// German verbs of one sense, continued: `gegen … vorgehen` coerces, `das Amt verlassen`
+/// resigns, `die Grenze öffnen` gives access; `vorgehen` and `verlassen` alone are no events.
+#[test]
+fn german_verbs_of_one_sense_continued() {
+    let articles = [(
+        "de",
+        "Die Polizei ging mit Tränengas gegen Demonstranten vor. Der Präsident verlässt sein Amt. Ungarn öffnete die Grenze zu Serbien. Der Zug verlässt den Bahnhof. So ist er vorgegangen.",
+    )];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}
