@@ -414,14 +414,7 @@ impl<'a> Coder<'a> {
         let opinion = self.words.is(Class::OpinionVerb, &lemma)
             && !clause.arguments.iter().any(|(role, _)| *role == ArgumentRole::Object)
             && self.doc.clauses.iter().any(|child| {
-                child.parent == Some(index as u32)
-                    && match child.kind {
-                        lagebild_doc::ClauseKind::ReportedSpeech => true,
-                        lagebild_doc::ClauseKind::Subordinate => child
-                            .introducer
-                            .is_none_or(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize])),
-                        _ => false,
-                    }
+                self.is_content_clause(child, index, true)
                     && child.tokens.first().is_some_and(|&t| t as usize > verb)
                     && !child.tokens.iter().any(|&t| {
                         let t = t as usize;
@@ -696,16 +689,7 @@ impl<'a> Coder<'a> {
     /// clause opened by a conjunction of content (class `content_conjunction`: `dass`, `ob`,
     /// `that`) or reported speech; where it names an actor.
     fn complement_subject(&self, index: usize) -> Option<Arg> {
-        let child = self.doc.clauses.iter().find(|child| {
-            child.parent == Some(index as u32)
-                && match child.kind {
-                    lagebild_doc::ClauseKind::ReportedSpeech => true,
-                    lagebild_doc::ClauseKind::Subordinate => child
-                        .introducer
-                        .is_some_and(|t| self.words.is(Class::ContentConjunction, &self.lower[t as usize])),
-                    _ => false,
-                }
-        })?;
+        let child = self.doc.clauses.iter().find(|child| self.is_content_clause(child, index, false))?;
         let head = child.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, t)| t as usize)?;
         let bounds = self.bounds(head);
         (self.pos(head) != "PRON" && self.names_actor(head)).then(|| self.arg(head, &bounds))
@@ -958,6 +942,21 @@ impl<'a> Coder<'a> {
         let mut event = self.finish(&trigger, claim.cue.clone(), token, clause, vec![speaker], recipients);
         event.claim = Some(ClaimId(index as u32));
         Some(event)
+    }
+
+    /// Whether `child` is a clause of content of clause `index`: reported speech, or a
+    /// subordinate clause opened by a conjunction of content (class `content_conjunction`:
+    /// `dass`, `that`), or by none where `without_conjunction` allows (`agree the plan is …`).
+    fn is_content_clause(&self, child: &Clause, index: usize, without_conjunction: bool) -> bool {
+        child.parent == Some(index as u32)
+            && match child.kind {
+                lagebild_doc::ClauseKind::ReportedSpeech => true,
+                lagebild_doc::ClauseKind::Subordinate => match child.introducer {
+                    Some(t) => self.words.is(Class::ContentConjunction, &self.lower[t as usize]),
+                    None => without_conjunction,
+                },
+                _ => false,
+            }
     }
 
     /// Whether a verb of class `not_reflexive` stands with a reflexive pronoun in its clause
