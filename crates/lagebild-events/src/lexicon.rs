@@ -202,6 +202,7 @@ pub(crate) enum Class {
     NeedsCoded,
     NeedsSense,
     ReflexiveOnly,
+    NotNegating,
     OpinionVerb,
     BindingModal,
     LightObject,
@@ -223,7 +224,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 42] = [
+const CLASSES: [(&str, Class); 43] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -258,6 +259,7 @@ const CLASSES: [(&str, Class); 42] = [
     ("needs_coded", Class::NeedsCoded),
     ("needs_sense", Class::NeedsSense),
     ("reflexive_only", Class::ReflexiveOnly),
+    ("not_negating", Class::NotNegating),
     ("opinion_verb", Class::OpinionVerb),
     ("binding_modal", Class::BindingModal),
     ("light_object", Class::LightObject),

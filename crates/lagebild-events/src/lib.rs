@@ -2011,7 +2011,12 @@ impl<'a> Coder<'a> {
             clause.map(|c| self.doc.clauses[c].verb_tokens.iter().map(|&t| t as usize).collect()).unwrap_or_default();
         for &t in tokens {
             let word = &self.lower[t];
-            if self.words.is(Class::Negation, word) {
+            // Not where it opens a phrase that negates nothing (class `not_negating`: `nicht
+            // nur … sondern auch`, `not least`).
+            let phrase = || {
+                t + 1 < self.lower.len() && self.words.is(Class::NotNegating, &format!("{word} {}", &self.lower[t + 1]))
+            };
+            if self.words.is(Class::Negation, word) && !phrase() {
                 modality.negated = true;
             }
             if self.words.is(Class::Planned, word) {

@@ -233,3 +233,14 @@ fn german_verbs_of_one_sense_continued() {
     )];
     insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
 }
+
+/// A negation that opens `nicht nur … sondern auch`, `nicht zuletzt`, `not only`, `not just`
+/// negates nothing (class `not_negating`); `nicht` alone does.
+#[test]
+fn not_only_negates_nothing() {
+    let articles = [
+        ("de", "Nicht nur die Opposition fordert Neuwahlen. Die Regierung fordert keine Neuwahlen."),
+        ("en", "The union is asking not just for talks but for a pay rise. The minister did not ask for talks."),
+    ];
+    insta::assert_snapshot!(articles.map(|(lang, text)| render(lang, text)).join("---\n"));
+}
