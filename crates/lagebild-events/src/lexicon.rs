@@ -399,7 +399,7 @@ impl EventWords {
                 .find(|(known, _)| *known == class)
                 .ok_or_else(|| row.error(words_file, &format!("unknown class {class:?}")))?;
             if class == Class::NeedsSense {
-                // The verb's senses with a preposition are read from its category, which stays.
+                // Its senses (`prep_sense`, `object_sense`) are read from its category, which stays.
                 let Some(trigger) = out.verbs.get_mut(word) else {
                     return Err(row.error(words_file, &format!("{word:?} is no trigger verb of {triggers_file}")));
                 };

@@ -631,7 +631,6 @@ impl LexiconEntry {
     }
 }
 
-/// The lemma without corrections: the lexicon's, else the form (lower-cased unless a noun).
 /// German separable verb particles, longest first where one starts another (`zurück` before
 /// `zu`), for the lemma of a participle or `zu`-infinitive the lexicon does not know.
 const SEPARABLE_PARTICLES: [&str; 26] = [
@@ -639,6 +638,7 @@ const SEPARABLE_PARTICLES: [&str; 26] = [
     "los", "mit", "nach", "vor", "auf", "aus", "bei", "ein", "her", "hin", "ab", "an", "um", "zu",
 ];
 
+/// The lemma without corrections: the lexicon's, else the form (lower-cased unless a noun).
 pub(crate) fn default_lemma(
     form: &str,
     lower: &str,
