@@ -238,6 +238,13 @@ impl NumberWords {
         if first.is_ascii_digit() {
             return true;
         }
+        // Most words: three ASCII bytes or more.
+        if let [a, b, c, ..] = *bytes
+            && (a | b | c) < 0x80
+        {
+            let bit = start_key(&[a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase()]);
+            return self.starts[bit / 64] & (1 << (bit % 64)) != 0;
+        }
         let mut head = [0u8; 3];
         let len;
         if bytes.iter().take(3).all(u8::is_ascii) {

@@ -477,12 +477,39 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// Whether the word after `j` is a time word (not a mere link) or digits: `drei Tage`.
+    /// Whether the word after `j` is a time word (not a mere link, article or word that only
+    /// follows one; a phrase only where all of it is there) or digits: `drei Tage`.
     fn content_follows(&self, j: usize) -> bool {
         self.get(j + 1).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
-            || self.entries.get(j + 1).is_some_and(|entries| {
-                entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range(_)))
+            || self.time_word_at(j + 1)
+    }
+
+    /// Whether a time word or digits come in the `n` words from `k` on, before any punctuation.
+    fn content_within(&self, k: usize, n: usize) -> bool {
+        (k..k + n).take_while(|&k| !is_punct(self.word(k))).any(|k| {
+            self.time_word_at(k) || self.get(k).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
+        })
+    }
+
+    /// Whether a time word that says something by itself starts at `k`: not a link, article
+    /// or word that only follows one, and a phrase only where all of it is there.
+    fn time_word_at(&self, k: usize) -> bool {
+        self.entries.get(k).is_some_and(|entries| {
+            entries.iter().any(|e| {
+                !matches!(
+                    e.class,
+                    Class::Link
+                        | Class::YearCue
+                        | Class::Range(_)
+                        | Class::Article
+                        | Class::YearDet
+                        | Class::Relative
+                        | Class::Eve
+                        | Class::PartLink
+                        | Class::Record
+                ) && e.rest.iter().enumerate().all(|(n, rest)| self.get(k + 1 + n) == Some(rest.as_str()))
             })
+        })
     }
 
     /// Whether digits at `j` could start a match: a date, time or year in one token always;
@@ -509,13 +536,17 @@ impl<'a> Recognizer<'a> {
             (j + 1..j + 4).any(|k| {
                 self.number(k).is_some()
                     || self.get(k).is_some_and(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit))
-                    || self.entries.get(k).is_some_and(|entries| {
-                        entries.iter().any(|e| !matches!(e.class, Class::Link | Class::YearCue | Class::Range(_)))
-                    })
+                    || self.time_word_at(k)
             })
         };
         let starts = self.entries[j].iter().any(|entry| match entry.class {
+            // A phrase starts a match only where all of it is there (`the day before yesterday`).
+            _ if !entry.rest.iter().enumerate().all(|(k, rest)| self.get(j + 1 + k) == Some(rest.as_str())) => false,
             Class::Link
+            | Class::Relative
+            | Class::Eve
+            | Class::PartLink
+            | Class::Record
             | Class::YearCue
             | Class::YearDet
             | Class::Approx(_)
@@ -536,7 +567,15 @@ impl<'a> Recognizer<'a> {
             }
             // A count, `in`, `vor`, `jeden`: the number or unit comes next (`a couple of`).
             Class::Span => self.unit(j + 1).is_some_and(|(_, plural, _)| plural),
-            Class::Ahead | Class::Whole(_) | Class::Few | Class::Every | Class::Ago(_) => {
+            // `in zwei Wochen`, `in about two hours`, `in a quarter of an hour`: only a count
+            // makes `in` part of a match (before a month or year it is left out of it).
+            Class::Ahead => {
+                self.count(j + 1).is_some_and(|(_, k)| (k..k + 3).any(|k| self.time_word_at(k)))
+                    || self.has(j + 1, |c| matches!(c, Class::Approx(_)))
+                    || self.quarter_hours(j + 1).is_some()
+                    || matches!(self.word(j + 1), "half" | "halben" | "halbe" | "viertel" | "dreiviertel")
+            }
+            Class::Whole(_) | Class::Few | Class::Every | Class::Ago(_) => {
                 self.content_follows(j)
                     || self.number(j + 1).is_some()
                     || self.and_fraction(j + 1).is_some()
@@ -547,10 +586,22 @@ impl<'a> Recognizer<'a> {
         });
         starts
             || self.digits_may_start(j)
-            || ((self.content_follows(j) || self.and_fraction(j + 1).is_some()) && self.number(j).is_some())
+            // A number with a time word or digits shortly after it: `drei Tage`, `twenty and
+            // four hours`, `seven thirty pm`.
+            || (self.numbers.may_begin(word)
+                && (self.content_within(j + 1, 3) || self.and_fraction(j + 1).is_some())
+                && self.number(j).is_some_and(|(_, used)| {
+                    self.content_within(j + 1, used + 2) || self.and_fraction(j + 1).is_some()
+                }))
+            // `all day`, `all-week`; `for the year` (the current one)
+            || (self.month_first && word.starts_with("all"))
+            || (self.month_first
+                && word == "the"
+                && (j == 0 || self.word(j - 1) == "for")
+                && self.unit(j + 1).is_some())
             || word.starts_with('\'')
             || word.starts_with('’')
-            || ((word.starts_with('q') || word.starts_with('h')) && word.len() == 2)
+            || (matches!(word.as_bytes(), [b'q' | b'h', digit] if digit.is_ascii_digit()))
             || word.bytes().any(|b| b == b'-' || b == b'.' || b == b'/')
             || (word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
                 && word.as_bytes().last().is_some_and(u8::is_ascii_digit))
