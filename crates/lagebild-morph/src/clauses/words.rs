@@ -289,6 +289,20 @@ impl Word {
             (None, true) => classes_of(resources, form()),
             (_, false) => ClauseWords::default(),
         };
+        // The participles of the German auxiliaries begin with `ge` or are `worden`: another
+        // form of `werden`, `sein` or `haben` the tagger read as a participle is finite
+        // (`…, wo Menschen getötet wurden`).
+        if lang == Lang::De
+            && flags & flag::PARTICIPLE != 0
+            && (classes.has(ClauseWordClass::PassiveAuxiliary) || classes.has(ClauseWordClass::PerfectAuxiliary))
+        {
+            let form = form();
+            let participle = form.get(..2).is_some_and(|head| head.eq_ignore_ascii_case("ge"))
+                || form.eq_ignore_ascii_case("worden");
+            if !participle {
+                flags = (flags & !(flag::PARTICIPLE | flag::PRESENT)) | flag::FINITE;
+            }
+        }
         if flags & flag::INFINITIVE != 0 && has_inner_zu(form(), token.lemma.as_deref()) {
             flags |= flag::ZU_INFINITIVE;
         }
