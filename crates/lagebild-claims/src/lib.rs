@@ -2582,8 +2582,31 @@ impl<'a> Reader<'a> {
         } else {
             window.take(5).find(|&t| !matches!(self.pos(t), "DET" | "ADJ" | "NUM"))?
         };
+        if !matches!(self.pos(head), "NOUN" | "PROPN") {
+            return None;
+        }
         let lemma = self.lemma(head);
-        (self.pos(head) == "NOUN" && self.words.is(Class::SourceNoun, &lemma)).then_some(head)
+        let source = |noun: &str| self.words.is(Class::SourceNoun, noun) || self.words.is(Class::WhoSource, noun);
+        // Also a compound that ends in one, whose first part names the source
+        // (`nach Polizeiangaben`, `nach UNO-Angaben`, `nach APA-Informationen`); the tagger
+        // leaves such names in the plural, so a plural `-n`, `-en` may end them.
+        let compound = || {
+            lemma.char_indices().skip(3).any(|(at, c)| {
+                let tail = if c == '-' { &lemma[at + 1..] } else { &lemma[at..] };
+                let singular = [tail.strip_suffix("en"), tail.strip_suffix('n')];
+                tail.chars().count() >= 4 && (source(tail) || singular.into_iter().flatten().any(source))
+            })
+        };
+        let noun = self.pos(head) == "NOUN" && source(&lemma);
+        (noun || (!english && compound())).then_some(head)
+    }
+
+    /// Whether the source noun at `head` ([`Self::source_noun_after`]) says whose it is where
+    /// it must (class `who_source`, `nach libyschen Angaben`): a compound, or a word with an
+    /// actor's code in its phrase.
+    fn source_says_whose(&self, head: usize, bounds: &Range<usize>) -> bool {
+        let lemma = self.lemma(head);
+        !self.words.is(Class::WhoSource, &lemma) || self.arg(head, bounds).code.is_some()
     }
 
     /// German `Für uns ist klar: …`, `Für mich ist das ein Erfolg`, `Für uns ist X
@@ -2736,13 +2759,35 @@ impl<'a> Reader<'a> {
                 // the phrase of the noun, the cue the preposition.
                 cue_override = Some(position..position + 1);
                 let speaker = self.phrase(head, &(position + 1..bounds.end));
-                // What qualifies the source up to a comma before any finite verb belongs to it
-                // (`In a CNN poll released Monday, …`).
-                let comma = (speaker.end..bounds.end)
-                    .take_while(|&t| self.doc.tokens[t].feature("VerbForm") != Some("Fin"))
-                    .find(|&t| &self.lower[t] == ",")
-                    .filter(|_| self.doc.meta.lang == Lang::En);
-                (position..comma.unwrap_or(speaker.end), head)
+                // `Die Firma hat nach eigenen Angaben …`: the cue is the whole phrase, the
+                // speaker the subject of its clause (none known: no claim).
+                if (position + 1..head).any(|t| self.words.is(Class::OwnSource, &self.lemma(t))) {
+                    let subject = self.clause_of[position].and_then(|clause| {
+                        let clause = &self.doc.clauses[clause as usize];
+                        clause
+                            .arguments
+                            .iter()
+                            .find(|(role, _)| *role == ArgumentRole::Subject)
+                            .map(|&(_, t)| t as usize)
+                    });
+                    let Some(subject) = subject.filter(|&t| !(position..speaker.end).contains(&t)) else {
+                        position = speaker.end;
+                        continue;
+                    };
+                    cue_override = Some(position..speaker.end);
+                    (position..speaker.end, subject)
+                } else if !self.source_says_whose(head, &bounds) {
+                    position = speaker.end;
+                    continue;
+                } else {
+                    // What qualifies the source up to a comma before any finite verb belongs to it
+                    // (`In a CNN poll released Monday, …`).
+                    let comma = (speaker.end..bounds.end)
+                        .take_while(|&t| self.doc.tokens[t].feature("VerbForm") != Some("Fin"))
+                        .find(|&t| &self.lower[t] == ",")
+                        .filter(|_| self.doc.meta.lang == Lang::En);
+                    (position..comma.unwrap_or(speaker.end), head)
+                }
             } else if self.words.according_after.contains(&self.lower[position]) && position > bounds.start {
                 let head = position - 1;
                 let speaker = self.phrase(head, &(bounds.start..position));

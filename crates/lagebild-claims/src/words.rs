@@ -47,11 +47,13 @@ pub(crate) enum Class {
     DativeContent,
     Partitive,
     SeinPerfect,
+    OwnSource,
+    WhoSource,
 }
 
 impl Class {
     /// Each class with its name in the resource files.
-    const ALL: [(&'static str, Class); 32] = [
+    const ALL: [(&'static str, Class); 34] = [
         ("expletive", Class::Expletive),
         ("not_third_person", Class::NotThirdPerson),
         ("purpose", Class::Purpose),
@@ -84,6 +86,8 @@ impl Class {
         ("dative_content", Class::DativeContent),
         ("partitive", Class::Partitive),
         ("sein_perfect", Class::SeinPerfect),
+        ("own_source", Class::OwnSource),
+        ("who_source", Class::WhoSource),
     ];
 
     fn named(name: &str) -> Option<Class> {
