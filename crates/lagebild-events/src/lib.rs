@@ -32,8 +32,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use lagebild_doc::{
-    Arg, ArgumentRole, ClaimId, ClaimKind, Clause, DateSource, Document, EntityType, Event, EventType, Lang,
-    QuantityId, Span, TextRange, TimeId,
+    Arg, ArgumentRole, ClaimConstruction, ClaimId, ClaimKind, Clause, DateSource, Document, EntityType, Event,
+    EventType, Lang, QuantityId, Span, TextRange, TimeId,
 };
 use lagebild_resources::{ResourceError, ResourceFiles};
 
@@ -1159,6 +1159,11 @@ impl<'a> Coder<'a> {
             {
                 continue;
             }
+            // The source of the statement that reports the event takes no part in it
+            // (`nach UNO-Angaben`).
+            if self.according_source(arg.range) {
+                continue;
+            }
             match class {
                 Class::RecipientPrep => recipients.push(arg),
                 Class::PartnerPrep => partners.push(arg),
@@ -1222,6 +1227,15 @@ impl<'a> Coder<'a> {
                 && range.end() <= quantity.range.end()
                 && self.doc.tokens.get(token + 1).is_some_and(|next| next.range.end() <= quantity.range.end())
                 && quantity.modifier != lagebild_doc::QuantityModifier::Exact
+        })
+    }
+
+    /// Whether `range` overlaps the speaker of an according phrase (`laut X`, `nach
+    /// UNO-Angaben`).
+    fn according_source(&self, range: TextRange) -> bool {
+        self.doc.claims.iter().any(|claim| {
+            claim.construction == ClaimConstruction::AccordingTo
+                && claim.speaker.as_ref().is_some_and(|speaker| overlaps(speaker.range, range))
         })
     }
 
