@@ -141,6 +141,9 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
                 writer.write(token, pos, &features, lemma);
             }
         });
+        if lang == Lang::De {
+            verb_read_as_adjective(&mut tokens[first..end], &forms);
+        }
         first = end;
     }
     let clauses = clauses::clauses_of(clauses::View { text: doc, tokens: &tokens }, lang, lang_resources);
@@ -154,6 +157,44 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         }
     }
     (tokens, clauses)
+}
+
+/// A German sentence without any verb where the tagger read the finite verb as an adjective
+/// (`Donald Tusk gratulierte Frankreich`, `Menschenrechtsgruppen machten Regierungstruppen
+/// dafür verantwortlich`): the first adjective outside a noun phrase (not after an article,
+/// adjective, numeral or preposition) whose lemma is a verb spelt otherwise and whose form
+/// ends as a finite verb's does (`-t`, `-st`, `-te`, `-ten`; not a participle in `-end`) is
+/// that verb, finite and indicative, past where it ends in `-te`, `-ten`.
+fn verb_read_as_adjective(tokens: &mut [Token], forms: &[&str]) {
+    fn pos(token: &Token) -> &str {
+        token.pos.as_deref().unwrap_or("")
+    }
+    if tokens.iter().any(|token| matches!(pos(token), "VERB" | "AUX")) {
+        return;
+    }
+    let found = (1..tokens.len().min(forms.len())).find(|&k| {
+        if pos(&tokens[k]) != "ADJ" || matches!(pos(&tokens[k - 1]), "DET" | "ADJ" | "ADP" | "NUM") {
+            return false;
+        }
+        let form = forms[k];
+        let lemma = tokens[k].lemma.as_deref().unwrap_or(form);
+        let verb_lemma = lemma != form
+            && lemma.starts_with(|c: char| c.is_lowercase())
+            && ["en", "ern", "eln"].iter().any(|ending| lemma.ends_with(ending));
+        let finite_ending = ["te", "ten", "t", "st"].iter().any(|ending| form.ends_with(ending));
+        verb_lemma && finite_ending && !form.ends_with("end")
+    });
+    let Some(k) = found else { return };
+    let past = forms[k].ends_with("te") || forms[k].ends_with("ten");
+    let plural = forms[k].ends_with("en");
+    let token = &mut tokens[k];
+    token.pos = Some(Cow::Borrowed("VERB"));
+    let mut morph: Vec<(&'static str, &'static str)> = vec![("Mood", "Ind")];
+    morph.push(("Number", if plural { "Plur" } else { "Sing" }));
+    morph.push(("Person", "3"));
+    morph.push(("Tense", if past { "Past" } else { "Pres" }));
+    morph.push(("VerbForm", "Fin"));
+    token.morph = morph.into_iter().map(|(name, value)| (Cow::Borrowed(name), Cow::Borrowed(value))).collect();
 }
 
 /// A form as the treebanks the tagger learned from write it: they use straight quotation
@@ -283,5 +324,48 @@ mod tests {
             lower_cased("Voters in Iowa Says were unhappy with the result"),
             ["Voters", "in", "Iowa", "Says", "were", "unhappy", "with", "the", "result"]
         );
+    }
+
+    /// Tokens of `forms` with the given parts of speech and lemmas, as the tagger wrote them.
+    fn tagged(words: &[(&'static str, &'static str, &'static str)]) -> (Vec<Token>, Vec<&'static str>) {
+        let tokens = words
+            .iter()
+            .map(|&(_, pos, lemma)| Token {
+                pos: Some(Cow::Owned(pos.to_owned())),
+                lemma: Some(Arc::from(lemma)),
+                ..Token::default()
+            })
+            .collect();
+        let forms = words.iter().map(|&(form, _, _)| form).collect();
+        (tokens, forms)
+    }
+
+    #[test]
+    fn a_finite_verb_read_as_an_adjective_in_a_sentence_without_verbs_is_a_verb() {
+        let (mut tokens, forms) = tagged(&[
+            ("Tusk", "PROPN", "Tusk"),
+            ("gratulierte", "ADJ", "gratulieren"),
+            ("Frankreich", "PROPN", "Frankreich"),
+            (".", "PUNCT", "."),
+        ]);
+        verb_read_as_adjective(&mut tokens, &forms);
+        assert_eq!(tokens[1].pos.as_deref(), Some("VERB"));
+        assert_eq!(tokens[1].feature("VerbForm"), Some("Fin"));
+        assert_eq!(tokens[1].feature("Tense"), Some("Past"));
+        // An attributive adjective after an article stays one; so does any adjective where
+        // the sentence has a verb.
+        let (mut tokens, forms) =
+            tagged(&[("die", "DET", "der"), ("geplante", "ADJ", "planen"), ("Reform", "NOUN", "Reform")]);
+        verb_read_as_adjective(&mut tokens, &forms);
+        assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
+        let (mut tokens, forms) = tagged(&[
+            ("Tusk", "PROPN", "Tusk"),
+            ("gratulierte", "ADJ", "gratulieren"),
+            ("gestern", "ADV", "gestern"),
+            ("und", "CCONJ", "und"),
+            ("reiste", "VERB", "reisen"),
+        ]);
+        verb_read_as_adjective(&mut tokens, &forms);
+        assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
     }
 }
