@@ -113,14 +113,17 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let coder = Coder::new(doc, words, &knowledge.plover);
+    let mut coder = Coder::new(doc, words, &knowledge.plover);
     let sports = coder.is_sports_report();
     let mut events = Vec::new();
+    let mut verb_events = vec![false; doc.clauses.len()];
     for (index, clause) in doc.clauses.iter().enumerate() {
         if let Some(event) = coder.verb_event(index, clause) {
             events.push(event);
+            verb_events[index] = true;
         }
     }
+    coder.verb_events = verb_events;
     for token in 0..doc.tokens.len() {
         if let Some(event) = coder.noun_event(token) {
             events.push(event);
@@ -162,6 +165,10 @@ struct Coder<'a> {
     /// Per token, the noun trigger its lemma or a German compound's last part is, once asked
     /// for ([`Self::noun_trigger`]).
     noun_triggers: Vec<std::cell::OnceCell<Option<&'a Trigger>>>,
+    /// Per clause, whether its verb made an event (filled once the verbs are coded): a verb
+    /// that is an event only in some sense (`machen` … `verantwortlich`) still carries an
+    /// event noun in its other uses (`machte ein Angebot`).
+    verb_events: Vec<bool>,
 }
 
 impl<'a> Coder<'a> {
@@ -173,7 +180,19 @@ impl<'a> Coder<'a> {
         let dateline = doc.dateline();
         let home = home_country(doc, dateline);
         let noun_triggers = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
-        Coder { doc, words, plover, lower, sentence_tokens, sentence_of, clause_of, dateline, home, noun_triggers }
+        Coder {
+            doc,
+            words,
+            plover,
+            lower,
+            sentence_tokens,
+            sentence_of,
+            clause_of,
+            dateline,
+            home,
+            noun_triggers,
+            verb_events: Vec::new(),
+        }
     }
 
     /// Whether the document reports on sport, whose attacks, threats, meetings and bans are
@@ -338,8 +357,9 @@ impl<'a> Coder<'a> {
             .unwrap_or(trigger);
         // So may its object, or a passive's subject (`struck a deal`: agreed, not went on
         // strike; `the hostages were released`: freed, whoever freed them); for a verb that is
-        // an event only in a sense, any noun of its clause but the subject (`stärkte dem
-        // Kanzler den Rücken`, where the tagger read both as datives).
+        // an event only in a sense, any noun or adjective of its clause but the subject
+        // (`stärkte dem Kanzler den Rücken`, where the tagger read both as datives; `machte
+        // die Rebellen verantwortlich`).
         let trigger = self
             .words
             .object_senses
@@ -349,7 +369,7 @@ impl<'a> Coder<'a> {
                 let nouns = clause
                     .tokens
                     .iter()
-                    .filter(|&&t| needs_sense && Some(t) != subject && self.pos(t as usize) == "NOUN")
+                    .filter(|&&t| needs_sense && Some(t) != subject && matches!(self.pos(t as usize), "NOUN" | "ADJ"))
                     .map(|&t| t as usize);
                 undergoers(clause).chain(nouns).find_map(|head| {
                     let object = self.lemma(head);
@@ -820,8 +840,9 @@ impl<'a> Coder<'a> {
         // A verb that is no event with a reflexive pronoun carries the noun then (`lieferten
         // sich Gefechte`).
         let own_event = clause_lemma.as_ref().is_some_and(|lemma| {
-            self.words.verbs.contains_key(lemma)
-                && !clause.is_some_and(|c| self.reflexive_use(&self.doc.clauses[c], lemma))
+            self.words.verbs.get(lemma).is_some_and(|verb| {
+                verb.needs != Needs::Never || clause.is_some_and(|c| self.verb_events.get(c).copied().unwrap_or(false))
+            }) && !clause.is_some_and(|c| self.reflexive_use(&self.doc.clauses[c], lemma))
         });
         let support = clause_lemma.as_ref().is_some_and(|lemma| self.words.is(Class::SupportVerb, lemma));
         // `dankte Pjöngjang für seine Unterstützung`: with a possessive, an object of the
