@@ -375,7 +375,7 @@ impl EventWords {
                     _ => (fixed_category(words_file, row, value, None, plover)?, Needs::Nothing),
                 };
                 // A sense of the trigger's own category, with no other mode, keeps its CAMEO code
-                // (`insist on`, `laden zu`).
+                // (`insist on`, `laden zu`), with the code's mode and context.
                 let same = match (&category, &base.category) {
                     (
                         Category::Fixed { event_type, mode, .. },
@@ -384,6 +384,8 @@ impl EventWords {
                     _ => false,
                 };
                 let cameo = if same && needs != Needs::Never { base.cameo.clone() } else { None };
+                // (and its mode and context: `aufnehmen Flüchtling`, AID, is the asylum of 075)
+                let category = if cameo.is_some() { base.category.clone() } else { category };
                 let sense = Trigger { cameo, category, place_is_target: false, needs };
                 let senses = match class {
                     "prep_sense" => &mut out.prep_senses,
