@@ -211,6 +211,8 @@ pub(crate) enum Class {
     AgainstPrep,
     Definite,
     EventHead,
+    ObjectControl,
+    Unrealised,
 }
 
 impl Class {
@@ -224,7 +226,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 43] = [
+const CLASSES: [(&str, Class); 45] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -268,6 +270,8 @@ const CLASSES: [(&str, Class); 43] = [
     ("against_prep", Class::AgainstPrep),
     ("definite", Class::Definite),
     ("event_head", Class::EventHead),
+    ("object_control", Class::ObjectControl),
+    ("unrealised", Class::Unrealised),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

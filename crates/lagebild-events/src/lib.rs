@@ -405,13 +405,20 @@ impl<'a> Coder<'a> {
         let intended = (clause.kind == lagebild_doc::ClauseKind::Infinitive || content)
             && clause.parent.and_then(|parent| self.doc.clauses.get(parent as usize)).is_some_and(|parent| {
                 let lemma = parent.lemma.as_deref().map(str::to_lowercase).unwrap_or_default();
-                self.words.verbs.get(&lemma).is_some_and(|trigger| match trigger.category {
-                    Category::Fixed {
-                        event_type: EventType::Request | EventType::Threaten | EventType::Agree, ..
-                    } => true,
-                    Category::Fixed { event_type: EventType::Reject, .. } => !content,
-                    _ => false,
-                })
+                // (also what someone is urged, persuaded or allowed to do: class `unrealised`)
+                (clause.kind == lagebild_doc::ClauseKind::Infinitive
+                    && clause
+                        .verb
+                        .is_some_and(|verb| self.doc.tokens[verb as usize].feature("VerbForm") == Some("Inf"))
+                    && self.words.is(Class::Unrealised, &lemma))
+                    || self.words.verbs.get(&lemma).is_some_and(|trigger| match trigger.category {
+                        Category::Fixed {
+                            event_type: EventType::Request | EventType::Threaten | EventType::Agree,
+                            ..
+                        } => true,
+                        Category::Fixed { event_type: EventType::Reject, .. } => !content,
+                        _ => false,
+                    })
             });
         if intended {
             return None;
@@ -534,8 +541,39 @@ impl<'a> Coder<'a> {
             }
         }
         // An infinitive's actor is the subject of the clause it depends on (`Kim reiste nach
-        // Russland, um Putin zu treffen`); not a gerund's (`companies accused of supplying
-        // drones, officials said`), nor a subject that names an event (`Lawrows Besuch`).
+        // Russland, um Putin zu treffen`), or its object after a verb of class
+        // `object_control` (`warfen Russland vor, die Ukraine anzugreifen`); not a gerund's
+        // (`companies accused of supplying drones, officials said`), nor a subject that names
+        // an event (`Lawrows Besuch`).
+        // (In the passive the subject is that object: `Hughes was urged to resign`; without an
+        // object the subject acts: `asked to leave`.)
+        let controller = |parent: &Clause| {
+            let lemma = parent.lemma.as_deref().map(str::to_lowercase).unwrap_or_default();
+            let subject =
+                || parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, head)| head);
+            if parent.passive || !self.words.is(Class::ObjectControl, &lemma) {
+                return subject();
+            }
+            let objects = || {
+                parent
+                    .arguments
+                    .iter()
+                    .filter(|(role, _)| matches!(role, ArgumentRole::IndirectObject | ArgumentRole::Object))
+                    .map(|&(_, head)| head)
+            };
+            let bounds = self.bounds(parent.verb.map_or(0, |verb| verb as usize));
+            // An object that names someone (an actor, a group, a name or a pronoun); else the
+            // subject, where the object is a thing or a time (`Jedes Mal`).
+            objects()
+                .find(|&head| self.names_actor(head as usize))
+                .or_else(|| {
+                    objects().find(|&head| {
+                        let head = head as usize;
+                        self.names_group(head, &bounds) || matches!(self.pos(head), "PROPN" | "PRON")
+                    })
+                })
+                .or_else(subject)
+        };
         if actors.is_empty()
             && matches!(clause.kind, lagebild_doc::ClauseKind::Infinitive)
             && match self.doc.tokens[verb].feature("VerbForm") {
@@ -545,7 +583,7 @@ impl<'a> Coder<'a> {
                 _ => false,
             }
             && let Some(parent) = clause.parent.map(|parent| &self.doc.clauses[parent as usize])
-            && let Some(&(_, subject)) = parent.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject)
+            && let Some(subject) = controller(parent)
             && !self.words.is(Class::Expletive, &self.lower[subject as usize])
             && !self.phrase(subject as usize, &self.bounds(subject as usize)).any(|t| self.is_noun_trigger(t))
         {
