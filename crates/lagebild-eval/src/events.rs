@@ -97,8 +97,13 @@ pub fn read_gold(gold: &Path, data: &Path) -> Result<Vec<GoldArticle>, EvalError
 /// length equals it (`USAGOV` for a gold `USA`). The gold set names international
 /// organisations by short names (`EU`, `UNO`, `NATO`, `ICC`, `AU`, `IGO` for any), the coder
 /// by PETRARCH's `IGO` + region + group codes (`IGOEUREEC`, `IGOUNO`, `IGOWSTNAT`,
-/// `IGOUNOICC`, `IGOAFRAU`): the two spellings are compared by the group.
+/// `IGOUNOICC`, `IGOAFRAU`): the two spellings are compared by the group. A transnational
+/// militant group is `IMG` or `IMGREB` in the gold set (its README: "the IS is `IMGREB`"),
+/// `IMG` + religion + group in PETRARCH's codes (`IMGSUNJIH`): any `IMG` code stands for it.
 fn code_matches(gold: &str, found: &str) -> bool {
+    if found.starts_with("IMG") && (gold == "IMG" || gold == "IMGREB") {
+        return true;
+    }
     if let Some(rest) = found.strip_prefix("IGO") {
         let group = if rest.len() > 3 { &rest[3..] } else { rest };
         let gold_group = match gold {
@@ -217,5 +222,9 @@ mod tests {
         assert!(code_matches("IGO", "IGOUNO"));
         assert!(!code_matches("EU", "IGOUNO"));
         assert!(!code_matches("IGO", "USAGOV"));
+        assert!(code_matches("IMGREB", "IMGSUNJIH"));
+        assert!(code_matches("IMG", "IMGSUNJIH"));
+        assert!(!code_matches("IMGREB", "SYRREB"));
+        assert!(!code_matches("SYRREB", "IMGSUNJIH"));
     }
 }
