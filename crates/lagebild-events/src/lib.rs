@@ -143,6 +143,7 @@ pub fn events(doc: &Document, knowledge: &EventKnowledge) -> Vec<Event> {
     }
     events.sort_by_key(|event| (event.trigger.range.start(), event.trigger.range.end()));
     events.dedup_by_key(|event| event.trigger.range);
+    coder.share_within_clause(&mut events);
     coder.name_again(&mut events);
     events
 }
@@ -281,6 +282,42 @@ impl<'a> Coder<'a> {
                 }
             }
             events[index].actors = actors;
+        }
+    }
+
+    /// A passive verb that names no agent, in the clause of an event noun of its category
+    /// that does, takes the noun's actors, and lends the noun the victims it names where the
+    /// noun names none (`bei einem Angriff der Militärallianz getötet`: the alliance killed;
+    /// docs/events.md, rule 18).
+    fn share_within_clause(&self, events: &mut [Event]) {
+        let coded = |args: &[Arg]| -> Vec<Arg> { args.iter().filter(|arg| arg.code.is_some()).cloned().collect() };
+        for index in 0..events.len() {
+            let Some(token) = self.doc.token_at(events[index].trigger.range) else { continue };
+            let Some(clause) = self.clause_of[token] else { continue };
+            if self.pos(token) != "VERB"
+                || !self.doc.clauses[clause as usize].passive
+                || !coded(&events[index].actors).is_empty()
+            {
+                continue;
+            }
+            let kind = events[index].event_type;
+            let noun = (0..events.len()).find(|&other| {
+                other != index
+                    && events[other].event_type == kind
+                    && !coded(&events[other].actors).is_empty()
+                    && self
+                        .doc
+                        .token_at(events[other].trigger.range)
+                        .is_some_and(|t| self.pos(t) == "NOUN" && self.clause_of[t] == Some(clause))
+            });
+            let Some(noun) = noun else { continue };
+            events[index].actors = coded(&events[noun].actors);
+            if coded(&events[noun].recipients).is_empty() {
+                let victims = coded(&events[index].recipients);
+                if !victims.is_empty() {
+                    events[noun].recipients = victims;
+                }
+            }
         }
     }
 
@@ -515,10 +552,20 @@ impl<'a> Coder<'a> {
                     actors.extend(self.adjective_actor(&self.phrase(head, &bounds)));
                 }
             }
-            // The subject of a passive undergoes it (`wurde Pjöngjang angegriffen`).
+            // The subject of a passive undergoes it (`wurde Pjöngjang angegriffen`), also a
+            // group by its role noun (`in Kairo wurden Demonstranten festgenommen`) and a role noun
+            // that stands for the actor in its genitive (`ein Kommandant des IS wurde getötet`).
             for head in role(ArgumentRole::Subject) {
-                if self.names_actor(head) {
-                    recipients.push(self.arg(head, &bounds));
+                let arg = self.arg(head, &bounds);
+                let stands_for = arg.code.is_some() && (self.pos(head) == "PRON" || self.is_role_noun(head));
+                // A group of victims only where its sentence says where (`in Syrien sind 65
+                // Menschen getötet worden`): the article's country is too weak a guess for them.
+                let phrase = self.phrase(head, &bounds);
+                let located_group = || {
+                    self.names_group(head, &bounds) && self.located_country(phrase.start, phrase.end).is_some()
+                };
+                if (self.names_actor(head) || stands_for || located_group()) && !self.according_source(arg.range) {
+                    recipients.push(arg);
                 }
             }
         } else {
@@ -1763,20 +1810,43 @@ impl<'a> Coder<'a> {
             }
             let genitive = self.genitive_after(phrase.end.max(head + 1) - 1, bounds)?;
             let genitive_range = self.doc.tokens[genitive].range;
-            let index = entities.iter().position(|entity| overlaps(entity.range, genitive_range))?;
-            coded(&index).then_some((index, genitive))
+            let index = entities
+                .iter()
+                .position(|entity| overlaps(entity.range, genitive_range))
+                .or_else(|| self.apposed_name(genitive, bounds))?;
+            let end = genitive_range.cover(entities[index].range);
+            coded(&index).then_some((index, end))
         };
+        // A bare role noun is the genitive's before any country the entity layer gave it from
+        // its context (`ein Kommandant der Jihadistenmiliz`).
+        let lemma = self.lemma(head);
+        let bare_role = (self.words.role_sectors.contains_key(&*lemma)
+            || self.words.role_sectors.contains_key(&self.lower[head]))
+            && on_head().all(|(_, entity)| entity.range == head_range);
+        let first = if bare_role { holder() } else { None };
         // On the head, a role noun before a name in its compound (`UNO-Botschafter`: the
         // ambassador's country, not the organisation he is sent to).
-        let entity = on_head()
-            .filter(|(_, entity)| entity.form == lagebild_doc::EntityForm::RoleNoun)
-            .map(|(index, _)| index)
-            .find(coded)
+        let entity = first
+            .map(|(index, end)| {
+                range = range.cover(end);
+                index
+            })
+            .or_else(|| {
+                on_head()
+                    .filter(|(_, entity)| entity.form == lagebild_doc::EntityForm::RoleNoun)
+                    .map(|(index, _)| index)
+                    .find(coded)
+            })
             .or_else(|| on_head().map(|(index, _)| index).find(coded))
             .or_else(|| in_phrase().map(|(index, _)| index).find(coded))
             .or_else(|| {
-                let (index, genitive) = holder()?;
-                range = range.cover(self.doc.tokens[genitive].range);
+                let index = self.apposed_name(head, bounds).filter(coded)?;
+                range = range.cover(entities[index].range);
+                Some(index)
+            })
+            .or_else(|| {
+                let (index, end) = holder()?;
+                range = range.cover(end);
                 Some(index)
             })
             .or_else(|| on_head().map(|(index, _)| index).next())
@@ -1787,6 +1857,38 @@ impl<'a> Coder<'a> {
             entity: entity.map(|index| lagebild_doc::EntityId(index as u32)),
             code: entity.and_then(|index| self.actor_code(index)),
         }
+    }
+
+    /// The organisation or person a role noun names right after its phrase, where the
+    /// name opens with an adjective the phrase does not take in (`der Jihadistenmiliz
+    /// Islamischer Staat`, `die Rebellengruppe Freie Syrische Armee`).
+    fn apposed_name(&self, head: usize, bounds: &Range<usize>) -> Option<usize> {
+        if self.pos(head) != "NOUN" {
+            return None;
+        }
+        let next = self.phrase(head, bounds).end;
+        if next >= bounds.end {
+            return None;
+        }
+        let start = self.doc.tokens[next].range.start();
+        let end = self.doc.tokens[bounds.end - 1].range.end();
+        let index = self.doc.entities.iter().position(|entity| {
+            entity.range.start() == start
+                && entity.range.end() <= end
+                && entity.form == lagebild_doc::EntityForm::Name
+                && matches!(entity.entity_type, EntityType::Organization | EntityType::Person)
+        })?;
+        self.is_role_noun(head).then_some(index)
+    }
+
+    /// Whether a noun names people by their role (`Kommandant`, `Rebellengruppe`): a lemma
+    /// of the role nouns, or a German compound that ends in one.
+    fn is_role_noun(&self, token: usize) -> bool {
+        let lemma = self.lemma(token);
+        self.pos(token) == "NOUN"
+            && (self.words.role_sectors.contains_key(&*lemma)
+                || self.words.role_sectors.contains_key(&self.lower[token])
+                || self.compound_sector(&lemma).is_some())
     }
 
     /// Whether a token lies in a place the entity layer found (a city, region or country named
