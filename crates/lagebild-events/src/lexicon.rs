@@ -213,6 +213,7 @@ pub(crate) enum Class {
     EventHead,
     ObjectControl,
     Unrealised,
+    AgainParticle,
 }
 
 impl Class {
@@ -226,7 +227,7 @@ impl Class {
 const _: () = assert!(CLASSES.len() <= 64);
 
 /// The classes by their names in the words table.
-const CLASSES: [(&str, Class); 45] = [
+const CLASSES: [(&str, Class); 46] = [
     ("negation", Class::Negation),
     ("expletive", Class::Expletive),
     ("hypothetical", Class::Hypothetical),
@@ -272,6 +273,7 @@ const CLASSES: [(&str, Class); 45] = [
     ("event_head", Class::EventHead),
     ("object_control", Class::ObjectControl),
     ("unrealised", Class::Unrealised),
+    ("again_particle", Class::AgainParticle),
 ];
 
 fn event_type(file: &str, row: &Row<'_>, text: &str) -> Result<EventType, ResourceError> {

@@ -352,6 +352,17 @@ impl<'a> Coder<'a> {
     fn verb_event(&self, index: usize, clause: &Clause) -> Option<Event> {
         let verb = clause.verb? as usize;
         let lemma = clause.lemma.as_deref().map_or_else(|| self.lemma(verb).into_owned(), str::to_lowercase);
+        // A German verb with a particle of repetition is the verb's event again
+        // (`öffnete die Grenze wieder`, lemma `wiederöffnen`).
+        let lemma = if self.words.verbs.contains_key(&lemma) {
+            lemma
+        } else {
+            (1..lemma.len())
+                .filter(|&at| lemma.is_char_boundary(at) && self.words.is(Class::AgainParticle, &lemma[..at]))
+                .map(|at| &lemma[at..])
+                .find(|rest| self.words.verbs.contains_key(*rest))
+                .map_or(lemma.clone(), str::to_owned)
+        };
         let trigger = self.words.verbs.get(&lemma)?;
         // A preposition in the clause may give the verb another sense (`zu zehn Jahren Haft
         // verurteilt`: convicted, not condemned). A sense of no event (`agree with him`: an
