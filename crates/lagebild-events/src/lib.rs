@@ -572,9 +572,8 @@ impl<'a> Coder<'a> {
                 // A group of victims only where its sentence says where (`in Syrien sind 65
                 // Menschen getötet worden`): the article's country is too weak a guess for them.
                 let phrase = self.phrase(head, &bounds);
-                let located_group = || {
-                    self.names_group(head, &bounds) && self.located_country(phrase.start, phrase.end).is_some()
-                };
+                let located_group =
+                    || self.names_group(head, &bounds) && self.located_country(phrase.start, phrase.end).is_some();
                 if (self.names_actor(head) || stands_for || located_group()) && !self.according_source(arg.range) {
                     recipients.push(arg);
                 }

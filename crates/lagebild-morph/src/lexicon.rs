@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use crate::ModelError;
 use crate::binary::{Reader, Writer, checksum};
 use crate::cache::Identity;
+use crate::lemma_rules::LemmaRules;
 
 const MAGIC: &[u8; 8] = b"LGBLEX1\0";
 
@@ -48,6 +49,9 @@ pub struct Lexicon {
     map: fst::Map<Vec<u8>>,
     /// Which lexicon this is, for the tagger's memo of word forms (`cache.rs`).
     pub(crate) identity: Identity,
+    /// The language's rules for verbs the map does not know (`resources/<lang>/lemma_rules.tsv`);
+    /// none in a lexicon built from pairs.
+    pub(crate) rules: LemmaRules,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -78,7 +82,7 @@ impl Lexicon {
         }
         let map = fst::Map::new(builder.into_inner().map_err(|error| ModelError::build(error.to_string()))?)
             .map_err(|error| ModelError::build(error.to_string()))?;
-        Ok(Lexicon { scripts: distinct, map, identity: Identity::new() })
+        Ok(Lexicon { scripts: distinct, map, identity: Identity::new(), rules: LemmaRules::default() })
     }
 
     /// The lemma of `form` if the lexicon lists it.
@@ -136,7 +140,7 @@ impl Lexicon {
         let fst = reader.bytes(len)?.to_vec();
         reader.end()?;
         let map = fst::Map::new(fst).map_err(|error| reader.corrupt(&format!("the FST is unreadable: {error}")))?;
-        Ok(Lexicon { scripts, map, identity: Identity::new() })
+        Ok(Lexicon { scripts, map, identity: Identity::new(), rules: LemmaRules::embedded(lang)? })
     }
 }
 

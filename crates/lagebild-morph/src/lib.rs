@@ -23,6 +23,7 @@ mod binary;
 mod cache;
 mod clauses;
 mod features;
+mod lemma_rules;
 pub mod lexicon;
 pub mod model;
 pub mod train;
@@ -50,6 +51,8 @@ pub enum ModelError {
     Mismatch { file: String, message: String },
     #[error("building a lexicon: {0}")]
     Build(String),
+    #[error("{file}: bad resource file: {message}")]
+    Resource { file: String, message: String },
 }
 
 impl ModelError {
@@ -142,7 +145,7 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
             }
         });
         if lang == Lang::De {
-            verb_read_as_adjective(&mut tokens[first..end], &forms);
+            verb_read_as_adjective(&mut tokens[first..end], &forms, &model.lexicon.rules);
         }
         first = end;
     }
@@ -165,7 +168,7 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
 /// adjective, numeral or preposition) whose lemma is a verb spelt otherwise and whose form
 /// ends as a finite verb's does (`-t`, `-st`, `-te`, `-ten`; not a participle in `-end`) is
 /// that verb, finite and indicative, past where it ends in `-te`, `-ten`.
-fn verb_read_as_adjective(tokens: &mut [Token], forms: &[&str]) {
+fn verb_read_as_adjective(tokens: &mut [Token], forms: &[&str], rules: &lemma_rules::LemmaRules) {
     fn pos(token: &Token) -> &str {
         token.pos.as_deref().unwrap_or("")
     }
@@ -180,12 +183,12 @@ fn verb_read_as_adjective(tokens: &mut [Token], forms: &[&str]) {
         let lemma = tokens[k].lemma.as_deref().unwrap_or(form);
         let verb_lemma = lemma != form
             && lemma.starts_with(|c: char| c.is_lowercase())
-            && ["en", "ern", "eln"].iter().any(|ending| lemma.ends_with(ending));
-        let finite_ending = ["te", "ten", "t", "st"].iter().any(|ending| form.ends_with(ending));
+            && lemma_rules::ending_of(lemma, &rules.verb_lemma_endings).is_some();
+        let finite_ending = lemma_rules::ending_of(form, &rules.finite_endings).is_some();
         verb_lemma && finite_ending && !form.ends_with("end")
     });
     let Some(k) = found else { return };
-    let past = forms[k].ends_with("te") || forms[k].ends_with("ten");
+    let past = lemma_rules::ending_of(forms[k], &rules.past_endings).is_some();
     let plural = forms[k].ends_with("en");
     let token = &mut tokens[k];
     token.pos = Some(Cow::Borrowed("VERB"));
@@ -348,7 +351,7 @@ mod tests {
             ("Frankreich", "PROPN", "Frankreich"),
             (".", "PUNCT", "."),
         ]);
-        verb_read_as_adjective(&mut tokens, &forms);
+        verb_read_as_adjective(&mut tokens, &forms, &lemma_rules::LemmaRules::embedded("de").unwrap());
         assert_eq!(tokens[1].pos.as_deref(), Some("VERB"));
         assert_eq!(tokens[1].feature("VerbForm"), Some("Fin"));
         assert_eq!(tokens[1].feature("Tense"), Some("Past"));
@@ -356,7 +359,7 @@ mod tests {
         // the sentence has a verb.
         let (mut tokens, forms) =
             tagged(&[("die", "DET", "der"), ("geplante", "ADJ", "planen"), ("Reform", "NOUN", "Reform")]);
-        verb_read_as_adjective(&mut tokens, &forms);
+        verb_read_as_adjective(&mut tokens, &forms, &lemma_rules::LemmaRules::embedded("de").unwrap());
         assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
         let (mut tokens, forms) = tagged(&[
             ("Tusk", "PROPN", "Tusk"),
@@ -365,7 +368,7 @@ mod tests {
             ("und", "CCONJ", "und"),
             ("reiste", "VERB", "reisen"),
         ]);
-        verb_read_as_adjective(&mut tokens, &forms);
+        verb_read_as_adjective(&mut tokens, &forms, &lemma_rules::LemmaRules::embedded("de").unwrap());
         assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
     }
 }

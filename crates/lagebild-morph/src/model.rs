@@ -631,13 +631,6 @@ impl LexiconEntry {
     }
 }
 
-/// German separable verb particles, longest first where one starts another (`zurück` before
-/// `zu`), for the lemma of a participle or `zu`-infinitive the lexicon does not know.
-const SEPARABLE_PARTICLES: [&str; 26] = [
-    "zusammen", "zurück", "nieder", "wieder", "heraus", "herum", "hinaus", "durch", "fest", "fort", "frei", "weg",
-    "los", "mit", "nach", "vor", "auf", "aus", "bei", "ein", "her", "hin", "ab", "an", "um", "zu",
-];
-
 /// The lemma without corrections: the lexicon's, else the form (lower-cased unless a noun).
 pub(crate) fn default_lemma(
     form: &str,
@@ -648,19 +641,22 @@ pub(crate) fn default_lemma(
     lexicon: &Lexicon,
 ) -> String {
     let lemma = lexicon_lemma(form, lower, entry, upos, lang, lexicon);
-    // A German verb that the lexicon leaves as it is: one in `-ieren` (the lexicon knows
-    // `eliminiert` only as an adjective, or not at all) inflects regularly: `eliminiert`,
-    // `attackierten` → `eliminieren`, `attackieren`.
-    if lang == "de" && upos == "VERB" && lemma == lower {
-        let stem = ["iert", "ierte", "ierten", "iertest", "iertet", "ierst", "iere"]
+    // The language's rules (`resources/<lang>/lemma_rules.tsv`; German only) for a verb that
+    // the lexicon leaves as it is. One in `-ieren` (the lexicon knows `eliminiert` only as an
+    // adjective, or not at all) inflects regularly: `eliminiert`, `attackierten` →
+    // `eliminieren`, `attackieren`.
+    let rules = &lexicon.rules;
+    if upos == "VERB" && lemma == lower {
+        let stem = rules
+            .ieren_endings
             .iter()
-            .find_map(|ending| lower.strip_suffix(ending).filter(|stem| stem.chars().count() >= 2));
+            .find_map(|ending| lower.strip_suffix(&**ending).filter(|stem| stem.chars().count() >= 2));
         if let Some(stem) = stem {
             return format!("{stem}ieren");
         }
         // A verb with an inseparable prefix that the lexicon does not know inflects like the
         // verb without it: `beworfen`, `bewarf` → `bewerfen` as `geworfen`, `warf` → `werfen`.
-        for prefix in ["be", "emp", "ent", "er", "miss", "ver", "zer", "über", "unter", "hinter", "wider"] {
+        for prefix in rules.inseparable_prefixes.iter().map(|prefix| &**prefix) {
             let Some(rest) = lower.strip_prefix(prefix).filter(|rest| rest.chars().count() >= 4) else { continue };
             for bare in [format!("ge{rest}"), rest.to_owned()] {
                 let entry = LexiconEntry::look_up(&bare, lexicon);
@@ -675,9 +671,10 @@ pub(crate) fn default_lemma(
             // Else a participle or past form (no lemma ends in `t` or `te`) is a weak verb's,
             // regular: `enthauptet`, `erwürgte` → `enthaupten`, `erwürgen`; `erdrosselt` →
             // `erdrosseln`.
-            let stem = ["ete", "et", "te", "t"]
+            let stem = rules
+                .weak_endings
                 .iter()
-                .find_map(|ending| lower.strip_suffix(ending))
+                .find_map(|ending| lower.strip_suffix(&**ending))
                 .filter(|stem| stem.strip_prefix(prefix).is_some_and(|rest| rest.chars().count() >= 3));
             if let Some(stem) = stem {
                 return if stem.ends_with("el") || stem.ends_with("er") {
@@ -690,7 +687,7 @@ pub(crate) fn default_lemma(
         // A verb with a separable particle before `ge` or `zu` inflects like the verb without
         // it: `umgebracht`, `umzubringen` → `umbringen` as `gebracht` → `bringen`,
         // `abzulehnen` → `ablehnen`.
-        for particle in SEPARABLE_PARTICLES {
+        for particle in rules.separable_particles.iter().map(|particle| &**particle) {
             let Some(rest) = lower.strip_prefix(particle) else { continue };
             let (bare, infinitive) = match rest.strip_prefix("zu") {
                 Some(bare) => (bare, true),
