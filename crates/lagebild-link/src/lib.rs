@@ -53,6 +53,8 @@
 //!   kind of name, and where the base took it for a small place; in a headline, before the
 //!   full name.
 //! - **Role nouns** before a linked name take its link (`Nachrichtenagentur RIA`).
+//! - **Parties in brackets**: a person with no code but a country, followed by a party in
+//!   brackets (`Hans Peter Doskozil (SPÖ)`), takes the party's code (AUTPTY).
 
 mod recognize;
 
@@ -241,6 +243,33 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
                 rest[0].reason.0.push_str("; the role noun before it gives its code");
             }
         }
+        // A person with no code but the country, and a party in brackets right after the
+        // name, is a member of that party (`Hans Peter Doskozil (SPÖ)` → AUTPTY), as news
+        // name politicians.
+        {
+            let (named, party) = (&found[index - 1].entity, &found[index].entity);
+            let bracketed =
+                text.get(named.range.end() as usize..party.range.start() as usize).is_some_and(|gap| gap.trim() == "(")
+                    && text.get(party.range.end() as usize..).is_some_and(|after| after.starts_with(')'));
+            let uncoded = named.code.is_none() || named.code == named.country;
+            let party_code = party.code.as_deref().filter(|code| code.len() == 6 && code.ends_with("PTY"));
+            if person(named)
+                && uncoded
+                && bracketed
+                && party.entity_type == EntityType::Organization
+                && let Some(code) = party_code.map(str::to_owned)
+            {
+                let country = party.country.clone().or_else(|| Some(code[..3].to_owned()));
+                let named = &mut found[index - 1];
+                named.entity.code = Some(code);
+                named.entity.country = country;
+                if explain_enabled(&named.reason) {
+                    named.reason.0.push_str("; the party in brackets after it gives its code");
+                }
+            }
+        }
+        let (before, rest) = found.split_at_mut(index);
+        let (role, named) = (&mut before[index - 1].entity, &mut rest[0].entity);
         // A role noun right before the name of what it describes (`Nachrichtenagentur RIA`,
         // `President Putin`) is that entity.
         if role.form == EntityForm::RoleNoun

@@ -164,6 +164,28 @@ fn a_person_the_base_does_not_know_takes_the_code_of_the_role_noun_before_and_ke
 }
 
 #[test]
+fn a_person_with_a_party_in_brackets_is_its_member_and_so_is_the_later_surname() {
+    let kb = &support::loaded().kb;
+    let party_doc = doc("Hans Peter Doskozil (SPÖ) lobt die Polizei. Doskozil drängt auf Reformen.", Lang::De);
+    let tagged = [span(&party_doc, "Hans Peter Doskozil", EntityType::Person)];
+    let merged = lagebild_link::entities_with(&party_doc, kb, &tagged);
+    let full = with(&party_doc, &merged, "Hans Peter Doskozil");
+    assert_eq!(full.len(), 1, "{merged:?}");
+    assert_eq!(full[0].code.as_deref(), Some("AUTPTY"), "{merged:?}");
+    assert_eq!(full[0].country.as_deref(), Some("AUT"));
+    let surname = with(&party_doc, &merged, "Doskozil");
+    assert_eq!(surname.len(), 1, "{merged:?}");
+    assert_eq!(surname[0].code.as_deref(), Some("AUTPTY"));
+    // A role noun before the name says more than the party: its code stands.
+    let minister_doc = doc("Der österreichische Innenminister Wolfgang Sobotka (ÖVP) kam nach Linz.", Lang::De);
+    let tagged = [span(&minister_doc, "Wolfgang Sobotka", EntityType::Person)];
+    let merged = lagebild_link::entities_with(&minister_doc, kb, &tagged);
+    let minister = with(&minister_doc, &merged, "Wolfgang Sobotka");
+    assert_eq!(minister.len(), 1, "{merged:?}");
+    assert_eq!(minister[0].code.as_deref(), Some("AUTGOV"), "{merged:?}");
+}
+
+#[test]
 fn a_later_surname_no_one_found_is_the_person_named_before() {
     let kb = &support::loaded().kb;
     let doc = doc(
