@@ -236,7 +236,14 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             .is_some_and(|gap| !gap.is_empty() && gap.trim().is_empty());
         // No code, or only the country the role noun gives a sector.
         let uncoded = named.code.is_none() || named.code == role.country;
-        if person(named) && uncoded && role.form == EntityForm::RoleNoun && adjacent && role.code.is_some() {
+        // So does an organisation the base does not know after a role noun of organisations
+        // (`US-Industriekonzern General Electric` → USABUS).
+        let described = person(named)
+            || named.entity_type == EntityType::Organization
+                && named.form == EntityForm::Name
+                && named.kb_id.is_none()
+                && role.entity_type == EntityType::Organization;
+        if described && uncoded && role.form == EntityForm::RoleNoun && adjacent && role.code.is_some() {
             named.country.clone_from(&role.country);
             named.code.clone_from(&role.code);
             if explain_enabled(&rest[0].reason) {
@@ -268,6 +275,34 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
                 }
             }
         }
+        // A short name in brackets right after an organisation's name that the base does not
+        // know is its abbreviation (`General Electric (GE)`): the same organisation.
+        {
+            let (full, short) = (&found[index - 1].entity, &found[index].entity);
+            let bracketed =
+                text.get(full.range.end() as usize..short.range.start() as usize).is_some_and(|gap| gap.trim() == "(")
+                    && text.get(short.range.end() as usize..).is_some_and(|after| after.starts_with(')'));
+            if bracketed
+                && full.entity_type == EntityType::Organization
+                && full.code.is_some()
+                && short.form == EntityForm::Name
+                && short.kb_id.is_none()
+                && short.code.is_none()
+                && is_abbreviation(doc.slice(short.range))
+            {
+                let full = full.clone();
+                let short = &mut found[index];
+                short.entity.entity_type = full.entity_type;
+                short.entity.name = full.name;
+                short.entity.kb_id = full.kb_id;
+                short.entity.country = full.country;
+                short.entity.code = full.code;
+                short.entity.reading = full.reading;
+                if explain_enabled(&short.reason) {
+                    short.reason.0.push_str("; the abbreviation of the organisation named before it");
+                }
+            }
+        }
         let (before, rest) = found.split_at_mut(index);
         let (role, named) = (&mut before[index - 1].entity, &mut rest[0].entity);
         // A role noun right before the name of what it describes (`Nachrichtenagentur RIA`,
@@ -281,6 +316,32 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             role.kb_id.clone_from(&named.kb_id);
             role.name.clone_from(&named.name);
             role.role.clone_from(&named.role);
+        }
+    }
+    // A later name the base does not know, written as an earlier one the text described,
+    // is that one (`GE` after `General Electric (GE)`; `Doskozil` is done below by surname).
+    for index in 1..found.len() {
+        let (before, rest) = found.split_at_mut(index);
+        let entity = &mut rest[0].entity;
+        if entity.form != EntityForm::Name || entity.kb_id.is_some() || entity.code.is_some() {
+            continue;
+        }
+        let words = doc.slice(entity.range);
+        if !words.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let earlier = before.iter().rev().map(|mention| &mention.entity).find(|earlier| {
+            earlier.form == EntityForm::Name
+                && earlier.kb_id.is_none()
+                && earlier.code.is_some()
+                && earlier.entity_type == entity.entity_type
+                && doc.slice(earlier.range) == words
+        });
+        if let Some(earlier) = earlier {
+            entity.name.clone_from(&earlier.name);
+            entity.country.clone_from(&earlier.country);
+            entity.code.clone_from(&earlier.code);
+            entity.reading = earlier.reading;
         }
     }
     // Each person's word count and last word, read once.
@@ -339,6 +400,15 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             entity.reading = earlier.reading;
         }
     }
+}
+
+/// Whether a name is written like an abbreviation: two to six letters or digits, the letters
+/// capitals, the first a letter (`GE`, `PKK`, `G7`).
+fn is_abbreviation(words: &str) -> bool {
+    let count = words.chars().count();
+    (2..=6).contains(&count)
+        && words.chars().next().is_some_and(char::is_alphabetic)
+        && words.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether reasons are being written (they are empty otherwise).

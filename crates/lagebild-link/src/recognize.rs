@@ -1304,11 +1304,20 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                     found[index].entity.entity_type == EntityType::Organization
                         && found[index].entity.kb_id.as_deref().is_some_and(|id| id.starts_with("org:"))
                 };
-                let in_compound = found.iter().enumerate().any(|(index, mention)| {
-                    mention.entity.form == EntityForm::CompoundPart
-                        && token_range.contains_range(mention.entity.range)
-                        && is_org(index)
+                // An abbreviation the base does not know before the hyphen names an
+                // organisation too (`OERAK-Präsident`, `ÖGB-Chef`): countries are known.
+                let unknown_abbreviation = context.text(j).split_once('-').is_some_and(|(first, _)| {
+                    let count = first.chars().count();
+                    (2..=6).contains(&count)
+                        && first.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                        && first.starts_with(char::is_uppercase)
                 });
+                let in_compound = unknown_abbreviation
+                    || found.iter().enumerate().any(|(index, mention)| {
+                        mention.entity.form == EntityForm::CompoundPart
+                            && token_range.contains_range(mention.entity.range)
+                            && is_org(index)
+                    });
                 let mut after = j + words;
                 while after < end && matches!(context.pos(after), Pos::Det | Pos::Adj) && after < j + words + 3 {
                     if mention_of_token[after].is_some() {

@@ -186,6 +186,45 @@ fn a_person_with_a_party_in_brackets_is_its_member_and_so_is_the_later_surname()
 }
 
 #[test]
+fn an_organisation_after_a_role_noun_takes_its_code_and_so_do_its_abbreviation_and_later_mentions() {
+    let kb = &support::loaded().kb;
+    let doc = doc(
+        "Gewerkschaften protestierten beim US-Industriekonzern General Electric (GE). GE baut Stellen ab.",
+        Lang::De,
+    );
+    let tagged =
+        [span(&doc, "General Electric", EntityType::Organization), span(&doc, "GE", EntityType::Organization), {
+            let start = doc.text().rfind("GE").unwrap() as u32;
+            TaggedSpan {
+                range: TextRange::new(start, start + 2),
+                entity_type: EntityType::Organization,
+                confidence: 0.9,
+            }
+        }];
+    let merged = lagebild_link::entities_with(&doc, kb, &tagged);
+    let company = with(&doc, &merged, "General Electric");
+    assert_eq!(company.len(), 1, "{merged:?}");
+    assert_eq!(company[0].code.as_deref(), Some("USABUS"), "{merged:?}");
+    let short = with(&doc, &merged, "GE");
+    assert_eq!(short.len(), 2, "{merged:?}");
+    for mention in short {
+        assert_eq!(mention.code.as_deref(), Some("USABUS"), "{merged:?}");
+        assert_eq!(mention.name.as_deref(), Some("General Electric"));
+    }
+}
+
+#[test]
+fn the_role_of_an_unknown_abbreviation_is_an_organisations_not_the_articles_government() {
+    let kb = &support::loaded().kb;
+    let doc = doc("Das Innenministerium in Wien plant Reformen. Das lehnte OERAK-Präsident Wolff ab.", Lang::De);
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Wolff", EntityType::Person)]);
+    assert!(with(&doc, &merged, "OERAK-Präsident").is_empty(), "{merged:?}");
+    let person = with(&doc, &merged, "Wolff");
+    assert_eq!(person.len(), 1, "{merged:?}");
+    assert_eq!(person[0].code, None, "{merged:?}");
+}
+
+#[test]
 fn a_later_surname_no_one_found_is_the_person_named_before() {
     let kb = &support::loaded().kb;
     let doc = doc(
