@@ -84,6 +84,9 @@ pub(crate) struct Phrase {
     /// (`allen Parteien` in `dem von allen Parteien getragenen Antrag`): no argument of the
     /// clause.
     embedded: bool,
+    /// In brackets right after another phrase (`General Electric (GE)`, `Doskozil (SPÖ)`): an
+    /// apposition or a party, no argument of the clause.
+    bracketed: bool,
 }
 
 /// Describes the clause made of `tokens` (document positions, in order).
@@ -548,8 +551,14 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
     // German: an article whose noun waits behind an extended attribute (`dem` in `dem von
     // allen Parteien getragenen Antrag`), resumed at the attribute's adjective or participle.
     let mut outer: Option<Phrase> = None;
+    // An opening bracket right after a phrase: the phrase in it is bracketed.
+    let mut in_brackets = false;
     for (index, &token) in tokens.iter().enumerate() {
         let w = word(token);
+        if w.pos == Pos::Punct {
+            let form = doc.slice(doc.tokens[token as usize].range);
+            in_brackets = form == "(" && current.is_some_and(|phrase| phrase.end + 1 == index);
+        }
         if previous.is_some_and(|p| p + 1 != token) {
             phrases.extend(outer.take());
             phrases.extend(current.take());
@@ -634,6 +643,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
                 marked: false,
                 bare_name: false,
                 embedded: false,
+                bracketed: in_brackets,
             };
             possessive = false;
             phrase
@@ -671,6 +681,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
     }
     phrases.extend(outer);
     phrases.extend(current);
+    phrases.retain(|phrase| !phrase.bracketed);
     // The head's own case and number decide where it has them.
     for phrase in phrases.iter_mut() {
         let head = word(phrase.head);
