@@ -2204,7 +2204,22 @@ impl<'a> Coder<'a> {
             if self.words.is(Class::Negation, word) && !phrase() {
                 modality.negated = true;
             }
-            if self.words.is(Class::Planned, word) {
+            // Not an adjective of another noun than the trigger (`protestierten gegen den
+            // geplanten Abbau`: the cuts are planned, the protest happened), unless that noun
+            // is a time (`in der kommenden Woche`).
+            // (Attributive: only adjectives between it and the noun; `künftig auch kleinere
+            // Varianten anzubieten` is an adverb's use.)
+            let of_another_noun = || {
+                self.pos(t) == "ADJ"
+                    && (t + 1..(t + 4).min(self.doc.tokens.len()))
+                        .find(|&n| self.pos(n) != "ADJ")
+                        .filter(|&n| matches!(self.pos(n), "NOUN" | "PROPN") && tokens.contains(&n))
+                        .is_some_and(|noun| {
+                            let range = self.doc.tokens[noun].range;
+                            noun != trigger && !self.doc.times.iter().any(|time| overlaps(time.range, range))
+                        })
+            };
+            if self.words.is(Class::Planned, word) && !of_another_noun() {
                 modality.future = true;
             }
             if self.words.is(Class::Earlier, word) && t < trigger {
