@@ -53,6 +53,8 @@
 //!   kind of name, and where the base took it for a small place; in a headline, before the
 //!   full name.
 //! - **Role nouns** before a linked name take its link (`Nachrichtenagentur RIA`).
+//! - **Role nouns in apposition** after a person's name (`Nikos Toskas, der
+//!   Bürgerschutzminister,`) give the person their country and code.
 //! - **Parties in brackets**: a person with no code but a country, followed by a party in
 //!   brackets (`Hans Peter Doskozil (SPÖ)`), takes the party's code (AUTPTY).
 
@@ -272,6 +274,48 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
                 named.entity.country = country;
                 if explain_enabled(&named.reason) {
                     named.reason.0.push_str("; the party in brackets after it gives its code");
+                }
+            }
+        }
+        // A role noun in apposition after a person's name, behind a comma and at most two
+        // words (`Nikos Toskas, der Bürgerschutzminister, …`, `Panos Skourletis, der
+        // Arbeitsminister`), describes the person too; not one whose country is only the
+        // article's and that a genitive or preposition follows (`Sabine Matejka,
+        // Vizepräsidentin der Richtervereinigung`: an organisation's office).
+        {
+            let (named, role) = (&found[index - 1].entity, &found[index].entity);
+            let gap = text.get(named.range.end() as usize..role.range.start() as usize).unwrap_or_default();
+            // Only a comma, then articles, adjectives and adverbs (`, selbst ein Flüchtling`;
+            // not `, der von König …`, a relative clause, nor `, said the government`).
+            let first = doc.tokens.partition_point(|token| token.range.start() < named.range.end());
+            let last = doc.tokens.partition_point(|token| token.range.start() < role.range.start());
+            let apposed = gap.trim_start().starts_with(',')
+                && last > first
+                && last - first <= 3
+                && doc.tokens[first + 1..last].iter().all(|token| {
+                    matches!(token.pos(), Some("DET" | "ADJ" | "ADV")) && token.feature("PronType") != Some("Rel")
+                });
+            // A role whose country is only the article's must end the apposition
+            // (`Nikos Toskas, der Bürgerschutzminister,`): followed by more words it is most
+            // often an organisation's office (`Vizepräsidentin der Richtervereinigung`, `the
+            // leader of Britain's biggest union`).
+            let next = doc.tokens.partition_point(|token| token.range.start() < role.range.end());
+            let ends = doc.tokens.get(next).is_none_or(|token| token.pos() == Some("PUNCT"));
+            let guessed = role.confidence < 0.5;
+            let uncoded = named.code.is_none() || named.code == named.country;
+            if person(named)
+                && uncoded
+                && apposed
+                && role.form == EntityForm::RoleNoun
+                && role.code.is_some()
+                && (ends || !guessed)
+            {
+                let (country, code) = (role.country.clone(), role.code.clone());
+                let named = &mut found[index - 1];
+                named.entity.country = country;
+                named.entity.code = code;
+                if explain_enabled(&named.reason) {
+                    named.reason.0.push_str("; the role noun in apposition after it gives its code");
                 }
             }
         }

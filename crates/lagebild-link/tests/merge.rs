@@ -225,6 +225,29 @@ fn the_role_of_an_unknown_abbreviation_is_an_organisations_not_the_articles_gove
 }
 
 #[test]
+fn a_role_noun_in_apposition_after_a_name_describes_the_person() {
+    let kb = &support::loaded().kb;
+    let doc = doc(
+        "Griechenland räumt das Lager. Griechenland und Griechenland. In Griechenland protestieren viele. \
+         Nikos Toskas, der Bürgerschutzminister, lässt das Lager räumen. Toskas drohte.",
+        Lang::De,
+    );
+    let merged = lagebild_link::entities_with(&doc, kb, &[span(&doc, "Nikos Toskas", EntityType::Person)]);
+    let full = with(&doc, &merged, "Nikos Toskas");
+    assert_eq!(full.len(), 1, "{merged:?}");
+    assert_eq!(full[0].code.as_deref(), Some("GRCGOV"), "{merged:?}");
+    assert_eq!(with(&doc, &merged, "Toskas")[0].code.as_deref(), Some("GRCGOV"), "{merged:?}");
+    // A relative clause after the comma describes nothing of the kind.
+    let relative = doc_of("Pedro Sanchez, der von König Felipe mit der Regierungsbildung betraut wurde, sprach.");
+    let merged = lagebild_link::entities_with(&relative, kb, &[span(&relative, "Pedro Sanchez", EntityType::Person)]);
+    assert_eq!(with(&relative, &merged, "Pedro Sanchez")[0].code, None, "{merged:?}");
+}
+
+fn doc_of(text: &str) -> Document {
+    doc(text, Lang::De)
+}
+
+#[test]
 fn a_later_surname_no_one_found_is_the_person_named_before() {
     let kb = &support::loaded().kb;
     let doc = doc(
