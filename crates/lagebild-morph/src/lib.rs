@@ -345,13 +345,14 @@ mod tests {
 
     #[test]
     fn a_finite_verb_read_as_an_adjective_in_a_sentence_without_verbs_is_a_verb() {
+        let rules = lemma_rules::LemmaRules::embedded("de").unwrap();
         let (mut tokens, forms) = tagged(&[
             ("Tusk", "PROPN", "Tusk"),
             ("gratulierte", "ADJ", "gratulieren"),
             ("Frankreich", "PROPN", "Frankreich"),
             (".", "PUNCT", "."),
         ]);
-        verb_read_as_adjective(&mut tokens, &forms, &lemma_rules::LemmaRules::embedded("de").unwrap());
+        verb_read_as_adjective(&mut tokens, &forms, &rules);
         assert_eq!(tokens[1].pos.as_deref(), Some("VERB"));
         assert_eq!(tokens[1].feature("VerbForm"), Some("Fin"));
         assert_eq!(tokens[1].feature("Tense"), Some("Past"));
@@ -359,7 +360,7 @@ mod tests {
         // the sentence has a verb.
         let (mut tokens, forms) =
             tagged(&[("die", "DET", "der"), ("geplante", "ADJ", "planen"), ("Reform", "NOUN", "Reform")]);
-        verb_read_as_adjective(&mut tokens, &forms, &lemma_rules::LemmaRules::embedded("de").unwrap());
+        verb_read_as_adjective(&mut tokens, &forms, &rules);
         assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
         let (mut tokens, forms) = tagged(&[
             ("Tusk", "PROPN", "Tusk"),
@@ -368,7 +369,7 @@ mod tests {
             ("und", "CCONJ", "und"),
             ("reiste", "VERB", "reisen"),
         ]);
-        verb_read_as_adjective(&mut tokens, &forms, &lemma_rules::LemmaRules::embedded("de").unwrap());
+        verb_read_as_adjective(&mut tokens, &forms, &rules);
         assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
     }
 }
