@@ -55,6 +55,9 @@
 //! - **Role nouns** before a linked name take its link (`Nachrichtenagentur RIA`).
 //! - **Role nouns in apposition** after a person's name (`Nikos Toskas, der
 //!   Bürgerschutzminister,`) give the person their country and code.
+//! - **Organisations after a role noun of organisations** take its code
+//!   (`US-Industriekonzern General Electric`), and so do their abbreviations in brackets
+//!   (`(GE)`) and later mentions with the same words.
 //! - **Parties in brackets**: a person with no code but a country, followed by a party in
 //!   brackets (`Hans Peter Doskozil (SPÖ)`), takes the party's code (AUTPTY).
 
@@ -278,10 +281,8 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             }
         }
         // A role noun in apposition after a person's name, behind a comma and at most two
-        // words (`Nikos Toskas, der Bürgerschutzminister, …`, `Panos Skourletis, der
-        // Arbeitsminister`), describes the person too; not one whose country is only the
-        // article's and that a genitive or preposition follows (`Sabine Matejka,
-        // Vizepräsidentin der Richtervereinigung`: an organisation's office).
+        // articles, adjectives or adverbs (`Nikos Toskas, der Bürgerschutzminister, …`,
+        // `Panos Skourletis, der Arbeitsminister`), describes the person too.
         {
             let (named, role) = (&found[index - 1].entity, &found[index].entity);
             let gap = text.get(named.range.end() as usize..role.range.start() as usize).unwrap_or_default();
