@@ -5,6 +5,8 @@
 //! learned over them), so they are embedded with it and a `--resources` directory does not
 //! replace them.
 
+use lagebild_resources::{ResourceError, parse_table};
+
 use crate::ModelError;
 
 /// The lemma rules of one language; empty where the language needs none (English).
@@ -28,27 +30,19 @@ impl LemmaRules {
     /// The rules compiled into the binary for `lang`; none for a language without a file.
     pub(crate) fn embedded(lang: &str) -> Result<LemmaRules, ModelError> {
         match EMBEDDED.iter().find(|(code, _)| *code == lang) {
-            Some((code, text)) => LemmaRules::parse(&format!("resources/{code}/lemma_rules.tsv"), text),
+            Some((code, text)) => Ok(LemmaRules::parse(&format!("resources/{code}/lemma_rules.tsv"), text)?),
             None => Ok(LemmaRules::default()),
         }
     }
 
-    /// Reads a rules file; `file` names it in errors. Lines starting with `#` are comments.
-    pub(crate) fn parse(file: &str, text: &str) -> Result<LemmaRules, ModelError> {
+    /// Reads a rules file in the one format of `resources/` (a header naming source and
+    /// licence, then class and value separated by a tab); `file` names it in errors.
+    pub(crate) fn parse(file: &str, text: &str) -> Result<LemmaRules, ResourceError> {
         let mut rules = LemmaRules::default();
-        for (number, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let corrupt = |message: String| ModelError::Resource {
-                file: file.to_owned(),
-                message: format!("line {}: {message}", number + 1),
-            };
-            let (class, value) = line
-                .split_once('\t')
-                .ok_or_else(|| corrupt("want two columns, class and value, separated by a tab".into()))?;
-            if value.is_empty() || value.contains('\t') || value.chars().any(char::is_uppercase) {
-                return Err(corrupt(format!("`{value}` is no single lowercase value")));
+        for row in parse_table(file, text, 2)?.rows {
+            let (class, value) = (row.fields[0], row.fields[1]);
+            if value.chars().any(char::is_uppercase) {
+                return Err(row.error(file, &format!("`{value}` is no single lowercase value")));
             }
             let list = match class {
                 "ieren_ending" => &mut rules.ieren_endings,
@@ -58,7 +52,7 @@ impl LemmaRules {
                 "verb_lemma_ending" => &mut rules.verb_lemma_endings,
                 "finite_ending" => &mut rules.finite_endings,
                 "past_ending" => &mut rules.past_endings,
-                other => return Err(corrupt(format!("unknown class `{other}`"))),
+                other => return Err(row.error(file, &format!("unknown class `{other}`"))),
             };
             list.push(value.into());
         }
@@ -86,11 +80,15 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_refused_with_its_file_and_line() {
-        let error = LemmaRules::parse("rules.tsv", "# header\nweak_ending\tet\nstrong_ending\ten\n").unwrap_err();
-        assert_eq!(error.to_string(), "rules.tsv: bad resource file: line 3: unknown class `strong_ending`");
-        let error = LemmaRules::parse("rules.tsv", "weak_ending et\n").unwrap_err();
-        assert!(error.to_string().contains("line 1: want two columns"), "{error}");
-        let error = LemmaRules::parse("rules.tsv", "weak_ending\tEt\n").unwrap_err();
-        assert!(error.to_string().contains("no single lowercase value"), "{error}");
+        const HEADER: &str = "# source: a test\n# licence: MIT\n";
+        let error =
+            LemmaRules::parse("rules.tsv", &format!("{HEADER}weak_ending\tet\nstrong_ending\ten\n")).unwrap_err();
+        assert_eq!(error.to_string(), "rules.tsv:4: unknown class `strong_ending`");
+        let error = LemmaRules::parse("rules.tsv", &format!("{HEADER}weak_ending et\n")).unwrap_err();
+        assert_eq!(error.to_string(), "rules.tsv:3: expected 2 tab-separated fields, found 1");
+        let error = LemmaRules::parse("rules.tsv", &format!("{HEADER}weak_ending\tEt\n")).unwrap_err();
+        assert_eq!(error.to_string(), "rules.tsv:3: `Et` is no single lowercase value");
+        let error = LemmaRules::parse("rules.tsv", "weak_ending\tet\n").unwrap_err();
+        assert!(error.to_string().contains("`# source:`"), "{error}");
     }
 }

@@ -51,8 +51,8 @@ pub enum ModelError {
     Mismatch { file: String, message: String },
     #[error("building a lexicon: {0}")]
     Build(String),
-    #[error("{file}: bad resource file: {message}")]
-    Resource { file: String, message: String },
+    #[error(transparent)]
+    Resource(#[from] lagebild_resources::ResourceError),
 }
 
 impl ModelError {
