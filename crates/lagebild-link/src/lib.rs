@@ -260,9 +260,7 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
         // name politicians.
         {
             let (named, party) = (&found[index - 1].entity, &found[index].entity);
-            let bracketed =
-                text.get(named.range.end() as usize..party.range.start() as usize).is_some_and(|gap| gap.trim() == "(")
-                    && text.get(party.range.end() as usize..).is_some_and(|after| after.starts_with(')'));
+            let bracketed = in_brackets_after(text, named, party);
             let uncoded = named.code.is_none() || named.code == named.country;
             let party_code = party.code.as_deref().filter(|code| code.len() == 6 && code.ends_with("PTY"));
             if person(named)
@@ -324,10 +322,7 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
         // know is its abbreviation (`General Electric (GE)`): the same organisation.
         {
             let (full, short) = (&found[index - 1].entity, &found[index].entity);
-            let bracketed =
-                text.get(full.range.end() as usize..short.range.start() as usize).is_some_and(|gap| gap.trim() == "(")
-                    && text.get(short.range.end() as usize..).is_some_and(|after| after.starts_with(')'));
-            if bracketed
+            if in_brackets_after(text, full, short)
                 && full.entity_type == EntityType::Organization
                 && full.code.is_some()
                 && short.form == EntityForm::Name
@@ -447,9 +442,15 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
     }
 }
 
+/// Whether `inner` stands in brackets right after `outer` (`General Electric (GE)`).
+fn in_brackets_after(text: &str, outer: &Entity, inner: &Entity) -> bool {
+    text.get(outer.range.end() as usize..inner.range.start() as usize).is_some_and(|gap| gap.trim() == "(")
+        && text.get(inner.range.end() as usize..).is_some_and(|after| after.starts_with(')'))
+}
+
 /// Whether a name is written like an abbreviation: two to six letters or digits, the letters
-/// capitals, the first a letter (`GE`, `PKK`, `G7`).
-fn is_abbreviation(words: &str) -> bool {
+/// capitals, the first a letter (`GE`, `PKK`, `G7`, `OERAK`).
+pub(crate) fn is_abbreviation(words: &str) -> bool {
     let count = words.chars().count();
     (2..=6).contains(&count)
         && words.chars().next().is_some_and(char::is_alphabetic)

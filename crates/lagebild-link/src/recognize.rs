@@ -1306,12 +1306,8 @@ fn role_nouns(context: &Context<'_>, found: &mut Vec<Explained>, mention_of_toke
                 };
                 // An abbreviation the base does not know before the hyphen names an
                 // organisation too (`OERAK-Präsident`, `ÖGB-Chef`): countries are known.
-                let unknown_abbreviation = context.text(j).split_once('-').is_some_and(|(first, _)| {
-                    let count = first.chars().count();
-                    (2..=6).contains(&count)
-                        && first.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-                        && first.starts_with(char::is_uppercase)
-                });
+                let unknown_abbreviation =
+                    context.text(j).split_once('-').is_some_and(|(first, _)| crate::is_abbreviation(first));
                 let in_compound = unknown_abbreviation
                     || found.iter().enumerate().any(|(index, mention)| {
                         mention.entity.form == EntityForm::CompoundPart
