@@ -291,12 +291,13 @@ impl<'a> Coder<'a> {
     /// docs/events.md, rule 18).
     fn share_within_clause(&self, events: &mut [Event]) {
         let coded = |args: &[Arg]| -> Vec<Arg> { args.iter().filter(|arg| arg.code.is_some()).cloned().collect() };
+        let any_coded = |args: &[Arg]| args.iter().any(|arg| arg.code.is_some());
         for index in 0..events.len() {
             let Some(token) = self.doc.token_at(events[index].trigger.range) else { continue };
             let Some(clause) = self.clause_of[token] else { continue };
             if self.pos(token) != "VERB"
                 || !self.doc.clauses[clause as usize].passive
-                || !coded(&events[index].actors).is_empty()
+                || any_coded(&events[index].actors)
             {
                 continue;
             }
@@ -304,7 +305,7 @@ impl<'a> Coder<'a> {
             let noun = (0..events.len()).find(|&other| {
                 other != index
                     && events[other].event_type == kind
-                    && !coded(&events[other].actors).is_empty()
+                    && any_coded(&events[other].actors)
                     && self
                         .doc
                         .token_at(events[other].trigger.range)
@@ -312,7 +313,7 @@ impl<'a> Coder<'a> {
             });
             let Some(noun) = noun else { continue };
             events[index].actors = coded(&events[noun].actors);
-            if coded(&events[noun].recipients).is_empty() {
+            if !any_coded(&events[noun].recipients) {
                 let victims = coded(&events[index].recipients);
                 if !victims.is_empty() {
                     events[noun].recipients = victims;
@@ -1829,10 +1830,7 @@ impl<'a> Coder<'a> {
         };
         // A bare role noun is the genitive's before any country the entity layer gave it from
         // its context (`ein Kommandant der Jihadistenmiliz`).
-        let lemma = self.lemma(head);
-        let bare_role = (self.words.role_sectors.contains_key(&*lemma)
-            || self.words.role_sectors.contains_key(&self.lower[head]))
-            && on_head().all(|(_, entity)| entity.range == head_range);
+        let bare_role = self.is_bare_role_noun(head) && on_head().all(|(_, entity)| entity.range == head_range);
         let first = if bare_role { holder() } else { None };
         // On the head, a role noun before a name in its compound (`UNO-Botschafter`: the
         // ambassador's country, not the organisation he is sent to).
@@ -1894,11 +1892,14 @@ impl<'a> Coder<'a> {
     /// Whether a noun names people by their role (`Kommandant`, `Rebellengruppe`): a lemma
     /// of the role nouns, or a German compound that ends in one.
     fn is_role_noun(&self, token: usize) -> bool {
-        let lemma = self.lemma(token);
         self.pos(token) == "NOUN"
-            && (self.words.role_sectors.contains_key(&*lemma)
-                || self.words.role_sectors.contains_key(&self.lower[token])
-                || self.compound_sector(&lemma).is_some())
+            && (self.is_bare_role_noun(token) || self.compound_sector(&self.lemma(token)).is_some())
+    }
+
+    /// Whether a token's lemma or form is itself one of the role nouns (`Kommandant`).
+    fn is_bare_role_noun(&self, token: usize) -> bool {
+        self.words.role_sectors.contains_key(&*self.lemma(token))
+            || self.words.role_sectors.contains_key(&self.lower[token])
     }
 
     /// Whether a token lies in a place the entity layer found (a city, region or country named
