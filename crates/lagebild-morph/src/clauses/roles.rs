@@ -556,8 +556,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
     for (index, &token) in tokens.iter().enumerate() {
         let w = word(token);
         if w.pos == Pos::Punct {
-            let form = doc.slice(doc.tokens[token as usize].range);
-            in_brackets = form == "(" && current.is_some_and(|phrase| phrase.end + 1 == index);
+            in_brackets = w.has(flag::OPEN_BRACKET) && current.is_some_and(|phrase| phrase.end + 1 == index);
         }
         if previous.is_some_and(|p| p + 1 != token) {
             phrases.extend(outer.take());

@@ -171,6 +171,9 @@ pub(crate) mod flag {
     pub(crate) const QUOTE: u32 = 1 << 21;
     /// `Person=1`, on a verb or pronoun.
     pub(crate) const FIRST_PERSON: u32 = 1 << 22;
+    /// An opening round bracket, whose phrase right after a phrase is no argument
+    /// (`General Electric (GE)`).
+    pub(crate) const OPEN_BRACKET: u32 = 1 << 23;
 
     pub(crate) const CASES: u32 = NOMINATIVE | ACCUSATIVE | DATIVE | GENITIVE;
     pub(crate) const NUMBERS: u32 = SINGULAR | PLURAL;
@@ -264,6 +267,7 @@ impl Word {
                 "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’" | "'" | "``" | "''" => {
                     flag::CLAUSE_PUNCT | flag::QUOTE
                 }
+                "(" => flag::CLAUSE_PUNCT | flag::OPEN_BRACKET,
                 _ => flag::CLAUSE_PUNCT,
             };
         }
