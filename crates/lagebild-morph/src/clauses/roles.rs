@@ -19,6 +19,8 @@
 //! have (`article_cases.tsv`: `Der … Strafgerichtshof` read as an accusative), where the
 //! article decides; a singular head read as a genitive after `der` with no noun before it is
 //! a nominative or a dative (`warf der Türkei vor`); `bis zu` before a number governs nothing.
+//! A German head noun with a name after it is a title (`SPÖ-Politiker Hans Huber`): the phrase
+//! may be singular, whatever number the tagger gave the noun.
 //! English: the subject is the
 //! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
 //! the object the first phrase after it, and of two phrases after it the first is the
@@ -87,6 +89,11 @@ pub(crate) struct Phrase {
     /// In brackets right after another phrase (`General Electric (GE)`, `Doskozil (SPÖ)`): an
     /// apposition or a party, no argument of the clause.
     bracketed: bool,
+    /// A proper name follows its common-noun head (`SPÖ-Politiker Hans Huber`): the noun is a
+    /// title, and the phrase may be singular whatever number the tagger gave the noun
+    /// (`Politiker` is singular and plural alike); plural too where the noun is
+    /// (`die Kommissare Timmermans und Avramopoulos`).
+    titled: bool,
 }
 
 /// Describes the clause made of `tokens` (document positions, in order).
@@ -203,6 +210,9 @@ pub(crate) fn describe(
             }
             if head & flag::NUMBERS != 0 {
                 phrase.numbers = head & flag::NUMBERS;
+            }
+            if phrase.titled {
+                phrase.numbers |= flag::SINGULAR;
             }
         }
         // A count other than one before the head makes the phrase plural, whatever number the
@@ -643,6 +653,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
                 bare_name: false,
                 embedded: false,
                 bracketed: in_brackets,
+                titled: false,
             };
             possessive = false;
             phrase
@@ -672,6 +683,8 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
         if take_head {
             phrase.head = token;
             phrase.head_is_noun = noun;
+        } else if w.pos == Pos::Propn && head_word.pos == Pos::Noun {
+            phrase.titled = true;
         }
         possessive = false;
         phrase.marked |= matches!(w.pos, Pos::Det | Pos::Adj | Pos::Pron);
@@ -689,6 +702,9 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
         }
         if head.flags & flag::NUMBERS != 0 {
             phrase.numbers = head.flags & flag::NUMBERS;
+        }
+        if phrase.titled {
+            phrase.numbers |= flag::SINGULAR;
         }
     }
 }
