@@ -189,7 +189,7 @@ pub(crate) fn load(files: &Files<'_>) -> Result<Kb, KbError> {
                     return Err(row
                         .error(
                             CONTEXT,
-                            "expected the class `locative`, `common`, `quantifier`, `relational`, `honorific`, `company_word`, `seat`, `direction_prefix`, `business_noun` or `state_noun`",
+                            "expected the class `locative`, `common`, `quantifier`, `relational`, `honorific`, `company_word`, `seat`, `member`, `direction_prefix`, `business_noun` or `state_noun`",
                         )
                         .into());
                 };

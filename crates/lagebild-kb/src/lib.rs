@@ -217,11 +217,16 @@ pub enum ContextClass {
     /// A preposition after which a place is where an institution sits or a person comes from
     /// (`das Außenministerium in Warschau`), not where someone goes (`nach`, `to`).
     Seat,
+    /// A noun for someone who leads, speaks for or belongs to an organisation: as the last
+    /// part of a German compound whose first part names a known organisation, right before a
+    /// person's name, it makes the person that organisation's (`ÖVP-Chef Reinhold
+    /// Mitterlehner`, `UNO-Sonderberichterstatter Makarim Wibisono`).
+    Member,
 }
 
 impl ContextClass {
     /// Every class, with its name in the file.
-    pub const ALL: [(ContextClass, &'static str); 7] = [
+    pub const ALL: [(ContextClass, &'static str); 8] = [
         (ContextClass::Locative, "locative"),
         (ContextClass::Common, "common"),
         (ContextClass::Quantifier, "quantifier"),
@@ -229,6 +234,7 @@ impl ContextClass {
         (ContextClass::Honorific, "honorific"),
         (ContextClass::CompanyWord, "company_word"),
         (ContextClass::Seat, "seat"),
+        (ContextClass::Member, "member"),
     ];
 
     pub(crate) fn bit(self) -> u8 {

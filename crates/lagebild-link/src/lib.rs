@@ -114,7 +114,7 @@ fn run(doc: &Document, kb: &Kb, tagged: &[TaggedSpan], explain: bool) -> Vec<Exp
     merge(doc, kb, &mut found, tagged);
     found.sort_by_key(|m| (m.entity.range.start(), m.entity.range.end()));
     surnames_the_tagger_missed(doc, kb, &mut found, explain);
-    people_the_text_describes(doc, &mut found);
+    people_the_text_describes(doc, kb, &mut found);
     plain_readings(&mut found);
     assign_clusters(&mut found);
     found
@@ -224,7 +224,7 @@ fn surnames_the_tagger_missed(doc: &Document, kb: &Kb, found: &mut Vec<Explained
 /// Verteidigungsminister Panos Kammenos`, `der polnische Außenminister Grzegorz Schetyna`);
 /// and a later mention by surname alone that the base did not link (`Kammenos`, `Schetyna`)
 /// is the person named in full before it, with the same link and code.
-fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
+fn people_the_text_describes(doc: &Document, kb: &Kb, found: &mut [Explained]) {
     let text = doc.text();
     let person = |entity: &Entity| entity.entity_type == EntityType::Person && entity.form == EntityForm::Name;
     // The tagger may type a surname alone as an organisation or other name (`Blair`).
@@ -253,6 +253,41 @@ fn people_the_text_describes(doc: &Document, found: &mut [Explained]) {
             named.code.clone_from(&role.code);
             if explain_enabled(&rest[0].reason) {
                 rest[0].reason.0.push_str("; the role noun before it gives its code");
+            }
+        }
+        // A person's name right after a compound whose first part names a known organisation
+        // and whose last part is a noun of office or membership (`ÖVP-Chef Reinhold
+        // Mitterlehner`, `UNO-Sonderberichterstatter Makarim Wibisono`, class `member`) is that
+        // organisation's; later mentions by surname take it over.
+        {
+            let (part, named) = (&found[index - 1].entity, &found[index].entity);
+            let organisation = part.form == EntityForm::CompoundPart
+                && part.entity_type == EntityType::Organization
+                && part.kb_id.as_deref().is_some_and(|id| id.starts_with("org:"))
+                && part.code.is_some();
+            let uncoded = named.code.is_none() || named.code == named.country;
+            let member = || {
+                let Some(tail) = text.get(part.range.end() as usize..named.range.start() as usize) else {
+                    return false;
+                };
+                let Some(word) = tail.strip_prefix('-').map(str::trim_end) else { return false };
+                let noun = word.to_lowercase();
+                !word.is_empty()
+                    && word.len() < tail.len() - 1
+                    && !word.contains(|c: char| c.is_whitespace() || c == '-')
+                    && (kb.is_context(doc.meta.lang, ContextClass::Member, &noun)
+                        || noun
+                            .strip_suffix('s')
+                            .is_some_and(|noun| kb.is_context(doc.meta.lang, ContextClass::Member, noun)))
+            };
+            if organisation && person(named) && uncoded && member() {
+                let (country, code) = (part.country.clone(), part.code.clone());
+                let named = &mut found[index];
+                named.entity.country = country;
+                named.entity.code = code;
+                if explain_enabled(&named.reason) {
+                    named.reason.0.push_str("; the organisation of the compound before it gives its code");
+                }
             }
         }
         // A person with no code but the country, and a party in brackets right after the

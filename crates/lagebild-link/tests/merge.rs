@@ -186,6 +186,37 @@ fn a_person_with_a_party_in_brackets_is_its_member_and_so_is_the_later_surname()
 }
 
 #[test]
+fn a_person_after_an_organisations_office_in_a_compound_is_its_member_and_so_is_the_later_surname() {
+    let kb = &support::loaded().kb;
+    let member_doc = doc("Der PSOE-Vorsitzende Pedro Sanchez lehnte ab. Sanchez will verhandeln.", Lang::De);
+    let later = member_doc.text().rfind("Sanchez").unwrap() as u32;
+    let tagged = [
+        span(&member_doc, "Pedro Sanchez", EntityType::Person),
+        TaggedSpan { range: TextRange::new(later, later + 7), entity_type: EntityType::Person, confidence: 0.9 },
+    ];
+    let merged = lagebild_link::entities_with(&member_doc, kb, &tagged);
+    let full = with(&member_doc, &merged, "Pedro Sanchez");
+    assert_eq!(full.len(), 1, "{merged:?}");
+    assert_eq!(full[0].code.as_deref(), Some("ESPPTY"), "{merged:?}");
+    let surname = with(&member_doc, &merged, "Sanchez");
+    assert_eq!(surname.len(), 1, "{merged:?}");
+    assert_eq!(surname[0].code.as_deref(), Some("ESPPTY"));
+    // A country's compound says nothing of membership (`Russland-Experte`), nor does a noun
+    // of another class after an organisation (`SPÖ-Wähler`).
+    for (text, name) in [
+        ("Der Russland-Experte Hans Maier sagte das.", "Hans Maier"),
+        ("Der SPÖ-Wähler Hans Maier sagte das.", "Hans Maier"),
+    ] {
+        let other_doc = doc(text, Lang::De);
+        let tagged = [span(&other_doc, name, EntityType::Person)];
+        let merged = lagebild_link::entities_with(&other_doc, kb, &tagged);
+        let person = with(&other_doc, &merged, name);
+        assert_eq!(person.len(), 1, "{merged:?}");
+        assert_eq!(person[0].code, None, "{text}: {merged:?}");
+    }
+}
+
+#[test]
 fn an_organisation_after_a_role_noun_takes_its_code_and_so_do_its_abbreviation_and_later_mentions() {
     let kb = &support::loaded().kb;
     let doc = doc(
