@@ -108,6 +108,10 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
         // The conjunction, over a comma before it (`…, und drohten`).
         let Some(&conjunction) = clause.tokens.iter().find(|&&token| pos(token) != Some("PUNCT")) else { continue };
         let Some(verb) = clause.verb else { continue };
+        if pos(conjunction) == Some("CCONJ") && verb != conjunction + 1 {
+            elided_auxiliary(clauses, from, index, tokens);
+            continue;
+        }
         let coordinated = pos(conjunction) == Some("CCONJ") && verb == conjunction + 1;
         if !coordinated || clause.arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject) {
             continue;
@@ -140,6 +144,63 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
             clauses[index].arguments.insert(0, subject);
         }
     }
+}
+
+/// A German clause after a coordinating conjunction whose verb complex is a participle or an
+/// infinitive alone shares the finite auxiliary or modal of the active clause before it at
+/// its level, and with it that clause's subject (`hatten die Rebellen eine Offensive gestartet
+/// und mehrere Positionen erobert`): its own noun phrases are objects, whatever case the
+/// tagger gave them. Not after a passive, whose second conjunct has a subject of its own
+/// (`Die Stadt wurde angegriffen und viele Häuser zerstört`).
+fn elided_auxiliary(clauses: &mut [Clause], from: usize, index: usize, tokens: &[lagebild_doc::Token]) {
+    use lagebild_doc::ArgumentRole;
+    let finite = |token: &u32| tokens.get(*token as usize).and_then(|token| token.feature("VerbForm")) == Some("Fin");
+    let clause = &clauses[index];
+    // The tagger reads a participle spelt like a present (`zerstört`, `erobert`) as finite: at
+    // the end of a coordinated main clause with no subject, or after a plural phrase it cannot
+    // agree with, it is a participle (`und die Stadt brennt` is a clause of its own).
+    let last = clause
+        .tokens
+        .iter()
+        .rev()
+        .copied()
+        .find(|&token| tokens.get(token as usize).and_then(|token| token.pos()) != Some("PUNCT"));
+    let number = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Number"));
+    let own_subject = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, head)| head);
+    let [verb] = clause.verb_tokens.as_slice() else { return };
+    let disagrees = number(*verb) == Some("Sing") && own_subject.is_some_and(|head| number(head) == Some("Plur"));
+    if clause.kind != ClauseKind::Main || last != Some(*verb) || (finite(verb) && own_subject.is_some() && !disagrees) {
+        return;
+    }
+    let (parent, kind) = (clause.parent, clause.kind);
+    let Some(sibling) =
+        (from..index).rev().find(|&other| clauses[other].parent == parent && clauses[other].kind == kind)
+    else {
+        return;
+    };
+    let sibling = &clauses[sibling];
+    // A finite auxiliary or modal with a participle or infinitive (the tagger reads `hatten`
+    // now as an auxiliary, now as a verb).
+    let non_finite = |token: &u32| {
+        matches!(tokens.get(*token as usize).and_then(|token| token.feature("VerbForm")), Some("Part" | "Inf"))
+    };
+    let auxiliary = sibling.verb_tokens.iter().any(finite) && sibling.verb_tokens.iter().any(non_finite);
+    let Some(subject) = sibling.arguments.iter().copied().find(|&(role, _)| role == ArgumentRole::Subject) else {
+        return;
+    };
+    if !auxiliary || sibling.passive {
+        return;
+    }
+    let arguments = &mut clauses[index].arguments;
+    let has_object = arguments.iter().any(|&(role, _)| role == ArgumentRole::Object);
+    if let Some(own) = arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject) {
+        if has_object {
+            arguments.remove(own);
+        } else {
+            arguments[own].0 = ArgumentRole::Object;
+        }
+    }
+    arguments.insert(0, subject);
 }
 
 /// German relative and purpose clauses that follow an embedded clause hang from it, not from
