@@ -409,24 +409,20 @@ impl<'a> Coder<'a> {
         // an event only in a sense, any noun or adjective of its clause but the subject
         // (`stärkte dem Kanzler den Rücken`, where the tagger read both as datives; `machte
         // die Rebellen verantwortlich`).
-        let trigger = self
-            .words
-            .object_senses
-            .get(&lemma)
-            .and_then(|senses| {
-                let subject = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, t)| t);
-                let nouns = clause
-                    .tokens
-                    .iter()
-                    .filter(|&&t| needs_sense && Some(t) != subject && matches!(self.pos(t as usize), "NOUN" | "ADJ"))
-                    .map(|&t| t as usize);
-                undergoers(clause).chain(nouns).find_map(|head| {
-                    let object = self.lemma(head);
-                    let last = object.rsplit('-').next().unwrap_or(&object);
-                    senses.iter().find(|(noun, _)| noun == last).map(|(_, sense)| sense)
-                })
+        let object_sense = self.words.object_senses.get(&lemma).and_then(|senses| {
+            let subject = clause.arguments.iter().find(|(role, _)| *role == ArgumentRole::Subject).map(|&(_, t)| t);
+            let nouns = clause
+                .tokens
+                .iter()
+                .filter(|&&t| needs_sense && Some(t) != subject && matches!(self.pos(t as usize), "NOUN" | "ADJ"))
+                .map(|&t| t as usize);
+            undergoers(clause).chain(nouns).find_map(|head| {
+                let object = self.lemma(head);
+                let last = object.rsplit('-').next().unwrap_or(&object);
+                senses.iter().find(|(noun, _)| noun == last).map(|(_, sense)| sense)
             })
-            .unwrap_or(trigger);
+        });
+        let trigger = object_sense.unwrap_or(trigger);
         // A verb whose subject names an event says what became of that event, which is coded
         // by its noun: `eine EU-Strafe droht` (no threat), `Sanktionen wurden verhängt`.
         // Also, for a verb that takes an event as its subject (class `event_subject`: `eine
@@ -499,9 +495,10 @@ impl<'a> Coder<'a> {
                     })
             });
         // A verb of class `reflexive_only` is an event only with a reflexive pronoun (`setzte
-        // sich für ihn ein`: support; `wurde für Zwecke eingesetzt`: used).
+        // sich für ihn ein`: support; `wurde für Zwecke eingesetzt`: used), or in the sense an
+        // object gives it (`das Militär wird eingesetzt`: mobilised).
         let reflexive = self.reflexive_use(clause, &lemma)
-            || self.words.is(Class::ReflexiveOnly, &lemma) && !self.has_reflexive(clause);
+            || self.words.is(Class::ReflexiveOnly, &lemma) && !self.has_reflexive(clause) && object_sense.is_none();
         // An object that makes the verb mean something else (class `light_object`: `eine
         // Entscheidung treffen` decides, `meet the concerns` satisfies).
         let light = undergoers(clause).any(|head| self.ends_in(head, Class::LightObject, &lemma));
