@@ -17,6 +17,12 @@ fn span(doc: &Document, words: &str, entity_type: EntityType) -> TaggedSpan {
     TaggedSpan { range: TextRange::new(start, start + words.len() as u32), entity_type, confidence: 0.9 }
 }
 
+/// The tagger span over the last occurrence of `words` (a later mention by surname).
+fn last_span(doc: &Document, words: &str, entity_type: EntityType) -> TaggedSpan {
+    let start = doc.text().rfind(words).expect("the words are in the text") as u32;
+    TaggedSpan { range: TextRange::new(start, start + words.len() as u32), entity_type, confidence: 0.9 }
+}
+
 fn with<'a>(doc: &Document, entities: &'a [Entity], words: &str) -> Vec<&'a Entity> {
     entities.iter().filter(|e| doc.slice(e.range) == words).collect()
 }
@@ -148,10 +154,7 @@ fn a_person_the_base_does_not_know_takes_the_code_of_the_role_noun_before_and_ke
         "Der griechische Verteidigungsminister Panos Kammenos warf der Türkei Provokationen vor. Kammenos drohte.",
         Lang::De,
     );
-    let tagged = [span(&doc, "Panos Kammenos", EntityType::Person), {
-        let start = doc.text().rfind("Kammenos").unwrap() as u32;
-        TaggedSpan { range: TextRange::new(start, start + 8), entity_type: EntityType::Person, confidence: 0.9 }
-    }];
+    let tagged = [span(&doc, "Panos Kammenos", EntityType::Person), last_span(&doc, "Kammenos", EntityType::Person)];
     let merged = lagebild_link::entities_with(&doc, kb, &tagged);
     let people: Vec<&Entity> = merged.iter().filter(|e| e.kb_id.is_none() && e.form == EntityForm::Name).collect();
     assert_eq!(people.len(), 2, "{merged:?}");
@@ -189,11 +192,8 @@ fn a_person_with_a_party_in_brackets_is_its_member_and_so_is_the_later_surname()
 fn a_person_after_an_organisations_office_in_a_compound_is_its_member_and_so_is_the_later_surname() {
     let kb = &support::loaded().kb;
     let member_doc = doc("Der PSOE-Vorsitzende Pedro Sanchez lehnte ab. Sanchez will verhandeln.", Lang::De);
-    let later = member_doc.text().rfind("Sanchez").unwrap() as u32;
-    let tagged = [
-        span(&member_doc, "Pedro Sanchez", EntityType::Person),
-        TaggedSpan { range: TextRange::new(later, later + 7), entity_type: EntityType::Person, confidence: 0.9 },
-    ];
+    let tagged =
+        [span(&member_doc, "Pedro Sanchez", EntityType::Person), last_span(&member_doc, "Sanchez", EntityType::Person)];
     let merged = lagebild_link::entities_with(&member_doc, kb, &tagged);
     let full = with(&member_doc, &merged, "Pedro Sanchez");
     assert_eq!(full.len(), 1, "{merged:?}");
@@ -223,15 +223,11 @@ fn an_organisation_after_a_role_noun_takes_its_code_and_so_do_its_abbreviation_a
         "Gewerkschaften protestierten beim US-Industriekonzern General Electric (GE). GE baut Stellen ab.",
         Lang::De,
     );
-    let tagged =
-        [span(&doc, "General Electric", EntityType::Organization), span(&doc, "GE", EntityType::Organization), {
-            let start = doc.text().rfind("GE").unwrap() as u32;
-            TaggedSpan {
-                range: TextRange::new(start, start + 2),
-                entity_type: EntityType::Organization,
-                confidence: 0.9,
-            }
-        }];
+    let tagged = [
+        span(&doc, "General Electric", EntityType::Organization),
+        span(&doc, "GE", EntityType::Organization),
+        last_span(&doc, "GE", EntityType::Organization),
+    ];
     let merged = lagebild_link::entities_with(&doc, kb, &tagged);
     let company = with(&doc, &merged, "General Electric");
     assert_eq!(company.len(), 1, "{merged:?}");
@@ -304,11 +300,7 @@ fn a_known_person_without_a_role_at_the_date_takes_the_role_noun_before_and_the_
         "Der polnische Außenminister Grzegorz Schetyna bestellte den Botschafter ein. Schetyna warf Russland Lügen vor.",
         Lang::De,
     );
-    let start = doc.text().rfind("Schetyna").unwrap() as u32;
-    let tagged = [
-        span(&doc, "Grzegorz Schetyna", EntityType::Person),
-        TaggedSpan { range: TextRange::new(start, start + 8), entity_type: EntityType::Person, confidence: 0.9 },
-    ];
+    let tagged = [span(&doc, "Grzegorz Schetyna", EntityType::Person), last_span(&doc, "Schetyna", EntityType::Person)];
     let merged = lagebild_link::entities_with(&doc, kb, &tagged);
     let full = with(&doc, &merged, "Grzegorz Schetyna");
     assert_eq!(full[0].kb_id.as_deref(), Some("person:grzegorz-schetyna"), "{merged:?}");
