@@ -146,6 +146,7 @@ pub fn analyze(doc: &Document, models: &Models, resources: &Resources) -> (Vec<T
         });
         if lang == Lang::De {
             verb_read_as_adjective(&mut tokens[first..end], &forms, &model.lexicon.rules);
+            particle_read_as_verb(&mut tokens[first..end], &forms, &model.lexicon.rules);
         }
         first = end;
     }
@@ -198,6 +199,31 @@ fn verb_read_as_adjective(tokens: &mut [Token], forms: &[&str], rules: &lemma_ru
     morph.push(("Tense", if past { "Past" } else { "Pres" }));
     morph.push(("VerbForm", "Fin"));
     token.morph = morph.into_iter().map(|(name, value)| (Cow::Borrowed(name), Cow::Borrowed(value))).collect();
+}
+
+/// A German separable particle the tagger read as a verb (`setzen ihre Angriffe fort`, `fort`
+/// as a finite verb): a word spelt as a particle of `separable_particle`, its own lemma, right
+/// before punctuation or the sentence's end, after a finite verb of the sentence that is not
+/// right before it, is the particle (`ADP`, `PartType=Vbp`), so the clause joins it to the
+/// verb (`fortsetzen`).
+fn particle_read_as_verb(tokens: &mut [Token], forms: &[&str], rules: &lemma_rules::LemmaRules) {
+    let finite = |token: &Token| token.feature("VerbForm") == Some("Fin");
+    for k in 2..tokens.len().min(forms.len()) {
+        let token = &tokens[k];
+        let form = forms[k];
+        let verb = matches!(token.pos(), Some("VERB" | "AUX"));
+        let particle = form.chars().all(char::is_lowercase)
+            && token.lemma.as_deref() == Some(form)
+            && rules.separable_particles.iter().any(|p| **p == *form);
+        let closes = tokens.get(k + 1).is_none_or(|next| next.pos() == Some("PUNCT"));
+        let finite_before =
+            tokens[..k - 1].iter().any(|before| matches!(before.pos(), Some("VERB" | "AUX")) && finite(before));
+        if verb && particle && closes && finite_before {
+            let token = &mut tokens[k];
+            token.pos = Some(Cow::Borrowed("ADP"));
+            token.morph = vec![(Cow::Borrowed("PartType"), Cow::Borrowed("Vbp"))];
+        }
+    }
 }
 
 /// A form as the treebanks the tagger learned from write it: they use straight quotation
@@ -371,5 +397,34 @@ mod tests {
         ]);
         verb_read_as_adjective(&mut tokens, &forms, &rules);
         assert_eq!(tokens[1].pos.as_deref(), Some("ADJ"));
+    }
+
+    #[test]
+    fn a_separable_particle_read_as_a_verb_at_the_end_is_the_particle() {
+        let rules = lemma_rules::LemmaRules::embedded("de").unwrap();
+        let finite = |token: &mut Token| token.morph = vec![(Cow::Borrowed("VerbForm"), Cow::Borrowed("Fin"))];
+        let (mut tokens, forms) = tagged(&[
+            ("Sie", "PRON", "sie"),
+            ("setzen", "VERB", "setzen"),
+            ("ihre", "DET", "ihr"),
+            ("Angriffe", "NOUN", "Angriff"),
+            ("fort", "VERB", "fort"),
+            (".", "PUNCT", "."),
+        ]);
+        finite(&mut tokens[1]);
+        finite(&mut tokens[4]);
+        particle_read_as_verb(&mut tokens, &forms, &rules);
+        assert_eq!(tokens[4].pos.as_deref(), Some("ADP"));
+        assert!(is_particle(&tokens[4]));
+        // Right after the finite verb it stays what the tagger read (`Die Regierung will fort`).
+        let (mut tokens, forms) = tagged(&[
+            ("Die", "DET", "der"),
+            ("Regierung", "NOUN", "Regierung"),
+            ("will", "VERB", "wollen"),
+            ("fort", "VERB", "fort"),
+        ]);
+        finite(&mut tokens[2]);
+        particle_read_as_verb(&mut tokens, &forms, &rules);
+        assert_eq!(tokens[3].pos.as_deref(), Some("VERB"));
     }
 }
