@@ -20,7 +20,9 @@
 //! article decides; a singular head read as a genitive after `der` with no noun before it is
 //! a nominative or a dative (`warf der Türkei vor`); `bis zu` before a number governs nothing.
 //! A German head noun with a name after it is a title (`SPÖ-Politiker Hans Huber`): the phrase
-//! may be singular, whatever number the tagger gave the noun.
+//! may be singular, whatever number the tagger gave the noun. A noun's nominative after the
+//! verb that cannot agree with it yields to an agreeing phrase before the verb that may be a
+//! nominative (`Die griechische Küstenwache barg 14 Menschen`).
 //! English: the subject is the
 //! last phrase before the verb complex (the first one inside it after an inverted auxiliary),
 //! the object the first phrase after it, and of two phrases after it the first is the
@@ -94,6 +96,8 @@ pub(crate) struct Phrase {
     /// (`Politiker` is singular and plural alike); plural too where the noun is
     /// (`die Kommissare Timmermans und Avramopoulos`).
     titled: bool,
+    /// Its first word is an article that is never a nominative (`einen`, `dem`).
+    article_not_nominative: bool,
 }
 
 /// Describes the clause made of `tokens` (document positions, in order).
@@ -198,6 +202,7 @@ pub(crate) fn describe(
             // A case the phrase's article cannot have is the tagger's slip: the article's own
             // reading decides (`Der … Strafgerichtshof` read as an accusative).
             let allowed = article_cases(sentence, tokens[phrase.start]);
+            phrase.article_not_nominative = allowed != 0 && allowed & flag::NOMINATIVE == 0;
             if dative_article {
                 // A feminine's dative (`warf der Türkei vor`) or a masculine's nominative the
                 // tagger misread (`in dem der Diplomat … vorwarf`).
@@ -654,6 +659,7 @@ fn find_phrases(sentence: &Sentence<'_>, tokens: &[u32], introducer: Option<u32>
                 embedded: false,
                 bracketed: in_brackets,
                 titled: false,
+                article_not_nominative: false,
             };
             possessive = false;
             phrase
@@ -746,9 +752,24 @@ fn roles_de(
     // A bare name's case is the tagger's guess (`Frankreich verurteilte Russland`): the first
     // phrase that agrees with the verb and is a nominative or a bare name is the subject.
     let candidate = |p: &&Phrase| nominative(p) || p.bare_name;
+    // A nominative after the verb that cannot agree with it is the tagger's slip where a phrase
+    // before the verb, alike in the nominative and the accusative, agrees (`Die griechische
+    // Küstenwache barg 14 Menschen`, the coast guard read as an accusative): that one is the
+    // subject, as German puts it first.
+    let fronted_agreeing = || {
+        free().filter(syncretic).find(|p| {
+            number != 0
+                && p.numbers & number != 0
+                && !p.article_not_nominative
+                && finite_at.is_some_and(|at| p.head < at && p.cases != 0)
+        })
+    };
+    // (A pronoun's number is the tagger's guess: `hält sie` has `sie` as its subject.)
+    let after_verb = |p: &Phrase| finite_at.is_some_and(|at| p.head > at) && common_noun(p.head);
     let subject = free()
         .filter(candidate)
         .find(agrees)
+        .or_else(|| free().find(nominative).filter(|p| after_verb(p)).and(fronted_agreeing()))
         .or_else(|| free().find(nominative))
         .or_else(|| free().filter(syncretic).find(|p| number != 0 && p.numbers & number != 0));
     // A German plural noun phrase is alike in the nominative and the accusative (`türkische
