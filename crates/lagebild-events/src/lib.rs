@@ -2124,6 +2124,9 @@ impl<'a> Coder<'a> {
         // One actor per code: a role noun and its country (`Marinen` … `Japans`) are one actor.
         let mut seen = std::collections::HashSet::new();
         actors.retain(|arg| arg.code.as_ref().is_none_or(|code| seen.insert(code.clone())));
+        // The same words never both act and receive (a postposed subject with its apposition
+        // read as the object too: `kritisiert die Grünen-Abgeordnete X, Präsidentin des …`).
+        recipients.retain(|recipient| !actors.iter().any(|actor| actor.range == recipient.range));
         let (time, date, date_source) = self.date(clause, modality.historical);
         let mut location = self.location(&clause_tokens, token, &bounds, &actors, &recipients);
         // A town named with an attack noun is where it happened, not who carried it out
