@@ -211,14 +211,15 @@ fn particle_read_as_verb(tokens: &mut [Token], forms: &[&str], rules: &lemma_rul
     for k in 2..tokens.len().min(forms.len()) {
         let token = &tokens[k];
         let form = forms[k];
-        let verb = matches!(token.pos(), Some("VERB" | "AUX"));
-        let particle = form.chars().all(char::is_lowercase)
+        // The cheap tests first: this runs at every German token.
+        let candidate = matches!(token.pos(), Some("VERB" | "AUX"))
+            && tokens.get(k + 1).is_none_or(|next| next.pos() == Some("PUNCT"))
             && token.lemma.as_deref() == Some(form)
+            && form.chars().all(char::is_lowercase)
             && rules.separable_particles.iter().any(|p| **p == *form);
-        let closes = tokens.get(k + 1).is_none_or(|next| next.pos() == Some("PUNCT"));
-        let finite_before =
-            tokens[..k - 1].iter().any(|before| matches!(before.pos(), Some("VERB" | "AUX")) && finite(before));
-        if verb && particle && closes && finite_before {
+        if candidate
+            && tokens[..k - 1].iter().any(|before| matches!(before.pos(), Some("VERB" | "AUX")) && finite(before))
+        {
             let token = &mut tokens[k];
             token.pos = Some(Cow::Borrowed("ADP"));
             token.morph = vec![(Cow::Borrowed("PartType"), Cow::Borrowed("Vbp"))];

@@ -769,7 +769,7 @@ fn roles_de(
     let subject = free()
         .filter(candidate)
         .find(agrees)
-        .or_else(|| free().find(nominative).filter(|p| after_verb(p)).and(fronted_agreeing()))
+        .or_else(|| free().find(nominative).filter(|p| after_verb(p)).and_then(|_| fronted_agreeing()))
         .or_else(|| free().find(nominative))
         .or_else(|| free().filter(syncretic).find(|p| number != 0 && p.numbers & number != 0));
     // A German plural noun phrase is alike in the nominative and the accusative (`türkische
