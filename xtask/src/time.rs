@@ -6,12 +6,14 @@
 //! (the content of `<TEXT>` without tags) goes through `lagebild_pipeline::analyze` with its
 //! document creation time as the publication date and the corpus's language, and its
 //! `times` layer is scored against the gold TIMEX3 by byte offsets into that same text.
-
-use std::path::Path;
+//! Last, the project's German gold set (`crates/lagebild-eval/gold/time-de/`, articles of
+//! 10kGNAD read from `../shared/data`), against which German rules are written.
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use lagebild_eval::time::{CorpusScores, Interval, Timex, TimexError, bootstrap, read_timeml, timeml_files};
+use lagebild_eval::time::{
+    CorpusScores, Interval, TimemlDocument, Timex, TimexError, bootstrap, read_timeml, timeml_files,
+};
 use lagebild_pipeline::{Knowledge, Options, Timings};
 
 /// Bootstrap draws and seed of the 95% intervals.
@@ -50,10 +52,26 @@ pub(crate) fn eval_time(errors: usize) -> anyhow::Result<()> {
             println!("\n{name}: skipped, {} is absent", dirs[0].display());
             continue;
         }
-        let scores = score_lagebild(&dirs, lang, &knowledge)?;
+        let mut documents = Vec::new();
+        for dir in &dirs {
+            for path in timeml_files(dir)? {
+                documents.push(read_timeml(&path)?);
+            }
+        }
+        let scores = score_lagebild(&documents, lang, &knowledge);
         any_times |= scores.total.predicted > 0;
         println!("\n{name}, lagebild");
         print_scores(&scores, errors);
+    }
+    let (gold, corpus) = (lagebild_eval::time::german_gold_file(), data.join(lagebild_eval::time::GERMAN_GOLD_CORPUS));
+    if corpus.is_file() {
+        let documents = lagebild_eval::time::read_gold_table(&gold, &corpus)?;
+        let scores = score_lagebild(&documents, "de", &knowledge);
+        any_times |= scores.total.predicted > 0;
+        println!("\n10kGNAD, the project's German gold set (gold/time-de, development), lagebild");
+        print_scores(&scores, errors);
+    } else {
+        println!("\n10kGNAD gold set: skipped, {} is absent", corpus.display());
     }
     if !any_times {
         println!("\nlagebild found no time expressions at all: the times stage is not wired into the pipeline yet");
@@ -61,42 +79,38 @@ pub(crate) fn eval_time(errors: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs the pipeline over every TimeML file of `dirs` and scores its times.
-fn score_lagebild(dirs: &[impl AsRef<Path>], lang: &str, knowledge: &Knowledge) -> anyhow::Result<CorpusScores> {
+/// Runs the pipeline over every document and scores its times.
+fn score_lagebild(documents: &[TimemlDocument], lang: &str, knowledge: &Knowledge) -> CorpusScores {
     let mut scores = CorpusScores::default();
     let mut timings = Timings::default();
-    for dir in dirs {
-        for path in timeml_files(dir.as_ref())? {
-            let gold = read_timeml(&path)?;
-            let published =
-                gold.dct.as_deref().and_then(|dct| NaiveDate::parse_from_str(dct.get(..10)?, "%Y-%m-%d").ok());
-            let raw = lagebild_ingest::RawDocument {
-                id: gold.name.clone(),
-                source: path.display().to_string(),
-                title: None,
-                url: None,
-                published,
-                published_time: None,
-                lang: Some(lang.to_owned()),
-                text: gold.text.clone(),
-            };
-            let analysis = lagebild_pipeline::analyze(raw, knowledge, &Options::default(), &mut timings);
-            let system: Vec<Timex> = analysis
-                .document
-                .times
-                .iter()
-                .map(|time| Timex {
-                    start: time.range.start() as usize,
-                    end: time.range.end() as usize,
-                    text: analysis.document.slice(time.range).to_owned(),
-                    time_type: time.time_type.as_str().to_owned(),
-                    value: time.value.clone(),
-                })
-                .collect();
-            scores.add_document(&gold.name, &gold.timexes, &system);
-        }
+    for gold in documents {
+        let published = gold.dct.as_deref().and_then(|dct| NaiveDate::parse_from_str(dct.get(..10)?, "%Y-%m-%d").ok());
+        let raw = lagebild_ingest::RawDocument {
+            id: gold.name.clone(),
+            source: gold.name.clone(),
+            title: None,
+            url: None,
+            published,
+            published_time: None,
+            lang: Some(lang.to_owned()),
+            text: gold.text.clone(),
+        };
+        let analysis = lagebild_pipeline::analyze(raw, knowledge, &Options::default(), &mut timings);
+        let system: Vec<Timex> = analysis
+            .document
+            .times
+            .iter()
+            .map(|time| Timex {
+                start: time.range.start() as usize,
+                end: time.range.end() as usize,
+                text: analysis.document.slice(time.range).to_owned(),
+                time_type: time.time_type.as_str().to_owned(),
+                value: time.value.clone(),
+            })
+            .collect();
+        scores.add_document(&gold.name, &gold.timexes, &system);
     }
-    Ok(scores)
+    scores
 }
 
 fn print_scores(scores: &CorpusScores, errors: usize) {

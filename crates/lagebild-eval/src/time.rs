@@ -153,6 +153,91 @@ pub fn timeml_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     Ok(files)
 }
 
+/// The German gold set of the project (`gold/time-de/`, made by an annotator who wrote no
+/// rule of the dates stage, then frozen): TIMEX3 in articles of 10kGNAD, with one assumed
+/// creation time for all.
+pub fn german_gold_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/time-de/timex.tsv")
+}
+
+/// The corpus of `gold/time-de/`, relative to `../shared/data`.
+pub const GERMAN_GOLD_CORPUS: &str = "corpus/de/10kgnad/10kgnad-test-developers.jsonl";
+
+/// Reads a gold table like `gold/time-de/timex.tsv` (`# dct:` and `# docs:` headers; columns
+/// doc, start, end, text, type, value, note; offsets in characters) over the articles of
+/// `corpus` (JSON lines with `id` and `text`), one document per id of `# docs:`, in that
+/// order, offsets turned into bytes.
+pub fn read_gold_table(gold: &Path, corpus: &Path) -> Result<Vec<TimemlDocument>, EvalError> {
+    let read =
+        |file: &Path| std::fs::read_to_string(file).map_err(|source| EvalError::Io { file: file.to_owned(), source });
+    let (table, lines) = (read(gold)?, read(corpus)?);
+    let mut texts = std::collections::HashMap::new();
+    for (index, line) in lines.lines().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|error| EvalError::Malformed {
+            file: corpus.to_owned(),
+            line: index + 1,
+            message: error.to_string(),
+        })?;
+        if let (Some(id), Some(text)) = (value["id"].as_str(), value["text"].as_str()) {
+            texts.insert(id.to_owned(), text.to_owned());
+        }
+    }
+    parse_gold_table(gold, &table, &texts)
+}
+
+/// Parses a gold table (see [`read_gold_table`]) against the articles' texts by id; `path`
+/// names it in errors.
+pub fn parse_gold_table(
+    path: &Path,
+    table: &str,
+    texts: &std::collections::HashMap<String, String>,
+) -> Result<Vec<TimemlDocument>, EvalError> {
+    let malformed = |line: usize, message: String| EvalError::Malformed { file: path.to_owned(), line, message };
+    let header = |key: &str| {
+        table.lines().find_map(|line| {
+            let (name, value) = line.strip_prefix('#')?.split_once(':')?;
+            (name.trim() == key).then(|| value.trim())
+        })
+    };
+    let dct = header("dct").ok_or_else(|| malformed(0, "no `# dct:` line".to_owned()))?;
+    let ids = header("docs").ok_or_else(|| malformed(0, "no `# docs:` line".to_owned()))?;
+    let mut documents = Vec::new();
+    for id in ids.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        let text = texts.get(id).ok_or_else(|| malformed(0, format!("no article {id} in the corpus")))?;
+        let doc =
+            TimemlDocument { name: id.to_owned(), text: text.clone(), dct: Some(dct.to_owned()), timexes: Vec::new() };
+        documents.push(doc);
+    }
+    let rows = lagebild_resources::parse_table(&path.display().to_string(), table, 7)
+        .map_err(|error| malformed(0, error.to_string()))?;
+    for row in &rows.rows {
+        let bad = |message: &str| malformed(row.line, message.to_owned());
+        let doc = documents
+            .iter_mut()
+            .find(|doc| doc.name == row.fields[0])
+            .ok_or_else(|| bad("the article is not in `# docs:`"))?;
+        let byte = |field: &str| -> Result<usize, EvalError> {
+            let chars: usize = field.parse().map_err(|_| bad("an offset is not a number"))?;
+            match doc.text.char_indices().nth(chars) {
+                Some((byte, _)) => Ok(byte),
+                None if doc.text.chars().count() == chars => Ok(doc.text.len()),
+                None => Err(bad("an offset lies beyond the text")),
+            }
+        };
+        let (start, end) = (byte(row.fields[1])?, byte(row.fields[2])?);
+        if start >= end {
+            return Err(bad("an expression ends before it starts"));
+        }
+        let text = doc.text[start..end].to_owned();
+        let (time_type, value) = (row.fields[4].to_owned(), row.fields[5].to_owned());
+        doc.timexes.push(Timex { start, end, text, time_type, value });
+    }
+    for doc in &mut documents {
+        doc.timexes.sort_by_key(|timex| (timex.start, timex.end));
+    }
+    Ok(documents)
+}
+
 /// The counts of one document (or a sum of documents) from which every score follows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimexCounts {
@@ -354,6 +439,27 @@ mod tests {
 
     fn timex(start: usize, end: usize, value: &str) -> Timex {
         Timex { start, end, text: String::new(), time_type: "DATE".to_owned(), value: value.to_owned() }
+    }
+
+    #[test]
+    fn a_gold_table_gives_byte_ranges_and_keeps_articles_without_times() {
+        let texts: std::collections::HashMap<String, String> =
+            [("a", "Über Nacht kam am Montag der Schnee."), ("b", "Nichts.")]
+                .into_iter()
+                .map(|(id, text)| (id.to_owned(), text.to_owned()))
+                .collect();
+        let table = "# source: test\n# licence: test\n# dct: 2016-03-16\n# docs: a, b\n\
+                     # columns: doc start end text type value note\n\
+                     a\t18\t24\tMontag\tDATE\t2016-03-14\t-\n";
+        let docs = parse_gold_table(Path::new("t.tsv"), table, &texts).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].dct.as_deref(), Some("2016-03-16"));
+        // `Ü` is two bytes: character 18 is byte 19.
+        assert_eq!((docs[0].timexes[0].start, docs[0].timexes[0].text.as_str()), (19, "Montag"));
+        assert!(docs[1].timexes.is_empty());
+        let wrong = "# source: t\n# licence: t\n# dct: 2016-03-16\n# docs: a\nc\t0\t1\tx\tDATE\t2016\t-\n";
+        let error = parse_gold_table(Path::new("t.tsv"), wrong, &texts).unwrap_err().to_string();
+        assert!(error.contains("t.tsv") && error.contains("not in `# docs:`"), "{error}");
     }
 
     #[test]
