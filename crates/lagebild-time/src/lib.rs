@@ -439,7 +439,10 @@ fn direction(doc: &Document, words: &TimeWords, sentence: usize, token: usize) -
     let clause_tense = |index: usize| {
         let c = &doc.clauses[index];
         let mut verbs = c.verb_tokens.iter().map(|&t| t as usize).chain(c.verb.map(|t| t as usize));
-        tense(doc, words, &mut verbs, english)
+        // A German clause with its verb last ends with its finite verb.
+        let verb_final =
+            !english && matches!(c.kind, lagebild_doc::ClauseKind::Relative | lagebild_doc::ClauseKind::Subordinate);
+        tense(doc, words, &mut verbs, english, verb_final)
     };
     // German news speaks of what lies ahead in the present (`Am Freitag trifft er Putin`),
     // and of the past in the Präteritum or the perfect: a German present points forward.
@@ -503,7 +506,7 @@ fn direction(doc: &Document, words: &TimeWords, sentence: usize, token: usize) -
         .take_while(|(_, t)| t.range.end() <= range.end())
         .filter(|(_, t)| matches!(t.pos(), Some("VERB" | "AUX")))
         .map(|(i, _)| i);
-    if let Some(tense) = tense(doc, words, &mut verbs, english) {
+    if let Some(tense) = tense(doc, words, &mut verbs, english, false) {
         return verdict(tense);
     }
     // No verb found at all: the tagger may have missed an English past form (`proceedings
@@ -549,18 +552,39 @@ enum Tense {
 /// (`invaded`, which the tagger reads as a participle as often as a past form; `the quarter
 /// ended Sept. 30`); future with a future auxiliary; present for any other finite verb;
 /// `None` without a finite verb.
-fn tense(doc: &Document, words: &TimeWords, tokens: &mut dyn Iterator<Item = usize>, english: bool) -> Option<Tense> {
+/// The tense of a clause by its verbs. `verb_final`: the clause is a German subordinate or
+/// relative clause, whose last auxiliary is finite even where the tagger read it as an
+/// infinitive (`die den Bürgern am Montag vorgestellt werden`).
+fn tense(
+    doc: &Document,
+    words: &TimeWords,
+    tokens: &mut dyn Iterator<Item = usize>,
+    english: bool,
+    verb_final: bool,
+) -> Option<Tense> {
     let mut participle = false;
     let mut perfect_auxiliary = false;
     let mut sein = false;
     let mut auxiliary = false;
     let mut finite = false;
     let mut future = false;
+    // The last auxiliary read as an infinitive: its index and lemma.
+    let mut last_infinitive_auxiliary: Option<(usize, &str)> = None;
     for index in tokens {
         let Some(t) = doc.tokens.get(index) else { continue };
         let form = t.feature("VerbForm");
-        if t.feature("Tense") == Some("Past") && form != Some("Part") {
+        // German Konjunktiv II (`Sollten die Griechen am Sonntag ablehnen`, `würde`, `käme`)
+        // is no past: a condition or a wish looks ahead (`hätte … gewonnen` is past by its
+        // participle, below).
+        let konjunktiv = !english && t.feature("Mood") == Some("Sub");
+        if t.feature("Tense") == Some("Past") && form != Some("Part") && !konjunktiv {
             return Some(Tense::Past);
+        }
+        if verb_final && form == Some("Inf") && t.pos() == Some("AUX") {
+            let lemma = t.lemma().unwrap_or_default();
+            if last_infinitive_auxiliary.is_none_or(|(last, _)| last < index) {
+                last_infinitive_auxiliary = Some((index, lemma));
+            }
         }
         // German participles often carry no tense; a present participle (`-ing`) is no perfect.
         if form == Some("Part") && t.feature("Tense") != Some("Pres") {
@@ -591,6 +615,12 @@ fn tense(doc: &Document, words: &TimeWords, tokens: &mut dyn Iterator<Item = usi
         {
             auxiliary = true;
         }
+    }
+    if !finite && let Some((_, lemma)) = last_infinitive_auxiliary {
+        finite = true;
+        perfect_auxiliary |= words.verb_role(lemma, VerbRole::Perfect);
+        sein |= words.verb_role(lemma, VerbRole::State);
+        future |= words.is_future_auxiliary(lemma);
     }
     if participle && (perfect_auxiliary || (english && !auxiliary)) {
         Some(Tense::Past)

@@ -209,6 +209,28 @@ impl<'a> Recognizer<'a> {
         self.entry(j, |c| matches!(c, Class::Ordinal(_))).map_or(1, |(_, len)| len)
     }
 
+    /// German writes a count before its noun and a year mostly where no noun follows (`GE
+    /// hatte sich 2014 die Sparte gesichert`, `2004 verlor die Mannschaft`), as HeidelTime
+    /// reads it: a four-digit number up to 2099 is a year unless a capitalised word (a noun)
+    /// follows, or a word of class `count_cue` comes before it (`rund 2000`, `Resolution
+    /// 1441`), or it begins a range of counts (`1500 bis 2000 Menschen`).
+    fn german_lone_year(&self, j: usize) -> bool {
+        let Some(next) = self.get(j + 1) else { return false };
+        if self.year(j).is_none_or(|year| year > 2099)
+            || !next.chars().next().is_some_and(char::is_alphabetic)
+            || self.capitalised(j + 1)
+            || (j > 0 && self.has(j - 1, |c| matches!(c, Class::CountCue)))
+        {
+            return false;
+        }
+        // `1500 bis 2000 Menschen`, `2000 oder 3000 Euro`
+        let range_of_counts = matches!(next, "bis" | "und" | "oder")
+            && self.get(j + 2).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+            && self.capitalised(j + 3)
+            && self.month(j + 3).is_none();
+        !range_of_counts
+    }
+
     fn year(&self, j: usize) -> Option<i32> {
         let year = digits(self.word(j)).filter(|_| self.word(j).len() == 4)?;
         (1000..=2199).contains(&year).then_some(year as i32)
@@ -611,6 +633,16 @@ impl<'a> Recognizer<'a> {
 
     fn at(&self, j: usize) -> Option<Match> {
         let plain = |end, kind| Some(Match { start: j, end, kind, modifier: None });
+        // `7:57 Minuten`, `1:30 Stunden`: a time taken, not a time of day
+        if let Some((whole, part)) = self.word(j).split_once(':')
+            && let (Some(whole), Some(part)) = (digits(whole), digits(part).filter(|_| part.len() == 2))
+            && part < 60
+            && let Some((unit @ (Unit::Minute | Unit::Hour), true, end)) = self.unit(j + 1)
+        {
+            let (big, small) = if unit == Unit::Hour { ("H", "M") } else { ("M", "S") };
+            let value = if part == 0 { format!("PT{whole}{big}") } else { format!("PT{whole}{big}{part}{small}") };
+            return plain(end, Kind::Duration(value));
+        }
         // Vague references, sets, counting back and forth.
         if let Some((Class::Ref(r), len)) = self.entry(j, |c| matches!(c, Class::Ref(_))) {
             // `current` is a reference alone (`the current weakness`), a determiner before a
@@ -2020,7 +2052,7 @@ impl<'a> Recognizer<'a> {
                 && self.has(j - 1, |c| matches!(c, Class::YearDet))
                 && self.get(j + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
                 && self.unit(j + 1).is_none();
-            if cue || alone || before_noun {
+            if cue || alone || before_noun || (!self.month_first && self.german_lone_year(j)) {
                 return date(Sem::Year(year), j + 1);
             }
         }
@@ -2103,7 +2135,8 @@ impl<'a> Recognizer<'a> {
         }
         if let Some((unit, plural, end)) = self.unit(k) {
             if plural {
-                // `in den letzten Wochen`, `in coming years`
+                // `in den letzten Wochen`, `in coming years` (issue 6 asks for a reference;
+                // KRAUTS and HeidelTime write a duration of unsaid length, `PXW`)
                 let reference = match shift {
                     s if s < 0 => "PAST_REF",
                     0 => "PRESENT_REF",

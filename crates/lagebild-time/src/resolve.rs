@@ -292,13 +292,17 @@ fn pick_year(
             (date - published).num_days()
         }
     };
+    // A tie goes along a clear direction (`findet Anfang November statt`, published in
+    // March: eight months ahead against four back counted twice), but the English present's
+    // to the earlier year, as before (`under a June agreement`, published in October, is
+    // TimeBank's June before).
     let cost = |d: i64| match direction {
-        Direction::Back if d > 0 => d * AGAINST_DIRECTION,
-        Direction::Forward | Direction::Near if d < 0 => -d * AGAINST_DIRECTION,
-        Direction::Unknown if d < 0 => -d * AGAINST_DIRECTION_UNKNOWN,
-        Direction::Strict if d < 0 => i64::MAX / 2,
-        Direction::StrictBack if d > 0 => i64::MAX / 2,
-        _ => d.abs(),
+        Direction::Back if d > 0 => (d * AGAINST_DIRECTION, true),
+        Direction::Forward | Direction::Near if d < 0 => (-d * AGAINST_DIRECTION, direction == Direction::Forward),
+        Direction::Unknown if d < 0 => (-d * AGAINST_DIRECTION_UNKNOWN, true),
+        Direction::Strict if d < 0 => (i64::MAX / 2, true),
+        Direction::StrictBack if d > 0 => (i64::MAX / 2, true),
+        _ => (d.abs(), false),
     };
     [year - 1, year, year + 1].into_iter().filter_map(|y| Some((cost(distance(date_in(y)?)), y))).min().map(|(_, y)| y)
 }

@@ -188,6 +188,9 @@ pub(crate) enum Class {
     Anaphor(Unit, bool),
     /// A word after which a four-digit number before a noun is a year: `its 1990 invasion`.
     YearDet,
+    /// A word before a four-digit number that makes it a count, not a year (German `rund
+    /// 2000`, `Resolution 1441`).
+    CountCue,
     /// A word before a count that belongs to the expression: `nearly` (`APPROX`), `more than`.
     Approx(Option<TimeMod>),
     /// An article that belongs to the expression after it: `the past three months`.
@@ -400,6 +403,7 @@ impl TimeWords {
                 }
                 "lasting" => Class::Lasting(Unit::parse(value).ok_or_else(|| bad("unknown unit"))?),
                 "year_det" => Class::YearDet,
+                "count_cue" => Class::CountCue,
                 "approx" => Class::Approx(match value {
                     "APPROX" => Some(TimeMod::Approx),
                     "-" => None,

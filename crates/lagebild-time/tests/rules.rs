@@ -422,3 +422,45 @@ fn since_a_date_is_before_publication() {
     assert_eq!(de("Seit Montag ist die Seite online."), ["2016-06-13"]);
     assert_eq!(en("Prices have risen since August."), ["2015-08"]);
 }
+
+#[test]
+fn a_german_four_digit_number_without_a_noun_after_it_is_a_year() {
+    let de = |text| values(Lang::De, (2016, 3, 16), text);
+    assert_eq!(de("GE hatte sich 2014 die Energie-Sparte gesichert."), ["2014"]);
+    assert_eq!(de("2004 verlor die Mannschaft im Finale."), ["2004"]);
+    assert_eq!(de("Das 2017 für PC erscheinende Spiel ist fertig."), ["2017"]);
+    // A count before its noun, after a word of count, or a number of a thing, is no year.
+    assert!(de("Es kamen 2000 Menschen.").is_empty());
+    assert!(de("Rund 2000 kamen.").is_empty());
+    assert!(de("Die Resolution 1441 wurde verabschiedet.").is_empty());
+}
+
+#[test]
+fn a_time_written_with_a_colon_before_minutes_or_hours_is_a_time_taken() {
+    let de = |text| times(Lang::De, (2016, 3, 16), text);
+    let pair = |text: &str, value: &str| vec![(text.to_owned(), value.to_owned())];
+    assert_eq!(de("Er lief die Strecke in 7:57 Minuten."), pair("7:57 Minuten", "PT7M57S"));
+    assert_eq!(de("Der Flug dauerte 1:30 Stunden."), pair("1:30 Stunden", "PT1H30M"));
+    assert_eq!(de("Um 7:57 Uhr kam er an."), pair("7:57 Uhr", "2016-03-16T07:57"));
+}
+
+#[test]
+fn a_tie_between_two_years_goes_along_the_clause() {
+    // Published in March: November ahead is eight months away, November back four, counted
+    // twice against the German present's forward direction.
+    let de = |text| values(Lang::De, (2016, 3, 16), text);
+    assert_eq!(de("Die Präsidentenwahl findet Anfang November statt."), ["2016-11"]);
+    assert_eq!(de("Die Wahl fand Anfang November statt."), ["2015-11"]);
+}
+
+#[test]
+fn a_german_verb_last_auxiliary_and_konjunktiv_ii_look_ahead() {
+    // Published on a Wednesday.
+    let de = |text| values(Lang::De, (2016, 3, 16), text);
+    // The tagger reads the relative clause's last `werden` as an infinitive; it is finite.
+    assert_eq!(de("Eine Jury wählte Vorschläge aus, die den Bürgern am Montag vorgestellt werden."), ["2016-03-21"]);
+    assert_eq!(de("Er wählte Vorschläge aus, die die Bürger ab Montag beurteilen können."), ["2016-03-21"]);
+    // A condition in Konjunktiv II is no past; a Konjunktiv II with a participle is.
+    assert_eq!(de("Sollten die Griechen am Sonntag das Paket ablehnen, werde es teuer."), ["2016-03-20"]);
+    assert_eq!(de("Er sagte, er hätte am Sonntag gewonnen."), ["2016-03-13"]);
+}
