@@ -5,7 +5,8 @@
 //! development speeches, and scores the claims of the fifth left (every fifth speech by file
 //! name) as `cargo xtask eval claims` scores them, without the tagger's marks and with them
 //! (`--speeches`). Choices about how the claims stage uses the marks are made on these figures,
-//! never on the held-out tenth (docs/claims.md).
+//! never on the held-out tenth (docs/claims.md). `CUE_EPOCHS` and `CUE_BEAM` change the
+//! tagger's training (10 epochs, greedy, as committed).
 
 #![allow(clippy::print_stdout)] // A developer's tool prints its figures.
 
@@ -34,7 +35,9 @@ fn main() {
             marks.iter_mut().for_each(|mark| *mark = 0);
         }
     }
-    knowledge.ner.cues_de = train("de", &examples, &Settings { epochs: 10, beam: 1, ..Settings::default() });
+    let env = |name: &str, default: usize| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let (epochs, beam) = (env("CUE_EPOCHS", 10), env("CUE_BEAM", 1) as u8);
+    knowledge.ner.cues_de = train("de", &examples, &Settings { epochs, beam, ..Settings::default() });
     for speeches in [false, true] {
         let options = Options { speeches, ..Options::default() };
         let analyze = |doc: &AttributionDoc| {
