@@ -330,6 +330,16 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                         time_type = TimeType::Time;
                         Some((value, true))
                     } else {
+                        // A German past clause holds to the past unless a preposition before
+                        // the date makes it a target (`für den 29. August angesetzt`).
+                        let target = (found.start.saturating_sub(2)..found.start)
+                            .any(|k| entries[k].iter().any(|e| e.class == tables::Class::Target));
+                        let year_picked = matches!(sem, Sem::Ymd { .. } | Sem::Holiday(..));
+                        let direction = match direction {
+                            Direction::Back if lang.lang == Lang::De && year_picked && target => Direction::Unknown,
+                            Direction::Back if lang.lang == Lang::De && year_picked => Direction::FirmBack,
+                            other => other,
+                        };
                         resolve(&sem, doc.meta.published, direction)
                     };
                     let Some((mut value, anchored)) = resolved else { continue };
@@ -573,10 +583,15 @@ fn tense(
     for index in tokens {
         let Some(t) = doc.tokens.get(index) else { continue };
         let form = t.feature("VerbForm");
-        // German Konjunktiv II (`Sollten die Griechen am Sonntag ablehnen`, `würde`, `käme`)
-        // is no past: a condition or a wish looks ahead (`hätte … gewonnen` is past by its
-        // participle, below).
-        let konjunktiv = !english && t.feature("Mood") == Some("Sub");
+        // A German modal or `werden` in Konjunktiv II (`Sollten die Griechen am Sonntag
+        // ablehnen`, `würde`, `könnte`) is no past: a condition or a wish looks ahead. Other
+        // verbs keep their past: a weak verb's Konjunktiv II is its Präteritum (`teilte … mit`,
+        // which the tagger may read as a subjunctive), and `hätte`, `wäre` go with a participle.
+        let konjunktiv = !english
+            && t.feature("Mood") == Some("Sub")
+            && t.pos() == Some("AUX")
+            && !words.verb_role(t.lemma().unwrap_or_default(), VerbRole::Perfect)
+            && !words.verb_role(t.lemma().unwrap_or_default(), VerbRole::State);
         if t.feature("Tense") == Some("Past") && form != Some("Part") && !konjunktiv {
             return Some(Tense::Past);
         }

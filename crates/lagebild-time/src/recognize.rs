@@ -231,6 +231,11 @@ impl<'a> Recognizer<'a> {
         !range_of_counts
     }
 
+    /// The TIMEX3 value of a duration of `count` units in this language.
+    fn timex_duration(&self, unit: Unit, count: Count) -> String {
+        unit.duration_as(count, self.month_first)
+    }
+
     fn year(&self, j: usize) -> Option<i32> {
         let year = digits(self.word(j)).filter(|_| self.word(j).len() == 4)?;
         (1000..=2199).contains(&year).then_some(year as i32)
@@ -668,7 +673,7 @@ impl<'a> Recognizer<'a> {
         }
         // `jahrelang`, `wochenlang`
         if let Some((Class::Lasting(unit), len)) = self.entry(j, |c| matches!(c, Class::Lasting(_))) {
-            return plain(j + len, Kind::Duration(unit.duration(Count::Vague)));
+            return plain(j + len, Kind::Duration(self.timex_duration(*unit, Count::Vague)));
         }
         // `all day`, `all-week`: the whole unit, as Recognizers writes it
         if self.month_first
@@ -680,7 +685,7 @@ impl<'a> Recognizer<'a> {
                 (self.unit_word(rest).filter(|(_, plural)| !plural).map(|(unit, _)| unit), j + 1)
             };
             if let Some(unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day)) = unit {
-                return plain(end, Kind::Duration(unit.duration(Count::Number(1.0))));
+                return plain(end, Kind::Duration(self.timex_duration(unit, Count::Number(1.0))));
             }
         }
         // `a high for the year`, `up 2% for the day`: the current one, as TimeBank writes it
@@ -791,13 +796,13 @@ impl<'a> Recognizer<'a> {
             // (British `the year to March 2005`)
             && (matches!(self.word(end), "ended" | "ending") || (self.word(end) == "to" && self.month(end + 1).is_some()))
         {
-            return plain(end, Kind::Duration(Unit::Year.duration(Count::Number(1.0))));
+            return plain(end, Kind::Duration(self.timex_duration(Unit::Year, Count::Number(1.0))));
         }
         // `for years`, `seit Jahren`
         if self.has(j, |c| matches!(c, Class::Span))
             && let Some((unit, true, end)) = self.unit(j + 1)
         {
-            let kind = Kind::Duration(unit.duration(Count::Vague));
+            let kind = Kind::Duration(self.timex_duration(unit, Count::Vague));
             return Some(Match { start: j + 1, end, kind, modifier: None });
         }
         // A part of a period: `Ende August`, `Mitte der 1990er Jahre`, `mid-August`.
@@ -1344,7 +1349,7 @@ impl<'a> Recognizer<'a> {
             }
             Count::Number(n)
         };
-        Some(Match { start: j, end: j + 1, kind: Kind::Duration(unit.duration(count)), modifier: None })
+        Some(Match { start: j, end: j + 1, kind: Kind::Duration(self.timex_duration(unit, count)), modifier: None })
     }
 
     /// A count and unit written as one word: `3day`, `3.5years`, `5mins`.
@@ -1363,7 +1368,12 @@ impl<'a> Recognizer<'a> {
         if matches!(unit, Unit::Half | Unit::Quarter | Unit::Weekend) || (n > 1.0 && !plural && !self.month_first) {
             return None;
         }
-        Some(Match { start: j, end: j + 1, kind: Kind::Duration(unit.duration(Count::Number(n))), modifier: None })
+        Some(Match {
+            start: j,
+            end: j + 1,
+            kind: Kind::Duration(self.timex_duration(unit, Count::Number(n))),
+            modifier: None,
+        })
     }
 
     fn set(&self, j: usize) -> Option<Match> {
@@ -1372,7 +1382,7 @@ impl<'a> Recognizer<'a> {
             return set(j + len, format!("XXXX-WXX-{day}"));
         }
         if let Some((Class::UnitSet(unit), len)) = self.entry(j, |c| matches!(c, Class::UnitSet(_))) {
-            return set(j + len, unit.duration(Count::Number(1.0)));
+            return set(j + len, self.timex_duration(*unit, Count::Number(1.0)));
         }
         let (_, len) = self.entry(j, |c| matches!(c, Class::Every))?;
         let k = j + len;
@@ -1387,7 +1397,7 @@ impl<'a> Recognizer<'a> {
             _ => (1.0, k),
         };
         let (unit, _, end) = self.unit(k)?;
-        set(end, unit.duration(Count::Number(count)))
+        set(end, self.timex_duration(unit, Count::Number(count)))
     }
 
     /// `and a half`, `and a quarter`, `and half` at `k`: the fraction and the end.
@@ -1431,7 +1441,12 @@ impl<'a> Recognizer<'a> {
             && matches!(count, Count::Number(n) if n >= 2.0)
             && let Some((unit, true, end)) = self.unit(k + len)
         {
-            return Some(Match { start: j, end, kind: Kind::Duration(unit.duration(count)), modifier: None });
+            return Some(Match {
+                start: j,
+                end,
+                kind: Kind::Duration(self.timex_duration(unit, count)),
+                modifier: None,
+            });
         }
         let (unit, plural, mut end) = self.unit(k)?;
         // `a minute and a half`, `one year and a quarter`
@@ -1571,7 +1586,7 @@ impl<'a> Recognizer<'a> {
         {
             return None;
         }
-        let mut value = unit.duration(count);
+        let mut value = self.timex_duration(unit, count);
         // `1 hour and 30 minutes`, `two years three months`: one duration of both
         if let Count::Number(_) = count {
             let mut m = end;
@@ -1583,7 +1598,7 @@ impl<'a> Recognizer<'a> {
                 && self.word(m).as_bytes().first().is_some_and(u8::is_ascii_digit)
                     == self.word(j).as_bytes().first().is_some_and(u8::is_ascii_digit)
                 && let Some((unit2, _, end2)) = self.unit(k2)
-                && let Some(joined) = join_durations(&value, &unit2.duration(Count::Number(n2)))
+                && let Some(joined) = join_durations(&value, &self.timex_duration(unit2, Count::Number(n2)))
                 && !self.has(end2, |c| matches!(c, Class::Ago(_) | Class::Earlier(_)))
             {
                 value = joined;
@@ -2154,7 +2169,7 @@ impl<'a> Recognizer<'a> {
             }
             // `the past fortnight`, `the next fortnight`: two weeks, as `the past two weeks`
             if unit == Unit::Fortnight && shift != 0 {
-                return Some((Kind::Duration(unit.duration(Count::Number(1.0))), end));
+                return Some((Kind::Duration(self.timex_duration(unit, Count::Number(1.0))), end));
             }
             // `this year's third quarter`, `next year's first quarter`: that quarter of the
             // year shifted; `last year's quarter`, `last year's period`: the quarter last
@@ -2218,7 +2233,7 @@ impl<'a> Recognizer<'a> {
             && let Some((unit, _, end)) = self.unit(after)
         {
             // `die letzten drei Jahre`, `the past few weeks` (`PXW`)
-            return Some((Kind::Duration(unit.duration(count)), end));
+            return Some((Kind::Duration(self.timex_duration(unit, count)), end));
         }
         if let Some((Class::Weekday(day), len)) = self.entry(k, |c| matches!(c, Class::Weekday(_))) {
             // English `next Friday` is the Friday of next week; German `nächsten Freitag` the

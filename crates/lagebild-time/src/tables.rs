@@ -55,7 +55,16 @@ impl Unit {
 
     /// The unit of a TIMEX3 duration with `count` of them (`P3D`, `PT2H`, `P10Y` for a decade).
     pub(crate) fn duration(self, count: Count) -> String {
+        self.duration_as(count, true)
+    }
+
+    /// As [`Unit::duration`]; with `decades_as_years` false, decades and centuries keep their
+    /// own TIMEX3 units (`P2DE`, `PXCE`), as German gold (KRAUTS, HeidelTime) writes them;
+    /// TimeBank writes years (`decades-long`: `PXY`).
+    pub(crate) fn duration_as(self, count: Count, decades_as_years: bool) -> String {
         let (time, letter, factor) = match self {
+            Unit::Decade if !decades_as_years => (false, "DE", 1.0),
+            Unit::Century if !decades_as_years => (false, "CE", 1.0),
             Unit::Year => (false, "Y", 1.0),
             Unit::Quarter => (false, "Q", 1.0),
             Unit::Month => (false, "M", 1.0),
@@ -191,6 +200,9 @@ pub(crate) enum Class {
     /// A word before a four-digit number that makes it a count, not a year (German `rund
     /// 2000`, `Resolution 1441`).
     CountCue,
+    /// A preposition that makes the date after it a target, which a past clause may set
+    /// ahead (`wurde für den 29. August angesetzt`, `bis Ende Mai verlängert`).
+    Target,
     /// A word before a count that belongs to the expression: `nearly` (`APPROX`), `more than`.
     Approx(Option<TimeMod>),
     /// An article that belongs to the expression after it: `the past three months`.
@@ -404,6 +416,7 @@ impl TimeWords {
                 "lasting" => Class::Lasting(Unit::parse(value).ok_or_else(|| bad("unknown unit"))?),
                 "year_det" => Class::YearDet,
                 "count_cue" => Class::CountCue,
+                "target" => Class::Target,
                 "approx" => Class::Approx(match value {
                     "APPROX" => Some(TimeMod::Approx),
                     "-" => None,

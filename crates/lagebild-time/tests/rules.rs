@@ -464,3 +464,28 @@ fn a_german_verb_last_auxiliary_and_konjunktiv_ii_look_ahead() {
     assert_eq!(de("Sollten die Griechen am Sonntag das Paket ablehnen, werde es teuer."), ["2016-03-20"]);
     assert_eq!(de("Er sagte, er hätte am Sonntag gewonnen."), ["2016-03-13"]);
 }
+
+#[test]
+fn a_german_past_clause_holds_to_the_past_unless_the_date_is_a_target() {
+    // Published in March.
+    let de = |text| values(Lang::De, (2016, 3, 16), text);
+    assert_eq!(de("Ende April hatte das Duo angekündigt, nicht weiterzumachen."), ["2015-04"]);
+    assert_eq!(de("Der Index kletterte im Juni um 0,5 Punkte."), ["2015-06"]);
+    assert_eq!(de("Ein neuer Termin wurde für den 29. August angesetzt."), ["2016-08-29"]);
+    assert_eq!(de("Die Entscheidung wurde auf den 9. Juni vertagt."), ["2016-06-09"]);
+    // A weekday is not moved by a target: `Nacht auf Montag` is the Monday before.
+    assert_eq!(de("Die Kontakte erfolgten von Sonntagnachmittag bis Montagfrüh."), ["2016-03-13TAF", "2016-03-14TMO"]);
+}
+
+#[test]
+fn german_durations_keep_decades_and_centuries_and_vague_counts() {
+    let de = |text| values(Lang::De, (2016, 3, 16), text);
+    assert_eq!(de("Das war eine jahrzehntelange Feindschaft."), ["PXDE"]);
+    assert_eq!(de("Die Partei regierte sieben Jahrzehnte."), ["P7DE"]);
+    assert_eq!(de("Jahrhundertelang hat Europa Kulturen übernommen."), ["PXCE"]);
+    assert_eq!(de("Er fiel eineinhalb Monate aus."), ["P1.5M"]);
+    assert_eq!(de("Länder setzen seit vielen Jahren darauf."), ["PXY"]);
+    assert_eq!(de("Es war der vierte Titel innerhalb weniger Wochen."), ["PXW"]);
+    // English decades stay years, as TimeBank writes them.
+    assert_eq!(values(Lang::En, (2016, 3, 16), "They fought for several decades."), ["PXY"]);
+}
