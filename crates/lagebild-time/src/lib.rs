@@ -562,6 +562,24 @@ enum Tense {
 /// (`invaded`, which the tagger reads as a participle as often as a past form; `the quarter
 /// ended Sept. 30`); future with a future auxiliary; present for any other finite verb;
 /// `None` without a finite verb.
+/// Whether a German verb the tagger read as an infinitive is written otherwise than its
+/// lemma's infinitive (`entschieden` of `entscheiden`), with or without `zu` (`anzukündigen`,
+/// `zu sagen`): then it is a participle.
+fn infinitive_is_participle(doc: &Document, t: &lagebild_doc::Token) -> bool {
+    let (Some(form), Some(lemma)) = (doc.text().get(t.range.start() as usize..t.range.end() as usize), t.lemma())
+    else {
+        return false;
+    };
+    if form.eq_ignore_ascii_case(lemma) || lemma.is_empty() {
+        return false;
+    }
+    let form = form.to_lowercase();
+    let lemma = lemma.to_lowercase();
+    // `anzukündigen`: `zu` between particle and verb
+    let without_zu = form.match_indices("zu").any(|(at, _)| format!("{}{}", &form[..at], &form[at + 2..]) == lemma);
+    !without_zu && form.len() > 3
+}
+
 /// The tense of a clause by its verbs. `verb_final`: the clause is a German subordinate or
 /// relative clause, whose last auxiliary is finite even where the tagger read it as an
 /// infinitive (`die den Bürgern am Montag vorgestellt werden`).
@@ -603,6 +621,11 @@ fn tense(
         }
         // German participles often carry no tense; a present participle (`-ing`) is no perfect.
         if form == Some("Part") && t.feature("Tense") != Some("Pres") {
+            participle = true;
+        }
+        // A German participle the tagger read as an infinitive: the form is not its lemma's
+        // infinitive, nor that with `zu` (`hat am Dienstag … für sich entschieden`).
+        if !english && form == Some("Inf") && infinitive_is_participle(doc, t) {
             participle = true;
         }
         let lemma = t.lemma().unwrap_or_default();

@@ -463,6 +463,9 @@ fn a_german_verb_last_auxiliary_and_konjunktiv_ii_look_ahead() {
     // A condition in Konjunktiv II is no past; a Konjunktiv II with a participle is.
     assert_eq!(de("Sollten die Griechen am Sonntag das Paket ablehnen, werde es teuer."), ["2016-03-20"]);
     assert_eq!(de("Er sagte, er hätte am Sonntag gewonnen."), ["2016-03-13"]);
+    // A participle the tagger read as an infinitive (`entschieden`) makes a perfect.
+    assert_eq!(de("Er hat am Dienstag das Duell für sich entschieden."), ["2016-03-15"]);
+    assert_eq!(de("Er will am Dienstag das Duell entscheiden."), ["2016-03-22"]);
 }
 
 #[test]
