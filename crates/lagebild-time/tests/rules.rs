@@ -492,3 +492,10 @@ fn german_durations_keep_decades_and_centuries_and_vague_counts() {
     // English decades stay years, as TimeBank writes them.
     assert_eq!(values(Lang::En, (2016, 3, 16), "They fought for several decades."), ["PXY"]);
 }
+
+#[test]
+fn the_night_to_a_day_is_the_night_before_it() {
+    let de = |text| times(Lang::De, (2016, 3, 16), text);
+    let night = vec![("Nacht zu Dienstag".to_owned(), "2016-03-14TNI".to_owned())];
+    assert_eq!(de("Der Konzern kündigte das in der Nacht zu Dienstag an."), night);
+}
