@@ -112,8 +112,44 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
             elided_auxiliary(clauses, from, index, tokens);
             continue;
         }
-        let coordinated = pos(conjunction) == Some("CCONJ") && verb == conjunction + 1;
-        if !coordinated || clause.arguments.iter().any(|&(role, _)| role == ArgumentRole::Subject) {
+        // Without a conjunction, a main clause after a comma whose finite verb comes first and
+        // that has no argument of its own is coordinated too (`Wir haben das Ziel im Auge,
+        // stellen aber fest, dass …`), where its verb agrees in number with the subject it
+        // would share.
+        let finite = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("VerbForm")) == Some("Fin");
+        // Not where a noun phrase follows the verb: it may be the subject of a postposed report
+        // (`…, kritisiert der Wissenschafter`) that the analysis took for an object.
+        let noun_phrase_after_verb = || {
+            let mut in_phrase = false;
+            clause.tokens.iter().filter(|&&token| token > verb).any(|&token| match pos(token) {
+                Some("ADP") => {
+                    in_phrase = true;
+                    false
+                }
+                Some("NOUN" | "PROPN" | "PRON") => !std::mem::replace(&mut in_phrase, false),
+                _ => false,
+            })
+        };
+        let lemma = |token: u32| tokens.get(token as usize).and_then(|token| token.lemma());
+        let asyndetic = clause.kind == ClauseKind::Main
+            && verb == conjunction
+            && finite(verb)
+            // (`…, ist nicht bekannt`: a copula after a comma is rather a clause of its own)
+            && !matches!(lemma(verb), Some("sein" | "werden"))
+            && clause.arguments.is_empty()
+            && clause.tokens.first().is_some_and(|&first| first < verb && pos(first) == Some("PUNCT"))
+            && !noun_phrase_after_verb();
+        let coordinated = (pos(conjunction) == Some("CCONJ") && verb == conjunction + 1) || asyndetic;
+        if !coordinated {
+            continue;
+        }
+        // After a conjunction, a subject the tagger gave a case other than the nominative is an
+        // object (`und schlossen ihre Webseiten`). After a comma alone any subject stands: the
+        // clause may be a postposed report (`…, teilte die Statistik Austria mit`), whose
+        // subject the tagger may read in another case.
+        let case = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Case"));
+        let own = clause.arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject);
+        if own.is_some_and(|own| asyndetic || !matches!(case(clause.arguments[own].1), Some("Acc" | "Dat" | "Gen"))) {
             continue;
         }
         // After reported speech in the subjunctive, an indicative conjunct with the tense of
@@ -140,7 +176,13 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
             continue;
         };
         let subject = clauses[sibling].arguments.iter().copied().find(|&(role, _)| role == ArgumentRole::Subject);
-        if let Some(subject) = subject {
+        let number = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Number"));
+        if let Some(subject) = subject
+            && (!asyndetic || number(subject.1).is_none_or(|n| number(verb).is_none_or(|v| v == n)))
+        {
+            if let Some(own) = own {
+                clauses[index].arguments[own].0 = ArgumentRole::Object;
+            }
             clauses[index].arguments.insert(0, subject);
         }
     }
