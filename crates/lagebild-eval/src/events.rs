@@ -55,17 +55,7 @@ pub fn read_gold(gold: &Path, data: &Path) -> Result<Vec<GoldArticle>, EvalError
             |message: &str| EvalError::Malformed { file: gold.to_owned(), line: row.line, message: message.to_owned() };
         let (corpus, id) = row.fields[0].split_once('#').ok_or_else(|| malformed("`doc` has no `#id`"))?;
         if !texts.contains_key(corpus) {
-            let path = data.join(corpus);
-            let lines = std::fs::read_to_string(&path).map_err(io(&path))?;
-            let mut by_id = HashMap::new();
-            for line in lines.lines() {
-                let value: serde_json::Value =
-                    serde_json::from_str(line).map_err(|error| malformed(&format!("{}: {error}", path.display())))?;
-                if let (Some(id), Some(text)) = (value["id"].as_str(), value["text"].as_str()) {
-                    by_id.insert(id.to_owned(), text.to_owned());
-                }
-            }
-            texts.insert(corpus.to_owned(), by_id);
+            texts.insert(corpus.to_owned(), crate::corpus_texts(&data.join(corpus))?);
         }
         let text = texts[corpus].get(id).ok_or_else(|| malformed(&format!("no article {id} in {corpus}")))?;
         if articles.last().is_none_or(|article| article.id != row.fields[0]) {

@@ -33,6 +33,24 @@ pub enum EvalError {
     Malformed { file: PathBuf, line: usize, message: String },
 }
 
+/// The texts of a corpus of JSON lines (`{"id": …, "text": …}`, as 10kGNAD's file in
+/// `../shared/data`), by id.
+pub fn corpus_texts(path: &std::path::Path) -> Result<std::collections::HashMap<String, String>, EvalError> {
+    let lines = std::fs::read_to_string(path).map_err(|source| EvalError::Io { file: path.to_owned(), source })?;
+    let mut texts = std::collections::HashMap::new();
+    for (index, line) in lines.lines().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|error| EvalError::Malformed {
+            file: path.to_owned(),
+            line: index + 1,
+            message: error.to_string(),
+        })?;
+        if let (Some(id), Some(text)) = (value["id"].as_str(), value["text"].as_str()) {
+            texts.insert(id.to_owned(), text.to_owned());
+        }
+    }
+    Ok(texts)
+}
+
 /// `../shared/data` beside the workspace root (or `$LAGEBILD_SHARED_DATA`), if it exists.
 pub fn shared_data_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("LAGEBILD_SHARED_DATA") {

@@ -51,19 +51,7 @@ fn read_texts(
     if cache.contains_key(corpus) {
         return Ok(());
     }
-    let path = data.join(corpus);
-    let lines = std::fs::read_to_string(&path).map_err(|source| EvalError::Io { file: path.clone(), source })?;
-    let mut by_id = HashMap::new();
-    for (number, line) in lines.lines().enumerate() {
-        let value: serde_json::Value = serde_json::from_str(line).map_err(|error| EvalError::Malformed {
-            file: path.clone(),
-            line: number + 1,
-            message: error.to_string(),
-        })?;
-        if let (Some(id), Some(text)) = (value["id"].as_str(), value["text"].as_str()) {
-            by_id.insert(id.to_owned(), text.to_owned());
-        }
-    }
+    let by_id = crate::corpus_texts(&data.join(corpus))?;
     cache.insert(corpus.to_owned(), by_id);
     Ok(())
 }

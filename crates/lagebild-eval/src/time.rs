@@ -168,20 +168,8 @@ pub const GERMAN_GOLD_CORPUS: &str = "corpus/de/10kgnad/10kgnad-test-developers.
 /// `corpus` (JSON lines with `id` and `text`), one document per id of `# docs:`, in that
 /// order, offsets turned into bytes.
 pub fn read_gold_table(gold: &Path, corpus: &Path) -> Result<Vec<TimemlDocument>, EvalError> {
-    let read =
-        |file: &Path| std::fs::read_to_string(file).map_err(|source| EvalError::Io { file: file.to_owned(), source });
-    let (table, lines) = (read(gold)?, read(corpus)?);
-    let mut texts = std::collections::HashMap::new();
-    for (index, line) in lines.lines().enumerate() {
-        let value: serde_json::Value = serde_json::from_str(line).map_err(|error| EvalError::Malformed {
-            file: corpus.to_owned(),
-            line: index + 1,
-            message: error.to_string(),
-        })?;
-        if let (Some(id), Some(text)) = (value["id"].as_str(), value["text"].as_str()) {
-            texts.insert(id.to_owned(), text.to_owned());
-        }
-    }
+    let table = std::fs::read_to_string(gold).map_err(|source| EvalError::Io { file: gold.to_owned(), source })?;
+    let texts = crate::corpus_texts(corpus)?;
     parse_gold_table(gold, &table, &texts)
 }
 
