@@ -557,11 +557,6 @@ enum Tense {
     Future,
 }
 
-/// The tense of the verbs `tokens`: past for a past finite verb (`traf`, `said`), a perfect
-/// (`hat … getroffen`, `has met`) or, in English, a past participle without any auxiliary
-/// (`invaded`, which the tagger reads as a participle as often as a past form; `the quarter
-/// ended Sept. 30`); future with a future auxiliary; present for any other finite verb;
-/// `None` without a finite verb.
 /// Whether a German verb the tagger read as an infinitive is written otherwise than its
 /// lemma's infinitive (`entschieden` of `entscheiden`), with or without `zu` (`anzukündigen`,
 /// `zu sagen`): then it is a participle.
@@ -580,9 +575,14 @@ fn infinitive_is_participle(doc: &Document, t: &lagebild_doc::Token) -> bool {
     !without_zu && form.len() > 3
 }
 
-/// The tense of a clause by its verbs. `verb_final`: the clause is a German subordinate or
-/// relative clause, whose last auxiliary is finite even where the tagger read it as an
-/// infinitive (`die den Bürgern am Montag vorgestellt werden`).
+/// The tense of the verbs `tokens`: past for a past finite verb (`traf`, `said`), a perfect
+/// (`hat … getroffen`, `has met`) or, in English, a past participle without any auxiliary
+/// (`invaded`, which the tagger reads as a participle as often as a past form; `the quarter
+/// ended Sept. 30`); future with a future auxiliary; present for any other finite verb;
+/// `None` without a finite verb.
+/// `verb_final`: the verbs are a German subordinate or relative clause's, whose last
+/// auxiliary is finite even where the tagger read it as an infinitive (`die den Bürgern am
+/// Montag vorgestellt werden`).
 fn tense(
     doc: &Document,
     words: &TimeWords,
