@@ -103,6 +103,10 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
     let pos = |token: u32| tokens.get(token as usize).and_then(|token| token.pos());
     let mood = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Mood"));
     let tense = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Tense"));
+    let finite = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("VerbForm")) == Some("Fin");
+    let lemma = |token: u32| tokens.get(token as usize).and_then(|token| token.lemma());
+    let case = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Case"));
+    let number = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Number"));
     for index in from..clauses.len() {
         let clause = &clauses[index];
         // The conjunction, over a comma before it (`…, und drohten`).
@@ -115,10 +119,9 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
         // Without a conjunction, a main clause after a comma whose finite verb comes first and
         // that has no argument of its own is coordinated too (`Wir haben das Ziel im Auge,
         // stellen aber fest, dass …`), where its verb agrees in number with the subject it
-        // would share.
-        let finite = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("VerbForm")) == Some("Fin");
-        // Not where a noun phrase follows the verb: it may be the subject of a postposed report
-        // (`…, kritisiert der Wissenschafter`) that the analysis took for an object.
+        // would share. Not where a noun phrase follows the verb: it may be the subject of a
+        // postposed report (`…, kritisiert der Wissenschafter`) that the analysis took for an
+        // object.
         let noun_phrase_after_verb = || {
             let mut in_phrase = false;
             clause.tokens.iter().filter(|&&token| token > verb).any(|&token| match pos(token) {
@@ -130,7 +133,6 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
                 _ => false,
             })
         };
-        let lemma = |token: u32| tokens.get(token as usize).and_then(|token| token.lemma());
         let asyndetic = clause.kind == ClauseKind::Main
             && verb == conjunction
             && finite(verb)
@@ -147,7 +149,6 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
         // object (`und schlossen ihre Webseiten`). After a comma alone any subject stands: the
         // clause may be a postposed report (`…, teilte die Statistik Austria mit`), whose
         // subject the tagger may read in another case.
-        let case = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Case"));
         let own = clause.arguments.iter().position(|&(role, _)| role == ArgumentRole::Subject);
         if own.is_some_and(|own| asyndetic || !matches!(case(clause.arguments[own].1), Some("Acc" | "Dat" | "Gen"))) {
             continue;
@@ -176,7 +177,6 @@ fn share_subject(clauses: &mut [Clause], from: usize, tokens: &[lagebild_doc::To
             continue;
         };
         let subject = clauses[sibling].arguments.iter().copied().find(|&(role, _)| role == ArgumentRole::Subject);
-        let number = |token: u32| tokens.get(token as usize).and_then(|token| token.feature("Number"));
         if let Some(subject) = subject
             && (!asyndetic || number(subject.1).is_none_or(|n| number(verb).is_none_or(|v| v == n)))
         {

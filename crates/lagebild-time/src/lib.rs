@@ -330,14 +330,18 @@ pub fn times(doc: &Document, lang: &LangTime) -> Vec<Time> {
                         time_type = TimeType::Time;
                         Some((value, true))
                     } else {
-                        // A German past clause holds to the past unless a preposition before
-                        // the date makes it a target (`für den 29. August angesetzt`).
-                        let target = (found.start.saturating_sub(2)..found.start)
-                            .any(|k| entries[k].iter().any(|e| e.class == tables::Class::Target));
+                        // A German past clause holds to the past: a day or month without a
+                        // year lies strictly on or before the publication date, unless a
+                        // preposition before it makes it a target (`für den 29. August
+                        // angesetzt`), resolved as without a tense.
+                        let target = || {
+                            (found.start.saturating_sub(2)..found.start)
+                                .any(|k| entries[k].iter().any(|e| e.class == tables::Class::Target))
+                        };
                         let year_picked = matches!(sem, Sem::Ymd { .. } | Sem::Holiday(..));
                         let direction = match direction {
-                            Direction::Back if lang.lang == Lang::De && year_picked && target => Direction::Unknown,
-                            Direction::Back if lang.lang == Lang::De && year_picked => Direction::FirmBack,
+                            Direction::Back if lang.lang == Lang::De && year_picked && target() => Direction::Unknown,
+                            Direction::Back if lang.lang == Lang::De && year_picked => Direction::StrictBack,
                             other => other,
                         };
                         resolve(&sem, doc.meta.published, direction)

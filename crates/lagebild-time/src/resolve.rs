@@ -23,12 +23,10 @@ pub(crate) enum Direction {
     /// Strictly on or after the publication date: a date after `next` (`next 5/12`, `next
     /// Martin Luther King day`).
     Strict,
-    /// Strictly on or before it: a date after `last` (`last Oct. 23`, `last Easter`).
+    /// Strictly on or before it: a date after `last` (`last Oct. 23`, `last Easter`), after
+    /// `seit`, and a day or month in a German past clause (`Ende April hatte das Duo
+    /// angekündigt`, published in March, is last April).
     StrictBack,
-    /// A German past clause where no word before the date makes it a target (`bis`, `für`,
-    /// `auf`): as `Back`, but a date without a year never lies after the publication date
-    /// (`Ende April hatte das Duo angekündigt`, published in March, is last April).
-    FirmBack,
 }
 
 /// What a date expression denotes, before it is resolved.
@@ -285,7 +283,6 @@ const AGAINST_DIRECTION_UNKNOWN: i64 = 8;
 fn pick_year(
     published: NaiveDate,
     direction: Direction,
-    firm: bool,
     month_level: bool,
     date_in: impl Fn(i32) -> Option<NaiveDate>,
 ) -> Option<i32> {
@@ -302,7 +299,6 @@ fn pick_year(
     // to the earlier year, as before (`under a June agreement`, published in October, is
     // TimeBank's June before).
     let cost = |d: i64| match direction {
-        Direction::Back if d > 0 && firm => (i64::MAX / 2, true),
         Direction::Back if d > 0 => (d * AGAINST_DIRECTION, true),
         Direction::Forward | Direction::Near if d < 0 => (-d * AGAINST_DIRECTION, direction == Direction::Forward),
         Direction::Unknown if d < 0 => (-d * AGAINST_DIRECTION_UNKNOWN, true),
@@ -356,26 +352,22 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
     let Some(p) = published.filter(|_| sem.is_relative()) else {
         return unresolved(sem);
     };
-    // Only the choice of a year tells a firm past from a past.
-    let (direction, firm) = if direction == Direction::FirmBack { (Direction::Back, true) } else { (direction, false) };
     let value = match *sem {
         Sem::Ymd { month, day: Some(d), .. } => {
-            let year = pick_year(p, direction, firm, false, |y| NaiveDate::from_ymd_opt(y, month, d))?;
+            let year = pick_year(p, direction, false, |y| NaiveDate::from_ymd_opt(y, month, d))?;
             self::day(NaiveDate::from_ymd_opt(year, month, d)?)
         }
         Sem::Ymd { month, day: None, .. } => {
-            let year = pick_year(p, direction, firm, true, |y| NaiveDate::from_ymd_opt(y, month, 1))?;
+            let year = pick_year(p, direction, true, |y| NaiveDate::from_ymd_opt(y, month, 1))?;
             format!("{year:04}-{month:02}")
         }
         Sem::DayOfMonth(d) => {
             let this = NaiveDate::from_ymd_opt(p.year(), p.month(), d);
             let date = match direction {
-                Direction::Back | Direction::FirmBack | Direction::StrictBack => {
-                    this.filter(|date| *date <= p).or_else(|| {
-                        let before = add_months(p, -1)?;
-                        NaiveDate::from_ymd_opt(before.year(), before.month(), d)
-                    })
-                }
+                Direction::Back | Direction::StrictBack => this.filter(|date| *date <= p).or_else(|| {
+                    let before = add_months(p, -1)?;
+                    NaiveDate::from_ymd_opt(before.year(), before.month(), d)
+                }),
                 Direction::Forward | Direction::Unknown | Direction::Strict | Direction::Near => {
                     this.filter(|date| *date >= p).or_else(|| {
                         let after = add_months(p, 1)?;
@@ -393,7 +385,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                     .filter(|date| weekday_number(*date) == i64::from(w))
             });
             let date = match direction {
-                Direction::Back | Direction::FirmBack | Direction::StrictBack => fits.rfind(|date| *date <= p),
+                Direction::Back | Direction::StrictBack => fits.rfind(|date| *date <= p),
                 Direction::Near => fits.min_by_key(|date| (*date - p).num_days().abs()),
                 // Without a tense, a date before the publication date counts eight times as
                 // far (`Thursday the 21st`, four days back, over one three months ahead).
@@ -409,7 +401,7 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             }
         }
         Sem::LastDayOf(_, month) => {
-            let year = pick_year(p, direction, firm, false, |y| last_day_of(y, month))?;
+            let year = pick_year(p, direction, false, |y| last_day_of(y, month))?;
             self::day(last_day_of(year, month)?)
         }
         Sem::WeekdayMonthDay(w, month, d) => {
@@ -418,13 +410,13 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
                 NaiveDate::from_ymd_opt(y, month, d).filter(|date| {
                     weekday_number(*date) == i64::from(w)
                         && match direction {
-                            Direction::Back | Direction::FirmBack | Direction::StrictBack => *date <= p,
+                            Direction::Back | Direction::StrictBack => *date <= p,
                             Direction::Forward | Direction::Strict => *date >= p,
                             Direction::Unknown | Direction::Near => true,
                         }
                 })
             };
-            match pick_year(p, direction, firm, false, on_weekday) {
+            match pick_year(p, direction, false, on_weekday) {
                 Some(year) => self::day(NaiveDate::from_ymd_opt(year, month, d)?),
                 None => return resolve(&Sem::Ymd { year: None, month, day: Some(d) }, Some(p), direction),
             }
@@ -447,14 +439,14 @@ pub(crate) fn resolve(sem: &Sem, published: Option<NaiveDate>, direction: Direct
             format!("{:04}-{season}", year_begun(p, direction, first_month))
         }
         Sem::Holiday(_, holiday) => {
-            let year = pick_year(p, direction, firm, false, |y| holiday_date(holiday, y))?;
+            let year = pick_year(p, direction, false, |y| holiday_date(holiday, y))?;
             self::day(holiday_date(holiday, year)?)
         }
         Sem::Weekday(w, shift) => {
             let today = weekday_number(p);
             let w = i64::from(w);
             let offset = match (shift, direction) {
-                (None, Direction::Back | Direction::FirmBack | Direction::StrictBack) => -((today - w).rem_euclid(7)),
+                (None, Direction::Back | Direction::StrictBack) => -((today - w).rem_euclid(7)),
                 (None, Direction::Forward | Direction::Unknown | Direction::Strict) => (w - today).rem_euclid(7),
                 (None, Direction::Near) => {
                     let ahead = (w - today).rem_euclid(7);
