@@ -490,6 +490,25 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
             words[k].flags = (words[k].flags & !flag::NUMBERS) | flag::PLURAL;
         }
     }
+    // German: a separable particle is split off its verb only where that verb is finite and
+    // stands first or second (`Auch das lehnen wir ganz entschieden ab`; a participle or an
+    // infinitive keeps its particle: `abgelehnt`, `ablehnen`). So where a particle ends a
+    // stretch, the first verb of the stretch, a lexical verb read as an infinitive, is the
+    // present tense spelt alike, and the particle is its own.
+    if lang == Lang::De {
+        for k in 1..words.len() {
+            let ends = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct);
+            if !(words[k].has(flag::PARTICLE) && ends) {
+                continue;
+            }
+            let start = (0..k).rev().take_while(|&i| !words[i].has(flag::CLAUSE_PUNCT)).last().unwrap_or(k);
+            let Some(j) = (start..k).find(|&i| words[i].is_verbal()) else { continue };
+            let word = words[j];
+            if word.is_lexical_verb() && word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE) {
+                words[j].read_as_finite();
+            }
+        }
+    }
     // English: a verb read as an infinitive right after its subject in a clause that a
     // subordinator or wh-word opens, with no `to` or auxiliary before it, is a present tense
     // spelt alike (`when those air conditioners come`, `if they win`).
