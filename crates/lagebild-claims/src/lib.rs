@@ -1273,6 +1273,15 @@ impl<'a> Reader<'a> {
         {
             start -= 1;
         }
+        // An adverb of degree before the quantifier that opens it (`immer mehr Politiker`,
+        // `fast alle Fraktionen`, `almost all experts`).
+        if start > bounds.start
+            && self.quantifier(start)
+            && self.word_is(Class::Degree, start - 1)
+            && self.clause_of[start - 1] == self.clause_of[head]
+        {
+            start -= 1;
+        }
         let mut end = head + 1;
         let english = self.doc.meta.lang == Lang::En;
         while end < bounds.end {

@@ -49,11 +49,12 @@ pub(crate) enum Class {
     SeinPerfect,
     OwnSource,
     WhoSource,
+    Degree,
 }
 
 impl Class {
     /// Each class with its name in the resource files.
-    const ALL: [(&'static str, Class); 34] = [
+    const ALL: [(&'static str, Class); 35] = [
         ("expletive", Class::Expletive),
         ("not_third_person", Class::NotThirdPerson),
         ("purpose", Class::Purpose),
@@ -88,6 +89,7 @@ impl Class {
         ("sein_perfect", Class::SeinPerfect),
         ("own_source", Class::OwnSource),
         ("who_source", Class::WhoSource),
+        ("degree", Class::Degree),
     ];
 
     fn named(name: &str) -> Option<Class> {

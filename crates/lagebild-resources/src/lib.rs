@@ -130,6 +130,8 @@ impl ArticleCases {
     pub const ACCUSATIVE: u8 = 2;
     pub const DATIVE: u8 = 4;
     pub const GENITIVE: u8 = 8;
+    /// The form's nominative is singular only (`der`, `ein`; written `nom.sg`).
+    pub const NOMINATIVE_SINGULAR: u8 = 16;
 }
 
 /// A table of words looked up per token: hashed with FNV-1a, which is quick on short keys.
@@ -325,10 +327,11 @@ impl Resources {
                 for case in cases.split(',') {
                     bits |= match case.trim() {
                         "nom" => ArticleCases::NOMINATIVE,
+                        "nom.sg" => ArticleCases::NOMINATIVE | ArticleCases::NOMINATIVE_SINGULAR,
                         "acc" => ArticleCases::ACCUSATIVE,
                         "dat" => ArticleCases::DATIVE,
                         "gen" => ArticleCases::GENITIVE,
-                        _ => return Err(row.error(&name, "a case is one of nom, acc, dat, gen")),
+                        _ => return Err(row.error(&name, "a case is one of nom, nom.sg, acc, dat, gen")),
                     };
                 }
                 resources.article_cases.insert(form.to_owned(), bits);
@@ -390,7 +393,12 @@ mod tests {
         let german = resources.lang(Lang::De).unwrap();
         assert_eq!(
             german.article_cases.get("der"),
-            Some(&(ArticleCases::NOMINATIVE | ArticleCases::DATIVE | ArticleCases::GENITIVE))
+            Some(
+                &(ArticleCases::NOMINATIVE
+                    | ArticleCases::NOMINATIVE_SINGULAR
+                    | ArticleCases::DATIVE
+                    | ArticleCases::GENITIVE)
+            )
         );
         assert_eq!(german.article_cases.get("dem"), Some(&ArticleCases::DATIVE));
     }

@@ -216,6 +216,14 @@ pub(crate) fn describe(
             if head & flag::NUMBERS != 0 {
                 phrase.numbers = head & flag::NUMBERS;
             }
+            // An article whose nominative is singular only makes a nominative phrase singular,
+            // whatever number the tagger gave a noun spelt alike in both (`der Leiter`).
+            let singular = article_bits(sentence, tokens[phrase.start])
+                & lagebild_resources::ArticleCases::NOMINATIVE_SINGULAR
+                != 0;
+            if singular && phrase.cases == flag::NOMINATIVE {
+                phrase.numbers = flag::SINGULAR;
+            }
             if phrase.titled {
                 phrase.numbers |= flag::SINGULAR;
             }
@@ -322,16 +330,28 @@ pub(crate) fn describe(
         let personal =
             |t: u32| word(t).pos == Pos::Pron && word(t).has(flag::NOMINATIVE) && matches!(pron_type(t), "Prs" | "Ind");
         let demonstrative = |t: u32| {
-            word(t).pos == Pos::Pron && pron_type(t).split(',').any(|kind| kind == "Dem") && !word(t).has(flag::PLURAL)
+            matches!(word(t).pos, Pos::Pron | Pos::Det)
+                && pron_type(t).split(',').any(|kind| kind == "Dem")
+                && !word(t).has(flag::PLURAL)
         };
         // Or a noun phrase (or `jemand`) in the nominative after it that agrees with the
         // verb (`Das sagt auch der Leiter des UNHCR`, `das hat heute jeder Redner gesagt`,
         // `Das muss mir mal jemand erklären`).
         let number = finite.map_or(0, |t| word(t).flags & flag::NUMBERS);
+        // With a plural verb, which the singular demonstrative cannot agree with, a plural
+        // phrase alike in the nominative and the accusative will do (`Das wissen auch die
+        // Kollegen`, read as an accusative).
+        let plural_syncretic = |p: &Phrase| {
+            number == flag::PLURAL
+                && p.numbers == flag::PLURAL
+                && p.cases != 0
+                && p.cases & !(flag::NOMINATIVE | flag::ACCUSATIVE) == 0
+                && !p.article_not_nominative
+        };
         let nominal = |p: &Phrase| {
             (matches!(word(p.head).pos, Pos::Noun | Pos::Propn)
                 || (word(p.head).pos == Pos::Pron && pron_type(p.head) == "Ind"))
-                && p.cases == flag::NOMINATIVE
+                && (p.cases == flag::NOMINATIVE || plural_syncretic(p))
                 && (number == 0 || p.numbers == 0 || p.numbers & number != 0)
         };
         if let (Some(index), Some(finite)) = (subject, finite) {
@@ -471,18 +491,7 @@ pub(crate) fn describe(
 /// (`article_cases.tsv`); none for another word.
 fn article_cases(sentence: &Sentence<'_>, token: u32) -> u32 {
     use lagebild_resources::ArticleCases;
-    let word = sentence.words[token as usize - sentence.first];
-    if word.pos != Pos::Det || sentence.resources.article_cases.is_empty() {
-        return 0;
-    }
-    let form = sentence.doc.slice(sentence.doc.tokens[token as usize].range);
-    let bits = match sentence.resources.article_cases.get(form) {
-        Some(&bits) => bits,
-        None => match sentence.resources.article_cases.get(&form.to_lowercase()) {
-            Some(&bits) => bits,
-            None => return 0,
-        },
-    };
+    let bits = article_bits(sentence, token);
     [
         (ArticleCases::NOMINATIVE, flag::NOMINATIVE),
         (ArticleCases::ACCUSATIVE, flag::ACCUSATIVE),
@@ -492,6 +501,19 @@ fn article_cases(sentence: &Sentence<'_>, token: u32) -> u32 {
     .into_iter()
     .filter(|&(bit, _)| bits & bit != 0)
     .fold(0, |cases, (_, flag)| cases | flag)
+}
+
+/// The bits of `lagebild_resources::ArticleCases` of an article's form; none for another word.
+fn article_bits(sentence: &Sentence<'_>, token: u32) -> u8 {
+    let word = sentence.words[token as usize - sentence.first];
+    if word.pos != Pos::Det || sentence.resources.article_cases.is_empty() {
+        return 0;
+    }
+    let form = sentence.doc.slice(sentence.doc.tokens[token as usize].range);
+    match sentence.resources.article_cases.get(form) {
+        Some(&bits) => bits,
+        None => sentence.resources.article_cases.get(&form.to_lowercase()).copied().unwrap_or(0),
+    }
 }
 
 fn clock_time(form: &str) -> bool {
