@@ -494,17 +494,19 @@ pub(crate) fn in_context(words: &mut [Word], tokens: &[Token], doc: &Document, l
     // stands first or second (`Auch das lehnen wir ganz entschieden ab`; a participle or an
     // infinitive keeps its particle: `abgelehnt`, `ablehnen`). So where a particle ends a
     // stretch, the first verb of the stretch, a lexical verb read as an infinitive, is the
-    // present tense spelt alike, and the particle is its own.
+    // present tense spelt alike, and the particle is its own. (Not an infinitive after `zu`.)
     if lang == Lang::De {
         for k in 1..words.len() {
             let ends = words.get(k + 1).is_none_or(|next| next.pos == Pos::Punct);
             if !(words[k].has(flag::PARTICLE) && ends) {
                 continue;
             }
-            let start = (0..k).rev().take_while(|&i| !words[i].has(flag::CLAUSE_PUNCT)).last().unwrap_or(k);
+            // Back to a clause mark or a conjunction (`um … zu bezeichnen und fügte hinzu`).
+            let start = (0..k).rev().take_while(|&i| !words[i].is_marker()).last().unwrap_or(k);
             let Some(j) = (start..k).find(|&i| words[i].is_verbal()) else { continue };
             let word = words[j];
-            if word.is_lexical_verb() && word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE) {
+            let after_zu = j > 0 && words[j - 1].pos == Pos::Part;
+            if word.is_lexical_verb() && word.has(flag::INFINITIVE) && !word.has(flag::ZU_INFINITIVE) && !after_zu {
                 words[j].read_as_finite();
             }
         }
