@@ -19,6 +19,7 @@ pub(crate) struct LemmaRules {
     pub(crate) verb_lemma_endings: Vec<Box<str>>,
     pub(crate) finite_endings: Vec<Box<str>>,
     pub(crate) past_endings: Vec<Box<str>>,
+    pub(crate) long_vowel_sz: Vec<Box<str>>,
 }
 
 const EMBEDDED: [(&str, &str); 2] = [
@@ -52,12 +53,44 @@ impl LemmaRules {
                 "verb_lemma_ending" => &mut rules.verb_lemma_endings,
                 "finite_ending" => &mut rules.finite_endings,
                 "past_ending" => &mut rules.past_endings,
+                "long_vowel_sz" => &mut rules.long_vowel_sz,
                 other => return Err(row.error(file, &format!("unknown class `{other}`"))),
             };
             list.push(value.into());
         }
         Ok(rules)
     }
+}
+
+/// The lemma in the reformed spelling where the text is written in it: the lexicon gives some
+/// lemmas in the spelling before 1996 (`Beschuß`, `Kompromiß`, `daß`), where a short vowel's
+/// `ß` ends the word or stands before a consonant. A form written with `ss` and no `ß`
+/// (`Beschuss`, `Beschlüsse`) takes `ss` there, unless the vowel is long: a diphthong
+/// (`weiß`) or an ending of class `long_vowel_sz` (`groß`, `Fuß`: a Swiss text writes
+/// `gross`, whose lemma stays `groß`). `None` where nothing changes.
+pub(crate) fn reformed_spelling(form: &str, lemma: &str, rules: &LemmaRules) -> Option<String> {
+    if !lemma.contains('ß') || form.contains('ß') || !form.to_lowercase().contains("ss") {
+        return None;
+    }
+    let lower = lemma.to_lowercase();
+    if rules.long_vowel_sz.iter().any(|ending| lower.ends_with(&**ending)) {
+        return None;
+    }
+    let vowel = |c: char| "aeiouäöüy".contains(c.to_ascii_lowercase());
+    let chars: Vec<char> = lemma.chars().collect();
+    let mut out = String::with_capacity(lemma.len() + 2);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let before_consonant = chars.get(i + 1).is_none_or(|&next| !vowel(next));
+        let diphthong = i >= 2 && vowel(chars[i - 1]) && vowel(chars[i - 2]);
+        if c == 'ß' && before_consonant && !diphthong {
+            out.push_str("ss");
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The first value of `list` that `word` ends with.
@@ -68,6 +101,23 @@ pub(crate) fn ending_of<'a>(word: &str, list: &'a [Box<str>]) -> Option<&'a str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_spellings_of_lemmas_follow_the_text() {
+        let rules = LemmaRules::embedded("de").unwrap();
+        let reformed = |form: &str, lemma: &str| reformed_spelling(form, lemma, &rules);
+        assert_eq!(reformed("Beschuss", "Beschuß").as_deref(), Some("Beschuss"));
+        assert_eq!(reformed("Beschlüsse", "Beschluß").as_deref(), Some("Beschluss"));
+        assert_eq!(reformed("dass", "daß").as_deref(), Some("dass"));
+        assert_eq!(reformed("Schlussfolgerung", "Schlußfolgerung").as_deref(), Some("Schlussfolgerung"));
+        // The text's own spelling, a vowel before the `ß`, a diphthong, a long vowel: as it is.
+        assert_eq!(reformed("Beschuß", "Beschuß"), None);
+        assert_eq!(reformed("beschlossen", "beschließen"), None);
+        assert_eq!(reformed("heisst", "heißen"), None);
+        assert_eq!(reformed("weiss", "weiß"), None);
+        assert_eq!(reformed("grossen", "groß"), None);
+        assert_eq!(reformed("Anstoss", "Anstoß"), None);
+    }
 
     #[test]
     fn the_embedded_rules_load() {

@@ -473,6 +473,11 @@ impl TaggerModel {
     }
 
     fn lemma_of(&self, form: &str, entry: LexiconEntry, pos: u16, lexicon: &Lexicon) -> String {
+        let lemma = self.learned_or_default_lemma(form, entry, pos, lexicon);
+        crate::lemma_rules::reformed_spelling(form, &lemma, &lexicon.rules).unwrap_or(lemma)
+    }
+
+    fn learned_or_default_lemma(&self, form: &str, entry: LexiconEntry, pos: u16, lexicon: &Lexicon) -> String {
         let upos = self.upos(pos);
         if matches!(upos, "PUNCT" | "NUM" | "SYM" | "X" | "PROPN") {
             return form.to_owned();
