@@ -359,11 +359,21 @@ pub(crate) fn describe(
             // A masculine demonstrative in `-r` (`Der fand sein Glück`) is a nominative
             // whatever follows; `das`, `die`, `dies` are alike in the accusative.
             let masculine = sentence.doc.slice(sentence.doc.tokens[fronted as usize].range).ends_with('r');
-            let inverted = phrases.iter().find(|p| {
-                p.governor.is_none()
-                    && p.head > finite
-                    && (p.head <= finite + 2 && personal(p.head) || nominal(p) && !masculine)
-            });
+            let after = |p: &&Phrase| p.governor.is_none() && p.head > finite;
+            // A verb of saying has a speaker as its subject: there a phrase that may be a
+            // nominative or a dative, and no accusative, will do where no nominative stands
+            // (`Das hat der Minister gesagt`, `der` read as a feminine's dative).
+            let reporting = main.is_some_and(|main| word(main).is(ClauseWordClass::Reporting));
+            let nominative_or_dative = |p: &&Phrase| {
+                reporting
+                    && nominal(&Phrase { cases: flag::NOMINATIVE, ..**p })
+                    && p.cases & flag::NOMINATIVE != 0
+                    && p.cases & flag::ACCUSATIVE == 0
+            };
+            let inverted = phrases
+                .iter()
+                .find(|p| after(p) && (p.head <= finite + 2 && personal(p.head) || nominal(p) && !masculine))
+                .or_else(|| phrases.iter().filter(after).find(|p| nominative_or_dative(p) && !masculine));
             // Right before the verb: one set off by a comma is no object of it (`Das,
             // verspricht Cook, werde sich ändern`).
             let set_off = (fronted + 1..finite).any(|t| word(t).pos == Pos::Punct);
